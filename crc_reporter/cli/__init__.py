@@ -1,0 +1,92 @@
+"""The command line: ``crc-reporter [--db STORE] [COMMAND …]``.
+
+Thin by design: parse, call a service, print. Each command group lives in its
+own module with a ``register(subparsers, common)`` function; add new groups to
+``COMMAND_MODULES``. With no command, the desktop app opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from crc_reporter import __version__
+from crc_reporter.cli.context import CliContext, CliError, EXIT_ERROR, EXIT_INTERNAL
+from crc_reporter.i18n import _, initial_language, set_language
+from crc_reporter.services.errors import ServiceError
+from crc_reporter.store.errors import StoreError
+
+COMMAND_MODULES: tuple[str, ...] = ("crc_reporter.cli.store_commands",)
+
+log = logging.getLogger("crc_reporter")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help=_("the store: an SQLite file or a database URL (default: $CRC_REPORTER_DB or the user's store)"),
+    )
+    common.add_argument("--user", default=argparse.SUPPRESS, help=_("your name, for the audit trail"))
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = _Parser(
+        prog="crc-reporter",
+        description=_("Track the concluding observations of the Committee on the Rights of the Child."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"CRC Reporter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def _run_gui(ctx: CliContext) -> int:
+    from crc_reporter.ui.app import run_app  # Qt is imported only when the window opens
+
+    return run_app(ctx.store_target(), user=ctx.user)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(initial_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext.from_args(args)
+    try:
+        if args.command is None:
+            return _run_gui(ctx)
+        return int(args.handler(args, ctx) or 0)
+    except (CliError, StoreError, ServiceError) as exc:
+        print(f"crc-reporter: {_('error')}: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_ERROR)
+    except KeyboardInterrupt:
+        print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not a user's mistake: one line here, the details in the log
+        log_file = ctx.log_exception(exc)
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {exc} ({_('details in')} {log_file})",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    finally:
+        ctx.close()

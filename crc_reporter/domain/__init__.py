@@ -1,0 +1,1 @@
+"""Domain: plain dataclasses, enums and rules. No Qt, no SQLAlchemy."""

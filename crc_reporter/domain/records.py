@@ -1,0 +1,144 @@
+"""What the services hand to the UI, the CLI and the report writers.
+
+Plain frozen dataclasses: no session, no lazy loading, safe to pass to another
+thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    text: str
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class PreviousRef:
+    document: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    uuid: str
+    symbol: str
+    treaty: str
+    type: str
+    title: str
+    country: str | None
+    date: dt.date | None
+    next_report_due: dt.date | None
+    word_limit: int | None
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class RecommendationInfo:
+    id: int
+    uuid: str
+    document: str
+    treaty: str
+    number: int
+    text: str
+    kind: str
+    cluster: str | None
+    articles: tuple[str, ...]
+    urgent: bool
+    parts: tuple[Part, ...] = ()
+    previous: tuple[PreviousRef, ...] = ()
+    sdg_targets: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    affected_groups: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+    government_status: str | None = None
+    civil_society_status: str | None = None
+    action_count: int = 0
+    subheading: str | None = None
+    translation: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    id: int
+    uuid: str
+    name: str
+    short_name: str | None
+    type: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    title: str
+    url: str | None = None
+    file_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionLinkInfo:
+    document: str
+    paragraph: int
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    id: int
+    uuid: str
+    title: str
+    description: str
+    actor: str | None
+    actor_type: str | None
+    type: str
+    status: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    outcome: str
+    confidential: bool
+    sources: tuple[SourceInfo, ...] = ()
+    links: tuple[ActionLinkInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: int
+    uuid: str
+    recommendation_id: int
+    part_label: str | None
+    side: str
+    status: str
+    assessed_on: dt.date
+    assessor: str | None
+    note: str
+    evidence: str
+    recorded_by: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorValueInfo:
+    year: int
+    value: float
+    sex: str | None = None
+    age_group: str | None = None
+    province: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: int
+    uuid: str
+    name: str
+    unit: str
+    source: str
+    description: str
+    values: tuple[IndicatorValueInfo, ...] = field(default_factory=tuple)
+    recommendations: tuple[int, ...] = ()
+    actions: tuple[int, ...] = ()

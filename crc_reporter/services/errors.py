@@ -1,0 +1,13 @@
+"""Errors a person can act on. Their message is shown as one line, as is."""
+
+
+class ServiceError(Exception):
+    """A request that cannot be done (bad value, missing record, conflict)."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class ValidationError(ServiceError):
+    pass

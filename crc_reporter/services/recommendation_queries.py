@@ -1,0 +1,214 @@
+"""Reading recommendations in bulk, with everything a list or report shows.
+
+Built on a handful of set queries (not one query per row), so that listing
+20,000 recommendations with their parts, tags and statuses stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.clusters import Cluster
+from crc_reporter.domain.enums import AssessmentSide
+from crc_reporter.domain.records import Part, PreviousRef, RecommendationInfo
+from crc_reporter.domain.symbols import normalise_symbol
+from crc_reporter.services.common import split_articles
+from crc_reporter.services.search import recommendation_match
+from crc_reporter.store.models import (
+    ActionLink,
+    Actor,
+    Assessment,
+    Document,
+    PreviousReference,
+    Recommendation,
+    RecommendationPart,
+    Tag,
+    recommendation_tag,
+    responsible_body,
+)
+
+NO_CLUSTER = "none"
+
+
+@dataclass
+class RecommendationFilter:
+    treaty: str | None = None
+    document: str | None = None
+    cluster: str | None = None  # a cluster key, or "none" for paragraphs outside the clusters
+    kind: str | None = None
+    government_status: str | None = None
+    civil_society_status: str | None = None
+    urgent: bool | None = None
+    tag: str | None = None
+    responsible: str | None = None
+    query: str = ""
+    ids: Collection[int] | None = None
+
+
+def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[tuple[int]]:
+    stmt = select(Recommendation.id).join(Document, Recommendation.document_id == Document.id)
+    if flt.treaty:
+        stmt = stmt.where(Document.treaty_code == flt.treaty)
+    if flt.document:
+        stmt = stmt.where(Document.symbol == normalise_symbol(flt.document))
+    if flt.cluster == NO_CLUSTER:
+        stmt = stmt.where(Recommendation.cluster.is_(None))
+    elif flt.cluster:
+        stmt = stmt.where(Recommendation.cluster == Cluster(flt.cluster).value)
+    if flt.kind:
+        stmt = stmt.where(Recommendation.kind == flt.kind)
+    if flt.urgent is not None:
+        stmt = stmt.where(Recommendation.urgent.is_(flt.urgent))
+    if flt.tag:
+        stmt = stmt.where(
+            Recommendation.id.in_(
+                select(recommendation_tag.c.recommendation_id).join(Tag).where(Tag.name == flt.tag)
+            )
+        )
+    if flt.responsible:
+        stmt = stmt.where(
+            Recommendation.id.in_(
+                select(responsible_body.c.recommendation_id).join(Actor).where(Actor.name == flt.responsible)
+            )
+        )
+    if flt.ids is not None:
+        stmt = stmt.where(Recommendation.id.in_(list(flt.ids)))
+    match = recommendation_match(session, flt.query) if flt.query else None
+    if match is not None:
+        stmt = stmt.where(Recommendation.id.in_(match))
+    return stmt
+
+
+def current_statuses(
+    session: Session, ids_stmt: Select[tuple[int]] | None = None
+) -> dict[int, dict[str, str]]:
+    """The latest whole-paragraph assessment of each side: ``{rec_id: {side: status}}``."""
+    stmt = select(Assessment.recommendation_id, Assessment.side, Assessment.status).where(
+        Assessment.part_id.is_(None)
+    )
+    if ids_stmt is not None:
+        stmt = stmt.where(Assessment.recommendation_id.in_(ids_stmt))
+    stmt = stmt.order_by(Assessment.assessed_on, Assessment.id)
+    out: dict[int, dict[str, str]] = defaultdict(dict)
+    for rec_id, side, status in session.execute(stmt):
+        out[rec_id][side] = status  # later rows overwrite earlier: the latest wins
+    return out
+
+
+def list_recommendations(session: Session, flt: RecommendationFilter | None = None) -> list[RecommendationInfo]:
+    flt = flt or RecommendationFilter()
+    ids_stmt = _filtered_ids(session, flt)
+    rows = session.execute(
+        select(
+            Recommendation.id,
+            Recommendation.uuid,
+            Document.symbol,
+            Document.treaty_code,
+            Recommendation.number,
+            Recommendation.text,
+            Recommendation.kind,
+            Recommendation.cluster,
+            Recommendation.articles,
+            Recommendation.urgent,
+            Recommendation.subheading,
+        )
+        .join(Document, Recommendation.document_id == Document.id)
+        .where(Recommendation.id.in_(ids_stmt))
+        .order_by(Document.date.desc().nulls_last(), Document.symbol, Recommendation.number)
+    ).all()
+    if not rows:
+        return []
+
+    parts: dict[int, list[Part]] = defaultdict(list)
+    for rec_id, pid, puuid, label, ptext in session.execute(
+        select(
+            RecommendationPart.recommendation_id,
+            RecommendationPart.id,
+            RecommendationPart.uuid,
+            RecommendationPart.label,
+            RecommendationPart.text,
+        )
+        .where(RecommendationPart.recommendation_id.in_(ids_stmt))
+        .order_by(RecommendationPart.recommendation_id, RecommendationPart.position)
+    ):
+        parts[rec_id].append(Part(label=label, text=ptext, id=pid, uuid=puuid))
+
+    previous: dict[int, list[PreviousRef]] = defaultdict(list)
+    for rec_id, symbol, paragraph in session.execute(
+        select(PreviousReference.recommendation_id, PreviousReference.symbol, PreviousReference.paragraph)
+        .where(PreviousReference.recommendation_id.in_(ids_stmt))
+        .order_by(PreviousReference.id)
+    ):
+        previous[rec_id].append(PreviousRef(document=symbol, paragraph=paragraph))
+
+    tags: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for rec_id, kind, name in session.execute(
+        select(recommendation_tag.c.recommendation_id, Tag.kind, Tag.name)
+        .join(Tag, Tag.id == recommendation_tag.c.tag_id)
+        .where(recommendation_tag.c.recommendation_id.in_(ids_stmt))
+        .order_by(Tag.name)
+    ):
+        tags[rec_id][kind].append(name)
+
+    responsible: dict[int, list[str]] = defaultdict(list)
+    for rec_id, name in session.execute(
+        select(responsible_body.c.recommendation_id, Actor.name)
+        .join(Actor, Actor.id == responsible_body.c.actor_id)
+        .where(responsible_body.c.recommendation_id.in_(ids_stmt))
+        .order_by(Actor.name)
+    ):
+        responsible[rec_id].append(name)
+
+    action_counts = dict(
+        session.execute(
+            select(ActionLink.recommendation_id, func.count(func.distinct(ActionLink.action_id)))
+            .where(ActionLink.recommendation_id.in_(ids_stmt))
+            .group_by(ActionLink.recommendation_id)
+        ).all()
+    )
+    statuses = current_statuses(session, ids_stmt)
+
+    result: list[RecommendationInfo] = []
+    gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
+    for rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, subheading in rows:
+        status = statuses.get(rec_id, {})
+        if flt.government_status and status.get(gov, "not_assessed") != flt.government_status:
+            continue
+        if flt.civil_society_status and status.get(cs, "not_assessed") != flt.civil_society_status:
+            continue
+        rec_tags = tags.get(rec_id, {})
+        result.append(
+            RecommendationInfo(
+                id=rec_id,
+                uuid=uuid,
+                document=symbol,
+                treaty=treaty,
+                number=number,
+                text=text,
+                kind=kind,
+                cluster=cluster,
+                articles=split_articles(articles),
+                urgent=bool(urgent),
+                parts=tuple(parts.get(rec_id, ())),
+                previous=tuple(previous.get(rec_id, ())),
+                sdg_targets=tuple(rec_tags.get("sdg", ())),
+                themes=tuple(rec_tags.get("theme", ())),
+                affected_groups=tuple(rec_tags.get("affected_group", ())),
+                responsible=tuple(responsible.get(rec_id, ())),
+                government_status=status.get(gov),
+                civil_society_status=status.get(cs),
+                action_count=action_counts.get(rec_id, 0),
+                subheading=subheading,
+            )
+        )
+    return result
+
+
+def get_recommendation_info(session: Session, rec_id: int) -> RecommendationInfo | None:
+    found = list_recommendations(session, RecommendationFilter(ids=[rec_id]))
+    return found[0] if found else None

@@ -1,0 +1,168 @@
+"""Creating and editing recommendations (numbered paragraphs) and their parts, tags and bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.clusters import Cluster
+from crc_reporter.domain.enums import RecommendationKind, TagKind
+from crc_reporter.services.common import (
+    document_by_symbol,
+    join_articles,
+    parse_enum,
+    recommendation_by_id,
+)
+from crc_reporter.services.errors import NotFoundError, ValidationError
+from crc_reporter.store.models import (
+    Actor,
+    PreviousReference,
+    Recommendation,
+    RecommendationPart,
+    Tag,
+)
+
+
+def get_or_create_tag(session: Session, kind: TagKind | str, name: str) -> Tag:
+    kind = parse_enum(TagKind, kind, "tag kind")
+    name = name.strip()
+    tag = session.scalar(select(Tag).where(Tag.kind == kind.value, Tag.name == name))
+    if tag is None:
+        tag = Tag(kind=kind.value, name=name)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
+def _check_cluster(cluster: str | None) -> str | None:
+    return parse_enum(Cluster, cluster, "cluster").value if cluster else None
+
+
+def create_recommendation(
+    session: Session,
+    document: str,
+    number: int,
+    text: str,
+    *,
+    kind: str = RecommendationKind.RECOMMENDATION.value,
+    cluster: str | None = None,
+    subheading: str | None = None,
+    articles: Sequence[str] = (),
+    urgent: bool = False,
+    parts: Iterable[tuple[str, str]] = (),
+    previous: Iterable[tuple[str, int]] = (),
+    sdg_targets: Iterable[str] = (),
+    themes: Iterable[str] = (),
+    affected_groups: Iterable[str] = (),
+    responsible: Iterable[str] = (),
+) -> Recommendation:
+    doc = document_by_symbol(session, document)
+    if number <= 0:
+        raise ValidationError("a paragraph number must be a positive whole number")
+    if not text.strip():
+        raise ValidationError("a paragraph needs its text")
+    exists = session.scalar(
+        select(Recommendation.id).where(Recommendation.document_id == doc.id, Recommendation.number == number)
+    )
+    if exists is not None:
+        raise ValidationError(f"{doc.symbol} already has a paragraph {number}")
+    tags = [get_or_create_tag(session, TagKind.SDG, t) for t in sdg_targets]
+    tags += [get_or_create_tag(session, TagKind.THEME, t) for t in themes]
+    tags += [get_or_create_tag(session, TagKind.AFFECTED_GROUP, t) for t in affected_groups]
+    bodies = [_actor_by_name(session, name) for name in responsible]
+    rec = Recommendation(
+        document_id=doc.id,
+        number=number,
+        text=text.strip(),
+        kind=parse_enum(RecommendationKind, kind, "kind").value,
+        cluster=_check_cluster(cluster),
+        subheading=subheading,
+        urgent=urgent,
+        articles=join_articles(list(articles)),
+    )
+    rec.parts = [
+        RecommendationPart(label=label, text=ptext, position=i) for i, (label, ptext) in enumerate(parts)
+    ]
+    rec.previous = [PreviousReference(symbol=symbol, paragraph=para) for symbol, para in previous]
+    rec.tags = list({t.id: t for t in tags}.values())
+    rec.responsible = bodies
+    session.add(rec)
+    session.flush()
+    return rec
+
+
+def _actor_by_name(session: Session, name: str) -> Actor:
+    actor = session.scalar(select(Actor).where(Actor.name == name))
+    if actor is None:
+        raise NotFoundError(f"no actor named {name}")
+    return actor
+
+
+_EDITABLE = {"text", "kind", "cluster", "subheading", "urgent", "articles"}
+
+
+def update_recommendation(session: Session, rec_id: int, **fields: object) -> dict[str, object]:
+    """Change fields of a paragraph; returns the previous values (for undo).
+
+    The paragraph is marked as edited by a person, so that re-importing the
+    document does not overwrite the edit.
+    """
+    rec = recommendation_by_id(session, rec_id)
+    unknown = set(fields) - _EDITABLE
+    if unknown:
+        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a recommendation")
+    previous: dict[str, object] = {}
+    for key, value in fields.items():
+        if key == "kind":
+            value = parse_enum(RecommendationKind, str(value), "kind").value
+        elif key == "cluster":
+            value = _check_cluster(value if value is None else str(value))
+        elif key == "articles" and not isinstance(value, str):
+            value = join_articles(list(value))  # type: ignore[call-overload]
+        elif key == "text" and not str(value).strip():
+            raise ValidationError("a paragraph needs its text")
+        previous[key] = getattr(rec, key)
+        setattr(rec, key, value)
+    rec.user_edited = True
+    session.flush()
+    return previous
+
+
+def set_responsible(session: Session, rec_id: int, actor_ids: Iterable[int]) -> list[int]:
+    """Replace the responsible bodies; returns the previous actor ids."""
+    rec = recommendation_by_id(session, rec_id)
+    previous = [a.id for a in rec.responsible]
+    actors = []
+    for actor_id in actor_ids:
+        actor = session.get(Actor, actor_id)
+        if actor is None:
+            raise NotFoundError(f"no actor with id {actor_id}")
+        actors.append(actor)
+    rec.responsible = actors
+    session.flush()
+    return previous
+
+
+def set_tags(session: Session, rec_id: int, kind: str, names: Iterable[str]) -> list[str]:
+    """Replace the tags of one kind; returns the previous names."""
+    rec = recommendation_by_id(session, rec_id)
+    tag_kind = parse_enum(TagKind, kind, "tag kind")
+    previous = [t.name for t in rec.tags if t.kind == tag_kind.value]
+    others = [t for t in rec.tags if t.kind != tag_kind.value]
+    rec.tags = others + [get_or_create_tag(session, tag_kind, n) for n in names if n.strip()]
+    session.flush()
+    return previous
+
+
+def delete_recommendation(session: Session, rec_id: int) -> None:
+    session.delete(recommendation_by_id(session, rec_id))
+    session.flush()
+
+
+def tag_names(session: Session, kind: str | None = None) -> list[str]:
+    stmt = select(Tag.name).order_by(Tag.name)
+    if kind:
+        stmt = stmt.where(Tag.kind == kind)
+    return list(session.scalars(stmt))

@@ -1,0 +1,71 @@
+"""Full-text search over recommendations and actions.
+
+SQLite uses the FTS5 tables of migration 0002; PostgreSQL its own text search;
+any other database falls back to a LIKE scan. Every word typed must match
+(a prefix match, so results appear while the user is still typing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from crc_reporter.store.models import Action, Recommendation
+
+_SEPARATORS = re.compile(r"[\s\"'()*:^.,;!?\[\]{}<>/\\|+=&%$#@~`]+")
+
+
+def query_terms(query: str) -> list[str]:
+    return [t for t in _SEPARATORS.split(query) if t and t.upper() not in ("AND", "OR", "NOT", "NEAR")]
+
+
+def _fts5_expression(terms: list[str]) -> str:
+    return " AND ".join('"' + t.replace('"', "") + '"*' for t in terms)
+
+
+def _pg_tsquery(terms: list[str]) -> str:
+    return " & ".join(re.sub(r"[^\w]", "", t) + ":*" for t in terms if re.sub(r"[^\w]", "", t))
+
+
+def recommendation_match(session: Session, query: str) -> Select[tuple[int]] | None:
+    """A SELECT of matching recommendation ids, or None when the query has no words."""
+    terms = query_terms(query)
+    if not terms:
+        return None
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return select(literal_column("rowid")).select_from(text("recommendation_fts")).where(
+            text("recommendation_fts MATCH :q").bindparams(q=_fts5_expression(terms))
+        )
+    if dialect == "postgresql" and _pg_tsquery(terms):
+        return select(Recommendation.id).where(
+            func.to_tsvector(literal_column("'simple'"), Recommendation.text).op("@@")(
+                func.to_tsquery(literal_column("'simple'"), _pg_tsquery(terms))
+            )
+        )
+    return select(Recommendation.id).where(and_(*(Recommendation.text.ilike(f"%{t}%") for t in terms)))
+
+
+def search_recommendation_ids(session: Session, query: str) -> list[int]:
+    stmt = recommendation_match(session, query)
+    return [] if stmt is None else list(session.scalars(stmt))
+
+
+def action_match(session: Session, query: str) -> Select[tuple[int]] | None:
+    terms = query_terms(query)
+    if not terms:
+        return None
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return select(literal_column("rowid")).select_from(text("action_fts")).where(
+            text("action_fts MATCH :q").bindparams(q=_fts5_expression(terms))
+        )
+    fields = (Action.title, Action.description, Action.outcome)
+    return select(Action.id).where(and_(*(or_(*(f.ilike(f"%{t}%") for f in fields)) for t in terms)))
+
+
+def search_action_ids(session: Session, query: str) -> list[int]:
+    stmt = action_match(session, query)
+    return [] if stmt is None else list(session.scalars(stmt))
