@@ -8,13 +8,14 @@ own module with a ``register(subparsers, common)`` function; add new groups to
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from crc_reporter import __version__
-from crc_reporter.cli.context import CliContext, CliError, EXIT_ERROR, EXIT_INTERNAL
+from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError
 from crc_reporter.i18n import _, initial_language, set_language
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store.errors import StoreError
@@ -64,6 +65,10 @@ def _run_gui(ctx: CliContext) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(initial_language())
+    # A command is a short process that builds many objects at once (20,000 records
+    # with their parts): frequent cyclic collections cost it a third of its time.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext.from_args(args)

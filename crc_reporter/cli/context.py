@@ -71,7 +71,8 @@ class CliContext:
 
     @staticmethod
     def print_json(data: Any) -> None:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=_json_default)
+        # compact and in one write: the C encoder is ~10x faster than indented streaming output
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_default))
         sys.stdout.write("\n")
 
     def log_exception(self, exc: BaseException) -> Path:

@@ -17,7 +17,6 @@ from crc_reporter.services.recommendation_queries import RecommendationFilter, l
 from crc_reporter.store import migrate
 
 
-
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=_("create the store, or upgrade it to this version"))
     p.set_defaults(handler=cmd_init)
@@ -56,7 +55,9 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         print(_("The demo data set is already in {store}; nothing added.").format(store=store.display_name()))
     else:
         print(
-            _("Demo data loaded into {store}: {documents} documents, {recommendations} paragraphs, {actions} actions.").format(
+            _(
+                "Demo data loaded into {store}: {documents} documents, {recommendations} paragraphs, {actions} actions."
+            ).format(
                 store=store.display_name(),
                 documents=result.documents,
                 recommendations=result.recommendations,
@@ -137,7 +138,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             if args.json:
                 ctx.print_json([document_json(d) for d in docs])
             for d in [] if args.json else docs:
-                print(f"{d.symbol:<28} {d.treaty:<5} {d.type:<24} {d.date or '':<10} {d.paragraphs:>4}  {_short(d.title, 60)}")
+                print(
+                    f"{d.symbol:<28} {d.treaty:<5} {d.type:<24} {str(d.date or ''):<10} {d.paragraphs:>4}  {_short(d.title, 60)}"
+                )
         elif args.what == "recommendations":
             recs = list_recommendations(session, RecommendationFilter(document=args.document))
             if args.json:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     label: str
     text: str
@@ -18,13 +18,13 @@ class Part:
     uuid: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PreviousRef:
     document: str
     paragraph: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     id: int
     uuid: str
@@ -39,7 +39,7 @@ class DocumentInfo:
     paragraphs: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecommendationInfo:
     id: int
     uuid: str
@@ -64,7 +64,7 @@ class RecommendationInfo:
     translation: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorInfo:
     id: int
     uuid: str
@@ -74,21 +74,21 @@ class ActorInfo:
     members: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     title: str
     url: str | None = None
     file_ref: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionLinkInfo:
     document: str
     paragraph: int
     part: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionInfo:
     id: int
     uuid: str
@@ -106,7 +106,7 @@ class ActionInfo:
     links: tuple[ActionLinkInfo, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AssessmentInfo:
     id: int
     uuid: str
@@ -121,7 +121,7 @@ class AssessmentInfo:
     recorded_by: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorValueInfo:
     year: int
     value: float
@@ -131,7 +131,7 @@ class IndicatorValueInfo:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorInfo:
     id: int
     uuid: str

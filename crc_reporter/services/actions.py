@@ -155,8 +155,15 @@ def create_action(
 
 
 _EDITABLE = {
-    "title", "actor_id", "action_type", "status", "description",
-    "start_date", "end_date", "outcome", "confidential",
+    "title",
+    "actor_id",
+    "action_type",
+    "status",
+    "description",
+    "start_date",
+    "end_date",
+    "outcome",
+    "confidential",
 }
 
 
@@ -186,7 +193,9 @@ def update_action(session: Session, action_id: int, **fields: object) -> dict[st
     return previous
 
 
-def set_sources(session: Session, action_id: int, sources: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+def set_sources(
+    session: Session, action_id: int, sources: Iterable[tuple[str, str | None]]
+) -> list[tuple[str, str | None]]:
     action = get_action(session, action_id)
     previous = [(s.title, s.url) for s in action.sources]
     action.sources = [Source(title=t, url=u) for t, u in sources if t.strip()]

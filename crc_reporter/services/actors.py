@@ -110,7 +110,11 @@ def merge_actors(session: Session, keep_id: int, duplicate_id: int) -> None:
     keep, dup = get_actor(session, keep_id), get_actor(session, duplicate_id)
     session.execute(update(Action).where(Action.actor_id == dup.id).values(actor_id=keep.id))
     session.execute(update(Assessment).where(Assessment.assessor_id == dup.id).values(assessor_id=keep.id))
-    for table, column in ((responsible_body, "actor_id"), (coalition_member, "member_id"), (coalition_member, "coalition_id")):
+    for table, column in (
+        (responsible_body, "actor_id"),
+        (coalition_member, "member_id"),
+        (coalition_member, "coalition_id"),
+    ):
         col = table.c[column]
         other = [c for c in table.c if c.name != column][0]
         already = set(session.scalars(select(other).where(col == keep.id)))

@@ -81,9 +81,7 @@ def assessment_history(session: Session, rec_id: int) -> list[AssessmentInfo]:
     return [_info(a) for a in rows]
 
 
-def current_assessment(
-    session: Session, rec_id: int, side: str, part: str | None = None
-) -> AssessmentInfo | None:
+def current_assessment(session: Session, rec_id: int, side: str, part: str | None = None) -> AssessmentInfo | None:
     history = [a for a in assessment_history(session, rec_id) if a.side == side and a.part_label == part]
     return history[-1] if history else None
 

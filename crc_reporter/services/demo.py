@@ -78,9 +78,7 @@ class _Loader:
     def __init__(self, session: Session, data: dict[str, Any]) -> None:
         self.session = session
         self.data = data
-        self.tags: dict[tuple[str, str], Tag] = {
-            (t.kind, t.name): t for t in session.scalars(select(Tag))
-        }
+        self.tags: dict[tuple[str, str], Tag] = {(t.kind, t.name): t for t in session.scalars(select(Tag))}
         self.actors: dict[str, Actor] = {}
 
     def tag(self, kind: TagKind, name: str) -> Tag:
@@ -152,6 +150,7 @@ class _Loader:
                     }.values()
                 )
                 rec.responsible = [self.actors[name] for name in para.get("responsible", [])]
+                self.session.add(rec)
                 recs[(spec["symbol"], para["number"])] = rec
                 n_recs += 1
         self.session.flush()
@@ -174,8 +173,10 @@ class _Loader:
             )
             action.sources = [Source(title=s["title"], url=s.get("url")) for s in spec.get("sources", [])]
             action.links = [
-                ActionLink(recommendation=recs[(ln["document"], ln["paragraph"])],
-                           part=part_of(recs[(ln["document"], ln["paragraph"])], ln.get("part")))
+                ActionLink(
+                    recommendation=recs[(ln["document"], ln["paragraph"])],
+                    part=part_of(recs[(ln["document"], ln["paragraph"])], ln.get("part")),
+                )
                 for ln in spec.get("links", [])
             ]
             self.session.add(action)
@@ -197,12 +198,19 @@ class _Loader:
             )
         for spec in self.data["indicators"]:
             ind = Indicator(
-                name=spec["name"], unit=spec.get("unit", ""), source=spec.get("source", ""),
+                name=spec["name"],
+                unit=spec.get("unit", ""),
+                source=spec.get("source", ""),
                 description=spec.get("description", ""),
             )
             ind.values = [
-                IndicatorValue(year=v["year"], value=float(v["value"]), sex=v.get("sex"),
-                               age_group=v.get("age_group"), province=v.get("province"))
+                IndicatorValue(
+                    year=v["year"],
+                    value=float(v["value"]),
+                    sex=v.get("sex"),
+                    age_group=v.get("age_group"),
+                    province=v.get("province"),
+                )
                 for v in spec["values"]
             ]
             ind.recommendations = [recs[(r["document"], r["paragraph"])] for r in spec.get("recommendations", [])]
@@ -212,9 +220,7 @@ class _Loader:
         return n_docs, n_recs, len(actions)
 
 
-def load_demo(
-    session: Session, scale: int = 1, progress: Callable[[int, int], None] | None = None
-) -> DemoResult:
+def load_demo(session: Session, scale: int = 1, progress: Callable[[int, int], None] | None = None) -> DemoResult:
     """Load ``scale`` copies of the demo data set into the session's store."""
     if not 1 <= scale <= MAX_SCALE:
         raise ValidationError(f"--scale must be between 1 and {MAX_SCALE}")

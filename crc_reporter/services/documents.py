@@ -34,9 +34,7 @@ def _info(doc: Document, paragraphs: int) -> DocumentInfo:
 
 def list_documents(session: Session) -> list[DocumentInfo]:
     counts = dict(
-        session.execute(
-            select(Recommendation.document_id, func.count()).group_by(Recommendation.document_id)
-        ).all()
+        session.execute(select(Recommendation.document_id, func.count()).group_by(Recommendation.document_id)).all()
     )
     docs = session.scalars(select(Document).order_by(Document.date.desc().nulls_last(), Document.symbol)).all()
     return [_info(doc, counts.get(doc.id, 0)) for doc in docs]
@@ -86,7 +84,16 @@ def create_document(
     return doc
 
 
-_EDITABLE = {"title", "country", "date", "next_report_due", "next_report_word_limit", "notes", "doc_type", "treaty_code"}
+_EDITABLE = {
+    "title",
+    "country",
+    "date",
+    "next_report_due",
+    "next_report_word_limit",
+    "notes",
+    "doc_type",
+    "treaty_code",
+}
 
 
 def update_document(session: Session, symbol: str, **fields: object) -> dict[str, object]:

@@ -103,8 +103,13 @@ def set_value(
     elif row is None:
         session.add(
             IndicatorValue(
-                indicator_id=ind.id, year=year, value=float(value), sex=sex, age_group=age_group,
-                province=province, note=note,
+                indicator_id=ind.id,
+                year=year,
+                value=float(value),
+                sex=sex,
+                age_group=age_group,
+                province=province,
+                note=note,
             )
         )
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -50,7 +51,7 @@ class RecommendationFilter:
     ids: Collection[int] | None = None
 
 
-def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[tuple[int]]:
+def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[Any]:
     stmt = select(Recommendation.id).join(Document, Recommendation.document_id == Document.id)
     if flt.treaty:
         stmt = stmt.where(Document.treaty_code == flt.treaty)
@@ -66,9 +67,7 @@ def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[tuple[i
         stmt = stmt.where(Recommendation.urgent.is_(flt.urgent))
     if flt.tag:
         stmt = stmt.where(
-            Recommendation.id.in_(
-                select(recommendation_tag.c.recommendation_id).join(Tag).where(Tag.name == flt.tag)
-            )
+            Recommendation.id.in_(select(recommendation_tag.c.recommendation_id).join(Tag).where(Tag.name == flt.tag))
         )
     if flt.responsible:
         stmt = stmt.where(
@@ -84,18 +83,14 @@ def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[tuple[i
     return stmt
 
 
-def current_statuses(
-    session: Session, ids_stmt: Select[tuple[int]] | None = None
-) -> dict[int, dict[str, str]]:
+def current_statuses(session: Session, ids_stmt: Select[Any] | None = None) -> dict[int, dict[str, str]]:
     """The latest whole-paragraph assessment of each side: ``{rec_id: {side: status}}``."""
-    stmt = select(Assessment.recommendation_id, Assessment.side, Assessment.status).where(
-        Assessment.part_id.is_(None)
-    )
+    stmt = select(Assessment.recommendation_id, Assessment.side, Assessment.status).where(Assessment.part_id.is_(None))
     if ids_stmt is not None:
         stmt = stmt.where(Assessment.recommendation_id.in_(ids_stmt))
     stmt = stmt.order_by(Assessment.assessed_on, Assessment.id)
     out: dict[int, dict[str, str]] = defaultdict(dict)
-    for rec_id, side, status in session.execute(stmt):
+    for rec_id, side, status in session.connection().execute(stmt).all():
         out[rec_id][side] = status  # later rows overwrite earlier: the latest wins
     return out
 
@@ -103,7 +98,9 @@ def current_statuses(
 def list_recommendations(session: Session, flt: RecommendationFilter | None = None) -> list[RecommendationInfo]:
     flt = flt or RecommendationFilter()
     ids_stmt = _filtered_ids(session, flt)
-    rows = session.execute(
+    # Core execution on the session's connection: the ORM's row processing is not needed here
+    conn = session.connection()
+    rows = conn.execute(
         select(
             Recommendation.id,
             Recommendation.uuid,
@@ -125,7 +122,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
         return []
 
     parts: dict[int, list[Part]] = defaultdict(list)
-    for rec_id, pid, puuid, label, ptext in session.execute(
+    for rec_id, pid, puuid, label, ptext in conn.execute(
         select(
             RecommendationPart.recommendation_id,
             RecommendationPart.id,
@@ -135,37 +132,37 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
         )
         .where(RecommendationPart.recommendation_id.in_(ids_stmt))
         .order_by(RecommendationPart.recommendation_id, RecommendationPart.position)
-    ):
+    ).all():
         parts[rec_id].append(Part(label=label, text=ptext, id=pid, uuid=puuid))
 
     previous: dict[int, list[PreviousRef]] = defaultdict(list)
-    for rec_id, symbol, paragraph in session.execute(
+    for rec_id, symbol, paragraph in conn.execute(
         select(PreviousReference.recommendation_id, PreviousReference.symbol, PreviousReference.paragraph)
         .where(PreviousReference.recommendation_id.in_(ids_stmt))
         .order_by(PreviousReference.id)
-    ):
+    ).all():
         previous[rec_id].append(PreviousRef(document=symbol, paragraph=paragraph))
 
     tags: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for rec_id, kind, name in session.execute(
+    for rec_id, kind, name in conn.execute(
         select(recommendation_tag.c.recommendation_id, Tag.kind, Tag.name)
         .join(Tag, Tag.id == recommendation_tag.c.tag_id)
         .where(recommendation_tag.c.recommendation_id.in_(ids_stmt))
         .order_by(Tag.name)
-    ):
+    ).all():
         tags[rec_id][kind].append(name)
 
     responsible: dict[int, list[str]] = defaultdict(list)
-    for rec_id, name in session.execute(
+    for rec_id, name in conn.execute(
         select(responsible_body.c.recommendation_id, Actor.name)
         .join(Actor, Actor.id == responsible_body.c.actor_id)
         .where(responsible_body.c.recommendation_id.in_(ids_stmt))
         .order_by(Actor.name)
-    ):
+    ).all():
         responsible[rec_id].append(name)
 
     action_counts = dict(
-        session.execute(
+        conn.execute(
             select(ActionLink.recommendation_id, func.count(func.distinct(ActionLink.action_id)))
             .where(ActionLink.recommendation_id.in_(ids_stmt))
             .group_by(ActionLink.recommendation_id)

@@ -82,9 +82,7 @@ def create_recommendation(
         urgent=urgent,
         articles=join_articles(list(articles)),
     )
-    rec.parts = [
-        RecommendationPart(label=label, text=ptext, position=i) for i, (label, ptext) in enumerate(parts)
-    ]
+    rec.parts = [RecommendationPart(label=label, text=ptext, position=i) for i, (label, ptext) in enumerate(parts)]
     rec.previous = [PreviousReference(symbol=symbol, paragraph=para) for symbol, para in previous]
     rec.tags = list({t.id: t for t in tags}.values())
     rec.responsible = bodies

@@ -8,6 +8,7 @@ any other database falls back to a LIKE scan. Every word typed must match
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import Select, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
@@ -29,15 +30,17 @@ def _pg_tsquery(terms: list[str]) -> str:
     return " & ".join(re.sub(r"[^\w]", "", t) + ":*" for t in terms if re.sub(r"[^\w]", "", t))
 
 
-def recommendation_match(session: Session, query: str) -> Select[tuple[int]] | None:
+def recommendation_match(session: Session, query: str) -> Select[Any] | None:
     """A SELECT of matching recommendation ids, or None when the query has no words."""
     terms = query_terms(query)
     if not terms:
         return None
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return select(literal_column("rowid")).select_from(text("recommendation_fts")).where(
-            text("recommendation_fts MATCH :q").bindparams(q=_fts5_expression(terms))
+        return (
+            select(literal_column("rowid"))
+            .select_from(text("recommendation_fts"))
+            .where(text("recommendation_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
         )
     if dialect == "postgresql" and _pg_tsquery(terms):
         return select(Recommendation.id).where(
@@ -53,14 +56,16 @@ def search_recommendation_ids(session: Session, query: str) -> list[int]:
     return [] if stmt is None else list(session.scalars(stmt))
 
 
-def action_match(session: Session, query: str) -> Select[tuple[int]] | None:
+def action_match(session: Session, query: str) -> Select[Any] | None:
     terms = query_terms(query)
     if not terms:
         return None
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return select(literal_column("rowid")).select_from(text("action_fts")).where(
-            text("action_fts MATCH :q").bindparams(q=_fts5_expression(terms))
+        return (
+            select(literal_column("rowid"))
+            .select_from(text("action_fts"))
+            .where(text("action_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
         )
     fields = (Action.title, Action.description, Action.outcome)
     return select(Action.id).where(and_(*(or_(*(f.ilike(f"%{t}%") for f in fields)) for t in terms)))

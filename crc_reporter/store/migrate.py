@@ -11,11 +11,14 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from crc_reporter.paths import backups_dir_for
 from crc_reporter.store.errors import NewerStoreError, StoreError
@@ -24,20 +27,29 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is imported only when a migration may run
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+@cache
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision, read straight from Alembic's table (None for a new store)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None
 
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
@@ -55,14 +67,25 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
     return dest
 
 
+def _cached_head_if_known() -> str:
+    """The head revision, from the newest file name in versions/ (no Alembic import needed)."""
+    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    return names[-1][:4] if names else ""
+
+
 def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
 def upgrade(engine: Engine, path: Path | None, target: str = "head") -> Path | None:
     """Bring the schema to ``target``; returns the backup taken first, if any."""
-    script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(engine)
+    if target == "head" and current is not None and current == _cached_head_if_known():
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise NewerStoreError(

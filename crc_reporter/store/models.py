@@ -140,7 +140,7 @@ class RecommendationPart(Synced, Base):
 
 
 class PreviousReference(Base):
-    """"Recalling its previous recommendations (CRC/C/KHM/CO/2-3, para. 28)"."""
+    """ "Recalling its previous recommendations (CRC/C/KHM/CO/2-3, para. 28)"."""
 
     __tablename__ = "previous_reference"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

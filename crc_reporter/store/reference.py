@@ -51,12 +51,12 @@ def seed_reference(session: Session) -> bool:
                 Article(treaty_code=treaty["code"], number=article["number"], title=article["title"], position=position)
             )
     for position, cluster in enumerate(ref["clusters"]):
-        row = session.get(Cluster, cluster["key"]) or Cluster(key=cluster["key"])
-        row.position = position
-        row.title = cluster["title"]
-        row.articles_text = cluster["articles_text"]
-        row.articles = ",".join(cluster["articles"])
-        session.add(row)
+        crow = session.get(Cluster, cluster["key"]) or Cluster(key=cluster["key"])
+        crow.position = position
+        crow.title = cluster["title"]
+        crow.articles_text = cluster["articles_text"]
+        crow.articles = ",".join(cluster["articles"])
+        session.add(crow)
     if meta is None:
         session.add(StoreMeta(key="reference_digest", value=ref["digest"]))
     else:

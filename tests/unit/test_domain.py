@@ -16,9 +16,14 @@ from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_sym
         ("arts. 4, 42 and 44 (6)", ["4", "42", "44(6)"]),
         ("art. 1", ["1"]),
         ("arts. 7, 8 and 13\u201317", ["7", "8", "13", "14", "15", "16", "17"]),
-        ("arts. 6, 18 (3), 23, 24, 26, 27 (1)\u2013(3) and 33", ["6", "18(3)", "23", "24", "26", "27(1)", "27(2)", "27(3)", "33"]),
-        ("arts. 22, 30, 32\u201333, 35\u201336, 37 (b)\u2013(d) and 38\u201340",
-         ["22", "30", "32", "33", "35", "36", "37(b)", "37(c)", "37(d)", "38", "39", "40"]),
+        (
+            "arts. 6, 18 (3), 23, 24, 26, 27 (1)\u2013(3) and 33",
+            ["6", "18(3)", "23", "24", "26", "27(1)", "27(2)", "27(3)", "33"],
+        ),
+        (
+            "arts. 22, 30, 32\u201333, 35\u201336, 37 (b)\u2013(d) and 38\u201340",
+            ["22", "30", "32", "33", "35", "36", "37(b)", "37(c)", "37(d)", "38", "39", "40"],
+        ),
         ("arts. 28-31", ["28", "29", "30", "31"]),  # a hyphen in pasted text
         ("", []),
         ("see below", []),
@@ -75,8 +80,16 @@ def test_parse_symbol_rejects_other_text(bad: str) -> None:
 
 def test_cluster_order_and_keys() -> None:
     assert [c.value for c in CLUSTER_ORDER] == [
-        "general_measures", "definition", "general_principles", "civil_rights", "violence",
-        "family_environment", "health_welfare", "education", "special_protection", "optional_protocols",
+        "general_measures",
+        "definition",
+        "general_principles",
+        "civil_rights",
+        "violence",
+        "family_environment",
+        "health_welfare",
+        "education",
+        "special_protection",
+        "optional_protocols",
     ]
     assert cluster_position(Cluster.VIOLENCE) == 4
     assert cluster_position(None) == 10

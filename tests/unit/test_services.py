@@ -31,16 +31,27 @@ def seeded(store: Store) -> dict[str, int]:
         moj = actor_svc.create_actor(s, "Ministry of Justice", "government", short_name="MoJ")
         cjn = actor_svc.create_actor(s, "Child Justice Network", "coalition")
         r1 = rec_svc.create_recommendation(
-            s, CO, 50,
+            s,
+            CO,
+            50,
             "The Committee urges the State party to: (a) end pre-trial detention beyond two months; (b) expand diversion.",
-            cluster="special_protection", articles=["37(b)", "40"], urgent=True,
+            cluster="special_protection",
+            articles=["37(b)", "40"],
+            urgent=True,
             parts=[("a", "end pre-trial detention beyond two months"), ("b", "expand diversion")],
-            previous=[("CRC/C/XMP/CO/3-4", 21)], sdg_targets=["16.3"], themes=["Juvenile justice"],
+            previous=[("CRC/C/XMP/CO/3-4", 21)],
+            sdg_targets=["16.3"],
+            themes=["Juvenile justice"],
             responsible=["Ministry of Justice"],
         )
         r2 = rec_svc.create_recommendation(
-            s, CO, 21, "The Committee recommends free and universal birth registration.",
-            cluster="civil_rights", articles=["7"], sdg_targets=["16.9"],
+            s,
+            CO,
+            21,
+            "The Committee recommends free and universal birth registration.",
+            cluster="civil_rights",
+            articles=["7"],
+            sdg_targets=["16.9"],
         )
         return {"moj": moj.id, "cjn": cjn.id, "r1": r1.id, "r2": r2.id}
 
@@ -106,6 +117,7 @@ def test_update_marks_user_edit_and_returns_previous(store: Store, seeded: dict[
 
 def test_filters(store: Store, seeded: dict[str, int]) -> None:
     with store.session() as s:
+
         def numbers(**kw: object) -> list[int]:
             return sorted(r.number for r in list_recommendations(s, RecommendationFilter(**kw)))  # type: ignore[arg-type]
 
@@ -130,8 +142,14 @@ def test_search_ignores_query_syntax(store: Store, seeded: dict[str, int]) -> No
 def test_action_link_and_counts(store: Store, seeded: dict[str, int]) -> None:
     with store.session() as s:
         action = action_svc.create_action(
-            s, "Diversion programme for 1,000 children", actor_id=seeded["moj"], action_type="programme",
-            status="ongoing", start_date="2021-01-01", end_date="2024-12-31", sources=[("Annual report", None)],
+            s,
+            "Diversion programme for 1,000 children",
+            actor_id=seeded["moj"],
+            action_type="programme",
+            status="ongoing",
+            start_date="2021-01-01",
+            end_date="2024-12-31",
+            sources=[("Annual report", None)],
         )
         rec = rec_svc.recommendation_by_id(s, seeded["r1"])
         action_svc.link_action(s, action.id, rec.id, rec.parts[1].id)
@@ -169,10 +187,18 @@ def test_confidential_actions_can_be_left_out(store: Store, seeded: dict[str, in
 def test_both_sides_kept_side_by_side_with_history(store: Store, seeded: dict[str, int]) -> None:
     r1 = seeded["r1"]
     with store.session() as s:
-        assess_svc.record_assessment(s, r1, "government", "partially_implemented", assessed_on="2024-01-10",
-                                     assessor_id=seeded["moj"])
-        assess_svc.record_assessment(s, r1, "civil_society", "not_implemented", assessed_on="2024-02-01",
-                                     assessor_id=seeded["cjn"], note="Detention figures unchanged")
+        assess_svc.record_assessment(
+            s, r1, "government", "partially_implemented", assessed_on="2024-01-10", assessor_id=seeded["moj"]
+        )
+        assess_svc.record_assessment(
+            s,
+            r1,
+            "civil_society",
+            "not_implemented",
+            assessed_on="2024-02-01",
+            assessor_id=seeded["cjn"],
+            note="Detention figures unchanged",
+        )
         assess_svc.record_assessment(s, r1, "government", "implemented", assessed_on="2025-03-01")
         assess_svc.record_assessment(s, r1, "civil_society", "in_progress", assessed_on="2025-01-01", part="a")
         info = get_recommendation_info(s, r1)
@@ -208,7 +234,10 @@ def test_indicator_time_series_with_disaggregation(store: Store, seeded: dict[st
         ind_svc.link_recommendation(s, ind.id, seeded["r1"])
         info = ind_svc.indicator_info(s, ind.id)
         assert [(v.year, v.value, v.sex) for v in info.values] == [
-            (2006, 493.0, None), (2007, 631.0, None), (2009, 826.0, None), (2009, 80.0, "female"),
+            (2006, 493.0, None),
+            (2007, 631.0, None),
+            (2009, 826.0, None),
+            (2009, 80.0, "female"),
         ]
         assert ind_svc.list_indicators(s, rec_id=seeded["r1"])[0].name == "Children in detention"
         with pytest.raises(ValidationError, match="plausible year"):

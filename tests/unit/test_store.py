@@ -169,3 +169,8 @@ def test_failed_unit_of_work_changes_nothing(store: Store) -> None:
     with store.session() as s:
         assert s.scalar(select(Document)) is None
         assert s.scalar(select(AuditEntry)) is None
+
+
+def test_migration_files_follow_the_naming_convention() -> None:
+    """The fast path at open reads the head revision from file names: keep them ``NNNN_name.py``."""
+    assert migrate._cached_head_if_known() == migrate.head_revision()
