@@ -1,0 +1,80 @@
+"""What an importer found in a source, before anything is written to the store.
+
+The importers (Word, PDF, pasted text, UHRI exports, later exchange packages)
+produce these; the import service previews them against the store and applies
+them in one transaction. They live in the domain so that both sides depend on
+them without depending on each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class ParsedPart:
+    label: str  # "a", "b", …
+    text: str  # without the label and the closing "; and"
+
+
+@dataclass(slots=True)
+class ParsedParagraph:
+    number: int
+    text: str  # the whole paragraph, parts included, as in the document
+    kind: str = "other"  # RecommendationKind value
+    parts: list[ParsedPart] = field(default_factory=list)
+    cluster: str | None = None
+    subheading: str | None = None
+    articles: list[str] = field(default_factory=list)
+    urgent: bool = False
+    sdg_targets: list[str] = field(default_factory=list)
+    previous: list[tuple[str, int]] = field(default_factory=list)  # (symbol, paragraph)
+    themes: list[str] = field(default_factory=list)
+    affected_groups: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the paragraph's footnotes
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    symbol: str | None
+    treaty: str | None = None
+    doc_type: str = "concluding_observations"
+    title: str = ""
+    country: str | None = None  # ISO 3166 alpha-3, from the symbol
+    country_name: str | None = None  # as the title names it
+    date: dt.date | None = None  # the document's date ("Distr.: General, 27 June 2022")
+    adopted_on: dt.date | None = None
+    dialogue: tuple[dt.date, ...] = ()
+    next_report_due: dt.date | None = None
+    next_report_title: str | None = None
+    word_limit: int | None = None
+    paragraphs: list[ParsedParagraph] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OtherMechanismRow:
+    """A UHRI row from another mechanism (UPR, another treaty body, special procedures)."""
+
+    body: str
+    symbol: str | None
+    text: str
+    date: dt.date | None = None
+    kind: str = "other"
+    themes: list[str] = field(default_factory=list)
+    affected_groups: list[str] = field(default_factory=list)
+    sdg_targets: list[str] = field(default_factory=list)
+    upr_position: str | None = None
+    upr_states: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ParsedSource:
+    """Everything one file held: usually one document; a UHRI export may hold several."""
+
+    format: str  # "docx", "pdf", "text", "uhri-xlsx", "uhri-csv", …
+    name: str
+    documents: list[ParsedDocument] = field(default_factory=list)
+    other_mechanisms: list[OtherMechanismRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,13 @@
+"""Errors of reading a source. Their message is one line a person can act on."""
+
+from __future__ import annotations
+
+from crc_reporter.services.errors import ServiceError
+
+
+class SourceError(ServiceError):
+    """The file cannot be imported: wrong format, damaged, hostile, or not what it claims to be."""
+
+
+class ImportCancelledError(ServiceError):
+    """The person cancelled the import (or it ran out of its time budget); nothing was written."""

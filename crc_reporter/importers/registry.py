@@ -1,0 +1,97 @@
+"""Choosing the importer for a file, and reading it.
+
+Importers register themselves; dispatch asks each how sure it is
+(:meth:`~crc_reporter.importers.base.Importer.sniff`) and takes the most
+confident, so a new format (an exchange package, an IMPACT OSS sheet) is one
+more ``register()`` call, not another branch here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from crc_reporter.domain.parsed import ParsedSource
+from crc_reporter.i18n import _
+from crc_reporter.importers import safety
+from crc_reporter.importers.base import Importer, Probe, ReadOptions
+from crc_reporter.importers.errors import SourceError
+
+_IMPORTERS: list[Importer] = []
+
+
+def register(importer: Importer) -> None:
+    """Add an importer (a later registration of the same format replaces the earlier one)."""
+    _IMPORTERS[:] = [i for i in _IMPORTERS if i.format != importer.format]
+    _IMPORTERS.append(importer)
+
+
+def importers() -> tuple[Importer, ...]:
+    return tuple(_IMPORTERS)
+
+
+def make_probe(data: bytes, name: str) -> Probe:
+    suffix = Path(name).suffix.lower() if name not in ("-", "") else ""
+    return Probe(name=name, suffix=suffix, head=data[:4096], zip_members=safety.zip_member_names(data))
+
+
+def _what_it_is(probe: Probe) -> str:
+    head = probe.head
+    if head.startswith(safety.OLE2_MAGIC):
+        return _("it is an old binary Office file (.doc/.xls) or an encrypted one; save it as .docx or .xlsx")
+    if head.startswith(b"%PDF"):
+        return _("it is a PDF")
+    if head.startswith((safety.ZIP_MAGIC, safety.EMPTY_ZIP_MAGIC)):
+        return _("it is a zip archive that is damaged or holds something else")
+    if b"\x00" in head[:1024]:
+        return _("its content is binary data of an unknown kind")
+    return _("its content does not match")
+
+
+def choose(probe: Probe) -> Importer:
+    scored = sorted(
+        ((imp.sniff(probe), index, imp) for index, imp in enumerate(_IMPORTERS)), key=lambda t: (-t[0], t[1])
+    )
+    claimed = [imp for imp in _IMPORTERS if probe.suffix and probe.suffix in imp.extensions]
+    if probe.head.startswith(safety.OLE2_MAGIC):
+        raise SourceError(_("{name}: {reason}").format(name=probe.name, reason=_what_it_is(probe)))
+    if scored and scored[0][0] > 0:
+        best = scored[0][2]
+        if claimed and best not in claimed and all(imp.sniff(probe) == 0 for imp in claimed):
+            raise SourceError(
+                _("{name} is not a {kind}: {reason}").format(
+                    name=probe.name, kind=_(claimed[0].label), reason=_what_it_is(probe)
+                )
+            )
+        return best
+    if claimed:
+        raise SourceError(
+            _("{name} is not a {kind}: {reason}").format(
+                name=probe.name, kind=_(claimed[0].label), reason=_what_it_is(probe)
+            )
+        )
+    kinds = ", ".join(_(imp.label) for imp in _IMPORTERS)
+    raise SourceError(
+        _("{name} cannot be imported ({reason}); CRC Reporter reads: {kinds}").format(
+            name=probe.name, reason=_what_it_is(probe), kinds=kinds
+        )
+    )
+
+
+def load_source(
+    source: str | Path | BinaryIO | bytes, *, name: str | None = None, options: ReadOptions | None = None
+) -> ParsedSource:
+    """Read a file (a path, ``"-"`` for standard input, an open binary file, or bytes) with the right importer."""
+    options = options or ReadOptions()
+    if isinstance(source, bytes):
+        data, label = source, name or "-"
+        if not data.strip():
+            raise SourceError(_("{name} is empty").format(name=label))
+        if len(data) > safety.MAX_FILE_BYTES:
+            raise SourceError(_("{name} is too large to import").format(name=label))
+    else:
+        data, label = safety.read_input(source, name)
+    probe = make_probe(data, label)
+    importer = choose(probe)
+    options.start()
+    return importer.read(data, probe, options)
