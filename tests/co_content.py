@@ -828,3 +828,40 @@ def co_opac(country: str = "Lumeria", code: str = "XLM") -> Spec:
         treaty="OPAC",
         items=w.items,
     )
+
+
+def expected_text(para: Para) -> str:
+    """The paragraph as the importers give it: intro, then "(a) …" for each part, spaces normalised."""
+    pieces = ["".join(text for text, _b in para.runs)]
+    pieces += [f"({chr(ord('a') + i)}) " + "".join(t for t, _b in runs) for i, runs in enumerate(para.parts)]
+    return " ".join(" ".join(pieces).split())
+
+
+def check_against_spec(doc, spec: Spec, *, kinds: bool = True) -> None:  # noqa: ANN001 - a ParsedDocument
+    """Everything the specification says the importer must find."""
+    import datetime as dt
+
+    assert doc.symbol == spec.symbol
+    assert doc.treaty == spec.treaty
+    assert doc.date == dt.date.fromisoformat(spec.iso_date)
+    assert doc.title == spec.title
+    assert doc.country == "XLM"
+    if spec.next_due:
+        assert doc.next_report_due == dt.date.fromisoformat(spec.next_due)
+    assert doc.word_limit == spec.word_limit
+    assert [p.number for p in doc.paragraphs] == [p.number for p in spec.paragraphs]
+    for got, want in zip(doc.paragraphs, spec.paragraphs, strict=True):
+        where = f"paragraph {want.number}"
+        assert got.text == expected_text(want), where
+        if kinds:
+            assert got.kind == want.kind, where
+        assert got.cluster == want.cluster, where
+        assert got.urgent == want.urgent, where
+        assert [p.label for p in got.parts] == [chr(ord("a") + i) for i in range(len(want.parts))], where
+        for part, runs in zip(got.parts, want.parts, strict=True):
+            raw = "".join(t for t, _b in runs)
+            assert raw.startswith(part.text) and not part.text.endswith((";", ".")), where
+        assert sorted(got.sdg_targets) == sorted(want.sdg), where
+        assert sorted(got.previous) == sorted(want.previous), where
+        if want.footnote:
+            assert want.footnote in got.notes, where

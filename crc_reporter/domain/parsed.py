@@ -35,6 +35,11 @@ class ParsedParagraph:
     notes: list[str] = field(default_factory=list)  # the paragraph's footnotes
 
 
+#: The paragraph fields a re-import may update; a source that does not know some of them
+#: (a UHRI export has no clusters) leaves the stored values alone.
+PARAGRAPH_FIELDS: tuple[str, ...] = ("text", "kind", "parts", "cluster", "subheading", "articles", "urgent", "previous")
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     symbol: str | None
@@ -51,6 +56,7 @@ class ParsedDocument:
     word_limit: int | None = None
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    provides: tuple[str, ...] = PARAGRAPH_FIELDS  # SDG targets, themes and affected groups are only ever added
 
 
 @dataclass(slots=True)

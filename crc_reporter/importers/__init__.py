@@ -14,10 +14,13 @@ from crc_reporter.importers.errors import ImportCancelledError, SourceError
 from crc_reporter.importers.pdf import PdfImporter
 from crc_reporter.importers.registry import choose, importers, load_source, make_probe, register
 from crc_reporter.importers.text import TextImporter
+from crc_reporter.importers.uhri import UhriCsvImporter, UhriXlsxImporter
 
 register(DocxImporter())
 register(PdfImporter())
 register(TextImporter())
+register(UhriXlsxImporter())
+register(UhriCsvImporter())
 
 __all__ = [
     "ImportCancelledError",

@@ -21,7 +21,7 @@ from crc_reporter.importers.headings import is_known_title, looks_like_heading_t
 _FURNITURE = re.compile(
     r"^(?:GE\.\d{2}[-\u2013]\d{3,6}.*|Please\s+recycle.*|\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|"
     r"CRC/C/[A-Za-z0-9/.\-\u2013]+\*?(?:\s+(?:page\s+)?\d{1,3})?|(?:page\s+)?\d{1,3}\s+CRC/C/\S+|"
-    r"Advance unedited version)$",
+    r"Advance unedited version|\*\d{5,}\*)$",
     re.I,
 )
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+(?P<rest>\S.*))?$")

@@ -43,9 +43,11 @@ def _what_it_is(probe: Probe) -> str:
         return _("it is a PDF")
     if head.startswith((safety.ZIP_MAGIC, safety.EMPTY_ZIP_MAGIC)):
         return _("it is a zip archive that is damaged or holds something else")
-    if b"\x00" in head[:1024]:
+    if b"\x00" in head[:1024] or sum(1 for b in head[:1024] if b < 9 or 13 < b < 32) > 8:
         return _("its content is binary data of an unknown kind")
-    return _("its content does not match")
+    if probe.suffix == ".pdf":
+        return _("it does not start with %PDF; it contains plain text")
+    return _("it contains plain text")
 
 
 def choose(probe: Probe) -> Importer:

@@ -1,0 +1,267 @@
+"""``import FILE``: concluding observations from Word, PDF, pasted text (``-``) or a UHRI export.
+
+Thin: read the file with the importer the registry chooses, preview or apply
+it with :mod:`crc_reporter.services.importing`, print one line per document
+(or the preview as JSON). Errors are one line and exit 1; nothing is written
+unless the whole import succeeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+from typing import Any
+
+from crc_reporter.cli.context import CliContext, CliError
+from crc_reporter.domain.enums import Treaty
+from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
+from crc_reporter.i18n import _, ngettext
+from crc_reporter.importers import ReadOptions, load_source
+from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
+from crc_reporter.store.engine import Store, is_url
+from crc_reporter.store.open import open_store
+
+STATUSES = ("added", "updated", "unchanged", "kept_edited", "removed_from_source", "deleted")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help=_("import concluding observations from Word, PDF, pasted text or a UHRI export"),
+        description=_(
+            "Import concluding observations (.docx, .pdf, .txt, '-' for pasted text on standard input, "
+            "or a UHRI export .xlsx/.csv). Importing the same document again updates it in place."
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help=_("the file to import, or - to read text from standard input"))
+    p.add_argument("--symbol", help=_("the document symbol, when the file does not show it (e.g. CRC/C/KHM/CO/4-6)"))
+    p.add_argument("--treaty", type=str.upper, choices=[t.value for t in Treaty], help=_("correct the treaty"))
+    p.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
+    p.add_argument("--json", action="store_true", help=_("print the preview (or the result) as JSON"))
+    p.add_argument(
+        "--other-mechanisms",
+        choices=["skip", "keep"],
+        default="skip",
+        help=_(
+            "UHRI rows from UPR and other mechanisms: skip them (default) or keep them apart "
+            "(listed in the JSON, never mixed into the Committee's documents)"
+        ),
+    )
+    p.add_argument(
+        "--other-mechanisms-file",
+        metavar="CSV",
+        type=Path,
+        help=_("write the rows from other mechanisms to this CSV file (implies --other-mechanisms keep)"),
+    )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help=_("delete stored paragraphs that are no longer in the source, if nobody has worked on them"),
+    )
+    p.set_defaults(handler=cmd_import)
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        shown = f"{done}/{total} " if total else ""
+        print(f"\r{shown}{message}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _store_for_preview(ctx: CliContext) -> tuple[Store, bool]:
+    """The store to compare with; an empty one in memory when a dry run names a store that does not exist yet."""
+    target = ctx.store_target()
+    if not is_url(target) and not Path(target).expanduser().exists():
+        return open_store("sqlite+pysqlite://", user=ctx.user), True
+    return ctx.store(), False
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    keep_others = "keep" if args.other_mechanisms_file else args.other_mechanisms
+    options = ReadOptions(symbol=args.symbol, treaty=args.treaty, other_mechanisms=keep_others, progress=_progress)
+    name = _("standard input") if args.file == "-" else None
+    source = load_source(args.file, name=name, options=options)
+    if args.dry_run:
+        store, temporary = _store_for_preview(ctx)
+        try:
+            with store.session() as session:
+                report = preview_import(session, source, symbol=args.symbol, treaty=args.treaty)
+                session.rollback()
+        finally:
+            if temporary:
+                store.close()
+    else:
+        store = ctx.store(create=True)
+        with store.session() as session:
+            report = apply_import(
+                session, source, symbol=args.symbol, treaty=args.treaty, prune=args.prune, progress=_progress
+            )
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
+    if args.other_mechanisms_file:
+        _write_others(args.other_mechanisms_file, source.other_mechanisms)
+    if args.json:
+        ctx.print_json(report_json(report, source, dry_run=args.dry_run))
+        return 0
+    for line in [*report.warnings, *(w for d in report.documents for w in d.warnings)]:
+        print(f"crc-reporter: {_('warning')}: {line}", file=sys.stderr)
+    for doc in report.documents:
+        print(summary_line(doc, applied=report.applied))
+    if report.other_mechanisms:
+        print(
+            ngettext(
+                "{count} row from other mechanisms kept apart (not imported).",
+                "{count} rows from other mechanisms kept apart (not imported).",
+                report.other_mechanisms,
+            ).format(count=report.other_mechanisms)
+        )
+    return 0
+
+
+def summary_line(doc: DocumentReport, applied: bool) -> str:
+    counts = ngettext("{paragraphs} paragraph", "{paragraphs} paragraphs", doc.paragraphs).format(
+        paragraphs=doc.paragraphs
+    )
+    counts += ", " + ngettext("{n} recommendation", "{n} recommendations", doc.recommendations).format(
+        n=doc.recommendations
+    )
+    counts += ", " + _("{n} urgent").format(n=doc.urgent)
+    changes = _("{added} added, {updated} updated, {unchanged} unchanged").format(
+        added=doc.count("added"), updated=doc.count("updated"), unchanged=doc.count("unchanged")
+    )
+    if doc.count("kept_edited"):
+        changes += ", " + _("{n} kept as edited").format(n=doc.count("kept_edited"))
+    if doc.count("removed_from_source"):
+        changes += ", " + _("{n} no longer in the source (kept)").format(n=doc.count("removed_from_source"))
+    if doc.count("deleted"):
+        changes += ", " + _("{n} deleted").format(n=doc.count("deleted"))
+    verb = _("Imported") if applied else _("Would import")
+    return f"{verb} {doc.symbol} ({doc.treaty}): {counts} — {changes}."
+
+
+def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) -> dict[str, Any]:
+    parsed = {d.symbol: d for d in source.documents}
+    documents = []
+    for doc in report.documents:
+        paragraphs = {p.number: p for p in parsed[doc.symbol].paragraphs} if doc.symbol in parsed else {}
+        if not paragraphs and len(source.documents) == 1:  # the symbol was corrected by the person
+            paragraphs = {p.number: p for p in source.documents[0].paragraphs}
+        rows = []
+        for change in doc.changes:
+            p = paragraphs.get(change.number)
+            rows.append(
+                {
+                    "number": change.number,
+                    "status": change.status,
+                    "changed": list(change.changed),
+                    "kind": change.kind,
+                    "cluster": change.cluster,
+                    "subheading": change.subheading,
+                    "urgent": change.urgent,
+                    "text": change.text,
+                    "articles": list(p.articles) if p else [],
+                    "parts": [{"label": x.label, "text": x.text} for x in p.parts] if p else [],
+                    "sdg_targets": list(p.sdg_targets) if p else [],
+                    "previous": [{"document": s, "paragraph": n} for s, n in p.previous] if p else [],
+                    "themes": list(p.themes) if p else [],
+                    "affected_groups": list(p.affected_groups) if p else [],
+                    "notes": list(p.notes) if p else [],
+                }
+            )
+        source_doc = parsed.get(doc.symbol) or (source.documents[0] if len(source.documents) == 1 else None)
+        documents.append(
+            {
+                "symbol": doc.symbol,
+                "treaty": doc.treaty,
+                "type": doc.doc_type,
+                "title": doc.title,
+                "country": doc.country,
+                "country_name": source_doc.country_name if source_doc else None,
+                "date": doc.date,
+                "adopted_on": source_doc.adopted_on if source_doc else None,
+                "dialogue": list(source_doc.dialogue) if source_doc else [],
+                "next_report_due": doc.next_report_due,
+                "next_report": source_doc.next_report_title if source_doc else None,
+                "word_limit": doc.word_limit,
+                "exists": doc.exists,
+                "paragraphs": doc.paragraphs,
+                "recommendations": doc.recommendations,
+                "concerns": doc.concerns,
+                "urgent": doc.urgent,
+                "changes": {status: list(doc.numbers(status)) for status in STATUSES},
+                "warnings": list(doc.warnings),
+                "items": rows,
+            }
+        )
+    return {
+        "format": report.format,
+        "name": report.name,
+        "applied": report.applied,
+        "dry_run": dry_run,
+        "documents": documents,
+        "warnings": list(report.warnings),
+        "other_mechanisms": [_other_json(row) for row in source.other_mechanisms],
+    }
+
+
+def _other_json(row: OtherMechanismRow) -> dict[str, Any]:
+    return {
+        "body": row.body,
+        "symbol": row.symbol,
+        "date": row.date,
+        "kind": row.kind,
+        "text": row.text,
+        "themes": row.themes,
+        "affected_groups": row.affected_groups,
+        "sdg_targets": row.sdg_targets,
+        "upr_position": row.upr_position,
+        "upr_states": row.upr_states,
+    }
+
+
+def _safe_cell(value: object) -> str:
+    """OWASP ASVS 5.0 1.2.10: a cell that a spreadsheet would run as a formula gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _write_others(path: Path, rows: list[OtherMechanismRow]) -> None:
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(
+                [
+                    "body",
+                    "symbol",
+                    "date",
+                    "kind",
+                    "text",
+                    "themes",
+                    "affected_groups",
+                    "sdg_targets",
+                    "upr_position",
+                    "upr_states",
+                ]
+            )
+            for row in rows:
+                writer.writerow(
+                    [
+                        _safe_cell(v)
+                        for v in (
+                            row.body,
+                            row.symbol,
+                            row.date.isoformat() if row.date else "",
+                            row.kind,
+                            row.text,
+                            "\n".join(row.themes),
+                            "\n".join(row.affected_groups),
+                            "\n".join(row.sdg_targets),
+                            row.upr_position,
+                            "\n".join(row.upr_states),
+                        )
+                    ]
+                )
+    except OSError as exc:
+        raise CliError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None

@@ -1,0 +1,231 @@
+"""Importing concluding observations: preview what a source would change, then apply it in one transaction.
+
+The flow the GUI dialog and the CLI share::
+
+    source = importers.load_source(path, options=ReadOptions(progress=…, cancel=…))   # parse, no store
+    report = preview_import(session, source, symbol=…, treaty=…)                       # read-only diff
+    report = apply_import(session, source, symbol=…, treaty=…, progress=…, cancel=…)   # write
+
+Re-importing a document updates it in place: paragraphs are matched by number
+and lettered parts by label, so nothing is duplicated and the person's links,
+assessments, responsible bodies and tags stay attached. Paragraphs a person
+edited (``Recommendation.user_edited``) are left exactly as they are.
+Paragraphs no longer in the source are reported, never silently dropped.
+The caller's unit of work makes it one transaction: any error, or a cancel,
+rolls everything back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from crc_reporter.domain.enums import Treaty
+from crc_reporter.domain.parsed import ParsedDocument, ParsedSource
+from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
+from crc_reporter.i18n import _
+from crc_reporter.services.common import parse_enum
+from crc_reporter.services.errors import ServiceError, ValidationError
+from crc_reporter.services.import_merge import ADDED, KEPT_EDITED, REMOVED, UNCHANGED, UPDATED, DocumentMerge
+from crc_reporter.store.models import Document, Recommendation
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+__all__ = [
+    "ADDED",
+    "KEPT_EDITED",
+    "REMOVED",
+    "UNCHANGED",
+    "UPDATED",
+    "DocumentReport",
+    "ImportReport",
+    "ParagraphChange",
+    "apply_import",
+    "preview_import",
+]
+
+
+class ImportCancelledError(ServiceError):
+    """The person cancelled; the transaction is rolled back and nothing changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphChange:
+    number: int
+    status: str  # added / updated / unchanged / kept_edited / removed_from_source
+    changed: tuple[str, ...]  # the fields that differ from the store (for updates)
+    kind: str
+    cluster: str | None
+    subheading: str | None
+    urgent: bool
+    parts: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    symbol: str
+    treaty: str
+    doc_type: str
+    title: str
+    country: str | None
+    date: dt.date | None
+    next_report_due: dt.date | None
+    word_limit: int | None
+    exists: bool  # the store already held this document
+    paragraphs: int
+    recommendations: int
+    concerns: int
+    urgent: int
+    changes: tuple[ParagraphChange, ...]
+    warnings: tuple[str, ...]
+
+    def numbers(self, status: str) -> tuple[int, ...]:
+        return tuple(c.number for c in self.changes if c.status == status)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    format: str
+    name: str
+    applied: bool
+    documents: tuple[DocumentReport, ...]
+    other_mechanisms: int
+    warnings: tuple[str, ...]
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(d.paragraphs for d in self.documents)
+
+    @property
+    def recommendations(self) -> int:
+        return sum(d.recommendations for d in self.documents)
+
+    @property
+    def urgent(self) -> int:
+        return sum(d.urgent for d in self.documents)
+
+
+def with_overrides(doc: ParsedDocument, symbol: str | None, treaty: str | None) -> ParsedDocument:
+    """The person's corrections of the symbol and treaty, checked; a copy, the source stays as read."""
+    doc = dataclasses.replace(doc)
+    if symbol:
+        try:
+            info = parse_symbol(symbol)
+        except SymbolError as exc:
+            raise ValidationError(str(exc)) from None
+        doc.symbol = normalise_symbol(symbol)
+        doc.country = info.country or doc.country
+        doc.doc_type = info.doc_type.value
+        if not treaty:
+            doc.treaty = info.treaty.value
+    if treaty:
+        doc.treaty = parse_enum(Treaty, treaty.upper(), "treaty").value
+    if not doc.symbol:
+        raise ValidationError(
+            _("the document symbol was not found in the file; give it (for example CRC/C/KHM/CO/4-6) and import again")
+        )
+    try:
+        parse_symbol(doc.symbol)
+    except SymbolError as exc:
+        raise ValidationError(str(exc)) from None
+    if doc.treaty not in {t.value for t in Treaty}:
+        doc.treaty = parse_symbol(doc.symbol).treaty.value
+    return doc
+
+
+def _documents(source: ParsedSource, symbol: str | None, treaty: str | None) -> list[ParsedDocument]:
+    if (symbol or treaty) and len(source.documents) > 1:
+        raise ValidationError(
+            _(
+                "{name} holds {count} documents; a symbol or treaty can only be given for a file with one document"
+            ).format(name=source.name, count=len(source.documents))
+        )
+    docs = [with_overrides(d, symbol, treaty) for d in source.documents]
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.symbol in seen:
+            raise ValidationError(_("{symbol} appears twice in {name}").format(symbol=doc.symbol, name=source.name))
+        seen.add(doc.symbol or "")
+    return docs
+
+
+def _stored(session: Session, symbol: str) -> Document | None:
+    return session.scalar(
+        select(Document)
+        .where(Document.symbol == symbol)
+        .options(
+            selectinload(Document.recommendations).selectinload(Recommendation.parts),
+            selectinload(Document.recommendations).selectinload(Recommendation.previous),
+            selectinload(Document.recommendations).selectinload(Recommendation.tags),
+        )
+    )
+
+
+def _report(source: ParsedSource, merges: list[DocumentMerge], applied: bool) -> ImportReport:
+    return ImportReport(
+        format=source.format,
+        name=source.name,
+        applied=applied,
+        documents=tuple(m.report() for m in merges),
+        other_mechanisms=len(source.other_mechanisms),
+        warnings=tuple(source.warnings),
+    )
+
+
+def preview_import(
+    session: Session, source: ParsedSource, *, symbol: str | None = None, treaty: str | None = None
+) -> ImportReport:
+    """What applying ``source`` would do; reads the store, changes nothing."""
+    merges = [
+        DocumentMerge(session, doc, _stored(session, doc.symbol or "")) for doc in _documents(source, symbol, treaty)
+    ]
+    for merge in merges:
+        merge.plan()
+    return _report(source, merges, applied=False)
+
+
+def apply_import(
+    session: Session,
+    source: ParsedSource,
+    *,
+    symbol: str | None = None,
+    treaty: str | None = None,
+    prune: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportReport:
+    """Write ``source`` into the store (inside the caller's transaction).
+
+    ``prune`` deletes paragraphs that are no longer in the source, but only those
+    nobody has worked on (no links, assessments, responsible bodies, indicators or edits).
+    """
+    docs = _documents(source, symbol, treaty)
+    total = sum(len(d.paragraphs) for d in docs) or 1
+    done = 0
+
+    def step(count: int, message: str) -> None:
+        nonlocal done
+        done += count
+        if cancel is not None and cancel():
+            raise ImportCancelledError(_("import cancelled; nothing was changed"))
+        if progress is not None:
+            progress(done, total, message)
+
+    merges = []
+    for doc in docs:
+        merge = DocumentMerge(session, doc, _stored(session, doc.symbol or ""))
+        merge.plan()
+        merge.apply(prune=prune, step=step)
+        merges.append(merge)
+    session.flush()
+    return _report(source, merges, applied=True)
