@@ -13,8 +13,9 @@ from tests.co_content import Spec, check_against_spec, co_2014
 from tests.co_documents import build_docx
 
 
-@pytest.mark.parametrize("variant", ["2014-typed", "2014-auto", "2014-auto-restart", "2011-builtin-headings",
-                                     "opac-style-numbering"])
+@pytest.mark.parametrize(
+    "variant", ["2014-typed", "2014-auto", "2014-auto-restart", "2011-builtin-headings", "opac-style-numbering"]
+)
 def test_word_document_matches_its_specification(co_docs: dict[str, tuple[Spec, Path]], variant: str) -> None:
     spec, path = co_docs[variant]
     source = load_source(path)
@@ -34,8 +35,9 @@ def test_2014_layout_details(co_docs: dict[str, tuple[Spec, Path]]) -> None:
     legislation = by_number[7]
     assert legislation.subheading == "Legislation"
     assert legislation.articles == ["4", "42", "44(6)"]
-    assert legislation.parts[1].text == ("Conduct child rights impact assessments of all draft legislation and "
-                                         "policies relevant to children")
+    assert legislation.parts[1].text == (
+        "Conduct child rights impact assessments of all draft legislation and policies relevant to children"
+    )
     family = next(p for p in doc.paragraphs if p.cluster == "family_environment")
     assert family.articles == ["5", "9", "10", "11", "18(1)", "18(2)", "20", "21", "25", "27(4)"]
     special = next(p for p in doc.paragraphs if p.cluster == "special_protection")
@@ -44,7 +46,9 @@ def test_2014_layout_details(co_docs: dict[str, tuple[Spec, Path]]) -> None:
     assert by_number[8].kind == "recommendation"
     # "Children with disabilities" and "Basic health and welfare" are one cluster
     assert {p.subheading for p in doc.paragraphs if p.cluster == "health_welfare"} >= {
-        "Children with disabilities", "Health and health services"}
+        "Children with disabilities",
+        "Health and health services",
+    }
     # section IV's lettered headings close the clusters and become subheadings
     assert by_number[doc.paragraphs[-2].number].subheading == "Next report"
     assert doc.paragraphs[-1].cluster is None
@@ -101,7 +105,15 @@ def test_numbering_continues_and_restarts() -> None:
       <w:num w:numId="3"><w:abstractNumId w:val="1"/>
         <w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>
     </w:numbering>"""
-    numbering = Numbering(etree.fromstring(xml), "{%s}" % w, {})
-    labels = [numbering.label("1", 0), numbering.label("1", 1), numbering.label("1", 1), numbering.label("1", 0),
-              numbering.label("1", 1), numbering.label("2", 0), numbering.label("3", 0), numbering.label("0", 0)]
+    numbering = Numbering(etree.fromstring(xml), f"{{{w}}}", {})
+    labels = [
+        numbering.label("1", 0),
+        numbering.label("1", 1),
+        numbering.label("1", 1),
+        numbering.label("1", 0),
+        numbering.label("1", 1),
+        numbering.label("2", 0),
+        numbering.label("3", 0),
+        numbering.label("0", 0),
+    ]
     assert labels == ["1.", "(a)", "(b)", "2.", "(a)", "3.", "10.", None]

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from crc_reporter.importers import SourceError, load_source
-from crc_reporter.importers.lines import join_two
+from crc_reporter.importers.page_cleanup import join_two
 from tests.co_content import Spec, check_against_spec
 
 VARIANTS = ["2014-typed", "2014-auto", "2011-builtin-headings", "opac-style-numbering"]
@@ -132,24 +132,35 @@ def test_pasted_text_with_every_defect(tmp_path: Path) -> None:
     assert str(doc.date) == "2022-06-27" and str(doc.next_report_due) == "2027-11-14" and doc.word_limit == 21200
     assert [p.number for p in doc.paragraphs] == list(range(1, 9))  # "2022." and "17 June" did not split
     p = {x.number: x for x in doc.paragraphs}
-    assert p[1].text.endswith("held on 5 and 6 May 2022, and adopted the present concluding observations at its "
-                              "2630th meeting, held on 3 June 2022.")
+    assert p[1].text.endswith(
+        "held on 5 and 6 May 2022, and adopted the present concluding observations at its "
+        "2630th meeting, held on 3 June 2022."
+    )
     assert "implementation of a child-friendly data system" in p[3].text  # a syllable break and a compound
     assert p[3].text.endswith("17 June 2011 figures, collected before the reform.")
     assert p[3].cluster == "general_measures" and p[3].subheading == "Data collection"
     assert p[3].articles == ["4", "42", "44(6)"]  # a heading wrapped over two lines
     assert p[4].cluster == "civil_rights" and p[4].subheading == "Birth registration and nationality"
     assert [x.label for x in p[4].parts] == ["a", "b"]
-    assert p[4].parts[1].text == ("Strengthen mobile registration units, taking note of target 16.9 of the "
-                                  "Sustainable Development Goals")
+    assert p[4].parts[1].text == (
+        "Strengthen mobile registration units, taking note of target 16.9 of the Sustainable Development Goals"
+    )
     assert "CRC/C/KHM/CO/4-6" not in p[4].text and " 2 " not in p[4].text  # page furniture removed
     assert p[4].notes == ["CRC/C/KHM/CO/2-3, para. 37."] and p[4].previous == [("CRC/C/KHM/CO/2-3", 37)]
     assert p[6].previous == [("CRC/C/KHM/CO/2-3", 82)]
     assert "recommendations, the Committee" in p[6].text  # the glued note number is gone
     assert "Adopted by the Committee" not in p[2].text and "GE." not in p[2].text
     assert {n for n, x in p.items() if x.urgent} == {4, 6, 7}
-    assert [x.kind for x in doc.paragraphs] == ["other", "other", "concern", "recommendation", "concern",
-                                                 "recommendation", "recommendation", "recommendation"]
+    assert [x.kind for x in doc.paragraphs] == [
+        "other",
+        "other",
+        "concern",
+        "recommendation",
+        "concern",
+        "recommendation",
+        "recommendation",
+        "recommendation",
+    ]
     assert p[5].cluster == "special_protection" and p[8].cluster is None and p[8].subheading == "Next report"
 
 
@@ -158,16 +169,19 @@ def test_pasted_text_from_standard_input_needs_no_file_name() -> None:
     assert len(doc.paragraphs) == 8
 
 
-@pytest.mark.parametrize(("left", "right", "words", "joined"), [
-    ("the imple-", "mentation of", set(), "the implementation of"),
-    ("a child-", "friendly system", {"child", "friendly"}, "a child-friendly system"),
-    ("Government-", "run centres", {"government"}, "Government-run centres"),
-    ("out-", "of-school girls", {"out", "of"}, "out-of-school girls"),
-    ("non-", "discrimination", set(), "non-discrimination"),
-    ("the cooper-", "ation with", {"cooperation"}, "the cooperation with"),
-    ("soft\u00ad", "hyphen", set(), "softhyphen"),
-    ("2016\u2013", "2020", set(), "2016\u20132020"),
-    ("ends", "here", set(), "ends here"),
-])
+@pytest.mark.parametrize(
+    ("left", "right", "words", "joined"),
+    [
+        ("the imple-", "mentation of", set(), "the implementation of"),
+        ("a child-", "friendly system", {"child", "friendly"}, "a child-friendly system"),
+        ("Government-", "run centres", {"government"}, "Government-run centres"),
+        ("out-", "of-school girls", {"out", "of"}, "out-of-school girls"),
+        ("non-", "discrimination", set(), "non-discrimination"),
+        ("the cooper-", "ation with", {"cooperation"}, "the cooperation with"),
+        ("soft\u00ad", "hyphen", set(), "softhyphen"),
+        ("2016\u2013", "2020", set(), "2016\u20132020"),
+        ("ends", "here", set(), "ends here"),
+    ],
+)
 def test_hyphenation_across_lines(left: str, right: str, words: set[str], joined: str) -> None:
     assert join_two(left, right, words) == joined

@@ -1,0 +1,89 @@
+"""UHRI exports as OHCHR writes them, as .xlsx and as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from crc_reporter.importers import ReadOptions, SourceError, load_source
+from crc_reporter.importers.uhri_rows import sdg_target, to_date, values
+from tests.uhri_fixture import HEADERS, build_uhri_csv, build_uhri_xlsx
+
+
+@pytest.fixture(params=["xlsx", "csv"])
+def export(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    if request.param == "xlsx":
+        return build_uhri_xlsx(tmp_path / "export.xlsx")
+    return build_uhri_csv(tmp_path / "export.csv")
+
+
+def test_crc_rows_become_documents_and_paragraphs(export: Path) -> None:
+    source = load_source(export)
+    assert source.format in ("uhri-xlsx", "uhri-csv")
+    docs = {d.symbol: d for d in source.documents}
+    assert set(docs) == {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1"}
+    co = docs["CRC/C/XLM/CO/4-6"]
+    assert co.treaty == "CRC" and co.country == "XLM" and co.country_name == "Lumeria"
+    assert co.date == dt.date(2022, 6, 27)  # from an Excel serial number
+    p = {x.number: x for x in co.paragraphs}
+    assert sorted(p) == [17, 22, 23]
+    assert p[17].subheading == "Birth registration and nationality"
+    assert p[17].kind == "recommendation" and [x.label for x in p[17].parts] == ["a", "b"]
+    assert p[17].parts[0].text == "Ensure free birth registration for all children"
+    assert p[17].themes == ["Birth registration", "Right to a name & nationality"]
+    assert p[17].affected_groups == ["Children", "Persons living in rural areas"]
+    assert p[17].sdg_targets == ["16.9"]
+    assert p[22].kind == "concern" and p[22].subheading == "Abuse and neglect"
+    assert p[22].text.startswith("The Committee is concerned")  # "22.The" without a space
+    assert p[23].previous == [("CRC/C/XLM/CO/2-3", 38)]
+    assert docs["CRC/C/OPAC/XLM/CO/1"].treaty == "OPAC"
+    assert co.provides == ("text", "kind", "parts", "previous")  # no clusters in UHRI: stored ones stay
+
+
+def test_other_mechanisms_are_skipped_by_default(export: Path) -> None:
+    source = load_source(export)
+    assert source.other_mechanisms == []
+    assert any("UPR: 1" in w and "CEDAW: 1" in w for w in source.warnings)
+
+
+def test_other_mechanisms_kept_apart(export: Path) -> None:
+    source = load_source(export, options=ReadOptions(other_mechanisms="keep"))
+    bodies = {row.body: row for row in source.other_mechanisms}
+    assert set(bodies) == {"UPR", "CEDAW"}
+    assert bodies["UPR"].upr_position == "Supported" and bodies["UPR"].upr_states == ["Freedonia"]
+    assert all(d.symbol and d.symbol.startswith("CRC/C/") for d in source.documents)
+
+
+def test_corrected_column_name_and_title_row(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Universal Human Rights Index export"])
+    sheet.append([h.replace("Reccomending", "Recommending") for h in HEADERS])
+    sheet.append(["5. The Committee recommends that the State party act.", "- Lumeria", "- CRC", "CRC/C/XLM/CO/4-6"])
+    book.save(tmp_path / "x.xlsx")
+    doc = load_source(tmp_path / "x.xlsx").documents[0]
+    assert [p.number for p in doc.paragraphs] == [5] and doc.paragraphs[0].kind == "recommendation"
+
+
+def test_spreadsheet_without_the_columns(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["Name", "Amount"])
+    book.active.append(["x", 1])
+    book.save(tmp_path / "budget.xlsx")
+    with pytest.raises(SourceError, match="does not look like a UHRI export.*Text"):
+        load_source(tmp_path / "budget.xlsx")
+    (tmp_path / "budget.csv").write_text("Name,Amount\nx,1\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="does not look like a UHRI export"):
+        load_source(tmp_path / "budget.csv")
+
+
+def test_cell_values() -> None:
+    assert values("- Children\n- Women & girls\n") == ["Children", "Women & girls"]
+    assert to_date(44739) == dt.date(2022, 6, 27) and to_date("44739.0") == dt.date(2022, 6, 27)
+    assert to_date("2015-02-04") == dt.date(2015, 2, 4)
+    assert sdg_target("16.9 - Provide legal identity for all") == "16.9"
+    assert sdg_target("4.a - Build and upgrade education facilities") == "4.a"
+    assert sdg_target("16 - Peace, justice and strong institutions") is None
