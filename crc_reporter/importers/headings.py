@@ -54,8 +54,9 @@ _NEUTRAL = re.compile(
     re.I,
 )
 
-ROMAN = re.compile(r"^(?P<label>[IVXL]{2,6}|[IVX])\.(?:\s+|$)(?P<title>.*)$", re.S)
-LETTER = re.compile(r"^(?P<label>[A-Z])\.(?:\s+|$)(?P<title>.*)$", re.S)
+# the label may be glued to the title in text copied from the UN's web pages ("I.Introduction")
+ROMAN = re.compile(r"^(?P<label>[IVXL]{2,6}|[IVX])\.(?:\s+|$|(?=[A-Z][a-z]))(?P<title>.*)$", re.S)
+LETTER = re.compile(r"^(?P<label>[A-Z])\.(?:\s+|$|(?=[A-Z][a-z]))(?P<title>.*)$", re.S)
 NUMBER = re.compile(r"^(?P<label>\d{1,2})\.(?:\s+|$)(?P<title>.*)$", re.S)
 
 

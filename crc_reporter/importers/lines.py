@@ -31,7 +31,7 @@ from crc_reporter.importers.page_cleanup import (
     vocabulary,
 )
 
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s+(?P<rest>\S.*))?$")
+_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s*(?P<rest>\S.*))?$")
 _CONNECTORS = {
     "of",
     "the",

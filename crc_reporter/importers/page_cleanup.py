@@ -19,8 +19,8 @@ _FURNITURE = re.compile(
     r"Advance unedited version|\*\d{5,}\*)$",
     re.I,
 )
-NUM = re.compile(r"^(\d{1,3})\.(?:\s+(?P<rest>\S.*))?$")
-HEAD = re.compile(r"^(?P<label>[IVXL]{1,6}|[A-Z])\.(?:\s+(?P<rest>\S.*))?$")
+NUM = re.compile(r"^(\d{1,3})\.(?:(?:\s+|(?=[A-Z\u201c\"(]))(?P<rest>\S.*))?$")
+HEAD = re.compile(r"^(?P<label>[IVXL]{1,6}|[A-Z])\.(?:(?:\s+|(?=[A-Z][a-z]))(?P<rest>\S.*))?$")
 _NOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\s*(?P<rest>\S.*)$")
 _MONTH_START = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"

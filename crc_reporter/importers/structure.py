@@ -25,8 +25,8 @@ from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
 from crc_reporter.importers.lines import roman_value
 
-_NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$)(.*)$", re.S)
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s+|$)(?P<rest>.*)$", re.S)
+_NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
+_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
 _ROMAN_ITEMS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _TRANSLATE = str.maketrans({"\u00ad": None, "\u2011": "-", "\u200b": None, "\ufeff": None})
@@ -107,7 +107,7 @@ class _Parser:
     def heading_plausible(self, text: str, block: Block) -> bool:
         if block.heading:
             return True
-        if re.match(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S", text):
+        if re.match(r"^(?:[IVXL]{1,6}|[A-Z])\.(?:\s+\S|[A-Z][a-z])", text):
             return True
         return self.started and looks_like_heading_text(text)
 

@@ -185,3 +185,94 @@ def test_pasted_text_from_standard_input_needs_no_file_name() -> None:
 )
 def test_hyphenation_across_lines(left: str, right: str, words: set[str], joined: str) -> None:
     assert join_two(left, right, words) == joined
+
+
+OLD_SERIES = textwrap.dedent("""\
+    CRC/C/15/Add.128
+    28 June 2000
+    COMMITTEE ON THE RIGHTS OF THE CHILD
+    Twenty-fourth session
+    CONSIDERATION OF REPORTS SUBMITTED BY STATES PARTIES UNDER ARTICLE 44 OF THE CONVENTION
+    Concluding observations of the Committee on the Rights of the Child: Cambodia
+    1.The Committee considered the initial report of Cambodia (CRC/C/11/Add.16) at its 637th and 638th
+    meetings, held on 30 May 2000, and adopted at its 657th meeting, held on 9 June 2000, the following
+    concluding observations.
+    A. Introduction
+    2. The Committee welcomes the submission of the initial report.
+    B. Positive aspects
+    3. The Committee notes with appreciation the establishment of the Cambodian National Council for Children.
+    C. Factors and difficulties impeding the implementation of the Convention
+    4. The Committee acknowledges the difficulties resulting from decades of armed conflict.
+    D. Principal subjects of concern and recommendations
+    1. General measures of implementation
+    Legislation
+    5. The Committee is concerned that domestic legislation is not fully compatible with the Convention.
+    6. The Committee recommends that the State party take all necessary measures to ensure that its
+    legislation conforms fully with the Convention.
+    5. Basic health and welfare
+    7. The Committee urges the State party to increase its efforts to reduce infant mortality.
+    """)
+
+
+def test_the_oldest_layout_with_numbered_cluster_headings() -> None:
+    doc = load_source(OLD_SERIES.encode("utf-8"), name="-").documents[0]
+    assert doc.symbol == "CRC/C/15/Add.128" and doc.country is None and doc.country_name == "Cambodia"
+    assert str(doc.date) == "2000-06-28" and str(doc.adopted_on) == "2000-06-09"
+    assert [p.number for p in doc.paragraphs] == list(range(1, 8))  # "1. General measures…" is a heading
+    p = {x.number: x for x in doc.paragraphs}
+    assert p[1].text.startswith("The Committee considered")  # "1.The" glued
+    assert (p[5].cluster, p[5].subheading, p[5].kind) == ("general_measures", "Legislation", "concern")
+    assert p[6].kind == "recommendation" and p[4].cluster is None
+    assert p[7].cluster == "health_welfare"
+
+
+WEB_PAGE = textwrap.dedent("""\
+    United Nations
+
+    CRC/C/KHM/CO/4-6
+
+    Convention on the Rights of the Child
+
+    Distr.: General
+
+    27 June 2022
+
+    Original: English
+
+    Committee on the Rights of the Child
+
+    Concluding observations on the combined fourth to sixth periodic reports of Cambodia *
+
+    I.Introduction
+
+    1.The Committee considered the combined fourth to sixth periodic reports of Cambodia at its 2588thand \
+    2589thmeetings, held on 5 and 6 May 2022, and adopted the present concluding observations at its 2630th \
+    meeting, held on 3 June 2022.
+
+    III.Main areas of concern and recommendations
+
+    2.The Committee would like to draw the State party's attention to the recommendations concerning the \
+    following areas, in respect of which urgent measures must be taken: birth registration (para. 3).
+
+    D.Civil rights and freedoms (arts. 7, 8 and 13–17)
+
+    Birth registration and nationality
+
+    3.Taking note of target 16.9 of the Sustainable Development Goals, the Committee recommends that the State \
+    party:
+
+    (a)Ensure free birth registration for all children;
+
+    (b)Strengthen mobile birth registration units.
+    """)
+
+
+def test_text_copied_from_the_web_page_with_glued_labels() -> None:
+    doc = load_source(WEB_PAGE.encode("utf-8"), name="-").documents[0]
+    assert doc.symbol == "CRC/C/KHM/CO/4-6" and str(doc.date) == "2022-06-27"
+    assert doc.title.endswith("reports of Cambodia")
+    p = {x.number: x for x in doc.paragraphs}
+    assert sorted(p) == [1, 2, 3] and p[1].subheading == "Introduction"
+    assert p[3].cluster == "civil_rights" and p[3].subheading == "Birth registration and nationality"
+    assert p[3].urgent and [x.label for x in p[3].parts] == ["a", "b"] and p[3].sdg_targets == ["16.9"]
+    assert p[3].parts[0].text == "Ensure free birth registration for all children"
