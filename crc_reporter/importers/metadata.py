@@ -61,8 +61,9 @@ def find_title(front: list[str]) -> str:
 def country_in_title(title: str) -> str | None:
     m = re.search(r"reports?(?: submitted)? (?:of|by) (?:the )?(.+?)(?: under\b|\s*\*|$)", title)
     if not m:
-        m = re.search(r"^Concluding observations(?: of the Committee on the Rights of the Child)?:\s*(.+?)\s*\*?$",
-                      title, re.I)
+        m = re.search(
+            r"^Concluding observations(?: of the Committee on the Rights of the Child)?:\s*(.+?)\s*\*?$", title, re.I
+        )
     if not m:
         return None
     name = m.group(1).strip().rstrip(".")

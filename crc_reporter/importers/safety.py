@@ -28,6 +28,8 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # far above any real concluding observations
 MAX_ZIP_MEMBERS = 5_000
 MAX_MEMBER_BYTES = 150 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_XML_BYTES = 25 * 1024 * 1024  # a 400-page document.xml is about 15 MB; parsing costs ~10x in memory
+MAX_TEXT_CHARS = 10 * 1024 * 1024  # pasted concluding observations are well under 1 MB
 MAX_RATIO = 100  # deflated XML rarely exceeds 30:1; bombs reach 1000:1
 RATIO_CHECK_ABOVE = 2 * 1024 * 1024  # tiny members may compress extremely well, harmlessly
 
@@ -128,17 +130,23 @@ def zip_member_names(data: bytes) -> frozenset[str]:
         return frozenset()
 
 
-def read_member(zf: zipfile.ZipFile, name: str, what: str) -> bytes:
+def read_member(zf: zipfile.ZipFile, name: str, what: str, limit: int = MAX_XML_BYTES) -> bytes:
     try:
+        if zf.getinfo(name).file_size > limit:
+            raise SourceError(
+                _("{what}: {member} is far larger than any real document ({mb} MB); it was not read").format(
+                    what=what, member=name, mb=zf.getinfo(name).file_size // (1024 * 1024)
+                )
+            )
         with zf.open(name) as fh:
-            data = fh.read(MAX_MEMBER_BYTES + 1)
+            data = fh.read(limit + 1)
     except KeyError:
         raise SourceError(
             _("{what} has no {member}; it is not a complete document").format(what=what, member=name)
         ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
         raise SourceError(_("{what} is damaged or incomplete ({reason})").format(what=what, reason=exc)) from None
-    if len(data) > MAX_MEMBER_BYTES:
+    if len(data) > limit:
         raise SourceError(_("{what} looks like a zip bomb; it was not opened").format(what=what))
     return data
 

@@ -12,6 +12,7 @@ import codecs
 
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
+from crc_reporter.importers import safety
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import Line, SourceText
 from crc_reporter.importers.errors import SourceError
@@ -53,13 +54,18 @@ class TextImporter:
 
     def read(self, data: bytes, probe: Probe, options: ReadOptions) -> ParsedSource:
         text = decode_text(data, probe.name)
+        if len(text) > safety.MAX_TEXT_CHARS:
+            raise SourceError(
+                _("{name} holds more text than any concluding observations ({mb} MB); it was not read").format(
+                    name=probe.name, mb=len(text) // (1024 * 1024)
+                )
+            )
         lines: list[Line] = []
         for page, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f")):
             for raw in chunk.split("\n"):
                 if raw.strip():
                     lines.append(Line(raw.strip(), page=page))
-            if len(lines) % 2000 == 0:
-                options.checkpoint(page, 0, _("Reading the text"))
+            options.checkpoint(page, 0, _("Reading the text"))
         out = SourceText()
         lines_to_blocks(lines, out, zoned=False)
         options.checkpoint(1, 1, _("Finding paragraphs"))

@@ -75,8 +75,11 @@ def _current(rec: Recommendation) -> dict[str, Any]:
 
 
 class DocumentMerge:
-    def __init__(self, session: Session, parsed: ParsedDocument, stored: Document | None) -> None:
+    def __init__(
+        self, session: Session, parsed: ParsedDocument, stored: Document | None, source_name: str = ""
+    ) -> None:
         self.session, self.parsed, self.stored = session, parsed, stored
+        self.source_name = source_name
         self.warnings = list(parsed.warnings)
         self.existed = stored is not None
         self.existing = {rec.number: rec for rec in stored.recommendations} if stored else {}
@@ -167,6 +170,7 @@ class DocumentMerge:
             "next_report_word_limit": parsed.word_limit,
             "next_report_title": parsed.next_report_title,
             "treaty_code": parsed.treaty,
+            "source_file": self.source_name[:500] or None,
         }
         for key, value in updates.items():
             if value is not None and getattr(doc, key) != value:  # never blank what the source does not say

@@ -223,7 +223,7 @@ def apply_import(
 
     merges = []
     for doc in docs:
-        merge = DocumentMerge(session, doc, _stored(session, doc.symbol or ""))
+        merge = DocumentMerge(session, doc, _stored(session, doc.symbol or ""), source.name)
         merge.plan()
         merge.apply(prune=prune, step=step)
         merges.append(merge)
