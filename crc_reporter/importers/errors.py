@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from crc_reporter.services.errors import ServiceError
+from crc_reporter.services.errors import ImportCancelledError, ServiceError
+
+__all__ = ["ImportCancelledError", "SourceError"]
 
 
 class SourceError(ServiceError):
     """The file cannot be imported: wrong format, damaged, hostile, or not what it claims to be."""
-
-
-class ImportCancelledError(ServiceError):
-    """The person cancelled the import (or it ran out of its time budget); nothing was written."""

@@ -11,3 +11,7 @@ class NotFoundError(ServiceError):
 
 class ValidationError(ServiceError):
     pass
+
+
+class ImportCancelledError(ServiceError):
+    """An import stopped before the end (cancelled, or over its time budget); nothing was changed."""

@@ -30,7 +30,7 @@ from crc_reporter.domain.parsed import ParsedDocument, ParsedSource
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import _
 from crc_reporter.services.common import parse_enum
-from crc_reporter.services.errors import ServiceError, ValidationError
+from crc_reporter.services.errors import ImportCancelledError, ValidationError
 from crc_reporter.services.import_merge import ADDED, KEPT_EDITED, REMOVED, UNCHANGED, UPDATED, DocumentMerge
 from crc_reporter.store.models import Document, Recommendation
 
@@ -49,10 +49,6 @@ __all__ = [
     "apply_import",
     "preview_import",
 ]
-
-
-class ImportCancelledError(ServiceError):
-    """The person cancelled; the transaction is rolled back and nothing changes."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,3 +117,29 @@ def test_numbering_continues_and_restarts() -> None:
         numbering.label("0", 0),
     ]
     assert labels == ["1.", "(a)", "(b)", "2.", "(a)", "3.", "10.", None]
+
+
+def test_un_template_details(tmp_path: Path) -> None:
+    """Headings that start with a tab, the masthead as a table in the first-page header, line breaks in it."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    spec = co_2014()
+    path = build_docx(spec, tmp_path / "un.docx")
+    document = docx.Document(str(path))
+    for p in document.paragraphs:
+        if p.style.name in ("_ H _Ch_G", "_ H_1_G"):
+            p._p.insert(1, parse_xml(f"<w:r {nsdecls('w')}><w:tab/></w:r>"))
+    header = document.sections[0].first_page_header
+    for p in list(header.paragraphs):
+        p._p.getparent().remove(p._p)
+    table = header.add_table(rows=2, cols=2, width=Cm(16))
+    table.cell(0, 0).text = "United Nations"
+    table.cell(0, 1).text = spec.symbol
+    table.cell(1, 0).text = "Convention on the Rights of the Child"
+    table.cell(1, 1).paragraphs[0].add_run(f"Distr.: General\n{spec.date}\n\nOriginal: English")
+    document.save(str(path))
+    doc = load_source(path).documents[0]
+    check_against_spec(doc, spec)
