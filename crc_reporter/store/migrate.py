@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from functools import cache
 from pathlib import Path
+
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
