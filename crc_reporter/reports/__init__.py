@@ -5,10 +5,20 @@ word count) with a :class:`ReportOptions`; see :mod:`crc_reporter.reports.api`.
 """
 
 from crc_reporter.reports.api import generate_report, preview_report
-from crc_reporter.reports.context import ChartImage, OutlineEntry, ReportKind, ReportOptions, ReportResult
+from crc_reporter.reports.context import (
+    ANSWERS,
+    KIND_TITLES,
+    ChartImage,
+    OutlineEntry,
+    ReportKind,
+    ReportOptions,
+    ReportResult,
+)
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
 
 __all__ = [
+    "ANSWERS",
+    "KIND_TITLES",
     "ChartImage",
     "OutlineEntry",
     "ReportCancelledError",

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData
+from crc_reporter.i18n import N_
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.errors import ReportCancelledError
 from crc_reporter.reports.language import ReportLanguage
@@ -24,6 +26,27 @@ class ReportKind(StrEnum):
     MATRIX = "matrix"  # follow-up status matrix
 
 
+#: Names to show for each kind (translate with ``_()`` at display time).
+KIND_TITLES: dict[ReportKind, str] = {
+    ReportKind.STATE: N_("State party report"),
+    ReportKind.LOIPR: N_("Replies to a list of issues"),
+    ReportKind.ALTERNATIVE: N_("Alternative report"),
+    ReportKind.MATRIX: N_("Follow-up status matrix"),
+}
+
+#: The document types each kind answers (``DocumentInfo.type``), for choosing the document in a form.
+ANSWERS: dict[ReportKind, tuple[str, ...]] = {
+    ReportKind.STATE: (DocumentType.CONCLUDING_OBSERVATIONS.value,),
+    ReportKind.LOIPR: (DocumentType.LOIPR.value, DocumentType.LIST_OF_ISSUES.value),
+    ReportKind.ALTERNATIVE: (DocumentType.CONCLUDING_OBSERVATIONS.value,),
+    ReportKind.MATRIX: (
+        DocumentType.CONCLUDING_OBSERVATIONS.value,
+        DocumentType.LOIPR.value,
+        DocumentType.LIST_OF_ISSUES.value,
+    ),
+}
+
+
 @dataclass(frozen=True)
 class ChartImage:
     """A chart rendered elsewhere (the dashboard), inserted as a picture with alt text."""
@@ -35,6 +58,19 @@ class ChartImage:
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """What to write. ``out=None`` builds the draft in memory only (outline and word count for a preview).
+
+    ``lang`` is the report's language (en, fr, km), independent of the
+    interface; ``template`` an organisation's .docx/.dotx (styles, headers,
+    footers are kept); ``coalition`` a coalition's name or short name (the
+    only coalition in the store when omitted); ``confidential_marking`` asks
+    the Committee not to publish an alternative report; ``khmer_digits``
+    writes numbers and dates of a Khmer report with ០–៩; ``charts`` draws the
+    status by cluster, ``chart_images`` inserts images rendered by the
+    dashboard; ``state_name`` overrides the name taken from the document's
+    title (useful for French and Khmer reports).
+    """
+
     kind: ReportKind | str
     document: str  # the symbol answered: concluding observations, or a list of issues for replies
     out: Path | None = None  # None: build in memory only (preview, word count)

@@ -242,7 +242,8 @@ def apply_language(document: DocxDocument, lang: str, cs_font: str = KHMER_FONT)
     _mirror_complex_script(rpr, cs_font, force, is_default=True)
     lang_el = rpr.find(x.LANG)
     if lang_el is None:
-        lang_el = etree.SubElement(rpr, x.LANG)
+        lang_el = etree.Element(x.LANG)
+        x.insert_in_order(rpr, lang_el, tuple(qn(f"w:{t}") for t in ("eastAsianLayout", "specVanish", "oMath")))
     lang_el.set(x.VAL, language_tag("en" if lang == "km" else lang))
     lang_el.set(qn("w:bidi"), "km-KH")
     for style in root.iterfind(qn("w:style")):

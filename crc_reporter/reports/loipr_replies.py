@@ -20,7 +20,7 @@ from crc_reporter.reports.builder import Span
 from crc_reporter.reports.context import ReportContext, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage, roman
-from crc_reporter.reports.ooxml import MARK
+from crc_reporter.reports.ooxml import BOLD, MARK
 from crc_reporter.services.report_data import gather_report_data
 
 _LISTS = (DocumentType.LOIPR.value, DocumentType.LIST_OF_ISSUES.value)
@@ -108,7 +108,7 @@ def _question(ctx: ReportContext, item: ReportItem) -> None:
         parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
         return
     for part in rec.parts:
-        b.para(Span(f"({part.label})"), keep_next=True)
+        b.para(Span(f"({part.label})", BOLD), keep_next=True)
         b.placeholder(
             tx._("[Reply to paragraph {number} ({part}).]").format(number=tx.integer(rec.number), part=part.label),
             tag=f"crc:{ctx.data.document.symbol}:{rec.number}:{part.label}",

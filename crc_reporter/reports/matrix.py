@@ -105,14 +105,14 @@ def status_table(ctx: ReportContext, *, with_civil_society: bool, government_onl
     """Every recommendation and concern, grouped by cluster (and by Optional Protocol document)."""
     tx = ctx.tx
     columns = [
-        Column(tx._("Para."), 0.8),
+        Column(tx._("Para."), 0.9),
         Column(tx._("Recommendation"), 4.0),
-        Column(tx._("Parts"), 3.4),
+        Column(tx._("Parts"), 3.1),
         Column(tx._("Responsible bodies"), 2.0),
-        Column(tx._("Government status"), 1.8),
+        Column(tx._("Government status"), 2.0),
     ]
     if with_civil_society:
-        columns.append(Column(tx._("Civil society status"), 1.8))
+        columns.append(Column(tx._("Civil society status"), 2.0))
     columns.append(Column(tx._("Actions"), 3.0))
     rows: list[Row] = []
     for section in ctx.data.sections:

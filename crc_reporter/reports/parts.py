@@ -56,10 +56,10 @@ def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool
     b = ctx.builder
     text = rec.text
     cut = text.find(f"({rec.parts[0].label})") if rec.parts else -1
-    if cut <= 0:
-        b.para(text, "quote", counted=counted)
-        return
-    b.para(text[:cut].rstrip(), "quote", counted=counted)
+    # the parts may be in the paragraph's text (concluding observations) or only in the parts (a list of issues)
+    b.para(text[:cut].rstrip() if cut > 0 else text, "quote", counted=counted)
+    if cut <= 0 and rec.parts and rec.parts[0].text.strip()[:40] in text:
+        return  # lettered in some other way, but already in the text
     for part in rec.parts:
         b.para(f"({part.label}) {part.text.strip()}", "quote", counted=counted)
 
@@ -100,14 +100,17 @@ def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool =
         )
     if action.confidential:
         head.append(Span(" " + tx._("[Confidential]"), x.BOLD))
-    b.para(head, keep_next=bool(action.description or action.outcome))
     notes = sources(action)
+    if not action.description and not action.outcome:
+        last = head[-1]  # the note mark goes right after the full stop, not after a space
+        head[-1] = Span(last.text.rstrip(), last.flags) if isinstance(last, Span) else str(last).rstrip()
+        b.para([*head, *notes])  # the sources' notes follow the title when there is nothing else
+        return
+    b.para(head, keep_next=True)
     if action.description:
         b.para([action.description.strip(), *([] if action.outcome else notes)])
     if action.outcome:
         b.para([Span(tx._("Outcome:") + " ", x.ITALIC), action.outcome.strip(), *notes])
-    elif not action.description and notes:
-        b.para(notes)
 
 
 def actions_section(

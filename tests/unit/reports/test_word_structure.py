@@ -181,6 +181,7 @@ def test_loipr_replies_one_section_per_question(loipr_store: Store, tmp_path: Pa
     text = body_text(doc)
     assert "Consultation on the draft Juvenile Justice Law" in text
     assert "[Reply to paragraph 2 (b).]" in text
+    assert "(a) Strengthen the mandate of the National Committee for Children's Rights" in text  # parts quoted
     assert result.word_limit == 10_700
     assert doc.core_properties.title.startswith("Replies of the Republic of Xamplia to the list of issues")
 
