@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData
-from crc_reporter.i18n import N_
+from crc_reporter.i18n import N_, _
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.errors import ReportCancelledError
 from crc_reporter.reports.language import ReportLanguage
@@ -125,7 +125,7 @@ class ReportContext:
         """One step of work done: report progress, stop if the user cancelled."""
         self.done += steps
         if self.cancelled is not None and self.cancelled():
-            raise ReportCancelledError("cancelled")
+            raise ReportCancelledError(_("report cancelled; nothing was written"))
         if self.progress is not None:
             self.progress(min(self.done, self.total_steps), self.total_steps)
 

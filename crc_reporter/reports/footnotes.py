@@ -73,6 +73,7 @@ class Footnotes:
                 self.root.remove(note)
         ids = [int(n.get(qn("w:id"), "0")) for n in self.root.iterfind(FOOTNOTE)]
         self._next_id = max([0, *ids]) + 1
+        self._links: dict[str, str] = {}
         self._declare_separators()
 
     @property
@@ -132,7 +133,14 @@ class Footnotes:
         if not _SAFE_URL.match(url):  # Word calls a package with a malformed link target corrupt
             x.add_text(etree.SubElement(p, x.R), url)
             return
-        rel_id = self._part.relate_to(url, RT.HYPERLINK, is_external=True)
+        rel_id = self._links.get(url)
+        if rel_id is None:
+            # python-docx's relate_to() scans every relationship: quadratic over a thousand sources
+            rel_id = f"rIdLink{len(self._links) + 1}"
+            while rel_id in self._part.rels:
+                rel_id += "x"
+            self._part.rels.add_relationship(RT.HYPERLINK, url, rel_id, is_external=True)
+            self._links[url] = rel_id
         link = etree.SubElement(p, x.HYPERLINK)
         link.set(x.R_ID, rel_id)
         link.set(x.HISTORY, "1")

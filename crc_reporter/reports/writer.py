@@ -21,10 +21,9 @@ from crc_reporter.reports.errors import ReportCancelledError, ReportError
 def lock_files(path: Path) -> list[Path]:
     """Owner files that Word (``~$name.docx``) and LibreOffice (``.~lock.name.docx#``) keep beside an open file."""
     name = path.name
-    candidates = [path.with_name("~$" + name), path.with_name(f".~lock.{name}#")]
-    if len(path.stem) > 6:  # Word replaces the first two characters of longer names
-        candidates.append(path.with_name("~$" + name[2:]))
-    return [c for c in candidates if c.exists()]
+    # Word drops the first one or two characters of longer names to make room for "~$"
+    candidates = {path.with_name("~$" + name[cut:]) for cut in (0, 1, 2)} | {path.with_name(f".~lock.{name}#")}
+    return sorted(c for c in candidates if c.exists())
 
 
 def check_target(path: Path) -> Path:
@@ -41,8 +40,13 @@ def check_target(path: Path) -> Path:
         raise ReportError(_("cannot write to {folder}: permission denied").format(folder=folder))
     if path.exists() and not os.access(path, os.W_OK):
         raise ReportError(_("cannot replace {path}: the file is read-only").format(path=path))
-    if lock_files(path):
-        raise ReportError(_("{path} is open in another program; close it and try again").format(path=path))
+    locks = lock_files(path)
+    if locks:
+        raise ReportError(
+            _("{path} is open in another program (its lock file {lock} exists); close it and try again").format(
+                path=path, lock=locks[0].name
+            )
+        )
     return path
 
 

@@ -218,17 +218,28 @@ def test_french_report(demo_store: Store, tmp_path: Path) -> None:
     assert doc.core_properties.language == "fr-FR"
 
 
-def test_progress_and_preview(demo_store: Store, tmp_path: Path) -> None:
+def test_progress_and_preview(loipr_store: Store, tmp_path: Path) -> None:
     from crc_reporter.reports import ReportOptions, generate_report, preview_report
 
-    seen: list[tuple[int, int]] = []
-    with demo_store.session() as session:
-        result = generate_report(
-            session,
-            ReportOptions(kind="state", document=CO, out=tmp_path / "p.docx"),
-            progress=lambda done, total: seen.append((done, total)),
-        )
-        preview = preview_report(session, ReportOptions(kind="state", document=CO, out=tmp_path / "nothing.docx"))
-    assert seen[-1][0] == seen[-1][1] and [d for d, _t in seen] == sorted(d for d, _t in seen)
-    assert preview.path is None and not (tmp_path / "nothing.docx").exists()
-    assert preview.words == result.words and [e.text for e in preview.outline][:2] == ["I. Introduction", "Methodology"]
+    for kind in ("state", "loipr", "alternative", "matrix"):
+        seen: list[tuple[int, int]] = []
+        document = LOIPR if kind == "loipr" else CO
+        with loipr_store.session() as session:
+            result = generate_report(
+                session,
+                ReportOptions(kind=kind, document=document, out=tmp_path / f"{kind}.docx"),
+                progress=lambda done, total, seen=seen: seen.append((done, total)),
+            )
+            preview = preview_report(session, ReportOptions(kind=kind, document=document, out=tmp_path / "no.docx"))
+        assert seen[-1][0] == seen[-1][1] and [d for d, _t in seen] == sorted(d for d, _t in seen), kind
+        assert preview.path is None and not (tmp_path / "no.docx").exists()
+        assert preview.words == result.words and preview.outline == result.outline
+    state = [e.text for e in preview_report_outline(loipr_store)]
+    assert state[:2] == ["I. Introduction", "Methodology"]
+
+
+def preview_report_outline(store: Store) -> tuple:
+    from crc_reporter.reports import ReportOptions, preview_report
+
+    with store.session() as session:
+        return preview_report(session, ReportOptions(kind="state", document=CO)).outline
