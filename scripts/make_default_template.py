@@ -21,6 +21,9 @@ from pathlib import Path
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 LATIN_FONT = "Times New Roman"
@@ -273,7 +276,9 @@ def styles_xml() -> str:
 
 def document_xml() -> str:
     return (
-        f'{DECL}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p/>'
+        # the drawing namespaces are declared up front, as Word does, for the pictures of charts
+        f'{DECL}<w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:wp="{WP}" xmlns:a="{A}" xmlns:pic="{PIC}">'
+        "<w:body><w:p/>"
         f'<w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
         f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '
         'w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'

@@ -28,6 +28,7 @@ from crc_reporter.reports.context import (
 from crc_reporter.reports.docx_base import apply_language, open_template, resolve_styles, set_properties
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
 from crc_reporter.reports.language import ReportLanguage
+from crc_reporter.reports.ooxml import ITALIC
 from crc_reporter.reports.page import add_marking, ensure_page_numbers
 from crc_reporter.reports.toc import request_field_update
 from crc_reporter.reports.writer import check_target, write_atomic
@@ -84,6 +85,8 @@ def generate_report(
     if kind == ReportKind.ALTERNATIVE and options.confidential_marking:
         add_marking(document, styles, tx._("Confidential: not for publication"))
     builder = Builder(document, styles)
+    if options.lang == "km":
+        builder.flag_mask = ~ITALIC
     ctx = ReportContext(
         builder, data, tx, options, total_steps=module.steps(data) + 2, progress=progress, cancelled=cancelled
     )

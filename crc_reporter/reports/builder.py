@@ -78,6 +78,7 @@ class Builder:
         self.outline: list[Heading] = []
         self.words = 0
         self.counting = True  # off for annexes
+        self.flag_mask = ~0  # api clears ITALIC for Khmer: slanted Khmer is not a Khmer typographic convention
         self._toc_anchor: etree._Element | None = None
         self._sdt_id = 1000
 
@@ -131,7 +132,7 @@ class Builder:
             elif isinstance(item, Span):
                 if item.text:
                     run = etree.SubElement(p, x.R)
-                    x.run_properties(run, item.flags)
+                    x.run_properties(run, item.flags & self.flag_mask)
                     x.add_text(run, item.text)
                     if counted:
                         self.words += count_words(item.text)

@@ -203,3 +203,21 @@ def test_wrong_document_or_option(loipr_store: Store, tmp_path: Path) -> None:
 
     with pytest.raises(NotFoundError, match="no coalition or organisation named Nobody"):
         write(loipr_store, tmp_path, "alternative", coalition="Nobody")
+
+
+def test_shipped_template_is_what_the_script_generates(tmp_path: Path) -> None:
+    """resources/templates/default.docx is generated, never edited by hand: the two must match byte for byte."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[3] / "scripts" / "make_default_template.py"
+    spec = importlib.util.spec_from_file_location("make_default_template", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path / "default.docx")
+    assert (tmp_path / "default.docx").read_bytes() == resource_path("templates", "default.docx").read_bytes()
+    template = docx.Document(str(tmp_path / "default.docx"))
+    section = template.sections[0]
+    assert (section.page_width, section.page_height) == (docx.shared.Twips(11906), docx.shared.Twips(16838))  # A4
+    names = {s.name for s in template.styles}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "toc 1", "footnote text", "Table Grid"} <= names

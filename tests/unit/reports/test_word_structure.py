@@ -205,6 +205,8 @@ def test_khmer_report_fonts_language_and_text(demo_store: Store, tmp_path: Path)
     text = body_text(doc)
     assert "ចម្លើយចំពោះអនុសាសន៍ក្នុងកថាខណ្ឌទី ៥៦ នៃសេចក្ដីសន្និដ្ឋានសង្កេត (CRC/C/XMP/CO/5-6)" in text
     assert "៣០ មិថុនា ២០២៣" in text  # the date of the concluding observations, Khmer digits
+    assert next(doc.element.body.iter(qn("w:i")), None) is None  # no slanted Khmer
+    assert next(doc.element.body.iter(qn("w:b")), None) is not None
 
 
 def test_french_report(demo_store: Store, tmp_path: Path) -> None:
