@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -9,7 +11,7 @@ from crc_reporter.domain.records import IndicatorInfo, IndicatorValueInfo
 from crc_reporter.services.actions import get_action
 from crc_reporter.services.common import recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
-from crc_reporter.store.models import Indicator, IndicatorValue
+from crc_reporter.store.models import Indicator, IndicatorValue, indicator_recommendation
 
 
 def _info(ind: Indicator) -> IndicatorInfo:
@@ -36,12 +38,20 @@ def get_indicator(session: Session, indicator_id: int) -> Indicator:
     return ind
 
 
-def list_indicators(session: Session, rec_id: int | None = None) -> list[IndicatorInfo]:
+def list_indicators(
+    session: Session, rec_id: int | None = None, rec_ids: Collection[int] | None = None
+) -> list[IndicatorInfo]:
+    """All indicators, or those linked to a recommendation (``rec_id``) or to any of ``rec_ids``."""
     stmt = select(Indicator).options(
         selectinload(Indicator.values), selectinload(Indicator.recommendations), selectinload(Indicator.actions)
     )
     if rec_id is not None:
         stmt = stmt.where(Indicator.recommendations.any(id=rec_id))
+    if rec_ids is not None:
+        linked = select(indicator_recommendation.c.indicator_id).where(
+            indicator_recommendation.c.recommendation_id.in_(list(rec_ids))
+        )
+        stmt = stmt.where(Indicator.id.in_(linked))
     return [_info(i) for i in session.scalars(stmt.order_by(Indicator.name))]
 
 

@@ -1,0 +1,108 @@
+"""``report``: write a Word draft (State report, replies, alternative report, status matrix)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from crc_reporter.cli.context import CliContext
+from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
+from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
+
+_KIND_HELP = {
+    ReportKind.STATE: N_("State party periodic report answering concluding observations"),
+    ReportKind.LOIPR: N_("replies to a list of issues (prior to reporting)"),
+    ReportKind.ALTERNATIVE: N_("alternative report of an NGO coalition"),
+    ReportKind.MATRIX: N_("follow-up status matrix (landscape table)"),
+}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help=_("write a Word draft: state, loipr, alternative or matrix"),
+        description="; ".join(f"{kind.value}: {_(text)}" for kind, text in _KIND_HELP.items()),
+    )
+    p.add_argument("kind", choices=[k.value for k in ReportKind], help=_("the kind of document"))
+    p.add_argument(
+        "--document",
+        required=True,
+        metavar="SYMBOL",
+        help=_("the document answered, e.g. CRC/C/KHM/CO/4-6 (a list of issues for loipr)"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.docx", type=Path, help=_("the Word file to write"))
+    p.add_argument("--lang", choices=list(LANGUAGES), default="en", help=_("language of the report (default: en)"))
+    p.add_argument(
+        "--template",
+        metavar="FILE.docx",
+        type=Path,
+        help=_("your organisation's Word template (.docx or .dotx): styles, headers, footers"),
+    )
+    p.add_argument("--include-confidential", action="store_true", help=_("include actions marked confidential"))
+    p.add_argument("--coalition", metavar="NAME", help=_("the coalition writing an alternative report"))
+    p.add_argument(
+        "--confidential-marking", action="store_true", help=_("mark the alternative report as not for publication")
+    )
+    p.add_argument("--khmer-digits", action="store_true", help=_("write numbers and dates with Khmer digits"))
+    p.add_argument("--charts", action="store_true", help=_("add a chart of the status by cluster"))
+    p.add_argument("--no-quotes", action="store_true", help=_("do not quote the Committee's text"))
+    p.add_argument("--state-name", metavar="NAME", help=_("the State's name as the report should write it"))
+    p.set_defaults(handler=cmd_report)
+
+
+def _number(n: int) -> str:
+    return format_decimal(n, locale=current_language())
+
+
+def word_count_line(result: ReportResult) -> str:
+    if result.word_limit is None:
+        return _("Words: {words} (no word limit)").format(words=_number(result.words))
+    line = _("Words: {words} of {limit} allowed").format(words=_number(result.words), limit=_number(result.word_limit))
+    if result.over_limit:
+        line += " — " + _("over the limit by {excess}").format(excess=_number(result.over_limit))
+    return line
+
+
+def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    options = ReportOptions(
+        kind=args.kind,
+        document=args.document,
+        out=args.out,
+        lang=args.lang,
+        template=args.template,
+        include_confidential=args.include_confidential,
+        coalition=args.coalition,
+        confidential_marking=args.confidential_marking,
+        khmer_digits=args.khmer_digits,
+        charts=args.charts,
+        quote_recommendations=not args.no_quotes,
+        state_name=args.state_name,
+        author=ctx.user,
+    )
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if interactive:
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    with store.session() as session:
+        result = generate_report(session, options, progress)
+    if interactive:
+        print(file=sys.stderr)
+    print(_("Written: {path}").format(path=result.path))
+    print(word_count_line(result))
+    if result.confidential_left_out:
+        print(
+            ngettext(
+                "{count} confidential action left out (add --include-confidential to include it).",
+                "{count} confidential actions left out (add --include-confidential to include them).",
+                result.confidential_left_out,
+            ).format(count=result.confidential_left_out)
+        )
+    return 0

@@ -1,0 +1,214 @@
+"""The alternative report of an NGO coalition on the follow-up to concluding observations.
+
+Cover with the coalition and its members (and, on request, a marking asking
+the Committee not to publish it), methodology, then per cluster and per
+recommendation: the Committee's text, what the Government reported or did,
+the coalition's own assessment and evidence, and places for the questions and
+recommendations it suggests to the Committee. Confidential actions are left
+out unless the coalition includes them explicitly.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.enums import ActorType, DocumentType
+from crc_reporter.domain.records import AssessmentInfo
+from crc_reporter.domain.report_records import LinkedAction, ReportData, ReportItem
+from crc_reporter.i18n import _
+from crc_reporter.reports import parts
+from crc_reporter.reports.builder import Content, Note, Span
+from crc_reporter.reports.charts import charts_section
+from crc_reporter.reports.context import ReportContext, ReportOptions
+from crc_reporter.reports.errors import ReportError
+from crc_reporter.reports.language import ReportLanguage, roman
+from crc_reporter.reports.ooxml import BOLD
+from crc_reporter.services.report_data import gather_report_data
+
+
+def gather(session: Session, options: ReportOptions) -> ReportData:
+    data = gather_report_data(
+        session,
+        options.document,
+        include_confidential=options.include_confidential,
+        coalition=options.coalition,
+        with_coalition=True,
+        state_name=options.state_name,
+    )
+    if data.document.type != DocumentType.CONCLUDING_OBSERVATIONS.value:
+        raise ReportError(
+            _(
+                "{symbol} is not a set of concluding observations; an alternative report follows concluding observations"
+            ).format(symbol=data.document.symbol)
+        )
+    return data
+
+
+def word_limit(data: ReportData) -> None:
+    return None  # no resolution limits NGO reports; Child Rights Connect advises brevity
+
+
+def author_name(data: ReportData, tx: ReportLanguage) -> str:
+    return data.coalition.name if data.coalition else tx._("[Name of the coalition]")
+
+
+def title(data: ReportData, tx: ReportLanguage) -> str:
+    return tx._("Alternative report of {coalition} on {state}").format(
+        coalition=author_name(data, tx), state=tx.state(data.state_name)
+    )
+
+
+def answered(item: ReportItem) -> bool:
+    if item.kind == "recommendation":
+        return True
+    return item.kind == "concern" and bool(item.actions or item.civil_society)
+
+
+def steps(data: ReportData) -> int:
+    return len(data.items)
+
+
+def _cover(ctx: ReportContext) -> None:
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    if ctx.options.confidential_marking:
+        b.para(
+            Span(tx._("Confidential: the authors ask the Committee not to publish this report."), BOLD),
+            align="center",
+            counted=False,
+        )
+    b.para(tx._("Committee on the Rights of the Child"), align="right", counted=False)
+    b.para(tx._("Alternative report"), "title", space_before=1800)
+    b.para(
+        tx._("On the implementation by {state} of the concluding observations {symbol}").format(
+            state=tx.state(data.state_name), symbol=data.document.symbol
+        ),
+        "subtitle",
+    )
+    b.para(tx._("Submitted by {coalition}").format(coalition=author_name(data, tx)), align="center", space_before=600)
+    if data.coalition_members:
+        b.para(tx._("Members:"), align="center", space_after=0)
+        for member in data.coalition_members:
+            short = f" ({member.short_name})" if member.short_name else ""
+            b.para(member.name + short, align="center", space_after=0)
+    b.para(tx._("Draft of {date}").format(date=tx.date(ctx.today)), align="center", space_before=600, counted=False)
+    b.page_break()
+    b.para(tx._("Contents"), "toc_heading", counted=False)
+    b.toc_here()
+    b.page_break()
+
+
+def _introduction(ctx: ReportContext) -> None:
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    doc = data.document
+    b.heading(1, roman(1) + ". " + tx._("Introduction and methodology"))
+    members = [m.name for m in data.coalition_members]
+    if members:
+        b.para(
+            tx.ngettext(
+                "This report is submitted by {coalition}, a coalition of {count} organisation: {members}.",
+                "This report is submitted by {coalition}, a coalition of {count} organisations: {members}.",
+                len(members),
+            ).format(coalition=author_name(data, tx), count=tx.integer(len(members)), members=tx.join(members))
+        )
+    b.para(
+        tx._(
+            "It reviews the implementation of the concluding observations ({symbol}) adopted by the Committee on "
+            "{date}: for each recommendation, what the Government reported or did, the coalition's own assessment "
+            "and evidence, and the questions and recommendations the coalition suggests to the Committee."
+        ).format(symbol=doc.symbol, date=tx.date(doc.date) or "…")
+    )
+    if ctx.options.confidential_marking:
+        b.para(tx._("The coalition asks the Committee to keep this report confidential and not to publish it."))
+    b.placeholder(
+        tx._("[Describe the methodology: sources, consultations with children and communities, period covered.]"),
+        tag="crc:methodology",
+        alias=tx._("Methodology"),
+    )
+    if ctx.options.charts or ctx.options.chart_images:
+        b.heading(2, tx._("Overview of implementation"))
+        charts_section(ctx, "civil_society")
+
+
+def _assessment(ctx: ReportContext, label: str, assessment: AssessmentInfo | None) -> None:
+    tx = ctx.tx
+    if assessment is None:
+        ctx.builder.para([Span(label + " ", BOLD), tx.label("not_assessed") + "."])
+        return
+    line: list[Content] = [Span(label + " ", BOLD), Span(tx.label(assessment.status), BOLD)]
+    meta = tx.date(assessment.assessed_on)
+    if assessment.assessor:
+        meta = f"{assessment.assessor}, {meta}"
+    line.append(f" ({meta}).")
+    if assessment.note:
+        line.append(" " + assessment.note.strip())
+    if assessment.evidence:
+        line.append(Note(assessment.evidence.strip()))
+    ctx.builder.para(line)
+
+
+def _split(item: ReportItem, coalition_names: set[str]) -> tuple[list[LinkedAction], ...]:
+    government, coalition, others = [], [], []
+    for linked in item.actions:
+        action = linked.action
+        if action.actor in coalition_names:
+            coalition.append(linked)
+        elif action.actor_type in (None, ActorType.GOVERNMENT.value):
+            government.append(linked)
+        else:
+            others.append(linked)
+    return government, coalition, others
+
+
+def _item(ctx: ReportContext, item: ReportItem) -> None:
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    rec = item.recommendation
+    heading = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
+    b.heading(2, f"{heading}: {rec.subheading}" if rec.subheading else heading)
+    b.para(
+        Span(
+            tx._("Recommendation of the Committee (paragraph {number} of {symbol})").format(
+                number=tx.integer(rec.number), symbol=data.document.symbol
+            ),
+            BOLD,
+        ),
+        keep_next=True,
+    )
+    if ctx.options.quote_recommendations:
+        parts.committee_text(ctx, rec)
+    names = {data.coalition.name} | {m.name for m in data.coalition_members} if data.coalition else set()
+    government, coalition, others = _split(item, names)
+    b.heading(3, tx._("What the Government reported or did"))
+    _assessment(ctx, tx._("Government's assessment:"), item.government)
+    parts.actions_section(ctx, government, tx._("Government actions"))
+    b.heading(3, tx._("Assessment of the coalition"))
+    _assessment(ctx, tx._("Coalition's assessment:"), item.civil_society)
+    parts.actions_section(ctx, coalition, tx._("Work and evidence of the coalition's members"))
+    parts.actions_section(ctx, others, tx._("Other actors"))
+    parts.indicators_section(ctx, item.indicators)
+    parts.narrative(ctx, item, tx._("[The coalition's analysis: gaps, data, children's views.]"))
+    b.heading(3, tx._("Suggested questions and recommendations"))
+    b.placeholder(
+        tx._("[Questions the Committee could ask the Government during the dialogue.]"),
+        tag=f"crc:questions:{rec.number}",
+        alias=tx._("Questions"),
+    )
+    b.placeholder(
+        tx._("[Recommendations the coalition suggests for the next concluding observations.]"),
+        tag=f"crc:recommendations:{rec.number}",
+        alias=tx._("Recommendations"),
+    )
+
+
+def build(ctx: ReportContext) -> None:
+    _cover(ctx)
+    _introduction(ctx)
+    number = 2
+    for section in ctx.data.sections:
+        items = [i for i in section.items if answered(i)]
+        if items:
+            ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
+            number += 1
+            for item in items:
+                _item(ctx, item)
+                ctx.tick()
+        ctx.tick(len(section.items) - len(items))

@@ -1,0 +1,118 @@
+"""Generating a report: the one entry point for the GUI and the CLI.
+
+``generate_report(session, options, progress, cancelled)`` reads the store,
+builds the draft in memory, writes it atomically and returns the path, the
+word count and the limit. Without ``options.out`` nothing is written: the
+result's outline and word count serve as a preview.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from types import ModuleType
+
+from sqlalchemy.orm import Session
+
+from crc_reporter.i18n import LANGUAGES, _
+from crc_reporter.reports import alternative_report, loipr_replies, matrix, state_report
+from crc_reporter.reports.builder import Builder
+from crc_reporter.reports.context import (
+    CancelCheck,
+    OutlineEntry,
+    Progress,
+    ReportContext,
+    ReportKind,
+    ReportOptions,
+    ReportResult,
+)
+from crc_reporter.reports.docx_base import apply_language, open_template, resolve_styles, set_properties
+from crc_reporter.reports.errors import ReportCancelledError, ReportError
+from crc_reporter.reports.language import ReportLanguage
+from crc_reporter.reports.ooxml import ITALIC
+from crc_reporter.reports.page import add_marking, ensure_page_numbers
+from crc_reporter.reports.toc import request_field_update
+from crc_reporter.reports.writer import check_target, write_atomic
+
+MODULES: dict[ReportKind, ModuleType] = {
+    ReportKind.STATE: state_report,
+    ReportKind.LOIPR: loipr_replies,
+    ReportKind.ALTERNATIVE: alternative_report,
+    ReportKind.MATRIX: matrix,
+}
+
+
+def _kind(value: ReportKind | str) -> ReportKind:
+    try:
+        return ReportKind(value)
+    except ValueError:
+        choices = ", ".join(k.value for k in ReportKind)
+        raise ReportError(
+            _("unknown report kind {kind} (choose from {choices})").format(kind=value, choices=choices)
+        ) from None
+
+
+def generate_report(
+    session: Session,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ReportResult:
+    """Write the draft ``options`` describe; ``progress(done, total)`` is called as work advances.
+
+    Raises :class:`ReportError` (one line for the user) for a bad template or
+    path and :class:`ReportCancelledError` when ``cancelled()`` turns true; in both
+    cases an existing file at ``options.out`` is left untouched.
+    """
+    kind = _kind(options.kind)
+    if options.lang not in LANGUAGES:
+        raise ReportError(
+            _("unknown report language {lang} (choose from {choices})").format(
+                lang=options.lang, choices=", ".join(LANGUAGES)
+            )
+        )
+    if options.out is not None:
+        check_target(options.out)  # fail before the work, not after it
+    module = MODULES[kind]
+    tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
+
+    data = module.gather(session, options)
+    if cancelled is not None and cancelled():
+        raise ReportCancelledError(_("report cancelled; nothing was written"))
+    document = open_template(options.template)
+    styles = resolve_styles(document)
+    apply_language(document, options.lang)
+    ensure_page_numbers(document, styles)
+    if kind == ReportKind.ALTERNATIVE and options.confidential_marking:
+        add_marking(document, styles, tx._("Confidential: not for publication"))
+    builder = Builder(document, styles)
+    if options.lang == "km":
+        builder.flag_mask = ~ITALIC
+    ctx = ReportContext(
+        builder, data, tx, options, total_steps=module.steps(data) + 2, progress=progress, cancelled=cancelled
+    )
+    ctx.tick()
+    module.build(ctx)
+    builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
+    request_field_update(document)
+    set_properties(
+        document,
+        title=module.title(data, tx),
+        lang=options.lang,
+        subject=data.document.symbol,
+        author=options.author,
+    )
+    path = write_atomic(document, options.out, cancelled) if options.out is not None else None
+    ctx.tick()
+    return ReportResult(
+        path=path,
+        words=builder.words,
+        word_limit=module.word_limit(data),
+        outline=tuple(OutlineEntry(h.level, h.text) for h in builder.outline),
+        footnotes=builder.footnotes.count,
+        confidential_left_out=data.confidential_left_out,
+    )
+
+
+def preview_report(session: Session, options: ReportOptions) -> ReportResult:
+    """The outline and word count of the draft, without writing anything."""
+    return generate_report(session, dataclasses.replace(options, out=None))

@@ -1,0 +1,140 @@
+"""Replies to a list of issues prior to reporting (simplified procedure), or to a list of issues.
+
+Under the simplified procedure the replies *are* the State party's report:
+one section per question, in the Committee's order, each with the question,
+the actions linked to it (or to its lettered parts), the indicators and a
+place for the reply to each part. Questions are grouped under the cluster
+headings the list of issues uses.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.enums import DocumentType
+from crc_reporter.domain.report_records import ReportData, ReportItem
+from crc_reporter.domain.word_limits import REPLIES_TO_LIST_OF_ISSUES
+from crc_reporter.i18n import _
+from crc_reporter.reports import parts
+from crc_reporter.reports.builder import Span
+from crc_reporter.reports.context import ReportContext, ReportOptions
+from crc_reporter.reports.errors import ReportError
+from crc_reporter.reports.language import ReportLanguage, roman
+from crc_reporter.reports.ooxml import BOLD, MARK
+from crc_reporter.services.report_data import gather_report_data
+
+_LISTS = (DocumentType.LOIPR.value, DocumentType.LIST_OF_ISSUES.value)
+
+
+def gather(session: Session, options: ReportOptions) -> ReportData:
+    data = gather_report_data(
+        session, options.document, include_confidential=options.include_confidential, state_name=options.state_name
+    )
+    if data.document.type not in _LISTS:
+        raise ReportError(
+            _("{symbol} is not a list of issues; replies answer a list of issues (…/QPR/… or …/Q/…)").format(
+                symbol=data.document.symbol
+            )
+        )
+    if not data.items:
+        raise ReportError(_("{symbol} has no questions in this store").format(symbol=data.document.symbol))
+    return data
+
+
+def word_limit(data: ReportData) -> int:
+    return data.document.word_limit or REPLIES_TO_LIST_OF_ISSUES
+
+
+def title(data: ReportData, tx: ReportLanguage) -> str:
+    if data.document.type == DocumentType.LOIPR.value:
+        text = tx._("Replies of {state} to the list of issues prior to reporting ({symbol})")
+    else:
+        text = tx._("Replies of {state} to the list of issues ({symbol})")
+    return text.format(state=tx.state(data.state_name), symbol=data.document.symbol)
+
+
+def steps(data: ReportData) -> int:
+    return len(data.items)
+
+
+def _cover(ctx: ReportContext) -> None:
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    doc = data.document
+    b.para(tx._("Convention on the Rights of the Child"), align="right", counted=False)
+    b.para([f"CRC/C/{doc.country or '…'}/", Span(tx._("[symbol to be assigned]"), MARK)], align="right", counted=False)
+    b.para(tx._("Committee on the Rights of the Child"), space_before=1200, counted=False)
+    b.para(title(data, tx), "title", space_before=600)
+    if doc.type == DocumentType.LOIPR.value:
+        b.para(tx._("Periodic report under the simplified reporting procedure"), "subtitle")
+    b.para(tx._("Draft of {date}").format(date=tx.date(ctx.today)), align="center", counted=False)
+    b.page_break()
+    b.para(tx._("Contents"), "toc_heading", counted=False)
+    b.toc_here()
+    b.page_break()
+
+
+def _introduction(ctx: ReportContext) -> None:
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    doc = data.document
+    b.heading(1, roman(1) + ". " + tx._("Introduction"))
+    if doc.type == DocumentType.LOIPR.value:
+        b.para(
+            tx._(
+                "Under the simplified reporting procedure, these replies constitute the periodic report of {state} "
+                "under article 44 of the Convention on the Rights of the Child."
+            ).format(state=tx.state(data.state_name))
+        )
+    b.para(
+        tx._("They reply, in order, to the {count} paragraphs of the list of issues ({symbol}) of {date}.").format(
+            count=tx.integer(len(data.items)), symbol=doc.symbol, date=tx.date(doc.date) or "…"
+        )
+    )
+    b.placeholder(
+        tx._("[Describe how the replies were prepared and who was consulted.]"),
+        tag="crc:methodology",
+        alias=tx._("Methodology"),
+    )
+
+
+def _question(ctx: ReportContext, item: ReportItem) -> None:
+    tx, b = ctx.tx, ctx.builder
+    rec = item.recommendation
+    b.heading(2, parts.reference(tx, rec, ctx.data.document))
+    if ctx.options.quote_recommendations:
+        parts.committee_text(ctx, rec)
+    parts.actions_section(ctx, item.actions, tx._("Measures taken"))
+    parts.indicators_section(ctx, item.indicators)
+    if not rec.parts:
+        parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
+        return
+    for part in rec.parts:
+        b.para(Span(f"({part.label})", BOLD), keep_next=True)
+        b.placeholder(
+            tx._("[Reply to paragraph {number} ({part}).]").format(number=tx.integer(rec.number), part=part.label),
+            tag=f"crc:{ctx.data.document.symbol}:{rec.number}:{part.label}",
+            alias=tx._("Narrative"),
+        )
+
+
+def build(ctx: ReportContext) -> None:
+    _cover(ctx)
+    _introduction(ctx)
+    tx = ctx.tx
+    by_number = sorted(ctx.data.items, key=lambda i: i.number)
+    sections = {s.key: s for s in ctx.data.sections}
+    current: str | None = None
+    chapter = 1
+    for item in by_number:
+        key = item.recommendation.cluster or ""
+        if key != current:
+            current = key
+            chapter += 1
+            section = sections.get(key)
+            heading = (
+                parts.cluster_heading(tx, section, chapter)
+                if section is not None and key
+                else (roman(chapter) + ". " + tx._("Other questions"))
+            )
+            ctx.builder.heading(1, heading)
+        _question(ctx, item)
+        ctx.tick()

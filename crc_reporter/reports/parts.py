@@ -1,0 +1,180 @@
+"""Pieces every report kind uses: headings with paragraph references, the Committee's text,
+actions with their sources as footnotes, indicator tables, narrative placeholders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crc_reporter.domain.enums import DocumentType
+from crc_reporter.domain.records import ActionInfo, DocumentInfo, IndicatorInfo, RecommendationInfo
+from crc_reporter.domain.report_records import ClusterSection, LinkedAction, ReportItem
+from crc_reporter.i18n import N_
+from crc_reporter.reports import ooxml as x
+from crc_reporter.reports.builder import Content, Note, Span
+from crc_reporter.reports.context import ReportContext
+from crc_reporter.reports.language import ReportLanguage, roman
+from crc_reporter.reports.tables import Column, add_table
+
+MAX_YEARS = 8  # columns of an indicator table that still fit a portrait page
+SEX_LABELS = {"female": N_("Girls"), "male": N_("Boys")}
+PROTOCOL_TITLES = {
+    "OPSC": N_("Optional Protocol on the sale of children, child prostitution and child pornography"),
+    "OPAC": N_("Optional Protocol on the involvement of children in armed conflict"),
+    "OPIC": N_("Optional Protocol on a communications procedure"),
+}
+
+
+def cluster_title(tx: ReportLanguage, section: ClusterSection) -> str:
+    """ "General measures of implementation (arts. 4, 42 and 44 (6))" in the report's language."""
+    if not section.key:
+        return tx._("Other recommendations")
+    title = tx.label(section.key)
+    articles = tx.articles(section.articles_text) if section.articles_text.lower().startswith("art") else ""
+    return f"{title} ({articles})" if articles else title
+
+
+def cluster_heading(tx: ReportLanguage, section: ClusterSection, number: int) -> str:
+    return f"{roman(number)}. {cluster_title(tx, section)}"
+
+
+def reference(tx: ReportLanguage, rec: RecommendationInfo, doc: DocumentInfo) -> str:
+    """ "Reply to the recommendations in paragraph 42 of the concluding observations (CRC/C/XMP/CO/3-4)"."""
+    number = tx.integer(rec.number)
+    if doc.type == DocumentType.LOIPR.value:
+        text = tx._("Reply to paragraph {number} of the list of issues prior to reporting ({symbol})")
+    elif doc.type == DocumentType.LIST_OF_ISSUES.value:
+        text = tx._("Reply to paragraph {number} of the list of issues ({symbol})")
+    elif rec.kind == "concern":
+        text = tx._("Reply to the concerns in paragraph {number} of the concluding observations ({symbol})")
+    else:
+        text = tx._("Reply to the recommendations in paragraph {number} of the concluding observations ({symbol})")
+    return text.format(number=number, symbol=doc.symbol)
+
+
+def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool = True) -> None:
+    """The paragraph as the Committee wrote it: the lead-in, then each lettered part on its own line."""
+    b = ctx.builder
+    text = rec.text
+    cut = text.find(f"({rec.parts[0].label})") if rec.parts else -1
+    # the parts may be in the paragraph's text (concluding observations) or only in the parts (a list of issues)
+    b.para(text[:cut].rstrip() if cut > 0 else text, "quote", counted=counted)
+    if cut <= 0 and rec.parts and rec.parts[0].text.strip()[:40] in text:
+        return  # lettered in some other way, but already in the text
+    for part in rec.parts:
+        b.para(f"({part.label}) {part.text.strip()}", "quote", counted=counted)
+
+
+def _period(tx: ReportLanguage, action: ActionInfo) -> str:
+    start, end = tx.date(action.start_date), tx.date(action.end_date)
+    if action.status == "completed":
+        if start and end:
+            return tx._("from {start} to {end}").format(start=start, end=end)
+        return tx._("completed on {date}").format(date=end) if end else ""
+    if start and end:
+        return tx._("since {start}; target date {end}").format(start=start, end=end)
+    if start:
+        return tx._("since {start}").format(start=start)
+    return tx._("target date {end}").format(end=end) if end else ""
+
+
+def sources(action: ActionInfo) -> list[Content]:
+    return [Note(s.title or (s.file_ref or ""), s.url) for s in action.sources if s.title or s.url or s.file_ref]
+
+
+def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool = True) -> None:
+    """Title, who, status and dates, the parts answered; description; outcome with sources as footnotes."""
+    tx, b, action = ctx.tx, ctx.builder, linked.action
+    head: list[Content] = [Span(action.title.rstrip("."), x.BOLD), ". "]
+    if show_actor and action.actor:
+        head.append(f"{action.actor}. ")
+    status = tx.label(action.status)
+    period = _period(tx, action)
+    head.append(f"{status} ({period}). " if period else f"{status}. ")
+    if linked.parts:
+        labels = tx.join([f"({p})" for p in linked.parts])
+        head.append(
+            Span(
+                tx.ngettext("Answers part {parts}.", "Answers parts {parts}.", len(linked.parts)).format(parts=labels),
+                x.ITALIC,
+            )
+        )
+    if action.confidential:
+        head.append(Span(" " + tx._("[Confidential]"), x.BOLD))
+    notes = sources(action)
+    if not action.description and not action.outcome:
+        last = head[-1]  # the note mark goes right after the full stop, not after a space
+        head[-1] = Span(last.text.rstrip(), last.flags) if isinstance(last, Span) else str(last).rstrip()
+        b.para([*head, *notes])  # the sources' notes follow the title when there is nothing else
+        return
+    b.para(head, keep_next=True)
+    if action.description:
+        b.para([action.description.strip(), *([] if action.outcome else notes)])
+    if action.outcome:
+        b.para([Span(tx._("Outcome:") + " ", x.ITALIC), action.outcome.strip(), *notes])
+
+
+def actions_section(
+    ctx: ReportContext, actions: Sequence[LinkedAction], label: str, *, show_actor: bool = True
+) -> None:
+    if not actions:
+        return
+    ctx.builder.para(Span(label, x.BOLD), keep_next=True)
+    for linked in actions:
+        action_block(ctx, linked, show_actor=show_actor)
+
+
+def _row_label(tx: ReportLanguage, sex: str | None, age: str | None, province: str | None) -> str:
+    parts = [tx._(SEX_LABELS[sex]) if sex in SEX_LABELS else (sex or ""), age or "", province or ""]
+    return ", ".join(p for p in parts if p) or tx._("Total")
+
+
+def indicator_table(ctx: ReportContext, indicator: IndicatorInfo) -> None:
+    """Values by year (latest years), one row per disaggregation; the source as a footnote on the caption."""
+    tx, b = ctx.tx, ctx.builder
+    years = sorted({v.year for v in indicator.values})[-MAX_YEARS:]
+    if not years:
+        return
+    rows: dict[tuple[str | None, str | None, str | None], dict[int, float]] = {}
+    for v in indicator.values:
+        if v.year in years:
+            rows.setdefault((v.sex, v.age_group, v.province), {})[v.year] = v.value
+    ordered = sorted(rows, key=lambda k: (k != (None, None, None), k[0] or "", k[1] or "", k[2] or ""))
+    caption: list[Content] = [
+        tx._("Table {number}. {name}").format(number=tx.integer(ctx.next_table()), name=indicator.name)
+    ]
+    if indicator.unit:
+        caption.append(f" ({indicator.unit})")
+    if indicator.source:
+        caption.append(Note(tx._("Source: {source}").format(source=indicator.source)))
+    b.para(caption, "caption", keep_next=True)
+    columns = [Column("", 3.0), *(Column(tx.digits(str(y)), 1.0) for y in years)]
+    table_rows = [
+        [_row_label(tx, *key), *(tx.number(rows[key][y]) if y in rows[key] else "–" for y in years)] for key in ordered
+    ]
+    add_table(b, columns, table_rows)
+
+
+def indicators_section(ctx: ReportContext, indicators: Sequence[IndicatorInfo]) -> None:
+    for indicator in indicators:
+        indicator_table(ctx, indicator)
+
+
+def narrative(ctx: ReportContext, item: ReportItem, prompt: str) -> None:
+    doc = ctx.data.document
+    ctx.builder.placeholder(prompt, tag=f"crc:{doc.symbol}:{item.number}", alias=ctx.tx._("Narrative"))
+
+
+def grouped_by_subheading(items: Sequence[ReportItem]) -> list[tuple[str | None, list[ReportItem]]]:
+    """Consecutive paragraphs under the same subheading ("Legislation", "Coordination"…)."""
+    groups: list[tuple[str | None, list[ReportItem]]] = []
+    for item in items:
+        sub = item.recommendation.subheading
+        if groups and groups[-1][0] == sub:
+            groups[-1][1].append(item)
+        else:
+            groups.append((sub, [item]))
+    return groups
+
+
+def status_text(tx: ReportLanguage, status: str | None) -> str:
+    return tx.label(status or "not_assessed")
