@@ -20,7 +20,10 @@ from crc_reporter.i18n import _, initial_language, set_language
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store.errors import StoreError
 
-COMMAND_MODULES: tuple[str, ...] = ("crc_reporter.cli.store_commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "crc_reporter.cli.store_commands",
+    "crc_reporter.cli.server_commands",
+)
 
 log = logging.getLogger("crc_reporter")
 

@@ -11,3 +11,17 @@ class NotFoundError(ServiceError):
 
 class ValidationError(ServiceError):
     pass
+
+
+class EditConflictError(ServiceError):
+    """The record changed since the user read it: both versions travel with the error."""
+
+    def __init__(self, what: str, mine: dict[str, object], theirs: dict[str, object], version: int) -> None:
+        super().__init__(f"{what} was changed by someone else since you opened it; compare both versions")
+        self.mine = mine
+        self.theirs = theirs
+        self.version = version
+
+
+class NotAllowedError(ServiceError):
+    """The user's role does not allow this."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
