@@ -19,7 +19,8 @@ from crc_reporter.store.open import open_store
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "server-setup", parents=[common],
+        "server-setup",
+        parents=[common],
         help=_("prepare a PostgreSQL database for shared use (schema, roles, grants); run as its owner"),
     )
     p.add_argument("url", metavar="URL", help=_("postgresql+psycopg://OWNER@HOST/DATABASE"))

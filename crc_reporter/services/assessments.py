@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus
 from crc_reporter.domain.records import AssessmentInfo
-from crc_reporter.services.common import parse_date, parse_enum, part_by_label, recommendation_by_id
 from crc_reporter.domain.roles import Role
+from crc_reporter.services.common import parse_date, parse_enum, part_by_label, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.services.permissions import require_role
 from crc_reporter.store.models import Actor, Assessment

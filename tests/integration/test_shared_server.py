@@ -49,8 +49,9 @@ class SharedStore:
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CRC_REPORTER_NEW_PASSWORD": PASSWORD}
-    return subprocess.run([sys.executable, "-m", "crc_reporter", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crc_reporter", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,12 @@ def shared(pg_server: PgServer) -> Iterator[SharedStore]:
     with s.session() as session:
         load_demo(session)
     s.close()
-    for name, role in [(f"vera{n}", "viewer"), (f"eddie{n}", "editor"), (f"emma{n}", "editor"), (f"cora{n}", "coordinator")]:
+    for name, role in [
+        (f"vera{n}", "viewer"),
+        (f"eddie{n}", "editor"),
+        (f"emma{n}", "editor"),
+        (f"cora{n}", "coordinator"),
+    ]:
         result = cli("--db", shared.url(owner), "user", "add", name, "--role", role)
         assert result.returncode == 0, result.stderr
     yield shared
@@ -108,9 +114,8 @@ def test_viewer_cannot_write_with_a_sql_client(shared: SharedStore) -> None:
 
 
 def test_editor_cannot_rewrite_the_audit_trail_or_approve(shared: SharedStore) -> None:
-    with shared.raw(who(shared, "eddie")) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("DELETE FROM audit_log")
+    with shared.raw(who(shared, "eddie")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("DELETE FROM audit_log")
     with shared.raw(who(shared, "eddie")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("UPDATE assessment SET approved = true")
     s = shared.open(who(shared, "eddie"))
@@ -178,7 +183,9 @@ def test_two_editors_no_lost_update(shared: SharedStore) -> None:
             action_id, version = action.id, action.version
         # both open the same record (version N); Eddie saves first
         with a.session() as session:
-            action_svc.update_action(session, action_id, expected_version=version, outcome="Sent to Council of Ministers")
+            action_svc.update_action(
+                session, action_id, expected_version=version, outcome="Sent to Council of Ministers"
+            )
         with pytest.raises(EditConflictError) as conflict, b.session() as session:
             action_svc.update_action(session, action_id, expected_version=version, outcome="Adopted")
         assert conflict.value.theirs == {"outcome": "Sent to Council of Ministers"}
@@ -215,3 +222,78 @@ def test_setup_and_user_commands_refuse_sqlite_and_bad_input(tmp_path: object, s
     assert bad.returncode == 1 and "not a usable user name" in bad.stderr
     not_owner = cli("server-setup", shared.url(who(shared, "eddie")))
     assert not_owner.returncode == 1 and "owner" in not_owner.stderr
+
+
+LOAD_SECONDS = float(os.environ.get("CRC_REPORTER_LOAD_SECONDS", "60"))
+
+
+def test_twenty_people_editing_and_searching(shared: SharedStore) -> None:
+    """20 simulated people for a minute: no error, median request under 50 ms."""
+    import random
+    import statistics
+    import threading
+    import time
+
+    from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+    from crc_reporter.store import pg_security
+
+    owner = shared.open(shared.owner)
+    with owner.engine.begin() as conn:
+        people = [
+            pg_security.add_user(conn, f"load{shared.database[-1]}_{i}", Role.EDITOR, PASSWORD) for i in range(20)
+        ]
+    owner.close()
+    words = ["detention", "birth", "registration", "violence", "diversion", "justice", "disab", "education"]
+    latencies: list[float] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + LOAD_SECONDS
+
+    def person(name: str, seed: int) -> None:
+        rnd = random.Random(seed)
+        s = shared.open(name)
+        mine: list[tuple[int, int]] = []
+        try:
+            with s.session() as session:
+                rec_ids = [r.id for r in list_recommendations(session)]
+            while time.monotonic() < deadline:
+                op = rnd.random()
+                start = time.perf_counter()
+                with s.session() as session:
+                    if op < 0.5:
+                        list_recommendations(session, RecommendationFilter(query=rnd.choice(words)))
+                    elif op < 0.7 or not mine:
+                        action = action_svc.create_action(session, f"Action by {name}", status="planned")
+                        action_svc.link_action(session, action.id, rnd.choice(rec_ids))
+                        mine.append((action.id, action.version))
+                    elif op < 0.85:
+                        i = rnd.randrange(len(mine))
+                        action_id, version = mine[i]
+                        action_svc.update_action(session, action_id, expected_version=version, status="ongoing")
+                        session.flush()
+                        mine[i] = (action_id, action_svc.get_action(session, action_id).version)
+                    else:
+                        assess_svc.record_assessment(session, rnd.choice(rec_ids), "government", "in_progress")
+                elapsed = time.perf_counter() - start
+                with lock:
+                    latencies.append(elapsed)
+                time.sleep(rnd.uniform(0.05, 0.2))  # think time between a person's requests
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            with lock:
+                errors.append(exc)
+        finally:
+            s.close()
+
+    threads = [threading.Thread(target=person, args=(name, i)) for i, name in enumerate(people)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(LOAD_SECONDS + 60)
+    assert not errors, repr(errors[:3])
+    assert len(latencies) > 20 * LOAD_SECONDS  # everybody kept working
+    median = statistics.median(latencies)
+    print(
+        f"\n20 people, {LOAD_SECONDS:.0f} s: {len(latencies)} requests, median {median * 1000:.1f} ms, "
+        f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.1f} ms"
+    )
+    assert median < 0.050

@@ -29,9 +29,7 @@ def pg_server() -> Iterator[PgServer]:
 
 
 def admin_execute(server: PgServer, *statements: str, database: str = "postgres") -> None:
-    with psycopg.connect(
-        host="127.0.0.1", port=server.port, user="postgres", dbname=database, autocommit=True
-    ) as conn:
+    with psycopg.connect(host="127.0.0.1", port=server.port, user="postgres", dbname=database, autocommit=True) as conn:
         for statement in statements:
             conn.execute(statement)  # type: ignore[arg-type]
 

@@ -8,6 +8,7 @@ never connects as a superuser (see server-setup).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -71,22 +72,36 @@ class PgServer:
             os.chown(root, pw.pw_uid, pw.pw_gid)
         server = cls(bin_dir=bin_dir, root=root, port=_free_port(), run_as=run_as)
         server._run(
-            str(bin_dir / "initdb"), "-D", str(server.data), "-U", "postgres", "--auth=trust",
-            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(bin_dir / "initdb"),
+            "-D",
+            str(server.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={server.port} -c unix_socket_directories={root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         server._run(
-            str(bin_dir / "pg_ctl"), "-D", str(server.data), "-l", str(root / "server.log"),
-            "-o", options, "-w", "-t", "60", "start",
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(server.data),
+            "-l",
+            str(root / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         return server
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except (subprocess.SubprocessError, OSError):
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
