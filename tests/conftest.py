@@ -75,3 +75,6 @@ def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     s = open_store(copy_store(demo_template, tmp_path / "demo.sqlite"), user="tester")
     yield s
     s.close()
+
+
+from tests.support.pg_fixtures import pg_server  # noqa: E402,F401 - the session-wide PostgreSQL server

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crc_reporter.cli.store_commands",
     "crc_reporter.cli.import_commands",
     "crc_reporter.cli.report_commands",
+    "crc_reporter.cli.server_commands",
 )
 
 log = logging.getLogger("crc_reporter")

@@ -37,6 +37,7 @@ class DocumentInfo:
     next_report_due: dt.date | None
     word_limit: int | None
     paragraphs: int
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class RecommendationInfo:
     action_count: int = 0
     subheading: str | None = None
     translation: str | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class ActorInfo:
     short_name: str | None
     type: str
     members: tuple[str, ...] = ()
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,7 @@ class ActionInfo:
     confidential: bool
     sources: tuple[SourceInfo, ...] = ()
     links: tuple[ActionLinkInfo, ...] = ()
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +146,4 @@ class IndicatorInfo:
     values: tuple[IndicatorValueInfo, ...] = field(default_factory=tuple)
     recommendations: tuple[int, ...] = ()
     actions: tuple[int, ...] = ()
+    version: int = 1

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 from crc_reporter.domain.enums import ActionStatus, ActionType
 from crc_reporter.domain.records import ActionInfo, ActionLinkInfo, SourceInfo
 from crc_reporter.domain.symbols import normalise_symbol
-from crc_reporter.services.common import parse_date, parse_enum, recommendation_by_id
+from crc_reporter.services.common import check_version, parse_date, parse_enum, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
+from crc_reporter.services.permissions import require_confidential
 from crc_reporter.services.search import action_match
 from crc_reporter.store.models import (
     Action,
@@ -108,6 +109,7 @@ def _info(action: Action, links: list[ActionLinkInfo]) -> ActionInfo:
         confidential=action.confidential,
         sources=tuple(SourceInfo(s.title, s.url, s.file_ref) for s in action.sources),
         links=tuple(links),
+        version=action.version,
     )
 
 
@@ -134,6 +136,8 @@ def create_action(
         raise ValidationError("an action needs a title")
     if actor_id is not None and session.get(Actor, actor_id) is None:
         raise NotFoundError(f"no actor with id {actor_id}")
+    if confidential:
+        require_confidential(session)
     start, end = parse_date(start_date, "start date"), parse_date(end_date, "end date")
     if start and end and end < start:
         raise ValidationError("an action cannot end before it starts")
@@ -167,9 +171,12 @@ _EDITABLE = {
 }
 
 
-def update_action(session: Session, action_id: int, **fields: object) -> dict[str, object]:
+def update_action(
+    session: Session, action_id: int, *, expected_version: int | None = None, **fields: object
+) -> dict[str, object]:
     """Change fields; returns the previous values (for undo)."""
     action = get_action(session, action_id)
+    check_version(action, expected_version, fields, "this action")
     unknown = set(fields) - _EDITABLE
     if unknown:
         raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an action")
@@ -183,6 +190,8 @@ def update_action(session: Session, action_id: int, **fields: object) -> dict[st
             value = parse_date(value if value is None or isinstance(value, (str, dt.date)) else str(value))
         elif key == "title" and not str(value).strip():
             raise ValidationError("an action needs a title")
+        elif key == "confidential" and value:
+            require_confidential(session)
         elif key == "actor_id" and value is not None and session.get(Actor, value) is None:
             raise NotFoundError(f"no actor with id {value}")
         previous[key] = getattr(action, key)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType
 from crc_reporter.domain.records import ActorInfo
-from crc_reporter.services.common import parse_enum
+from crc_reporter.services.common import check_version, parse_enum
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.store.models import Action, Actor, Assessment, coalition_member, responsible_body
 
@@ -22,6 +22,7 @@ def _info(actor: Actor) -> ActorInfo:
         short_name=actor.short_name,
         type=actor.actor_type,
         members=tuple(sorted(m.name for m in actor.members)),
+        version=actor.version,
     )
 
 
@@ -75,8 +76,11 @@ def create_actor(
 _EDITABLE = {"name", "short_name", "actor_type", "country", "contact"}
 
 
-def update_actor(session: Session, actor_id: int, **fields: object) -> dict[str, object]:
+def update_actor(
+    session: Session, actor_id: int, *, expected_version: int | None = None, **fields: object
+) -> dict[str, object]:
     actor = get_actor(session, actor_id)
+    check_version(actor, expected_version, fields, "this actor")
     unknown = set(fields) - _EDITABLE
     if unknown:
         raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an actor")

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus
 from crc_reporter.domain.records import AssessmentInfo
+from crc_reporter.domain.roles import Role
 from crc_reporter.services.common import parse_date, parse_enum, part_by_label, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
+from crc_reporter.services.permissions import require_role
 from crc_reporter.store.models import Actor, Assessment
 
 
@@ -93,3 +95,15 @@ def delete_assessment(session: Session, assessment_id: int) -> None:
         raise NotFoundError(f"no assessment with id {assessment_id}")
     session.delete(row)
     session.flush()
+
+
+def approve_assessment(session: Session, assessment_id: int, approved: bool = True) -> bool:
+    """A coordinator confirms (or withdraws) an assessment; returns the previous state."""
+    require_role(session, Role.COORDINATOR, "approve assessments")
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFoundError(f"no assessment with id {assessment_id}")
+    previous = row.approved
+    row.approved = approved
+    session.flush()
+    return previous

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.symbols import normalise_symbol
-from crc_reporter.services.errors import NotFoundError, ValidationError
+from crc_reporter.services.errors import EditConflictError, NotFoundError, ValidationError
 from crc_reporter.store.models import Document, Recommendation, RecommendationPart
 
 E = TypeVar("E", bound=StrEnum)
+
+
+class Versioned(Protocol):
+    version: int
 
 
 def parse_enum(enum: type[E], value: str | E, what: str) -> E:
@@ -74,3 +78,11 @@ def part_by_label(rec: Recommendation, label: str | None) -> RecommendationPart 
         if part.label == label.strip("() "):
             return part
     raise NotFoundError(f"paragraph {rec.number} has no part ({label})")
+
+
+def check_version(obj: Versioned, expected_version: int | None, attempted: dict[str, object], what: str) -> None:
+    """Optimistic locking: refuse an edit made on a copy older than the stored record."""
+    current = obj.version
+    if expected_version is not None and current != expected_version:
+        theirs = {key: getattr(obj, key) for key in attempted}
+        raise EditConflictError(what, mine=dict(attempted), theirs=theirs, version=current)

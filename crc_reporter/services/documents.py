@@ -11,7 +11,7 @@ from crc_reporter.domain.enums import DocumentType, Treaty
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.domain.word_limits import default_word_limit
-from crc_reporter.services.common import document_by_symbol, parse_date, parse_enum
+from crc_reporter.services.common import check_version, document_by_symbol, parse_date, parse_enum
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.store.models import Document, Recommendation
 
@@ -29,6 +29,7 @@ def _info(doc: Document, paragraphs: int) -> DocumentInfo:
         next_report_due=doc.next_report_due,
         word_limit=doc.next_report_word_limit,
         paragraphs=paragraphs,
+        version=doc.version,
     )
 
 
@@ -96,9 +97,12 @@ _EDITABLE = {
 }
 
 
-def update_document(session: Session, symbol: str, **fields: object) -> dict[str, object]:
+def update_document(
+    session: Session, symbol: str, *, expected_version: int | None = None, **fields: object
+) -> dict[str, object]:
     """Change fields; returns the previous values (for undo)."""
     doc = document_by_symbol(session, symbol)
+    check_version(doc, expected_version, fields, "this document")
     unknown = set(fields) - _EDITABLE
     if unknown:
         raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a document")

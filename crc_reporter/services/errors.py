@@ -15,3 +15,17 @@ class ValidationError(ServiceError):
 
 class ImportCancelledError(ServiceError):
     """An import stopped before the end (cancelled, or over its time budget); nothing was changed."""
+
+
+class EditConflictError(ServiceError):
+    """The record changed since the user read it: both versions travel with the error."""
+
+    def __init__(self, what: str, mine: dict[str, object], theirs: dict[str, object], version: int) -> None:
+        super().__init__(f"{what} was changed by someone else since you opened it; compare both versions")
+        self.mine = mine
+        self.theirs = theirs
+        self.version = version
+
+
+class NotAllowedError(ServiceError):
+    """The user's role does not allow this."""

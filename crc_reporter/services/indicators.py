@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from crc_reporter.domain.records import IndicatorInfo, IndicatorValueInfo
 from crc_reporter.services.actions import get_action
-from crc_reporter.services.common import recommendation_by_id
+from crc_reporter.services.common import check_version, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.store.models import Indicator, IndicatorValue, indicator_recommendation
 
@@ -28,6 +28,7 @@ def _info(ind: Indicator) -> IndicatorInfo:
         ),
         recommendations=tuple(r.id for r in ind.recommendations),
         actions=tuple(a.id for a in ind.actions),
+        version=ind.version,
     )
 
 
@@ -70,8 +71,11 @@ def create_indicator(
     return ind
 
 
-def update_indicator(session: Session, indicator_id: int, **fields: object) -> dict[str, object]:
+def update_indicator(
+    session: Session, indicator_id: int, *, expected_version: int | None = None, **fields: object
+) -> dict[str, object]:
     ind = get_indicator(session, indicator_id)
+    check_version(ind, expected_version, fields, "this indicator")
     unknown = set(fields) - {"name", "unit", "source", "description"}
     if unknown:
         raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an indicator")

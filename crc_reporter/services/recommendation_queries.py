@@ -113,6 +113,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
             Recommendation.articles,
             Recommendation.urgent,
             Recommendation.subheading,
+            Recommendation.version,
         )
         .join(Document, Recommendation.document_id == Document.id)
         .where(Recommendation.id.in_(ids_stmt))
@@ -172,7 +173,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
 
     result: list[RecommendationInfo] = []
     gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
-    for rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, subheading in rows:
+    for rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, subheading, version in rows:
         status = statuses.get(rec_id, {})
         if flt.government_status and status.get(gov, "not_assessed") != flt.government_status:
             continue
@@ -201,6 +202,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
                 civil_society_status=status.get(cs),
                 action_count=action_counts.get(rec_id, 0),
                 subheading=subheading,
+                version=version,
             )
         )
     return result

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from crc_reporter.domain.clusters import Cluster
 from crc_reporter.domain.enums import RecommendationKind, TagKind
 from crc_reporter.services.common import (
+    check_version,
     document_by_symbol,
     join_articles,
     parse_enum,
@@ -101,13 +102,16 @@ def _actor_by_name(session: Session, name: str) -> Actor:
 _EDITABLE = {"text", "kind", "cluster", "subheading", "urgent", "articles"}
 
 
-def update_recommendation(session: Session, rec_id: int, **fields: object) -> dict[str, object]:
+def update_recommendation(
+    session: Session, rec_id: int, *, expected_version: int | None = None, **fields: object
+) -> dict[str, object]:
     """Change fields of a paragraph; returns the previous values (for undo).
 
     The paragraph is marked as edited by a person, so that re-importing the
     document does not overwrite the edit.
     """
     rec = recommendation_by_id(session, rec_id)
+    check_version(rec, expected_version, fields, "this recommendation")
     unknown = set(fields) - _EDITABLE
     if unknown:
         raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a recommendation")

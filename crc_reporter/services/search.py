@@ -26,8 +26,16 @@ def _fts5_expression(terms: list[str]) -> str:
     return " AND ".join('"' + t.replace('"', "") + '"*' for t in terms)
 
 
-def _pg_tsquery(terms: list[str]) -> str:
-    return " & ".join(re.sub(r"[^\w]", "", t) + ":*" for t in terms if re.sub(r"[^\w]", "", t))
+_LATIN_WORD = re.compile(r"^[0-9A-Za-z\u00C0-\u024F]+$")
+
+
+def _pg_term(column: Any, term: str) -> Any:
+    """A word of a spaced script: text-search prefix match; anything else (Khmer): substring, trigram-indexed."""
+    if _LATIN_WORD.match(term):
+        return func.to_tsvector(literal_column("'simple'"), column).op("@@")(
+            func.to_tsquery(literal_column("'simple'"), term + ":*")
+        )
+    return column.ilike("%" + term.replace("%", r"\%").replace("_", r"\_") + "%")
 
 
 def recommendation_match(session: Session, query: str) -> Select[Any] | None:
@@ -42,12 +50,8 @@ def recommendation_match(session: Session, query: str) -> Select[Any] | None:
             .select_from(text("recommendation_fts"))
             .where(text("recommendation_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
         )
-    if dialect == "postgresql" and _pg_tsquery(terms):
-        return select(Recommendation.id).where(
-            func.to_tsvector(literal_column("'simple'"), Recommendation.text).op("@@")(
-                func.to_tsquery(literal_column("'simple'"), _pg_tsquery(terms))
-            )
-        )
+    if dialect == "postgresql":
+        return select(Recommendation.id).where(and_(*(_pg_term(Recommendation.text, t) for t in terms)))
     return select(Recommendation.id).where(and_(*(Recommendation.text.ilike(f"%{t}%") for t in terms)))
 
 
@@ -67,6 +71,10 @@ def action_match(session: Session, query: str) -> Select[Any] | None:
             .select_from(text("action_fts"))
             .where(text("action_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
         )
+    if dialect == "postgresql":
+        sep: Any = literal_column("' '")  # a literal, not a bind parameter, so the expression index applies
+        combined = Action.title + sep + Action.description + sep + Action.outcome
+        return select(Action.id).where(and_(*(_pg_term(combined, t) for t in terms)))
     fields = (Action.title, Action.description, Action.outcome)
     return select(Action.id).where(and_(*(or_(*(f.ilike(f"%{t}%") for f in fields)) for t in terms)))
 

@@ -19,9 +19,11 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from crc_reporter.store import audit
-from crc_reporter.store.errors import StoreError
+from crc_reporter.domain.roles import Role
+from crc_reporter.store import audit, guard
+from crc_reporter.store.errors import ConcurrentEditError, StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -31,6 +33,7 @@ class StoreSession(Session):
 
 
 audit.install(StoreSession)
+guard.install(StoreSession)
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Store:
     path: Path | None = None  # the SQLite file, when there is one
     user: str = "unknown"
     read_only: bool = False
+    role: Role = Role.ADMIN
+    confidential: bool = True  # may see and record confidential records
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -56,12 +61,20 @@ class Store:
         """A unit of work: committed when the block ends, rolled back on any error."""
         session = self.factory()
         session.info["user"] = self.user
+        session.info["role"] = self.role.value
+        session.info["read_only"] = self.read_only
+        session.info["confidential"] = self.confidential
         try:
             yield session
             if self.read_only:
                 session.rollback()
             else:
                 session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConcurrentEditError(
+                "someone else changed this record while you were editing it; reload to see their version"
+            ) from exc
         except BaseException:
             session.rollback()
             raise

@@ -7,3 +7,11 @@ class StoreError(Exception):
 
 class NewerStoreError(StoreError):
     """The store was written by a newer version of the application."""
+
+
+class PermissionDeniedError(StoreError):
+    """The signed-in user's role does not allow this change."""
+
+
+class ConcurrentEditError(StoreError):
+    """Somebody else changed the record between reading and writing it."""

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -249,7 +250,8 @@ class Assessment(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str | None] = mapped_column(String(120))
-    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # no client-side default: an INSERT must not name this column, which only coordinators may write
+    approved: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     recommendation: Mapped[Recommendation] = relationship()
     part: Mapped[RecommendationPart | None] = relationship()

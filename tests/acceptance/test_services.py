@@ -211,7 +211,7 @@ def test_both_sides_kept_side_by_side_with_history(store: Store, seeded: dict[st
         ("civil_society", "in_progress"),
         ("government", "implemented"),
     ]
-    assert history[1].assessor == "Child Justice Network" and history[1].recorded_by == "tester"
+    assert history[1].assessor == "Child Justice Network" and history[1].recorded_by == store.user
     assert history[2].part_label == "a"
 
 

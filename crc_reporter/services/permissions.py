@@ -1,0 +1,31 @@
+"""Role checks the services make before an action the server would refuse anyway.
+
+The server's grants are the real barrier (see store/pg_security.py); these
+checks turn a refusal into a clear message before any SQL is sent.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.roles import Role
+from crc_reporter.services.errors import NotAllowedError
+
+
+def session_role(session: Session) -> Role:
+    return Role(session.info.get("role") or Role.ADMIN.value)
+
+
+def may_see_confidential(session: Session) -> bool:
+    return bool(session.info.get("confidential", True))
+
+
+def require_role(session: Session, minimum: Role, what: str) -> None:
+    role = session_role(session)
+    if not role.at_least(minimum):
+        raise NotAllowedError(f"only a {minimum.value} or above may {what} (your role: {role.value})")
+
+
+def require_confidential(session: Session) -> None:
+    if not may_see_confidential(session):
+        raise NotAllowedError("your role may not record or change confidential actions")

@@ -1,0 +1,200 @@
+"""Roles, grants and row-level security for a store on a shared PostgreSQL server.
+
+Each database gets its own group roles, ``crc_<database>_viewer`` … ``_admin``
+and ``_confidential``, nested so that each role has the rights of the one
+below it (viewer < editor < coordinator < admin; coordinators and admins are
+also members of ``_confidential``). People sign in with their own login role,
+a member of one group. The database owner runs ``crc-reporter server-setup``
+and adds users; the application never needs a superuser.
+
+What the server enforces, whatever client is used:
+- viewers only SELECT; editors also write the working tables but only INSERT
+  into the audit trail (which nobody but the owner can rewrite), and cannot set
+  ``assessment.approved``; coordinators may;
+- rows of confidential actions, their sources and links, are invisible (and
+  unwritable) to roles that are not members of ``_confidential`` (RLS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from crc_reporter.domain.roles import Role
+from crc_reporter.store.errors import StoreError
+from crc_reporter.store.models import Base
+
+READ_ONLY_TABLES = ("treaty", "article", "cluster", "store_meta", "alembic_version")
+APPEND_ONLY_TABLES = ("audit_log",)
+CONFIDENTIAL = "confidential"
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.@-]{0,62}$")
+
+
+@dataclass(frozen=True)
+class RoleNames:
+    prefix: str
+
+    def group(self, role: Role | str) -> str:
+        return f"{self.prefix}{role}"
+
+    @classmethod
+    def for_database(cls, database: str) -> RoleNames:
+        cleaned = re.sub(r"[^a-z0-9_]", "_", database.lower())[:40]
+        return cls(prefix=f"crc_{cleaned}_")
+
+
+def role_names(conn: Connection) -> RoleNames:
+    return RoleNames.for_database(str(conn.execute(text("SELECT current_database()")).scalar()))
+
+
+def _quote(conn: Connection, ident: str) -> str:
+    return str(conn.execute(text("SELECT quote_ident(:i)"), {"i": ident}).scalar())
+
+
+def _role_exists(conn: Connection, name: str) -> bool:
+    return bool(conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar())
+
+
+def is_owner(conn: Connection) -> bool:
+    return bool(
+        conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, d.datdba, 'MEMBER') OR r.rolsuper "
+                "FROM pg_database d, pg_roles r WHERE d.datname = current_database() AND r.rolname = current_user"
+            )
+        ).scalar()
+    )
+
+
+def current_role(conn: Connection) -> Role:
+    """The signed-in user's role in this store (the owner is an administrator)."""
+    if is_owner(conn):
+        return Role.ADMIN
+    names = role_names(conn)
+    for role in reversed(list(Role)):
+        group = names.group(role)
+        if (
+            _role_exists(conn, group)
+            and conn.execute(text("SELECT pg_has_role(current_user, :g, 'MEMBER')"), {"g": group}).scalar()
+        ):
+            return role
+    return Role.VIEWER
+
+
+def sees_confidential(conn: Connection) -> bool:
+    if is_owner(conn):
+        return True
+    group = role_names(conn).group(CONFIDENTIAL)
+    return _role_exists(conn, group) and bool(
+        conn.execute(text("SELECT pg_has_role(current_user, :g, 'MEMBER')"), {"g": group}).scalar()
+    )
+
+
+def _data_tables() -> list[str]:
+    return [t for t in Base.metadata.tables if t not in READ_ONLY_TABLES + APPEND_ONLY_TABLES]
+
+
+def apply_security(conn: Connection) -> RoleNames:
+    """Create the group roles, grants and policies (idempotent; run by the owner after each upgrade)."""
+    if not is_owner(conn):
+        raise StoreError("only the owner of the database can set up a shared store")
+    names = role_names(conn)
+    q = {r: _quote(conn, names.group(r)) for r in [*list(Role), CONFIDENTIAL]}
+    for role in [*list(Role), CONFIDENTIAL]:
+        if not _role_exists(conn, names.group(role)):
+            conn.execute(text(f"CREATE ROLE {q[role]} NOLOGIN"))
+    chain = [
+        (Role.EDITOR, Role.VIEWER),
+        (Role.COORDINATOR, Role.EDITOR),
+        (Role.ADMIN, Role.COORDINATOR),
+        (Role.COORDINATOR, CONFIDENTIAL),
+    ]
+    for member, group in chain:
+        conn.execute(text(f"GRANT {q[group]} TO {q[member]}"))
+    db = _quote(conn, str(conn.execute(text("SELECT current_database()")).scalar()))
+    conn.execute(text(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC"))
+    conn.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {q[Role.VIEWER]}"))
+    conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {q[Role.VIEWER]}"))
+    conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {q[Role.VIEWER]}"))
+    conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {q[Role.EDITOR]}"))
+    for table in _data_tables():
+        if table == "assessment":
+            cols = [c.name for c in Base.metadata.tables[table].columns if c.name != "approved"]
+            col_list = ", ".join(cols)
+            conn.execute(
+                text(f"GRANT INSERT ({col_list}), UPDATE ({col_list}), DELETE ON assessment TO {q[Role.EDITOR]}")
+            )
+            conn.execute(text(f"GRANT INSERT (approved), UPDATE (approved) ON assessment TO {q[Role.COORDINATOR]}"))
+        else:
+            conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {q[Role.EDITOR]}"))
+    for table in APPEND_ONLY_TABLES:
+        conn.execute(text(f"GRANT INSERT ON {table} TO {q[Role.EDITOR]}"))
+    _apply_row_security(conn, names)
+    return names
+
+
+def _apply_row_security(conn: Connection, names: RoleNames) -> None:
+    visible = f"pg_has_role(current_user, '{names.group(CONFIDENTIAL)}', 'MEMBER')"
+    policies = {
+        "action": f"(NOT confidential OR {visible})",
+        "source": "(EXISTS (SELECT 1 FROM action a WHERE a.id = action_id))",
+        "action_link": "(EXISTS (SELECT 1 FROM action a WHERE a.id = action_id))",
+        "indicator_action": "(EXISTS (SELECT 1 FROM action a WHERE a.id = action_id))",
+    }
+    for table, condition in policies.items():
+        conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+        conn.execute(text(f"DROP POLICY IF EXISTS crc_confidential ON {table}"))
+        conn.execute(text(f"CREATE POLICY crc_confidential ON {table} USING {condition} WITH CHECK {condition}"))
+
+
+def add_user(conn: Connection, name: str, role: Role, password: str, confidential: bool = False) -> str:
+    """Create (or update) a login role for a person and put it in one group."""
+    if not _NAME.match(name):
+        raise StoreError(f"'{name}' is not a usable user name (letters, digits, _ . @ -; starts with a letter)")
+    names = role_names(conn)
+    if not _role_exists(conn, names.group(Role.VIEWER)):
+        raise StoreError("this database is not set up for shared use; run 'crc-reporter server-setup' first")
+    ident = _quote(conn, name)
+    pw = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
+    if _role_exists(conn, name):
+        conn.execute(text(f"ALTER ROLE {ident} LOGIN PASSWORD {pw}"))
+    else:
+        conn.execute(text(f"CREATE ROLE {ident} LOGIN PASSWORD {pw}"))
+    for other in [*list(Role), CONFIDENTIAL]:
+        conn.execute(text(f"REVOKE {_quote(conn, names.group(other))} FROM {ident}"))
+    conn.execute(text(f"GRANT {_quote(conn, names.group(role))} TO {ident}"))
+    if confidential:
+        conn.execute(text(f"GRANT {_quote(conn, names.group(CONFIDENTIAL))} TO {ident}"))
+    return name
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    name: str
+    role: Role
+    confidential: bool
+
+
+def list_users(conn: Connection) -> list[UserInfo]:
+    names = role_names(conn)
+    rows = conn.execute(
+        text(
+            "SELECT r.rolname, g.rolname FROM pg_roles r "
+            "JOIN pg_auth_members m ON m.member = r.oid JOIN pg_roles g ON g.oid = m.roleid "
+            "WHERE r.rolcanlogin AND g.rolname LIKE :p ORDER BY r.rolname"
+        ),
+        {"p": names.prefix.replace("_", r"\_") + "%"},
+    ).all()
+    users: dict[str, tuple[Role, bool]] = {}
+    for user, group in rows:
+        suffix = group[len(names.prefix) :]
+        role, confidential = users.get(user, (Role.VIEWER, False))
+        if suffix == CONFIDENTIAL:
+            confidential = True
+        elif suffix in {r.value for r in Role} and Role(suffix).at_least(role):
+            role = Role(suffix)
+        users[user] = (role, confidential or role.at_least(Role.COORDINATOR))
+    return [UserInfo(u, r, c) for u, (r, c) in sorted(users.items())]
