@@ -79,13 +79,19 @@ def test_version_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 0 and __version__ in result.stdout
 
 
-def test_demo_and_list_from_the_bundle_leave_the_bundle_untouched(bundle: Path, tmp_path: Path) -> None:
+def test_demo_list_and_report_from_the_bundle_leave_it_untouched(bundle: Path, tmp_path: Path) -> None:
     before = _snapshot(bundle)
     demo = _run(bundle, tmp_path, "demo")
     assert demo.returncode == 0, demo.stderr
     assert (tmp_path / "crc-reporter.sqlite").exists()  # user data lives outside the bundle
     listing = _run(bundle, tmp_path, "list", "recommendations", "--json")
     assert listing.returncode == 0 and '"CRC/C/XMP/CO/5-6"' in listing.stdout
+    report = _run(bundle, tmp_path, "report", "state", "--document", "CRC/C/XMP/CO/5-6", "--out",
+                  str(tmp_path / "draft.docx"), "--lang", "km")
+    assert report.returncode == 0, report.stderr
+    from docx import Document as WordDocument
+
+    assert len(WordDocument(str(tmp_path / "draft.docx")).paragraphs) > 100  # templates and catalogs were bundled
     bad = _run(bundle, tmp_path, "--db", str(tmp_path / "no" / "x.sqlite"), "list", "documents")
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
     assert _snapshot(bundle) == before
