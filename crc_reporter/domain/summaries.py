@@ -124,3 +124,15 @@ class DashboardFigures:
     overdue: tuple[OverdueAction, ...] = ()
     overdue_count: int = 0
     trends: tuple[IndicatorTrend, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedRecommendation:
+    """A paragraph (or one part of it) that an action answers."""
+
+    rec_id: int
+    part_id: int | None
+    document: str
+    paragraph: int
+    part: str | None
+    text: str

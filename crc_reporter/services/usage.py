@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.summaries import ActorUsage, DocumentUsage, RecommendationRow
+from crc_reporter.domain.summaries import ActorUsage, DocumentUsage, LinkedRecommendation, RecommendationRow
 from crc_reporter.services.recommendation_queries import RecommendationFilter
 from crc_reporter.services.recommendation_rows import recommendation_rows
 from crc_reporter.services.search import recommendation_match
@@ -19,6 +19,7 @@ from crc_reporter.store.models import (
     Assessment,
     Document,
     Recommendation,
+    RecommendationPart,
     coalition_member,
     responsible_body,
 )
@@ -127,3 +128,27 @@ def is_linked(session: Session, action_id: int, rec_id: int, part_id: int | None
         select(ActionLink.id).where(ActionLink.action_id == action_id, ActionLink.recommendation_id == rec_id, part)
     )
     return found is not None
+
+
+def linked_recommendations(session: Session, action_id: int) -> list[LinkedRecommendation]:
+    rows = session.execute(
+        select(
+            ActionLink.recommendation_id,
+            ActionLink.part_id,
+            Document.symbol,
+            Recommendation.number,
+            RecommendationPart.label,
+            func.coalesce(RecommendationPart.text, func.substr(Recommendation.text, 1, 300)),
+        )
+        .join(Recommendation, ActionLink.recommendation_id == Recommendation.id)
+        .join(Document, Recommendation.document_id == Document.id)
+        .outerjoin(RecommendationPart, ActionLink.part_id == RecommendationPart.id)
+        .where(ActionLink.action_id == action_id)
+        .order_by(
+            Document.date.desc().nulls_last(), Document.symbol, Recommendation.number, RecommendationPart.position
+        )
+    )
+    return [
+        LinkedRecommendation(rec_id, part_id, symbol, number, part, " ".join(str(text).split()))
+        for rec_id, part_id, symbol, number, part, text in rows
+    ]
