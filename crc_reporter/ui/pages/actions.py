@@ -217,8 +217,10 @@ class ActionsPage(Page):
         ]
         keep = self.table.current_id()
         self.model.set_rows(visible)
-        if keep is not None:
-            self.table.select_id(keep, scroll=False)
+        if (keep is None or not self.table.select_id(keep, scroll=False)) and self.model.rowCount():
+            self.table.select_row(0)
+        elif not self.model.rowCount():
+            self._show(None)
         self.subtitle.setText(
             ngettext("{shown} of {total} action", "{shown} of {total} actions", len(self._all)).format(
                 shown=number(len(visible)), total=number(len(self._all))
@@ -228,7 +230,8 @@ class ActionsPage(Page):
     # --- the editor --------------------------------------------------------------------------------
     def _selected(self, *_args: object) -> None:
         record = self.table.current_record()
-        if self.save_button.isEnabled() and self._shown is not None and record is not self._shown:
+        moved = not isinstance(record, ActionInfo) or self._shown is None or record.id != self._shown.id
+        if self.save_button.isEnabled() and self._shown is not None and moved:
             self.save()  # keep what was typed rather than lose it on a click elsewhere
         self._show(record if isinstance(record, ActionInfo) else None)
 
@@ -280,10 +283,10 @@ class ActionsPage(Page):
         sources = self.form.sources.sources()
         old_sources = [(s.title, s.url) for s in action.sources]
         new_sources = sources if sources != old_sources else None
+        self.save_button.setEnabled(False)  # before the edit: its refresh must not save again
+        self.revert_button.setEnabled(False)
         if changed or new_sources is not None:
             self.ctx.edit(EditAction(action.id, changed, new_sources, _("Edit “{title}”").format(title=action.title)))
-        self.save_button.setEnabled(False)
-        self.revert_button.setEnabled(False)
         return True
 
     def create_action(self) -> None:

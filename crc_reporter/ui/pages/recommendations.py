@@ -102,7 +102,7 @@ class RecommendationsPage(Page):
         status_items: list[tuple[str, object]] = []
         for side in AssessmentSide:
             status_items += [
-                (f"{label(side.value)}: {label(s.value)}", (side.value, s.value)) for s in ImplementationStatus
+                (f"{label(side.value)}: {label(s.value)}", f"{side.value}:{s.value}") for s in ImplementationStatus
             ]
         self.status = filter_combo(_("Any status"), status_items, 130)
         self.tag = filter_combo(_("All tags"), [], 100)
@@ -208,8 +208,8 @@ class RecommendationsPage(Page):
             responsible=self.responsible.currentData(),
             query=self.search.text().strip(),
         )
-        if status:
-            side, value = status
+        if status:  # "side:status", a string so that findData() can find it again
+            side, value = str(status).split(":", 1)
             if side == AssessmentSide.GOVERNMENT.value:
                 flt.government_status = value
             else:
