@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
@@ -11,16 +12,27 @@ from PySide6.QtSvg import QSvgRenderer
 from crc_reporter.paths import resource_path
 
 DEFAULT_COLOR = "#4a5565"
-_SIZES = (16, 20, 24, 32, 48, 64)
+_SIZES = (16, 20, 24, 32, 48)
+
+
+@cache
+def _svg_path(name: str) -> Path:
+    return resource_path("icons", f"{name}.svg")
+
+
+@cache
+def _svg(name: str) -> str:
+    path = _svg_path(name)
+    return path.read_text("utf-8") if path.is_file() else ""
 
 
 def _pixmap(name: str, color: str, size: int) -> QPixmap:
-    path = resource_path("icons", f"{name}.svg")
+    path = _svg_path(name)
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     if not path.is_file():
         return pixmap
-    renderer = QSvgRenderer(QByteArray(path.read_text("utf-8").replace("currentColor", color).encode("utf-8")))
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", color).encode("utf-8")))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)

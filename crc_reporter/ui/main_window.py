@@ -143,17 +143,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(welcome)
             side.setEnabled(False)
         else:
+            self._holders: dict[str, QWidget] = {}
             for key, cls, icon_name in PAGES:
-                page = cls(self.ctx)
-                self.pages[key] = page
-                self.stack.addWidget(page)
-                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), page.title())
+                holder = QWidget()  # the page itself is built when first shown: a quick start
+                self._holders[key] = holder
+                self.stack.addWidget(holder)
+                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
                 item.setData(key, Qt.ItemDataRole.UserRole)
                 item.setSizeHint(QSize(180, 40))
                 self.sidebar_model.appendRow(item)
-            dashboard = self.pages["dashboard"]
-            assert isinstance(dashboard, DashboardPage)
-            dashboard.welcome_action.connect(self._welcome_action)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
         self.setCentralWidget(central)
         if old is not None:
@@ -161,7 +159,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._update_titles()
         if self.ctx is not None:
-            self.navigate(current if current in self.pages else "dashboard")
+            self.navigate(current if current in PAGE_KEYS else "dashboard")
 
     def _connect_welcome(self, welcome: WelcomePanel) -> None:
         welcome.create_store.connect(self.switcher.new_store)
@@ -198,21 +196,37 @@ class MainWindow(QMainWindow):
         key = self.current_page_key()
         return self.pages.get(key) if key else None
 
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            assert self.ctx is not None
+            cls = next(c for k, c, _i in PAGES if k == key)
+            page = cls(self.ctx)
+            holder = self._holders.pop(key)
+            self.stack.insertWidget(self.stack.indexOf(holder), page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self.pages[key] = page
+            if isinstance(page, DashboardPage):
+                page.welcome_action.connect(self._welcome_action)
+        return self.pages[key]
+
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(PAGE_KEYS) and PAGE_KEYS[row] in self.pages:
-            self.stack.setCurrentWidget(self.pages[PAGE_KEYS[row]])
+        if self.ctx is not None and 0 <= row < len(PAGE_KEYS):
+            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
 
     def navigate(self, key: str, **target: object) -> None:
         """Show a page (``navigate("recommendations", rec_id=12)`` also selects the record)."""
-        if key not in self.pages:
+        if self.ctx is None or key not in PAGE_KEYS:
             return
+        page = self.page(key)
         row = PAGE_KEYS.index(key)
         self.sidebar.selectionModel().setCurrentIndex(
             self.sidebar_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(page)
         if target:
-            self.pages[key].show_record(**target)
+            page.show_record(**target)
 
     def focus_search(self) -> None:
         page = self.current_page()

@@ -69,9 +69,12 @@ def build_menus(window: MainWindow) -> None:
     find.setEnabled(has_store)
 
     view_menu = bar.addMenu(_("&View"))
-    for number, (key, page) in enumerate(window.pages.items(), start=1):
-        action = view_menu.addAction(page.title(), partial(window.navigate, key))
+    from crc_reporter.ui.main_window import PAGES
+
+    for number, (key, cls, _icon) in enumerate(PAGES, start=1):
+        action = view_menu.addAction(cls.title(), partial(window.navigate, key))
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.setEnabled(has_store)
     view_menu.addSeparator()
     refresh = view_menu.addAction(_("&Refresh"), window.refresh)
     _shortcut(refresh, QKeySequence.StandardKey.Refresh, "F5")

@@ -50,7 +50,8 @@ def test_settings_change_the_user_and_the_language(
         assert window.store is not None and window.store.user == "Sokha Chan"
         assert "Sokha Chan" in window.user_label.text()
         assert AppSettings().user_name == "Sokha Chan" and AppSettings().language == "fr"
-        assert set(window.pages) == set(PAGE_KEYS)  # rebuilt in the new language
+        assert window.current_page_key() == "dashboard"  # rebuilt in the new language
+        assert window.sidebar_model.index(0, 0).data() == window.page("dashboard").title()
     finally:
         i18n.set_language("en")
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActionStatus
 from crc_reporter.domain.records import ActionInfo, ActorInfo
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.actions import action_info, list_actions
 from crc_reporter.services.actors import list_actors
@@ -45,6 +45,7 @@ from crc_reporter.ui.widgets.tables import RecordTable
 
 class ActionsPage(Page):
     key = "actions"
+    TITLE = N_("Actions")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -153,9 +154,6 @@ class ActionsPage(Page):
         self.open_link.clicked.connect(self.open_recommendation)
         self._show(None)
         return frame
-
-    def title(self) -> str:
-        return _("Actions")
 
     # --- loading and filtering ------------------------------------------------------------------
     def reload(self) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from crc_reporter.domain.enums import ActorType
 from crc_reporter.domain.records import ActionInfo
 from crc_reporter.domain.summaries import RecommendationRow
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.actions import ActionFilter, list_actions
 from crc_reporter.services.actors import list_actors
@@ -30,6 +30,7 @@ from crc_reporter.ui.widgets.tables import RecordTable
 
 class ActorsPage(DirectoryPage):
     key = "actors"
+    TITLE = N_("Actors")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ActorTableModel(), parent)
@@ -85,9 +86,6 @@ class ActorsPage(DirectoryPage):
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.actions_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
-
-    def title(self) -> str:
-        return _("Actors")
 
     def reload(self) -> None:
         generation, keep = self.next_generation(), self.table.current_id()

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from crc_reporter.i18n import _
 from crc_reporter.ui.context import AppContext
 
 
 class Page(QWidget):
     key = ""
+    TITLE = ""  # marked with N_ in each page, translated by title()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,8 +27,9 @@ class Page(QWidget):
         self._stale = True
         self._generation = 0  # ignores results of loads that a newer load superseded
 
-    def title(self) -> str:
-        raise NotImplementedError
+    @classmethod
+    def title(cls) -> str:
+        return _(cls.TITLE)
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActionStatus, ImplementationStatus
 from crc_reporter.domain.summaries import DashboardFigures
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.dashboard import dashboard_figures, default_scope
 from crc_reporter.services.documents import list_documents
@@ -38,6 +38,7 @@ def load_dashboard(
 
 class DashboardPage(Page):
     key = "dashboard"
+    TITLE = N_("Dashboard")
     welcome_action = Signal(str)  # "create", "import", "demo", "open"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -128,9 +129,6 @@ class DashboardPage(Page):
         ctx.events.documents_changed.connect(self.mark_stale)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
-
-    def title(self) -> str:
-        return _("Dashboard")
 
     def reload(self) -> None:
         generation, scope = self.next_generation(), self._scope

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLineEdit, QP
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import DocumentType, Treaty
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.documents import list_documents
 from crc_reporter.services.usage import document_usage
@@ -23,6 +23,7 @@ from crc_reporter.ui.widgets.inputs import OptionalDateEdit
 
 class DocumentsPage(DirectoryPage):
     key = "documents"
+    TITLE = N_("Documents")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, DocumentTableModel(), parent)
@@ -81,9 +82,6 @@ class DocumentsPage(DirectoryPage):
         ctx.events.actions_changed.connect(self.mark_stale)
         ctx.events.assessments_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
-
-    def title(self) -> str:
-        return _("Documents")
 
     def reload(self) -> None:
         generation, keep = self.next_generation(), self.table.current_id()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import ActionInfo, IndicatorInfo
 from crc_reporter.domain.summaries import RecommendationRow
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.services.actions import action_info
 from crc_reporter.services.indicators import list_indicators
 from crc_reporter.services.recommendation_rows import recommendation_rows
@@ -51,6 +51,7 @@ from crc_reporter.ui.widgets.tables import RecordTable
 
 class IndicatorsPage(DirectoryPage):
     key = "indicators"
+    TITLE = N_("Indicators")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, IndicatorTableModel(), parent)
@@ -140,9 +141,6 @@ class IndicatorsPage(DirectoryPage):
         self.actions.doubleClicked.connect(self._open_action)
         ctx.events.indicators_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
-
-    def title(self) -> str:
-        return _("Indicators")
 
     def reload(self) -> None:
         generation, keep = self.next_generation(), self.table.current_id()

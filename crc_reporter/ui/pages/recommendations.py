@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from crc_reporter.domain.clusters import Cluster
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus, RecommendationKind, Treaty
 from crc_reporter.domain.summaries import RecommendationRow
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.recommendation_queries import NO_CLUSTER, RecommendationFilter
 from crc_reporter.services.recommendation_rows import FilterChoices, filter_choices, filter_rows, recommendation_rows
@@ -67,6 +67,7 @@ def refill(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> 
 
 class RecommendationsPage(Page):
     key = "recommendations"
+    TITLE = N_("Recommendations")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -153,9 +154,6 @@ class RecommendationsPage(Page):
         events.actors_changed.connect(self.mark_stale)
         events.documents_changed.connect(self.mark_stale)
         events.store_reloaded.connect(self.mark_stale)
-
-    def title(self) -> str:
-        return _("Recommendations")
 
     # --- loading --------------------------------------------------------------------------------
     def reload(self) -> None:

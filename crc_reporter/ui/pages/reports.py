@@ -42,6 +42,7 @@ REPORT_KINDS: tuple[tuple[str, str, str], ...] = (
 
 class ReportsPage(Page):
     key = "reports"
+    TITLE = N_("Reports")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -84,6 +85,3 @@ class ReportsPage(Page):
         texts.addWidget(state)
         row.addLayout(texts, 1)
         return card
-
-    def title(self) -> str:
-        return _("Reports")
