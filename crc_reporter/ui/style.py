@@ -36,6 +36,8 @@ ACTION_STATUS_COLORS: dict[str, str] = {
     "cancelled": "#c4c9d0",
 }
 
+BASE_POINT_SIZE = 10.0
+
 SERIES_COLORS = ("#2563c9", "#d64541", "#2f9e68", "#f0a030", "#8a78c0", "#1aa3a3", "#b5547f")
 
 
@@ -121,6 +123,7 @@ QMenuBar {{ background: white; border-bottom: 1px solid {BORDER}; }}
 QMenuBar::item {{ padding: 4px 10px; background: transparent; }}
 QMenuBar::item:selected {{ background: #e8eef7; }}
 QProgressDialog {{ background: white; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; margin: 2px; }}
 QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: #c3cad4; border-radius: 4px; min-height: 30px; }}
@@ -139,7 +142,8 @@ def _ui_font() -> QFont:
         font = QFont("Noto Sans")
     fallbacks = [f for f in ("Noto Sans Khmer", "Khmer OS System", "Khmer UI", "Leelawadee UI") if f in families]
     font.setFamilies([font.family(), *fallbacks])
-    font.setPointSizeF(max(font.pointSizeF(), 9.5))
+    # one size everywhere (Qt's default differs between platforms: 9 pt on Windows, 12 pt for a bare QFont here)
+    font.setPointSizeF(BASE_POINT_SIZE)
     return font
 
 

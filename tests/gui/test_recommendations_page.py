@@ -11,6 +11,7 @@ from crc_reporter.services.assessments import assessment_history
 from crc_reporter.services.search import search_recommendation_ids
 from crc_reporter.ui.dialogs.action_dialog import NewActionDialog
 from crc_reporter.ui.dialogs.assessment import AssessmentDialog
+from crc_reporter.ui.dialogs.recommendation_dialog import RecommendationDialog
 from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.models.recommendations import RecommendationTableModel, encode_action_ids
 from crc_reporter.ui.pages.recommendations import RecommendationsPage
@@ -166,3 +167,27 @@ def test_add_an_action_and_link_it_by_dialog_and_by_drag_and_drop(
     assert any(a.id == helpline.id and a.part == part.label for a in page.detail.linked_model.rows())
     window.undo_action.trigger()
     assert not any(a.id == helpline.id for a in page.detail.linked_model.rows())
+
+
+def test_edit_the_classification_and_undo(qtbot: QtBot, window: MainWindow, idle: Idle, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(window, idle)
+    row = select(page, 21)
+
+    def exec_(dialog: RecommendationDialog) -> int:
+        dialog.urgent.setChecked(True)
+        dialog.themes.setText("Birth registration; Statelessness")
+        for i in range(dialog.bodies_model.rowCount()):
+            item = dialog.bodies_model.item(i)
+            if item.text() == "Ministry of Interior":
+                item.setCheckState(Qt.CheckState.Checked)
+        return 1
+
+    monkeypatch.setattr(RecommendationDialog, "exec", exec_)
+    page.detail.edit_button.click()
+    edited = page.model.record(page.model.row_of(row.id))
+    assert edited.urgent and "Ministry of Interior" in edited.responsible
+    assert {"Birth registration", "Statelessness"} <= set(edited.tags)
+    assert "Urgent" in page.detail.heading.text()
+    window.undo_action.trigger()
+    restored = page.model.record(page.model.row_of(row.id))
+    assert (restored.urgent, restored.responsible, set(restored.tags)) == (row.urgent, row.responsible, set(row.tags))

@@ -33,9 +33,8 @@ class MergeDialog(FormDialog):
         for combo in (self.keep, self.duplicate):
             for record_id, name in choices:
                 combo.addItem(name, record_id)
-        if duplicate is not None:
-            self.duplicate.setCurrentIndex(max(self.duplicate.findData(duplicate), 0))
-            self.keep.setCurrentIndex(1 if self.duplicate.currentIndex() == 0 and len(choices) > 1 else 0)
+        self.duplicate.setCurrentIndex(max(self.duplicate.findData(duplicate), 0) if duplicate is not None else 1)
+        self.keep.setCurrentIndex(1 if self.duplicate.currentIndex() == 0 and len(choices) > 1 else 0)
         self.form.addRow(_("Keep"), self.keep)
         self.form.addRow(_("Merge into it and delete"), self.duplicate)
 

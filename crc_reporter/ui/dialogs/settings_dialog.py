@@ -15,7 +15,7 @@ class SettingsDialog(FormDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings"), parent, ok_text=_("Save"))
         self.settings = settings
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.user = QLineEdit(settings.user_name)
         self.user.setPlaceholderText(_("Your name, as it should appear in the history of changes"))
         self.language = QComboBox()
@@ -23,6 +23,7 @@ class SettingsDialog(FormDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.store = QLineEdit(str(settings.default_store))
+        self.store.setCursorPosition(0)
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
         store_row = QHBoxLayout()

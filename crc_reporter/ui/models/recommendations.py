@@ -85,7 +85,7 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         ),
         Column(N_("Recommendation"), lambda r: r.text, tooltip=lambda r: r.text, stretch=True, width=320),
         Column(
-            N_("Urgent"), lambda r: "", sort_key=lambda r: (not r.urgent, r.document, r.number), align=CENTER, width=62
+            N_("Urgent"), lambda r: "", sort_key=lambda r: (not r.urgent, r.document, r.number), align=CENTER, width=36
         ),
         Column(
             N_("Responsible"),

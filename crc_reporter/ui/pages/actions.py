@@ -110,6 +110,7 @@ class ActionsPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         self.editor_title = section_label(_("Action"))
+        self.editor_title.setWordWrap(True)  # a long title must not widen the panel
         layout.addWidget(self.editor_title)
         self.empty = muted_label(_("Select an action to edit it, or create a new one."))
         layout.addWidget(self.empty)

@@ -52,6 +52,8 @@ class ActorsPage(DirectoryPage):
         self.members.setModel(self.members_model)
         self.members.setMaximumHeight(120)
         self.members.setAccessibleName(_("Members"))
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.members.setTextElideMode(Qt.TextElideMode.ElideRight)
         form.addRow(_("Name"), self.name)
         form.addRow(_("Short name"), self.short)
         form.addRow(_("Type"), self.type)

@@ -63,23 +63,29 @@ class SidePanel(QWidget):
     def show_history(self, entries: list[AssessmentInfo]) -> None:
         mine = [a for a in entries if a.side == self.side]
         whole = [a for a in mine if a.part_label is None]
-        current = whole[-1] if whole else (mine[-1] if mine else None)
+        current = whole[-1] if whole else None  # the paragraph's status, as the table shows it
         status = current.status if current else "not_assessed"
         self.badge.setText(label(status))
         self.badge.setStyleSheet(status_badge_style(status))
+        latest_parts: dict[str, AssessmentInfo] = {a.part_label: a for a in mine if a.part_label}
+        parts = "; ".join(f"({part}) {label(a.status)}" for part, a in sorted(latest_parts.items()))
         if current is None:
-            self.meta.setText(_("No assessment recorded yet."))
+            self.meta.setText(
+                _("No assessment of the whole paragraph yet. Parts: {parts}").format(parts=parts)
+                if parts
+                else _("No assessment recorded yet.")
+            )
             self.note.clear()
             self.evidence.clear()
         else:
             who = current.assessor or current.recorded_by or ""
-            part = _("part ({label})").format(label=current.part_label) if current.part_label else ""
-            self.meta.setText(" · ".join(x for x in (long_date(current.assessed_on), part, who) if x))
+            meta = " · ".join(x for x in (long_date(current.assessed_on), who) if x)
+            self.meta.setText(meta + (f" · {_('Parts: {parts}').format(parts=parts)}" if parts else ""))
             self.note.setText(current.note)
-            self.note.setVisible(bool(current.note))
             self.evidence.setText(
                 "<b>{}</b> {}".format(esc(_("Evidence:")), esc(current.evidence)) if current.evidence else ""
             )
-            self.evidence.setVisible(bool(current.evidence))
+        self.note.setVisible(bool(self.note.text()))
+        self.evidence.setVisible(bool(self.evidence.text()))
         self.model.set_rows(list(reversed(mine)))
-        self.history.setVisible(len(mine) > 1)
+        self.history.setVisible(bool(mine))

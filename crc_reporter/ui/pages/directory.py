@@ -41,6 +41,7 @@ class DirectoryPage(Page):
         self.editor_layout.setContentsMargins(16, 12, 16, 12)
         self.editor_layout.setSpacing(8)
         self.editor_title = section_label("")
+        self.editor_title.setWordWrap(True)
         self.editor_layout.addWidget(self.editor_title)
         self.empty = muted_label(_("Select a row to see and edit it."))
         self.editor_layout.addWidget(self.empty)

@@ -28,6 +28,7 @@ from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.domain.records import AssessmentInfo, IndicatorInfo, RecommendationInfo
 from crc_reporter.i18n import _
 from crc_reporter.services.actions import ActionFilter, list_actions
+from crc_reporter.services.actors import list_actors
 from crc_reporter.services.assessments import assessment_history
 from crc_reporter.services.indicators import list_indicators
 from crc_reporter.services.recommendation_queries import get_recommendation_info
@@ -38,6 +39,7 @@ from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.action_dialog import new_action_for
 from crc_reporter.ui.dialogs.assessment import AssessmentDialog
 from crc_reporter.ui.dialogs.pickers import ActionPicker
+from crc_reporter.ui.dialogs.recommendation_dialog import RecommendationDialog
 from crc_reporter.ui.models.detail import LinkedAction, LinkedActionModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_ids
 from crc_reporter.ui.pages.assessment_panel import SidePanel
@@ -148,11 +150,17 @@ class RecommendationDetail(QFrame):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("SectionTitle")
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 12pt;")
-        layout.addWidget(self.heading)
+        top.addWidget(self.heading, 1)
+        self.edit_button = QPushButton(_("Edit classification…"))
+        self.edit_button.setToolTip(_("Kind, cluster, urgency, articles, responsible bodies, themes, SDG targets"))
+        self.edit_button.clicked.connect(self.edit_classification)
+        top.addWidget(self.edit_button)
+        layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
@@ -249,6 +257,15 @@ class RecommendationDetail(QFrame):
         if dialog.exec():
             values = dialog.values()
             self.ctx.edit(RecordAssessment(self.data.info.id, side, **values))
+
+    def edit_classification(self) -> None:
+        if self.data is None:
+            return
+        with self.ctx.store.session() as session:
+            actors = list_actors(session)
+        dialog = RecommendationDialog(self.data.info, actors, self)
+        if dialog.exec() and (command := dialog.command()) is not None:
+            self.ctx.edit(command)
 
     def link_actions(self, action_ids: list[int], part_id: int | None) -> None:
         if self.data is None:

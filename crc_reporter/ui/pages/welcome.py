@@ -16,7 +16,7 @@ class _Choice(QPushButton):
         super().__init__(parent)
         self.setObjectName("Choice")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(78)
+        self.setMinimumHeight(92)
         self.setAccessibleName(title)
         self.setStyleSheet(
             "QPushButton#Choice { text-align: left; padding: 12px 16px; border: 1px solid #d9dee6;"

@@ -71,13 +71,9 @@ class StatusMatrix(Chart):
                 painter.setBrush(color)
                 painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
                 painter.setPen(text_on(color))
-                name = label(status or "not_assessed")
-                painter.drawText(
-                    pill,
-                    Qt.AlignmentFlag.AlignCenter,
-                    fm.elidedText(name, Qt.TextElideMode.ElideRight, pill_width - 10),
-                )
-                self.hit(pill, f"{row.label}\n{self.headers[c] if c < cols else ''}: {name}")
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, short_status(status))
+                full = label(status or "not_assessed")
+                self.hit(pill, f"{row.label}\n{self.headers[c] if c < cols else ''}: {full}")
 
 
 @dataclass(frozen=True)
