@@ -39,3 +39,18 @@ def idle(qtbot: QtBot, window: MainWindow) -> Idle:
         qtbot.waitUntil(lambda: window.tasks.active == 0, timeout=10_000)
 
     return wait
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected fails the test instead of waiting for a click forever.
+
+    Tests that expect one replace these with their own recorder.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args: object, **kwargs: object) -> object:
+        raise AssertionError(f"unexpected message box: {args[2] if len(args) > 2 else args}")
+
+    for name in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

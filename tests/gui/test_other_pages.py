@@ -146,3 +146,45 @@ def test_indicator_values_year_by_year(qtbot: QtBot, window: MainWindow, idle: I
     window.undo_action.trigger()
     idle()
     assert years[-1] + 1 not in page.values_model.years()
+
+
+def test_merge_a_document_imported_twice(
+    qtbot: QtBot, window: MainWindow, idle: Idle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crc_reporter.services import recommendations as rec_svc
+    from crc_reporter.services.documents import create_document, list_documents
+    from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        copy = create_document(
+            s, "CRC/C/XMP/CO/3-4/Corr.1", doc_type="concluding_observations", date="2016-02-05"
+        ).symbol
+        rec = rec_svc.create_recommendation(s, copy, 70, "Copy of paragraph 70.", themes=["Imported twice"])
+        action = action_svc.list_actions(s)[0]
+        action_svc.link_action(s, action.id, rec.id)
+    window.navigate("documents")
+    idle()
+    page = window.pages["documents"]
+    assert isinstance(page, DocumentsPage) and page.merge_button.isVisible()
+
+    def merge(dialog: MergeDialog) -> int:
+        dialog.keep.setCurrentIndex(dialog.keep.findText("CRC/C/XMP/CO/3-4"))
+        dialog.duplicate.setCurrentIndex(dialog.duplicate.findText(copy))
+        return 1
+
+    monkeypatch.setattr(MergeDialog, "exec", merge)
+    page.merge_button.click()
+    idle()
+    assert copy not in {r.info.symbol for r in page.model.rows()}
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        kept = {r.number: r for r in list_recommendations(s, RecommendationFilter(document="CRC/C/XMP/CO/3-4"))}
+        assert "Imported twice" in kept[70].themes
+        assert any(
+            ln.document == "CRC/C/XMP/CO/3-4" and ln.paragraph == 70
+            for ln in action_svc.action_info(s, action.id).links
+        )
+    window.undo_action.trigger()
+    idle()
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        assert copy in {d.symbol for d in list_documents(s)}
+        assert [r.themes for r in list_recommendations(s, RecommendationFilter(document=copy))] == [("Imported twice",)]

@@ -128,3 +128,65 @@ def test_assessment_and_empty_document_restore(demo_store: Store) -> None:
             delete_document_recorded(s, "CRC/C/XMP/CO/5-6")
     with demo_store.session() as s:
         assert restore_document(s, doc) == doc.id
+
+
+def _state(store: Store) -> tuple[object, ...]:
+    from crc_reporter.services.documents import list_documents
+    from crc_reporter.services.recommendation_queries import list_recommendations
+
+    with store.session() as s:
+        recs = sorted((r.document, r.number, r.id, r) for r in list_recommendations(s))
+        links = sorted((a.id, a.links) for a in action_svc.list_actions(s))
+        history = sorted((a.recommendation_id, a.id, a) for r in recs for a in assess_svc.assessment_history(s, r[2]))
+        docs = sorted(d.symbol for d in list_documents(s))
+    return recs, links, history, docs
+
+
+def test_document_merge_folds_matching_paragraphs_and_undo_restores_everything(store: Store) -> None:
+    from crc_reporter.services import recommendations as rec_svc
+    from crc_reporter.services.document_merge import merge_documents, undo_document_merge
+    from crc_reporter.services.documents import create_document
+    from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+
+    keep, dup = "CRC/C/XMP/CO/5-6", "CRC/C/XMP/CO/5-6/Corr.1"
+    with store.session() as s:
+        actor_svc.create_actor(s, "Ministry of Justice", "government")
+        create_document(s, keep, date="2023-06-30")
+        create_document(s, dup, date="2023-06-30", doc_type="concluding_observations")
+        parts = [("a", "end pre-trial detention"), ("b", "expand diversion")]
+        rec_svc.create_recommendation(s, keep, 1, "Introduction.", kind="other")
+        k2 = rec_svc.create_recommendation(s, keep, 2, "The Committee urges: (a) …; (b) ….", parts=parts)
+        d2 = rec_svc.create_recommendation(
+            s,
+            dup,
+            2,
+            "The Committee urges: (a) …; (b) ….",
+            parts=parts,
+            themes=["Juvenile justice"],
+            responsible=["Ministry of Justice"],
+        )
+        rec_svc.create_recommendation(s, dup, 3, "Ratify OPIC.", urgent=True)
+        a1 = action_svc.create_action(s, "Diversion pilot")
+        a2 = action_svc.create_action(s, "Detention review")
+        action_svc.link_action(s, a1.id, k2.id, k2.parts[1].id)
+        action_svc.link_action(s, a1.id, d2.id, d2.parts[1].id)  # the same link on both copies
+        action_svc.link_action(s, a2.id, d2.id, d2.parts[0].id)
+        assess_svc.record_assessment(s, d2.id, "civil_society", "not_implemented", part="a", note="NGO view")
+    before = _state(store)
+    with store.session() as s:
+        record = merge_documents(s, keep, dup)
+    with store.session() as s:
+        merged = list_recommendations(s, RecommendationFilter(document=keep))
+        assert [r.number for r in merged] == [1, 2, 3]
+        second = merged[1]
+        assert second.themes == ("Juvenile justice",) and second.responsible == ("Ministry of Justice",)
+        assert second.action_count == 2 and second.civil_society_status is None  # the assessment is of part (a)
+        history = assess_svc.assessment_history(s, second.id)
+        assert [(h.part_label, h.note) for h in history] == [("a", "NGO view")]
+        assert [(ln.paragraph, ln.part) for ln in action_svc.action_info(s, a2.id).links] == [(2, "a")]
+        assert len(action_svc.action_info(s, a1.id).links) == 1
+    with store.session() as s:
+        undo_document_merge(s, record)
+    assert _state(store) == before
+    with store.session() as s, pytest.raises(ValidationError):
+        merge_documents(s, keep, keep)

@@ -11,6 +11,7 @@ from crc_reporter.i18n import _
 from crc_reporter.services import actors as actor_svc
 from crc_reporter.services import documents as doc_svc
 from crc_reporter.services import recommendations as rec_svc
+from crc_reporter.services.document_merge import DocumentMerge, merge_documents, undo_document_merge
 from crc_reporter.services.merging import ActorMerge, merge_actors_recorded, undo_actor_merge
 from crc_reporter.services.restore import (
     ActorSnapshot,
@@ -169,6 +170,24 @@ class DeleteDocument(StoreCommand):
 
     def announce(self, events: StoreEvents) -> None:
         events.documents_changed.emit()
+
+
+class MergeDocuments(StoreCommand):
+    def __init__(self, keep: str, duplicate: str) -> None:
+        super().__init__(_("Merge {duplicate} into {keep}").format(duplicate=duplicate, keep=keep))
+        self.keep, self.duplicate = keep, duplicate
+        self._record: DocumentMerge | None = None
+
+    def apply(self, session: Session) -> None:
+        self._record = merge_documents(session, self.keep, self.duplicate)
+
+    def revert(self, session: Session) -> None:
+        assert self._record is not None
+        undo_document_merge(session, self._record)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.documents_changed.emit()
+        events.store_reloaded.emit()  # paragraphs, links and assessments all moved
 
 
 class EditRecommendation(StoreCommand):

@@ -10,9 +10,9 @@ from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.documents import list_documents
 from crc_reporter.services.usage import document_usage
-from crc_reporter.ui.commands.records import CreateDocument, DeleteDocument, EditDocument
+from crc_reporter.ui.commands.records import CreateDocument, DeleteDocument, EditDocument, MergeDocuments
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.dialogs.records import NewDocumentDialog
+from crc_reporter.ui.dialogs.records import MergeDialog, NewDocumentDialog
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.directory import DocumentRow, DocumentTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
@@ -29,7 +29,6 @@ class DocumentsPage(DirectoryPage):
         super().__init__(ctx, DocumentTableModel(), parent)
         self.new_button.setText(_("New document…"))
         self.search.setPlaceholderText(_("Filter documents…"))
-        self.merge_button.setVisible(False)  # see the report: merging whole documents is not offered yet
         self.table.setAccessibleName(_("Documents"))
         form = QFormLayout()
         form.setHorizontalSpacing(12)
@@ -167,6 +166,26 @@ class DocumentsPage(DirectoryPage):
         row = self.current()
         if row is not None and not row.info.paragraphs:
             self.ctx.edit(DeleteDocument(row.info.symbol))
+
+    def merge(self) -> None:
+        rows = self.model.rows()
+        if len(rows) < 2:
+            return
+        current = self.current()
+        dialog = MergeDialog(
+            _("Merge a document imported twice"),
+            _(
+                "Paragraphs are matched by number: the duplicate's action links, assessments, tags and responsible "
+                "bodies move to the same paragraph of the document you keep, and paragraphs it alone has move "
+                "over. The duplicate is then deleted. Edit ▸ Undo brings it back."
+            ),
+            [(r.id, r.info.symbol) for r in rows],
+            current.id if current else None,
+            self,
+        )
+        if dialog.exec():
+            keep, duplicate = dialog.names()
+            self.ctx.edit(MergeDocuments(keep, duplicate))
 
     def _show_recommendations(self) -> None:
         row = self.current()
