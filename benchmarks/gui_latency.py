@@ -16,23 +16,23 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 
 STARTED = time.perf_counter()
 
-from PySide6.QtCore import QThreadPool, Qt  # noqa: E402
+from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
-def settle(app: QApplication, until: object = None, timeout: float = 30.0) -> None:
+def settle(app: QApplication, until: Callable[[], bool] | None = None, timeout: float = 30.0) -> None:
+    """Run the event loop until ``until()`` holds (or once round, without a condition)."""
     end = time.perf_counter() + timeout
     while time.perf_counter() < end:
         app.processEvents()
         QThreadPool.globalInstance().waitForDone(5)
         app.processEvents()
-        if until is None or until():  # type: ignore[operator]
-            if until is None:
-                return
+        if until is None or until():
             return
 
 
@@ -74,7 +74,6 @@ def main(target: str, words: str = "child justice pre-trial detention") -> None:
         f"median {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms"
     )
     window.close()
-    _ = Qt
 
 
 if __name__ == "__main__":

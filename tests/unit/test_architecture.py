@@ -11,25 +11,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "crc_reporter"
 
 # layer -> packages it must never import
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "domain": (
-        "PySide6",
-        "sqlalchemy",
-        "alembic",
-        "crc_reporter.store",
-        "crc_reporter.services",
-        "crc_reporter.ui",
-        "crc_reporter.cli",
-        "crc_reporter.reports",
-        "crc_reporter.importers",
-    ),
-    "store": (
-        "PySide6",
-        "crc_reporter.services",
-        "crc_reporter.ui",
-        "crc_reporter.cli",
-        "crc_reporter.reports",
-        "crc_reporter.importers",
-    ),
+    "domain": ("PySide6", "sqlalchemy", "alembic", "crc_reporter.store", "crc_reporter.services",
+               "crc_reporter.ui", "crc_reporter.cli", "crc_reporter.reports", "crc_reporter.importers"),
+    "store": ("PySide6", "crc_reporter.services", "crc_reporter.ui", "crc_reporter.cli",
+              "crc_reporter.reports", "crc_reporter.importers"),
     "services": ("PySide6", "crc_reporter.ui", "crc_reporter.cli", "crc_reporter.reports"),
     "importers": ("PySide6", "crc_reporter.ui", "crc_reporter.cli"),
     "reports": ("PySide6", "crc_reporter.ui", "crc_reporter.cli"),
