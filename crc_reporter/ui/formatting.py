@@ -81,3 +81,9 @@ def elide(text: str, width: int) -> str:
 
 def esc(text: object) -> str:
     return html.escape(str(text or ""))
+
+
+def paragraph_ref(document: str, number: int, part: str | None = None) -> str:
+    """ "CRC/C/XMP/CO/5-6, para. 57 (b)", as the Committee cites paragraphs."""
+    text = _("{document}, para. {number}").format(document=document, number=number)
+    return f"{text} ({part})" if part else text

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
             self.tasks.wait()
             old.history.clear()
             old.store.close()
+            old.history.deleteLater()
+            old.events.deleteLater()
         if self.settings.user_name:
             store.user = self.settings.user_name
         events = StoreEvents(self)

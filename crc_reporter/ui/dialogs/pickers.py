@@ -14,6 +14,7 @@ from crc_reporter.services.recommendation_queries import RecommendationFilter, g
 from crc_reporter.services.usage import find_recommendation_rows
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.base import FormDialog
+from crc_reporter.ui.formatting import paragraph_ref
 from crc_reporter.ui.models.actions import ActionTableModel
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.tasks import TaskControl
@@ -148,5 +149,5 @@ class RecommendationPicker(FormDialog):
             return None
         part = self.parts.currentData()
         label = next((p.label for p in self._info.parts if p.id == part), None)
-        text = f"{self._info.document}, para. {self._info.number}" + (f" ({label})" if label else "")
+        text = paragraph_ref(self._info.document, self._info.number, label)
         return self._info.id, part, text

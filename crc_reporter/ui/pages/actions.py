@@ -32,7 +32,7 @@ from crc_reporter.ui.commands.actions import CreateAction, DeleteAction, EditAct
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.action_dialog import ActionForm, NewActionDialog
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
-from crc_reporter.ui.formatting import number
+from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.models.actions import ActionTableModel, is_overdue
 from crc_reporter.ui.models.detail import LinkedRecommendationModel
 from crc_reporter.ui.pages.base import Page
@@ -316,7 +316,7 @@ class ActionsPage(Page):
         action = self._shown
         if action is None or record is None:
             return
-        target = f"{record.document}, para. {record.paragraph}"  # type: ignore[attr-defined]
+        target = paragraph_ref(record.document, record.paragraph, record.part)  # type: ignore[attr-defined]
         self.ctx.edit(LinkAction(action.id, record.rec_id, record.part_id, link=False, label=target))  # type: ignore[attr-defined]
 
     def open_recommendation(self) -> None:

@@ -40,6 +40,7 @@ from crc_reporter.ui.dialogs.action_dialog import new_action_for
 from crc_reporter.ui.dialogs.assessment import AssessmentDialog
 from crc_reporter.ui.dialogs.pickers import ActionPicker
 from crc_reporter.ui.dialogs.recommendation_dialog import RecommendationDialog
+from crc_reporter.ui.formatting import paragraph_ref
 from crc_reporter.ui.models.detail import LinkedAction, LinkedActionModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_ids
 from crc_reporter.ui.pages.assessment_panel import SidePanel
@@ -272,7 +273,7 @@ class RecommendationDetail(QFrame):
             return
         info = self.data.info
         part = next((p.label for p in info.parts if p.id == part_id), None)
-        target = f"{info.document}, para. {info.number}" + (f" ({part})" if part else "")
+        target = paragraph_ref(info.document, info.number, part)
         with self.ctx.history.macro(_("Link actions to {target}").format(target=target)):
             for action_id in action_ids:
                 self.ctx.edit(LinkAction(action_id, info.id, part_id, label=target))
@@ -295,7 +296,7 @@ class RecommendationDetail(QFrame):
             return
         info = self.data.info
         part_id = next((p.id for p in info.parts if p.label == record.part), None) if record.part else None
-        target = f"{info.document}, para. {info.number}" + (f" ({record.part})" if record.part else "")
+        target = paragraph_ref(info.document, info.number, record.part)
         self.ctx.edit(LinkAction(record.id, info.id, part_id, link=False, label=target))
 
     def open_action(self) -> None:

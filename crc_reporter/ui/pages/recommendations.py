@@ -29,7 +29,7 @@ from crc_reporter.services.recommendation_rows import FilterChoices, filter_choi
 from crc_reporter.services.search import search_recommendation_ids
 from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.formatting import number
+from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
@@ -286,7 +286,7 @@ class RecommendationsPage(Page):
     # --- drag and drop ----------------------------------------------------------------------------
     def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
         row = next((r for r in self._rows if r.id == rec_id), None)
-        target = f"{row.document}, para. {row.number}" if row else _("recommendation")
+        target = paragraph_ref(row.document, row.number) if row else _("recommendation")
         if len(action_ids) == 1:
             self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
         else:
