@@ -78,7 +78,7 @@ def run_app(target: str | None, *, user: str | None = None) -> int:
     app = application()
     window = build_window(target, user=user)
     _install_excepthook(window)
-    window.show()
+    window.show_initial()
     window.statusBar().showMessage(_("Ready in {seconds:.1f} s").format(seconds=time.perf_counter() - started), 5000)
     try:
         return int(app.exec())

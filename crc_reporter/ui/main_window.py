@@ -7,7 +7,7 @@ rebuilds the pages when the store or the interface language changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restored = geometry is not None and self.restoreGeometry(geometry)
         self.store_label = QLabel()
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
@@ -261,6 +260,16 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self._build()
+
+    def show_initial(self) -> None:
+        """Show the window as it was left; the first time, maximised on a laptop-sized screen."""
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if not self._restored and available is not None and (available.width() < 1500 or available.height() < 900):
+            self.setGeometry(available)  # also right where no window manager maximises
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
