@@ -11,6 +11,7 @@ import argparse
 import gc
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -62,10 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui(ctx: CliContext) -> int:
+def _run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from crc_reporter.ui.app import run_app  # Qt is imported only when the window opens
 
-    return run_app(ctx.store_target(), user=ctx.user)
+    # without --db the window opens the store chosen in its settings; an explicit --user wins over them
+    explicit_user = getattr(args, "user", None) or os.environ.get("CRC_REPORTER_USER") or None
+    return run_app(ctx.db, user=explicit_user)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext.from_args(args)
     try:
         if args.command is None:
-            return _run_gui(ctx)
+            return _run_gui(ctx, args)
         return int(args.handler(args, ctx) or 0)
     except (CliError, StoreError, ServiceError) as exc:
         print(f"crc-reporter: {_('error')}: {exc}", file=sys.stderr)

@@ -1,31 +1,278 @@
-"""The main window (a first version: the GUI issue builds the pages)."""
+"""The main window: a sidebar of pages, menus with the standard shortcuts, a status bar.
+
+The window owns the open store's context (events, undo history, tasks) and
+rebuilds the pages when the store or the interface language changes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
-from crc_reporter.services.documents import list_documents
 from crc_reporter.store.engine import Store
+from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.icons import icon
+from crc_reporter.ui.menus import build_menus
+from crc_reporter.ui.pages.actions import ActionsPage
+from crc_reporter.ui.pages.actors import ActorsPage
+from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.dashboard import DashboardPage
+from crc_reporter.ui.pages.documents import DocumentsPage
+from crc_reporter.ui.pages.indicators import IndicatorsPage
+from crc_reporter.ui.pages.recommendations import RecommendationsPage
+from crc_reporter.ui.pages.reports import ReportsPage
+from crc_reporter.ui.pages.welcome import WelcomePanel
+from crc_reporter.ui.settings import AppSettings
+from crc_reporter.ui.store_switcher import StoreSwitcher
+from crc_reporter.ui.tasks import TaskRunner
+from crc_reporter.ui.undo import EditHistory
+
+PAGES: tuple[tuple[str, type[Page], str], ...] = (
+    ("dashboard", DashboardPage, "dashboard"),
+    ("recommendations", RecommendationsPage, "recommendations"),
+    ("actions", ActionsPage, "actions"),
+    ("indicators", IndicatorsPage, "indicators"),
+    ("actors", ActorsPage, "actors"),
+    ("documents", DocumentsPage, "documents"),
+    ("reports", ReportsPage, "reports"),
+)
+PAGE_KEYS = tuple(key for key, _cls, _icon in PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | None, settings: AppSettings | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.setWindowTitle(f"{APP_NAME} — {store.display_name()}")
-        self.resize(1200, 760)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        with store.session() as session:
-            docs = list_documents(session)
-        summary = QLabel(
-            _("{count} documents, {paragraphs} paragraphs in this store.").format(
-                count=len(docs), paragraphs=sum(d.paragraphs for d in docs)
-            )
-        )
-        layout.addWidget(summary)
-        layout.addStretch(1)
+        self.settings = settings or AppSettings()
+        self.tasks = TaskRunner(self)
+        self.ctx: AppContext | None = None
+        self.pages: dict[str, Page] = {}
+        self.switcher = StoreSwitcher(self)
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(1000, 640))
+        geometry, _state = self.settings.window_state()
+        self._restored = geometry is not None and self.restoreGeometry(geometry)
+        self.store_label = QLabel()
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.store_label)
+        if store is not None:
+            self.set_store(store)
+        else:
+            self._build()
+
+    # --- the open store -----------------------------------------------------------------------
+    @property
+    def store(self) -> Store | None:
+        return self.ctx.store if self.ctx else None
+
+    def set_store(self, store: Store) -> None:
+        """Show ``store``; the one shown before is closed (its undo history goes with it)."""
+        old = self.ctx
+        if old is not None and old.store is not store:
+            self.tasks.wait()
+            old.history.clear()
+            old.store.close()
+            old.history.deleteLater()
+            old.events.deleteLater()
+        if self.settings.user_name:
+            store.user = self.settings.user_name
+        events = StoreEvents(self)
+        history = EditHistory(store, events, self)
+        history.failed.connect(self._edit_failed)
+        history.edited.connect(lambda text: self.statusBar().showMessage(_("Saved: {edit}").format(edit=text), 6000))
+        self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate)
+        if store.path is not None:
+            self.settings.add_recent_store(str(store.path))
+        self._build()
+
+    def _edit_failed(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, _("The change was not saved: {reason}").format(reason=message))
+
+    # --- building the window ----------------------------------------------------------------------
+    def _build(self) -> None:
+        """(Re)build menus and pages: after opening a store and after a change of language."""
+        current = self.current_page_key()
+        old = self.centralWidget()
+        self.pages = {}
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QWidget()
+        side.setObjectName("SidebarPanel")
+        side.setStyleSheet("QWidget#SidebarPanel { background: #1e2a3f; }")
+        side.setFixedWidth(204)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        title = QLabel(APP_NAME)
+        title.setObjectName("SidebarTitle")
+        side_layout.addWidget(title)
+        self.sidebar_model = QStandardItemModel(self)
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setModel(self.sidebar_model)
+        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setAccessibleName(_("Pages"))
+        side_layout.addWidget(self.sidebar, 1)
+        self.sidebar_store = QLabel()
+        self.sidebar_store.setObjectName("SidebarStore")
+        self.sidebar_store.setWordWrap(True)
+        side_layout.addWidget(self.sidebar_store)
+        row.addWidget(side)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        if self.ctx is None:
+            welcome = WelcomePanel()
+            self._connect_welcome(welcome)
+            self.stack.addWidget(welcome)
+            side.setEnabled(False)
+        else:
+            self._holders: dict[str, QWidget] = {}
+            for key, cls, icon_name in PAGES:
+                holder = QWidget()  # the page itself is built when first shown: a quick start
+                self._holders[key] = holder
+                self.stack.addWidget(holder)
+                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
+                item.setData(key, Qt.ItemDataRole.UserRole)
+                item.setSizeHint(QSize(180, 40))
+                self.sidebar_model.appendRow(item)
+            self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
         self.setCentralWidget(central)
-        self.statusBar().showMessage(store.display_name())
+        if old is not None:
+            old.deleteLater()
+        build_menus(self)
+        self._update_titles()
+        if self.ctx is not None:
+            self.navigate(current if current in PAGE_KEYS else "dashboard")
+
+    def _connect_welcome(self, welcome: WelcomePanel) -> None:
+        welcome.create_store.connect(self.switcher.new_store)
+        welcome.import_observations.connect(self.open_import_dialog)
+        welcome.open_demo.connect(self.switcher.open_demo)
+        welcome.open_store.connect(self.switcher.open_store)
+
+    def _welcome_action(self, name: str) -> None:
+        {
+            "create": self.switcher.new_store,
+            "import": self.open_import_dialog,
+            "demo": self.switcher.open_demo,
+            "open": self.switcher.open_store,
+        }[name]()
+
+    def _update_titles(self) -> None:
+        name = self.store.display_name() if self.store else _("no store open")
+        self.setWindowTitle(f"{APP_NAME} — {name}")
+        self.store_label.setText(_("Store: {name}").format(name=name))
+        self.store_label.setToolTip(name)
+        user = self.store.user if self.store else (self.settings.user_name or "")
+        self.user_label.setText(_("User: {name}").format(name=user) if user else "")
+        short = self.store.path.name if self.store and self.store.path else name
+        self.sidebar_store.setText(short)
+        self.sidebar_store.setToolTip(name)
+
+    # --- navigation -----------------------------------------------------------------------------------
+    def current_page_key(self) -> str | None:
+        stack = getattr(self, "stack", None)
+        page = stack.currentWidget() if stack is not None else None
+        return page.key if isinstance(page, Page) else None
+
+    def current_page(self) -> Page | None:
+        key = self.current_page_key()
+        return self.pages.get(key) if key else None
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            assert self.ctx is not None
+            cls = next(c for k, c, _i in PAGES if k == key)
+            page = cls(self.ctx)
+            holder = self._holders.pop(key)
+            self.stack.insertWidget(self.stack.indexOf(holder), page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self.pages[key] = page
+            if isinstance(page, DashboardPage):
+                page.welcome_action.connect(self._welcome_action)
+        return self.pages[key]
+
+    def _show_page(self, row: int) -> None:
+        if self.ctx is not None and 0 <= row < len(PAGE_KEYS):
+            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
+
+    def navigate(self, key: str, **target: object) -> None:
+        """Show a page (``navigate("recommendations", rec_id=12)`` also selects the record)."""
+        if self.ctx is None or key not in PAGE_KEYS:
+            return
+        page = self.page(key)
+        row = PAGE_KEYS.index(key)
+        self.sidebar.selectionModel().setCurrentIndex(
+            self.sidebar_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.stack.setCurrentWidget(page)
+        if target:
+            page.show_record(**target)
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    def refresh(self) -> None:
+        if self.ctx is not None:
+            self.ctx.events.store_reloaded.emit()
+
+    # --- hooks for other parts of the application -------------------------------------------------------
+    def open_import_dialog(self) -> None:
+        """Import concluding observations.
+
+        The importers are built separately; this hook opens their dialog
+        (``crc_reporter.ui.dialogs.import_dialog.run_import_dialog``) when this
+        build has them, and otherwise says so in one translatable line.
+        """
+        try:
+            import crc_reporter.importers  # noqa: F401 - is the importer package in this build?
+            from crc_reporter.ui.dialogs import import_dialog  # type: ignore[attr-defined]
+        except ImportError:
+            QMessageBox.information(
+                self,
+                _("Import concluding observations"),
+                _("Importing documents is not available in this build of CRC Reporter."),
+            )
+            return
+        import_dialog.run_import_dialog(self)
+
+    def retranslate(self) -> None:
+        self._build()
+
+    def show_initial(self) -> None:
+        """Show the window as it was left; the first time, maximised on a laptop-sized screen."""
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if not self._restored and available is not None and (available.width() < 1500 or available.height() < 900):
+            self.setGeometry(available)  # also right where no window manager maximises
+            self.showMaximized()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.tasks.wait()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The edits a person can make in the window, each an undoable :class:`~crc_reporter.ui.undo.StoreCommand`."""

@@ -1,0 +1,230 @@
+"""Edits of actors, documents and recommendations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.records import DocumentInfo
+from crc_reporter.i18n import _
+from crc_reporter.services import actors as actor_svc
+from crc_reporter.services import documents as doc_svc
+from crc_reporter.services import recommendations as rec_svc
+from crc_reporter.services.document_merge import DocumentMerge, merge_documents, undo_document_merge
+from crc_reporter.services.merging import ActorMerge, merge_actors_recorded, undo_actor_merge
+from crc_reporter.services.restore import (
+    ActorSnapshot,
+    delete_actor_recorded,
+    delete_document_recorded,
+    restore_actor,
+    restore_document,
+)
+from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.undo import StoreCommand
+
+ACTOR = "actor"
+
+
+def _announce_actor_change(events: StoreEvents) -> None:
+    # names and short names show in the recommendations table and the action lists
+    events.actors_changed.emit()
+    events.announce_recommendations()
+    events.announce_actions()
+
+
+class CreateActor(StoreCommand):
+    def __init__(self, name: str, actor_type: str, short_name: str | None = None) -> None:
+        super().__init__(_("New actor “{name}”").format(name=name.strip()))
+        self.name, self.actor_type, self.short_name = name, actor_type, short_name
+        self.actor_id: int | None = None
+        self._snapshot: ActorSnapshot | None = None
+
+    def apply(self, session: Session) -> None:
+        if self._snapshot is not None:
+            self.actor_id = restore_actor(session, self._snapshot)
+            self.remap(ACTOR, self._snapshot.id, self.actor_id)
+            return
+        self.actor_id = actor_svc.create_actor(session, self.name, self.actor_type, short_name=self.short_name).id
+
+    def revert(self, session: Session) -> None:
+        assert self.actor_id is not None
+        self._snapshot = delete_actor_recorded(session, self.resolve(ACTOR, self.actor_id))
+
+    def announce(self, events: StoreEvents) -> None:
+        events.actors_changed.emit()
+
+
+class EditActor(StoreCommand):
+    def __init__(self, actor_id: int, fields: dict[str, object], members: Sequence[int] | None = None) -> None:
+        super().__init__(_("Edit actor"))
+        self.actor_id, self.fields = actor_id, dict(fields)
+        self.members = list(members) if members is not None else None
+        self._previous: dict[str, object] = {}
+        self._previous_members: list[int] | None = None
+
+    def apply(self, session: Session) -> None:
+        actor_id = self.resolve(ACTOR, self.actor_id)
+        if self.fields:
+            self._previous = actor_svc.update_actor(session, actor_id, **self.fields)
+        if self.members is not None:
+            self._previous_members = actor_svc.set_members(session, actor_id, self.members)
+
+    def revert(self, session: Session) -> None:
+        actor_id = self.resolve(ACTOR, self.actor_id)
+        if self._previous:
+            actor_svc.update_actor(session, actor_id, **self._previous)
+        if self._previous_members is not None:
+            actor_svc.set_members(session, actor_id, self._previous_members)
+
+    def announce(self, events: StoreEvents) -> None:
+        _announce_actor_change(events)
+
+
+class DeleteActor(StoreCommand):
+    def __init__(self, actor_id: int, name: str) -> None:
+        super().__init__(_("Delete actor “{name}”").format(name=name))
+        self.actor_id = actor_id
+        self._snapshot: ActorSnapshot | None = None
+
+    def apply(self, session: Session) -> None:
+        self._snapshot = delete_actor_recorded(session, self.resolve(ACTOR, self.actor_id))
+
+    def revert(self, session: Session) -> None:
+        assert self._snapshot is not None
+        self.remap(ACTOR, self._snapshot.id, restore_actor(session, self._snapshot))
+
+    def announce(self, events: StoreEvents) -> None:
+        _announce_actor_change(events)
+
+
+class MergeActors(StoreCommand):
+    def __init__(self, keep_id: int, duplicate_id: int, keep_name: str, duplicate_name: str) -> None:
+        super().__init__(_("Merge “{duplicate}” into “{keep}”").format(duplicate=duplicate_name, keep=keep_name))
+        self.keep_id, self.duplicate_id = keep_id, duplicate_id
+        self._record: ActorMerge | None = None
+
+    def apply(self, session: Session) -> None:
+        self._record = merge_actors_recorded(
+            session, self.resolve(ACTOR, self.keep_id), self.resolve(ACTOR, self.duplicate_id)
+        )
+
+    def revert(self, session: Session) -> None:
+        assert self._record is not None
+        self.remap(ACTOR, self._record.duplicate.id, undo_actor_merge(session, self._record))
+
+    def announce(self, events: StoreEvents) -> None:
+        _announce_actor_change(events)
+        events.assessments_changed.emit([])
+
+
+class CreateDocument(StoreCommand):
+    def __init__(self, symbol: str, fields: dict[str, object]) -> None:
+        super().__init__(_("New document {symbol}").format(symbol=symbol))
+        self.symbol, self.fields = symbol, dict(fields)
+        self.created: str | None = None
+        self._snapshot: DocumentInfo | None = None
+
+    def apply(self, session: Session) -> None:
+        if self._snapshot is not None:
+            restore_document(session, self._snapshot)
+            return
+        self.created = doc_svc.create_document(session, self.symbol, **self.fields).symbol  # type: ignore[arg-type]
+
+    def revert(self, session: Session) -> None:
+        assert self.created is not None
+        self._snapshot = delete_document_recorded(session, self.created)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.documents_changed.emit()
+
+
+class EditDocument(StoreCommand):
+    def __init__(self, symbol: str, fields: dict[str, object]) -> None:
+        super().__init__(_("Edit {symbol}").format(symbol=symbol))
+        self.symbol, self.fields = symbol, dict(fields)
+        self._previous: dict[str, object] = {}
+
+    def apply(self, session: Session) -> None:
+        self._previous = doc_svc.update_document(session, self.symbol, **self.fields)
+
+    def revert(self, session: Session) -> None:
+        doc_svc.update_document(session, self.symbol, **self._previous)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.documents_changed.emit()
+
+
+class DeleteDocument(StoreCommand):
+    def __init__(self, symbol: str) -> None:
+        super().__init__(_("Delete {symbol}").format(symbol=symbol))
+        self.symbol = symbol
+        self._snapshot: DocumentInfo | None = None
+
+    def apply(self, session: Session) -> None:
+        self._snapshot = delete_document_recorded(session, self.symbol)
+
+    def revert(self, session: Session) -> None:
+        assert self._snapshot is not None
+        restore_document(session, self._snapshot)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.documents_changed.emit()
+
+
+class MergeDocuments(StoreCommand):
+    def __init__(self, keep: str, duplicate: str) -> None:
+        super().__init__(_("Merge {duplicate} into {keep}").format(duplicate=duplicate, keep=keep))
+        self.keep, self.duplicate = keep, duplicate
+        self._record: DocumentMerge | None = None
+
+    def apply(self, session: Session) -> None:
+        self._record = merge_documents(session, self.keep, self.duplicate)
+
+    def revert(self, session: Session) -> None:
+        assert self._record is not None
+        undo_document_merge(session, self._record)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.documents_changed.emit()
+        events.store_reloaded.emit()  # paragraphs, links and assessments all moved
+
+
+class EditRecommendation(StoreCommand):
+    """Change a paragraph's classification: fields, responsible bodies, tags of one kind."""
+
+    def __init__(
+        self,
+        rec_id: int,
+        fields: dict[str, object] | None = None,
+        responsible: Sequence[int] | None = None,
+        tags: dict[str, list[str]] | None = None,
+    ) -> None:
+        super().__init__(_("Edit recommendation"))
+        self.rec_id = rec_id
+        self.fields = dict(fields or {})
+        self.responsible = list(responsible) if responsible is not None else None
+        self.tags = dict(tags or {})
+        self._previous: dict[str, object] = {}
+        self._previous_responsible: list[int] | None = None
+        self._previous_tags: dict[str, list[str]] = {}
+
+    def apply(self, session: Session) -> None:
+        if self.fields:
+            self._previous = rec_svc.update_recommendation(session, self.rec_id, **self.fields)
+        if self.responsible is not None:
+            self._previous_responsible = rec_svc.set_responsible(session, self.rec_id, self.responsible)
+        self._previous_tags = {
+            kind: rec_svc.set_tags(session, self.rec_id, kind, names) for kind, names in self.tags.items()
+        }
+
+    def revert(self, session: Session) -> None:
+        if self._previous:
+            rec_svc.update_recommendation(session, self.rec_id, **self._previous)
+        if self._previous_responsible is not None:
+            rec_svc.set_responsible(session, self.rec_id, self._previous_responsible)
+        for kind, names in self._previous_tags.items():
+            rec_svc.set_tags(session, self.rec_id, kind, names)
+
+    def announce(self, events: StoreEvents) -> None:
+        events.announce_recommendations([self.rec_id])

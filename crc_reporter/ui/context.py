@@ -1,0 +1,28 @@
+"""What every page needs, handed in explicitly: the store, its events, undo, background tasks, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crc_reporter.store.engine import Store
+from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.settings import AppSettings
+from crc_reporter.ui.tasks import TaskRunner
+from crc_reporter.ui.undo import EditHistory, StoreCommand
+
+
+@dataclass
+class AppContext:
+    store: Store
+    events: StoreEvents
+    history: EditHistory
+    tasks: TaskRunner
+    settings: AppSettings
+    #: Navigation requests from one page to another, set by the main window:
+    #: ``navigate("recommendations", rec_id=…)``, ``navigate("actions", action_id=…)``…
+    navigate: Callable[..., None] = field(default=lambda page, **kw: None)
+
+    def edit(self, command: StoreCommand) -> bool:
+        """Make an undoable edit now (committed at once); False if the store refused it."""
+        return self.history.push(command)

@@ -1,0 +1,1 @@
+"""Dialogs: settings, assessments, pickers, forms for new records, merges."""

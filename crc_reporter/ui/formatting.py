@@ -1,0 +1,89 @@
+"""Dates and numbers in the interface language (Babel), and other small text helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from crc_reporter.domain.clusters import Cluster
+from crc_reporter.i18n import N_, _, current_language
+from crc_reporter.i18n.labels import label
+
+#: Babel locales for the interface languages: English dates as the UN writes them ("30 June 2025").
+_LOCALES = {"en": "en_GB", "fr": "fr_FR", "km": "km_KH"}
+
+#: Status names short enough for a table cell (the full name is in the tooltip).
+_SHORT_STATUS = {
+    "partially_implemented": N_("Partial"),
+}
+
+
+#: Short cluster names for charts and table cells (the full titles are in tooltips and the detail pane).
+SHORT_CLUSTER = {
+    Cluster.GENERAL_MEASURES.value: N_("General measures"),
+    Cluster.DEFINITION.value: N_("Definition of the child"),
+    Cluster.GENERAL_PRINCIPLES.value: N_("General principles"),
+    Cluster.CIVIL_RIGHTS.value: N_("Civil rights and freedoms"),
+    Cluster.VIOLENCE.value: N_("Violence against children"),
+    Cluster.FAMILY_ENVIRONMENT.value: N_("Family and alternative care"),
+    Cluster.HEALTH_WELFARE.value: N_("Disability, health, welfare"),
+    Cluster.EDUCATION.value: N_("Education, leisure, culture"),
+    Cluster.SPECIAL_PROTECTION.value: N_("Special protection"),
+    Cluster.OPTIONAL_PROTOCOLS.value: N_("Optional Protocols"),
+}
+
+
+def short_cluster(key: str | None) -> str:
+    return _(SHORT_CLUSTER[key]) if key in SHORT_CLUSTER else label(key)
+
+
+def short_status(status: str | None) -> str:
+    key = status or "not_assessed"
+    return _(_SHORT_STATUS[key]) if key in _SHORT_STATUS else label(key)
+
+
+def _locale() -> str:
+    return _LOCALES.get(current_language(), current_language())
+
+
+def long_date(day: dt.date | None) -> str:
+    """ "30 June 2025" (or its translation); empty for no date."""
+    if day is None:
+        return ""
+    try:
+        return format_date(day, format="long", locale=_locale())
+    except (ValueError, LookupError):
+        return day.isoformat()
+
+
+def short_date(day: dt.date | None) -> str:
+    """ISO dates in tables: unambiguous in every language and they sort as they read."""
+    return day.isoformat() if day else ""
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return ""
+    fmt = "#,##0" if decimals == 0 else "#,##0." + "#" * decimals  # no trailing zeros: 36.5, 84
+    try:
+        return format_decimal(value, format=fmt, locale=_locale())
+    except (ValueError, LookupError):
+        return f"{value:,}"
+
+
+def elide(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text or ""))
+
+
+def paragraph_ref(document: str, number: int, part: str | None = None) -> str:
+    """ "CRC/C/XMP/CO/5-6, para. 57 (b)", as the Committee cites paragraphs."""
+    text = _("{document}, para. {number}").format(document=document, number=number)
+    return f"{text} ({part})" if part else text

@@ -1,0 +1,235 @@
+"""A table model over a list of frozen records, described by its columns.
+
+Sorting is done here, with one Python sort over precomputed keys, rather than
+by ``QSortFilterProxyModel`` comparing rows through ``data()``: on 20,000 rows
+the proxy's way calls into Python about 600,000 times (4.5 s measured), this
+way takes about 10 ms. :class:`RecordProxyModel` passes sort requests on to
+the model and keeps Qt's own quick filter for the small tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from crc_reporter.i18n import _
+
+R = TypeVar("R")
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  #: the row's record; survives any proxy
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: the record's id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  #: the value the column sorts by
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  #: a status key, for the status delegate
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: str  # marked with N_, translated when shown
+    display: Callable[[R], Any]
+    sort_key: Callable[[R], Any] | None = None
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: Callable[[R], str] | None = None
+    status: Callable[[R], str | None] | None = None  # the cell shows a status badge
+    width: int = 0  # default width in pixels (0: fit the contents)
+    stretch: bool = False
+    sample: str = ""  # a typical value: the column is made at least wide enough to show it
+
+
+def _sortable(value: Any) -> tuple[int, Any]:
+    if value is None or value == "":
+        return (1, "")  # empty values sort last in ascending order
+    if isinstance(value, str):
+        return (0, value.casefold())
+    return (0, value)
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """Rows of records; subclasses set ``columns`` and, if records lack ``.id``, override ``record_id``."""
+
+    columns: Sequence[Column[R]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._index: dict[Any, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- records ---------------------------------------------------------------------
+    @staticmethod
+    def record_id(record: R) -> Any:
+        return record.id  # type: ignore[attr-defined]
+
+    def set_rows(self, rows: Iterable[R]) -> None:
+        """Replace every row at once (one reset; the current sort order is kept)."""
+        self.beginResetModel()
+        self._rows = self._sorted(list(rows))
+        self._reindex()
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def record(self, row: int) -> R:
+        return self._rows[row]
+
+    def row_of(self, record_id: Any) -> int | None:
+        return self._index.get(record_id)
+
+    def update_records(self, records: Iterable[R]) -> None:
+        """Replace rows in place by id (records not shown are ignored)."""
+        for record in records:
+            row = self._index.get(self.record_id(record))
+            if row is not None:
+                self._rows[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def remove_ids(self, ids: Iterable[Any]) -> None:
+        gone = set(ids)
+        for row in sorted((self._index[i] for i in gone if i in self._index), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index = {self.record_id(r): i for i, r in enumerate(self._rows)}
+
+    # --- sorting -----------------------------------------------------------------------
+    def _sort_function(self, column: int) -> Callable[[R], Any]:
+        spec = self.columns[column]
+        key = spec.sort_key or spec.display
+        return lambda record: _sortable(key(record))
+
+    def _sorted(self, rows: list[R]) -> list[R]:
+        if self._sort is None:
+            return rows
+        column, order = self._sort
+        return sorted(rows, key=self._sort_function(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            self._sort = None
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.record_id(self._rows[p.row()]) if p.isValid() else None for p in persistent]
+        self._sort = (column, order)
+        self._rows = self._sorted(self._rows)
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self._index[i], p.column()) if i in self._index else QModelIndex()
+                for p, i in zip(persistent, ids, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    # --- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        spec = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = spec.display(record)
+            return "" if value is None else value if isinstance(value, str) else str(value)
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return self.record_id(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return spec.align
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec.tooltip(record) if spec.tooltip else None
+        if role == STATUS_ROLE:
+            return spec.status(record) if spec.status else None
+        if role == SORT_ROLE:
+            return (spec.sort_key or spec.display)(record)
+        return self.extra_data(record, index.column(), role)
+
+    def extra_data(self, record: R, column: int, role: int) -> Any:
+        """Other roles (colours, fonts, icons) for subclasses."""
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(self.columns[section].title)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.columns[section].align
+        return None
+
+
+class RecordProxyModel(QSortFilterProxyModel):
+    """The one proxy of each table: sorting is delegated to the model, filtering is Qt's own."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        self._sort_column, self._sort_order = column, order
+        if source is not None:
+            source.sort(column, order)
+
+    def sortColumn(self) -> int:
+        return self._sort_column
+
+    def sortOrder(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def record(self, index: QModelIndex) -> Any:
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+
+class FilteringProxyModel(RecordProxyModel):
+    """For the small tables: Qt's text filter plus an optional test on each record.
+
+    (Not for the recommendations table: a Python ``filterAcceptsRow`` costs
+    about 30 ms per 20,000 rows, so that table filters before ``set_rows``.)
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._predicate: Callable[[Any], bool] | None = None
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self._predicate = predicate
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._predicate = predicate
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._predicate is not None:
+            source = self.sourceModel()
+            if isinstance(source, RecordTableModel) and not self._predicate(source.record(source_row)):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

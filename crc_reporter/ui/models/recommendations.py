@@ -1,0 +1,187 @@
+"""The recommendations table: one row per paragraph, filtered in memory as the user types."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from crc_reporter.domain.clusters import cluster_position
+from crc_reporter.domain.summaries import RecommendationRow
+from crc_reporter.i18n import N_, _
+from crc_reporter.i18n.labels import label
+from crc_reporter.ui.formatting import short_cluster, short_status
+from crc_reporter.ui.icons import icon
+from crc_reporter.ui.models.base import CENTER, RIGHT, Column, RecordTableModel
+from crc_reporter.ui.style import DANGER
+
+ACTION_MIME = "application/x-crc-reporter-actions"
+
+_STATUS_RANK = {
+    "not_assessed": 0,
+    "not_implemented": 1,
+    "in_progress": 2,
+    "partially_implemented": 3,
+    "implemented": 4,
+    "superseded": 5,
+}
+
+
+def _status_key(status: str | None) -> int:
+    return _STATUS_RANK.get(status or "not_assessed", 0)
+
+
+def short_symbol(symbol: str) -> str:
+    """ "XMP/CO/5-6" for "CRC/C/XMP/CO/5-6": every symbol in the table starts alike (the tooltip has it all)."""
+    return symbol.removeprefix("CRC/C/")
+
+
+def _status(row: RecommendationRow, status: str | None) -> str | None:
+    """No badge for introductory paragraphs that nobody assessed: there is nothing to implement."""
+    if status is None and row.kind == "other":
+        return None
+    return status or "not_assessed"
+
+
+def _status_text(row: RecommendationRow, status: str | None, full: bool = False) -> str:
+    shown = _status(row, status)
+    if shown is None:
+        return ""
+    return label(shown) if full else short_status(shown)
+
+
+def _cluster(row: RecommendationRow) -> str:
+    return label(row.cluster) if row.cluster else ""
+
+
+def _short_cluster(row: RecommendationRow) -> str:
+    return short_cluster(row.cluster) if row.cluster else ""
+
+
+class RecommendationTableModel(RecordTableModel[RecommendationRow]):
+    COL_DOCUMENT, COL_NUMBER, COL_CLUSTER, COL_TEXT, COL_URGENT = 0, 1, 2, 3, 4
+    COL_RESPONSIBLE, COL_GOVERNMENT, COL_CIVIL_SOCIETY, COL_ACTIONS = 5, 6, 7, 8
+
+    columns: Sequence[Column[RecommendationRow]] = (
+        Column(
+            N_("Document"),
+            lambda r: short_symbol(r.document),
+            sort_key=lambda r: (r.document, r.number),
+            tooltip=lambda r: r.document,
+            width=100,
+            sample="XMP/CO/5-6",
+        ),
+        Column(N_("Para."), lambda r: r.number, align=RIGHT, width=50),
+        Column(
+            N_("Cluster"),
+            _short_cluster,
+            sort_key=lambda r: (cluster_position(r.cluster), r.document, r.number),
+            tooltip=_cluster,
+            width=150,
+            sample="Special protection",
+        ),
+        Column(N_("Recommendation"), lambda r: r.text, tooltip=lambda r: r.text, stretch=True, width=320),
+        Column(
+            N_("Urgent"), lambda r: "", sort_key=lambda r: (not r.urgent, r.document, r.number), align=CENTER, width=36
+        ),
+        Column(
+            N_("Responsible"),
+            lambda r: ", ".join(r.responsible_short),
+            tooltip=lambda r: "\n".join(r.responsible),
+            width=104,
+        ),
+        Column(
+            N_("Government"),
+            lambda r: _status_text(r, r.government_status),
+            sort_key=lambda r: _status_key(r.government_status),
+            status=lambda r: _status(r, r.government_status),
+            tooltip=lambda r: _status_text(r, r.government_status, full=True),
+            width=110,
+            sample="Not implemented",
+        ),
+        Column(
+            N_("Civil society"),
+            lambda r: _status_text(r, r.civil_society_status),
+            sort_key=lambda r: _status_key(r.civil_society_status),
+            status=lambda r: _status(r, r.civil_society_status),
+            tooltip=lambda r: _status_text(r, r.civil_society_status, full=True),
+            width=110,
+            sample="Not implemented",
+        ),
+        Column(N_("Actions"), lambda r: r.action_count or "", sort_key=lambda r: r.action_count, align=RIGHT, width=60),
+    )
+
+    #: action ids dropped on a row: (action ids, recommendation id)
+    actions_dropped = Signal(list, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and section == self.COL_URGENT:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icon("urgent", DANGER)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ""
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return _("Urgent")
+        return super().headerData(section, orientation, role)
+
+    def extra_data(self, record: RecommendationRow, column: int, role: int) -> Any:
+        if column == self.COL_URGENT and role == Qt.ItemDataRole.ToolTipRole and record.urgent:
+            return _("The Committee asks for urgent measures")
+        if column == self.COL_URGENT and role == Qt.ItemDataRole.AccessibleTextRole:
+            return _("Urgent") if record.urgent else ""
+        if column == self.COL_NUMBER and role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if column == self.COL_DOCUMENT and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#4a5565")
+        return None
+
+    # --- drag and drop: actions dropped on a paragraph are linked to it ----------------
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDropEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [ACTION_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.LinkAction | Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return data.hasFormat(ACTION_MIME) and (parent.isValid() or 0 <= row < self.rowCount())
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not data.hasFormat(ACTION_MIME):
+            return False
+        target = parent.row() if parent.isValid() else row
+        if not 0 <= target < self.rowCount():
+            return False
+        ids = decode_action_ids(data)
+        if ids:
+            self.actions_dropped.emit(ids, self.record(target).id)
+        return bool(ids)
+
+
+def encode_action_ids(ids: Sequence[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(ACTION_MIME, json.dumps(list(ids)).encode("ascii"))
+    return data
+
+
+def decode_action_ids(data: QMimeData) -> list[int]:
+    try:
+        raw = json.loads(bytes(data.data(ACTION_MIME).data()).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [int(i) for i in raw if isinstance(i, int)]

@@ -1,0 +1,113 @@
+"""The shape shared by the Actors, Documents and Indicators pages: a list, an editor, and what is linked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from crc_reporter.i18n import _
+from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.models.base import FilteringProxyModel, RecordTableModel
+from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
+from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.tables import RecordTable
+
+
+class DirectoryPage(Page):
+    """A filterable table on the left, the selected record's editor on the right."""
+
+    def __init__(self, ctx: AppContext, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._dirty = False
+        layout = self.page_layout()
+        header, _t, self.subtitle = self.header(self.title(), "")
+        self.merge_button = QPushButton(_("Merge duplicates…"))
+        self.new_button = QPushButton(_("New…"))
+        self.new_button.setObjectName("Primary")
+        header.addWidget(self.merge_button)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+        self.filter_row = QHBoxLayout()
+        self.search = SearchBox(_("Filter…"), delay_ms=0)
+        self.filter_row.addWidget(self.search, 1)
+        layout.addLayout(self.filter_row)
+        self.model = model
+        self.table = RecordTable(model, proxy=FilteringProxyModel(self))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        editor = card_frame()
+        self.editor_layout = QVBoxLayout(editor)
+        self.editor_layout.setContentsMargins(16, 12, 16, 12)
+        self.editor_layout.setSpacing(8)
+        self.editor_title = section_label("")
+        self.editor_title.setWordWrap(True)
+        self.editor_layout.addWidget(self.editor_title)
+        self.empty = muted_label(_("Select a row to see and edit it."))
+        self.editor_layout.addWidget(self.empty)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 540])
+        self.splitter = splitter
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self.save_button = QPushButton(_("Save changes"))
+        self.save_button.setObjectName("Primary")
+        self.revert_button = QPushButton(_("Revert"))
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setObjectName("Danger")
+        self.search.search_changed.connect(self.table.proxy.setFilterFixedString)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(lambda: self.show_current())
+        self.delete_button.clicked.connect(self.delete)
+        self.new_button.clicked.connect(self.create)
+        self.merge_button.clicked.connect(self.merge)
+
+    def add_buttons(self, layout: QVBoxLayout | None = None) -> None:
+        """Put Delete / Revert / Save below the subclass's fields (at the bottom of the editor by default)."""
+        row = QHBoxLayout()
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        (layout or self.editor_layout).addLayout(row)
+        self.set_dirty(False)
+
+    def set_dirty(self, dirty: bool = True) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _selection_changed(self) -> None:
+        if self._dirty:
+            self.save()
+        self.show_current()
+
+    def select_after_reload(self, record_id: object) -> None:
+        if record_id is None or not self.table.select_id(record_id, scroll=False):
+            if self.model.rowCount():
+                self.table.select_row(0)
+            else:
+                self.show_current()
+
+    # --- for subclasses -----------------------------------------------------------------------------
+    def show_current(self) -> None:
+        """Fill the editor from the selected record."""
+
+    def save(self) -> None:
+        """Write the editor's changes as one undoable edit."""
+
+    def delete(self) -> None:
+        pass
+
+    def create(self) -> None:
+        pass
+
+    def merge(self) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

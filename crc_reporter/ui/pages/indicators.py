@@ -1,0 +1,292 @@
+"""Indicators: values year by year with a line chart, their definition, what they are linked to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.records import ActionInfo, IndicatorInfo
+from crc_reporter.domain.summaries import RecommendationRow
+from crc_reporter.i18n import N_, _, ngettext
+from crc_reporter.services.actions import action_info
+from crc_reporter.services.indicators import list_indicators
+from crc_reporter.services.recommendation_rows import recommendation_rows
+from crc_reporter.ui.commands.indicators import (
+    CreateIndicator,
+    DeleteIndicator,
+    EditIndicator,
+    LinkIndicator,
+    MergeIndicators,
+    SetIndicatorValue,
+)
+from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.dialogs.pickers import RecommendationPicker
+from crc_reporter.ui.dialogs.records import MergeDialog, NewIndicatorDialog, YearDialog
+from crc_reporter.ui.errors import show_error
+from crc_reporter.ui.models.actions import ActionTableModel
+from crc_reporter.ui.models.directory import IndicatorTableModel
+from crc_reporter.ui.models.indicator_values import IndicatorValuesModel, series_label
+from crc_reporter.ui.models.recommendations import RecommendationTableModel
+from crc_reporter.ui.pages.directory import DirectoryPage
+from crc_reporter.ui.style import SERIES_COLORS
+from crc_reporter.ui.tasks import TaskControl
+from crc_reporter.ui.widgets.cards import ChartCard, muted_label
+from crc_reporter.ui.widgets.charts import LineChart, LineSeries
+from crc_reporter.ui.widgets.tables import RecordTable
+
+
+class IndicatorsPage(DirectoryPage):
+    key = "indicators"
+    TITLE = N_("Indicators")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, IndicatorTableModel(), parent)
+        self.new_button.setText(_("New indicator…"))
+        self.search.setPlaceholderText(_("Filter indicators…"))
+        self.table.setAccessibleName(_("Indicators"))
+        self.splitter.setSizes([430, 670])  # the values and their chart need the room
+        self.tabs = QTabWidget()
+        self.editor_layout.addWidget(self.tabs, 1)
+
+        values = QWidget()
+        values_layout = QHBoxLayout(values)
+        values_layout.setContentsMargins(8, 8, 8, 8)
+        grid_column = QVBoxLayout()
+        self.values_model = IndicatorValuesModel(self)
+        self.values = QTableView()
+        self.values.setModel(self.values_model)
+        self.values.verticalHeader().setVisible(False)
+        self.values.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.values.setAccessibleName(_("Values by year"))
+        self.values.setMinimumWidth(240)
+        grid_column.addWidget(self.values, 1)
+        self.add_year = QPushButton(_("Add a year…"))
+        grid_column.addWidget(self.add_year)
+        grid_column.addWidget(muted_label(_("Type a value in a cell; empty a cell to remove its value.")))
+        values_layout.addLayout(grid_column, 2)
+        self.chart = LineChart()
+        self.chart.empty_text = _("No values yet.")
+        self.chart_card = ChartCard(_("Values over time"), self.chart)
+        values_layout.addWidget(self.chart_card, 3)
+        self.tabs.addTab(values, _("Values"))
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        form = QFormLayout()
+        self.name, self.unit, self.source = QLineEdit(), QLineEdit(), QLineEdit()
+        self.description = QPlainTextEdit()
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Unit"), self.unit)
+        form.addRow(_("Source"), self.source)
+        form.addRow(_("Definition"), self.description)
+        details_layout.addLayout(form)
+        details_layout.addStretch(1)
+        self.add_buttons(details_layout)
+        self.tabs.addTab(details, _("Definition"))
+
+        linked = QWidget()
+        linked_layout = QVBoxLayout(linked)
+        self.recs_model = RecommendationTableModel(self)
+        self.recs = RecordTable(self.recs_model)
+        for column in range(RecommendationTableModel.COL_CLUSTER, RecommendationTableModel.COL_ACTIONS + 1):
+            if column != RecommendationTableModel.COL_TEXT:
+                self.recs.hideColumn(column)
+        self.actions_model = ActionTableModel(self)
+        self.actions = RecordTable(self.actions_model)
+        for column in range(ActionTableModel.COL_TYPE, ActionTableModel.COL_CONFIDENTIAL + 1):
+            if column != ActionTableModel.COL_STATUS:
+                self.actions.hideColumn(column)
+        linked_layout.addWidget(self.recs, 1)
+        rec_buttons = QHBoxLayout()
+        self.link_rec = QPushButton(_("Link to a recommendation…"))
+        self.unlink_rec = QPushButton(_("Unlink"))
+        rec_buttons.addWidget(self.link_rec)
+        rec_buttons.addWidget(self.unlink_rec)
+        rec_buttons.addStretch(1)
+        linked_layout.addLayout(rec_buttons)
+        linked_layout.addWidget(self.actions, 1)
+        self.unlink_action = QPushButton(_("Unlink the selected action"))
+        linked_layout.addWidget(self.unlink_action)
+        self.tabs.addTab(linked, _("Linked"))
+
+        for signal in (self.name.textEdited, self.unit.textEdited, self.source.textEdited):
+            signal.connect(lambda _t: self.set_dirty())
+        self.description.textChanged.connect(lambda: self.set_dirty() if self.description.hasFocus() else None)
+        self.values_model.value_edited.connect(self._value_edited)
+        self.values_model.invalid_value.connect(lambda message: show_error(self, message))
+        self.add_year.clicked.connect(self._add_year)
+        self.link_rec.clicked.connect(self._link_recommendation)
+        self.unlink_rec.clicked.connect(self._unlink_recommendation)
+        self.unlink_action.clicked.connect(self._unlink_action)
+        self.recs.doubleClicked.connect(self._open_recommendation)
+        self.actions.doubleClicked.connect(self._open_action)
+        ctx.events.indicators_changed.connect(self.mark_stale)
+        ctx.events.store_reloaded.connect(self.mark_stale)
+
+    def reload(self) -> None:
+        generation, keep = self.next_generation(), self.table.current_id()
+
+        def work(session: Session, _control: TaskControl) -> list[IndicatorInfo]:
+            return list_indicators(session)
+
+        def done(rows: list[IndicatorInfo]) -> None:
+            if self.is_current(generation):
+                self.model.set_rows(rows)
+                self.subtitle.setText(ngettext("{n} indicator", "{n} indicators", len(rows)).format(n=len(rows)))
+                self.subtitle.setVisible(True)
+                self.select_after_reload(keep)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def current(self) -> IndicatorInfo | None:
+        record = self.table.current_record()
+        return record if isinstance(record, IndicatorInfo) else None
+
+    def show_current(self) -> None:
+        info = self.current()
+        self.empty.setVisible(info is None)
+        self.tabs.setEnabled(info is not None)
+        self.delete_button.setEnabled(info is not None)
+        self.editor_title.setText(info.name if info else "")
+        self.name.setText(info.name if info else "")
+        self.unit.setText(info.unit if info else "")
+        self.source.setText(info.source if info else "")
+        self.description.blockSignals(True)
+        self.description.setPlainText(info.description if info else "")
+        self.description.blockSignals(False)
+        self.values_model.set_indicator(info)
+        self._update_chart(info)
+        recs: list[RecommendationRow] = []
+        actions: list[ActionInfo] = []
+        if info is not None:
+            with self.ctx.store.session() as session:
+                recs = recommendation_rows(session, info.recommendations)
+                actions = [action_info(session, i) for i in info.actions]
+        self.recs_model.set_rows(recs)
+        self.actions_model.set_rows(actions)
+        self.tabs.setTabText(2, _("Linked ({n})").format(n=len(recs) + len(actions)))
+        self.set_dirty(False)
+
+    def _update_chart(self, info: IndicatorInfo | None) -> None:
+        series = [
+            LineSeries(series_label(s), SERIES_COLORS[i % len(SERIES_COLORS)], tuple(self.values_model.points(s)))
+            for i, s in enumerate(self.values_model.series())
+        ]
+        self.chart.set_series(series, info.unit if info else "")
+        self.chart_card.title_label.setText(info.name if info else _("Values over time"))
+        self.chart.title = info.name if info else ""
+
+    # --- edits ---------------------------------------------------------------------------------------
+    def save(self) -> None:
+        info = self.current()
+        if info is None or not self._dirty:
+            return
+        values = {
+            "name": self.name.text().strip(),
+            "unit": self.unit.text().strip(),
+            "source": self.source.text().strip(),
+            "description": self.description.toPlainText().strip(),
+        }
+        if not values["name"]:
+            show_error(self, _("Give the indicator a name."))
+            return
+        changed = {k: v for k, v in values.items() if getattr(info, k) != v}
+        self.set_dirty(False)
+        if changed:
+            self.ctx.edit(EditIndicator(info.id, changed))
+
+    def _value_edited(self, year: int, series: tuple, value: float | None) -> None:
+        info = self.current()
+        if info is not None:
+            sex, age, province = series
+            self.ctx.edit(SetIndicatorValue(info.id, year, value, sex=sex, age_group=age, province=province))
+
+    def _add_year(self) -> None:
+        years = self.values_model.years()
+        dialog = YearDialog(max(years) + 1 if years else dt.date.today().year - 1, self)
+        if dialog.exec():
+            row = self.values_model.add_year(dialog.year.value())
+            index = self.values_model.index(row, 1)
+            self.values.setCurrentIndex(index)
+            self.values.edit(index)
+
+    def create(self) -> None:
+        dialog = NewIndicatorDialog(self)
+        if dialog.exec():
+            self.ctx.edit(
+                CreateIndicator(
+                    dialog.name.text().strip(),
+                    dialog.unit.text().strip(),
+                    dialog.source.text().strip(),
+                    dialog.description.toPlainText().strip(),
+                )
+            )
+
+    def delete(self) -> None:
+        info = self.current()
+        if info is not None:
+            self.ctx.edit(DeleteIndicator(info.id, info.name))
+
+    def merge(self) -> None:
+        rows = self.model.rows()
+        if len(rows) < 2:
+            return
+        current = self.current()
+        dialog = MergeDialog(
+            _("Merge duplicate indicators"),
+            _(
+                "Years missing from the indicator you keep are copied from the duplicate (its own values win where "
+                "both have one), links are joined, and the duplicate is deleted. Edit ▸ Undo brings it back."
+            ),
+            [(r.id, r.name) for r in rows],
+            current.id if current else None,
+            self,
+        )
+        if dialog.exec():
+            (keep, dup), (keep_name, dup_name) = dialog.ids(), dialog.names()
+            self.ctx.edit(MergeIndicators(keep, dup, keep_name, dup_name))
+
+    def _link_recommendation(self) -> None:
+        info = self.current()
+        picker = RecommendationPicker(self.ctx, self)
+        if info is not None and picker.exec() and (choice := picker.choice()):
+            self.ctx.edit(LinkIndicator(info.id, rec_id=choice[0]))
+
+    def _unlink_recommendation(self) -> None:
+        info, record = self.current(), self.recs.current_record()
+        if info is not None and isinstance(record, RecommendationRow):
+            self.ctx.edit(LinkIndicator(info.id, rec_id=record.id, link=False))
+
+    def _unlink_action(self) -> None:
+        info, record = self.current(), self.actions.current_record()
+        if info is not None and isinstance(record, ActionInfo):
+            self.ctx.edit(LinkIndicator(info.id, action_id=record.id, link=False))
+
+    def _open_recommendation(self) -> None:
+        record = self.recs.current_record()
+        if isinstance(record, RecommendationRow):
+            self.ctx.navigate("recommendations", rec_id=record.id)
+
+    def _open_action(self) -> None:
+        record = self.actions.current_record()
+        if isinstance(record, ActionInfo):
+            self.ctx.navigate("actions", action_id=record.id)

@@ -1,0 +1,298 @@
+"""The recommendations page: filters and search over every paragraph, and the detail of the selected one.
+
+All rows are loaded once in the background; each keystroke then asks the
+store only for the full-text matches (a few milliseconds even on 20,000
+paragraphs) and narrows the loaded rows in memory before one model reset.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.clusters import Cluster
+from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus, RecommendationKind, Treaty
+from crc_reporter.domain.summaries import RecommendationRow
+from crc_reporter.i18n import N_, _, ngettext
+from crc_reporter.i18n.labels import label
+from crc_reporter.services.recommendation_queries import NO_CLUSTER, RecommendationFilter
+from crc_reporter.services.recommendation_rows import FilterChoices, filter_choices, filter_rows, recommendation_rows
+from crc_reporter.services.search import search_recommendation_ids
+from crc_reporter.ui.commands.actions import LinkAction
+from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.models.recommendations import RecommendationTableModel
+from crc_reporter.ui.pages.action_panel import ActionPanel
+from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.recommendation_detail import RecommendationDetail
+from crc_reporter.ui.tasks import TaskControl
+from crc_reporter.ui.widgets.delegates import UrgentDelegate
+from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.tables import RecordTable
+
+
+def filter_combo(all_text: str, items: list[tuple[str, object]], min_width: int = 120) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(all_text, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setMinimumWidth(min_width)
+    combo.setMaxVisibleItems(20)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    return combo
+
+
+def refill(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> None:
+    """Replace a filter's choices, keeping the current one if it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_text, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    found = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
+
+
+class RecommendationsPage(Page):
+    key = "recommendations"
+    TITLE = N_("Recommendations")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._rows: list[RecommendationRow] = []
+        self._loaded = False
+        self._pending: int | None = None  # a paragraph to select once the rows are loaded
+        layout = self.page_layout()
+        header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
+        self.search = SearchBox(_("Search the text of every recommendation…"))
+        self.search.setAccessibleName(_("Search recommendations"))
+        self.search.setMinimumWidth(360)
+        self.urgent = QCheckBox(_("Urgent only"))
+        self.clear = QPushButton(_("Clear filters"))
+        self.show_actions = QPushButton(_("Show actions to link"))
+        self.show_actions.setCheckable(True)
+        self.show_actions.setToolTip(_("Show the action list: drag an action onto a recommendation to link them"))
+        header.insertWidget(1, self.search, 1)
+        header.takeAt(2)  # the search box takes the room the stretch had
+        header.addWidget(self.urgent)
+        header.addWidget(self.clear)
+        header.addWidget(self.show_actions)
+        layout.addLayout(header)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        self.treaty = filter_combo(_("All treaties"), [(t.value, t.value) for t in Treaty], 100)
+        self.document = filter_combo(_("All documents"), [], 150)
+        self.cluster = filter_combo(
+            _("All clusters"),
+            [(label(c.value), c.value) for c in Cluster] + [(_("Outside the clusters"), NO_CLUSTER)],
+        )
+        self.kind = filter_combo(_("All kinds"), [(label(k.value), k.value) for k in RecommendationKind], 100)
+        status_items: list[tuple[str, object]] = []
+        for side in AssessmentSide:
+            status_items += [
+                (f"{label(side.value)}: {label(s.value)}", f"{side.value}:{s.value}") for s in ImplementationStatus
+            ]
+        self.status = filter_combo(_("Any status"), status_items, 130)
+        self.tag = filter_combo(_("All tags"), [], 100)
+        self.responsible = filter_combo(_("All responsible bodies"), [], 170)
+        stretch = {self.treaty: 2, self.kind: 2, self.tag: 2, self.document: 3, self.status: 3}
+        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+            filters.addWidget(combo, stretch.get(combo, 4))
+            combo.currentIndexChanged.connect(self.apply_filters)
+        layout.addLayout(filters)
+
+        self.model = RecommendationTableModel(self)
+        self.table = RecordTable(self.model)
+        self.table.setAccessibleName(_("Recommendations"))
+        self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
+        self.table.setAcceptDrops(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.table.setDragDropOverwriteMode(True)
+        self.table.setDropIndicatorShown(True)
+        self.action_panel = ActionPanel(ctx)
+        self.action_panel.setVisible(False)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.table)
+        top.addWidget(self.action_panel)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
+        top.setSizes([800, 300])
+        self.detail = RecommendationDetail(ctx)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 300])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.search_changed.connect(lambda _text: self.apply_filters())
+        self.urgent.toggled.connect(self.apply_filters)
+        self.clear.clicked.connect(self.clear_filters)
+        self.show_actions.toggled.connect(self.action_panel.setVisible)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.model.actions_dropped.connect(self.link_dropped_actions)
+        self.detail.follow.connect(lambda rec_id: self.show_record(rec_id=rec_id))
+
+        events = ctx.events
+        events.recommendations_changed.connect(self._records_changed)
+        events.assessments_changed.connect(self._records_changed)
+        events.actors_changed.connect(self.mark_stale)
+        events.documents_changed.connect(self.mark_stale)
+        events.store_reloaded.connect(self.mark_stale)
+
+    # --- loading --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        generation = self.next_generation()
+
+        def work(session: Session, _control: TaskControl) -> tuple[list[RecommendationRow], FilterChoices]:
+            return recommendation_rows(session), filter_choices(session)
+
+        def done(result: tuple[list[RecommendationRow], FilterChoices]) -> None:
+            if self.is_current(generation):
+                self._set_all(*result)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def _set_all(self, rows: list[RecommendationRow], choices: FilterChoices) -> None:
+        self._rows = rows
+        self._loaded = True
+        refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
+        refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
+        refill(self.responsible, _("All responsible bodies"), [(r, r) for r in choices.responsible])
+        self.apply_filters()
+        if self._pending is not None:
+            self.show_record(rec_id=self._pending)
+        elif self.table.current_id() is None and self.model.rowCount():
+            self.table.select_row(0)
+
+    def _records_changed(self, ids: list[int]) -> None:
+        if not ids or not self._loaded:
+            self.mark_stale()
+            return
+        with self.ctx.store.session() as session:
+            fresh = {r.id: r for r in recommendation_rows(session, ids)}
+        changed = set(ids)
+        self._rows = [fresh.get(r.id, r) for r in self._rows if r.id in fresh or r.id not in changed]
+        self.model.update_records(fresh.values())
+        self.model.remove_ids(i for i in ids if i not in fresh)
+        if self.table.current_id() in ids:
+            self.detail.show_recommendation(self.table.current_id())  # type: ignore[arg-type]
+
+    # --- filtering ------------------------------------------------------------------------------
+    def current_filter(self) -> RecommendationFilter:
+        status = self.status.currentData()
+        flt = RecommendationFilter(
+            treaty=self.treaty.currentData(),
+            document=self.document.currentData(),
+            cluster=self.cluster.currentData(),
+            kind=self.kind.currentData(),
+            urgent=True if self.urgent.isChecked() else None,
+            tag=self.tag.currentData(),
+            responsible=self.responsible.currentData(),
+            query=self.search.text().strip(),
+        )
+        if status:  # "side:status", a string so that findData() can find it again
+            side, value = str(status).split(":", 1)
+            if side == AssessmentSide.GOVERNMENT.value:
+                flt.government_status = value
+            else:
+                flt.civil_society_status = value
+        return flt
+
+    def apply_filters(self) -> None:
+        if not self._loaded:
+            return
+        flt = self.current_filter()
+        matching = None
+        if flt.query:
+            with self.ctx.store.session() as session:
+                matching = set(search_recommendation_ids(session, flt.query))
+        keep = self.table.current_id()
+        visible = filter_rows(self._rows, flt, matching)
+        self.model.set_rows(visible)
+        if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
+            self.table.select_row(0)
+        elif not self.model.rowCount():
+            self.detail.show_recommendation(None)
+        shown, total = len(visible), len(self._rows)
+        self.subtitle.setText(
+            ngettext("{shown} of {total} paragraph", "{shown} of {total} paragraphs", total).format(
+                shown=number(shown), total=number(total)
+            )
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.urgent.blockSignals(True)
+        self.urgent.setChecked(False)
+        self.urgent.blockSignals(False)
+        self.search.set_text_now("")
+        self.apply_filters()
+
+    def set_document_filter(self, symbol: str) -> None:
+        index = self.document.findData(symbol)
+        if index < 0:
+            self.document.addItem(symbol, symbol)
+            index = self.document.count() - 1
+        self.document.setCurrentIndex(index)
+
+    # --- selection and navigation ---------------------------------------------------------------
+    def _selection_changed(self, current: object, _previous: object) -> None:
+        self.detail.show_recommendation(self.table.current_id())  # type: ignore[arg-type]
+
+    def show_record(self, **target: object) -> None:
+        rec_id = target.get("rec_id")
+        document = target.get("document")
+        if isinstance(document, str):
+            self.set_document_filter(document)
+            return
+        if not isinstance(rec_id, int):
+            return
+        if not self._loaded:
+            self._pending = rec_id
+            self.detail.show_recommendation(rec_id)
+            return
+        self._pending = None
+        if self.table.select_id(rec_id):
+            return
+        if any(r.id == rec_id for r in self._rows):
+            self.clear_filters()
+            self.table.select_id(rec_id)
+        else:
+            self.detail.show_recommendation(rec_id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- drag and drop ----------------------------------------------------------------------------
+    def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
+        row = next((r for r in self._rows if r.id == rec_id), None)
+        target = paragraph_ref(row.document, row.number) if row else _("recommendation")
+        if len(action_ids) == 1:
+            self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
+        else:
+            with self.ctx.history.macro(
+                _("Link {count} actions to {target}").format(count=len(action_ids), target=target)
+            ):
+                for action_id in action_ids:
+                    self.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))
+        self.table.select_id(rec_id, scroll=False)

@@ -1,0 +1,148 @@
+"""Opening, creating and switching stores, the demo store, and the settings dialog.
+
+Opening runs in the background (an upgrade may first back the store up); a
+store that cannot be opened is reported in one line in the user's language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from crc_reporter import APP_NAME
+from crc_reporter.i18n import _, set_language
+from crc_reporter.paths import user_data_dir
+from crc_reporter.services.demo import load_demo
+from crc_reporter.services.documents import list_documents
+from crc_reporter.store.engine import Store
+from crc_reporter.store.errors import StoreError
+from crc_reporter.store.open import open_store
+from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
+from crc_reporter.ui.errors import show_error
+from crc_reporter.ui.tasks import TaskControl
+
+if TYPE_CHECKING:
+    from crc_reporter.ui.main_window import MainWindow
+
+STORE_FILTER = "CRC Reporter (*.sqlite *.db);;*"
+
+
+def demo_store_path() -> Path:
+    return user_data_dir() / "demo" / "xamplia-demo.sqlite"
+
+
+def open_demo_store(path: Path, user: str, control: TaskControl) -> Store:
+    """Open (creating and filling, the first time) the separate store that holds the demo data set."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = open_store(path, user=user, create=True)
+    try:
+        with store.session() as session:
+            if not list_documents(session):
+                control.progress(0, 1, _("Loading the demo data set…"))
+                load_demo(session, 1, lambda done, total: control.progress(done, total))
+            control.check()  # cancelled: roll back instead of committing
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+class StoreSwitcher(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _user(self) -> str | None:
+        if self.window.store is not None:
+            return self.window.store.user
+        return self.window.settings.user_name or None
+
+    def _start_folder(self) -> str:
+        return str(self.window.settings.default_store.parent)
+
+    # --- opening ------------------------------------------------------------------------------------
+    def open_store(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self.window, _("Open a store"), self._start_folder(), STORE_FILTER)
+        if path:
+            self.open_path(path, False)
+
+    def new_store(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self.window,
+            _("Create a new store"),
+            str(Path(self._start_folder()) / "crc-reporter.sqlite"),
+            STORE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(
+                self.window, APP_NAME, _("{path} already exists: open it, or choose another name.").format(path=path)
+            )
+            return
+        self.open_path(path, True)
+
+    def open_path(self, target: str, create: bool = False) -> None:
+        user = self._user()
+
+        def work(control: TaskControl) -> Store:
+            return open_store(target, user=user, create=create)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, StoreError):
+                self.window.settings.remove_recent_store(target)
+                QMessageBox.warning(self.window, APP_NAME, _("The store cannot be opened: {reason}").format(reason=exc))
+            else:
+                show_error(self.window, exc)
+
+        self.window.tasks.run(
+            work,
+            title=_("Opening {store}…").format(store=Path(target).name),
+            on_success=self._opened,
+            on_failure=failed,
+            cancellable=False,
+        )
+
+    def open_demo(self) -> None:
+        path, user = demo_store_path(), self._user() or "demo"
+        if self.window.store is not None and self.window.store.path == path.resolve():
+            self.window.navigate("dashboard")
+            return
+        self.window.tasks.run(
+            lambda control: open_demo_store(path, user, control),
+            title=_("Opening the demo data set…"),
+            on_success=self._opened,
+        )
+
+    def _opened(self, store: Store) -> None:
+        self.window.set_store(store)
+        self.window.navigate("dashboard")
+        self.window.statusBar().showMessage(_("Opened {store}").format(store=store.display_name()), 6000)
+
+    def clear_recent(self) -> None:
+        for target in self.window.settings.recent_stores:
+            self.window.settings.remove_recent_store(target)
+        self.window.retranslate()
+
+    # --- settings and about ------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        settings = self.window.settings
+        dialog = SettingsDialog(settings, self.window)
+        if not dialog.exec():
+            return
+        old_language = settings.language
+        dialog.save()
+        if self.window.store is not None and settings.user_name:
+            self.window.store.user = settings.user_name
+        if settings.language != old_language:
+            set_language(settings.language)
+            self.window.retranslate()
+        else:
+            self.window._update_titles()
+
+    def about(self, text: str) -> None:
+        QMessageBox.about(self.window, APP_NAME, text)

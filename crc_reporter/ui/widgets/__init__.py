@@ -1,0 +1,1 @@
+"""Reusable widgets: charts drawn with QPainter, cards, delegates, inputs."""

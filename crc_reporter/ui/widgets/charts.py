@@ -1,0 +1,353 @@
+"""Charts drawn with QPainter (PySide6-Essentials has no QtCharts).
+
+Every chart paints through :meth:`Chart.paint_chart`, so the same drawing
+appears on screen and in a PNG exported at twice the resolution for reports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from crc_reporter.ui.formatting import number
+
+GRID = QColor("#e6eaf0")
+AXIS_TEXT = QColor("#5f6b7a")
+LABEL_TEXT = QColor("#1f2933")
+EMPTY = QColor("#eef1f5")
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high] (1, 2, 2.5 or 5 times a power of ten apart)."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value < high + step * 0.5:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+class Chart(QWidget):
+    """A widget that paints one chart and can save it as a PNG."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.empty_text = ""
+        self._hits: list[tuple[QRectF, str]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMouseTracking(True)
+
+    # subclasses draw here, in widget coordinates
+    def paint_chart(self, painter: QPainter, rect: QRectF) -> None:
+        raise NotImplementedError
+
+    def has_data(self) -> bool:
+        return True
+
+    def hit(self, rect: QRectF, tooltip: str) -> None:
+        self._hits.append((rect, tooltip))
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint(painter, QRectF(self.rect()))
+        painter.end()
+
+    def _paint(self, painter: QPainter, rect: QRectF) -> None:
+        self._hits = []
+        painter.setFont(self.font())
+        if not self.has_data():
+            painter.setPen(AXIS_TEXT)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
+            return
+        self.paint_chart(painter, rect)
+
+    def render_image(self, scale: float = 2.0, size: QSize | None = None) -> QImage:
+        size = size or (self.size() if self.width() > 50 else self.sizeHint())
+        image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        self._paint(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+
+    def export_png(self, path: str | Path) -> bool:
+        return bool(self.render_image().save(str(path), "PNG"))
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent):
+            pos = QPointF(event.pos())
+            text = next((tip for rect, tip in self._hits if rect.contains(pos)), "")
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+def _legend(painter: QPainter, rect: QRectF, items: Sequence[tuple[str, QColor]]) -> float:
+    """Draw a wrapping legend at the top of ``rect``; returns the height used."""
+    fm = QFontMetricsF(painter.font())
+    x, y, line = rect.left(), rect.top(), fm.height() + 6
+    for text, color in items:
+        width = 14 + fm.horizontalAdvance(text) + 16
+        if x + width > rect.right() and x > rect.left():
+            x, y = rect.left(), y + line
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(x, y + (line - 10) / 2 - 2, 10, 10), 2, 2)
+        painter.setPen(AXIS_TEXT)
+        painter.drawText(QRectF(x + 14, y, width, line - 4), Qt.AlignmentFlag.AlignVCenter, text)
+        x += width
+    return y + line - rect.top() + 4
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str
+    value: float
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One line of a bar chart: a label and one stacked bar per column."""
+
+    label: str
+    bars: tuple[tuple[Segment, ...], ...]
+
+    def total(self, column: int = 0) -> float:
+        return sum(s.value for s in self.bars[column])
+
+
+class StackedBarChart(Chart):
+    """Horizontal bars split by category, as shares of 100 % (``percent``) or as counts.
+
+    With several ``columns`` each row gets one bar per column, side by side
+    (the government's view next to civil society's, say).
+    """
+
+    def __init__(self, title: str = "", *, percent: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.percent = percent
+        self.rows: list[BarRow] = []
+        self.columns: tuple[str, ...] = ("",)
+        self.colors: dict[str, QColor] = {}
+        self.labels: dict[str, str] = {}
+        self.value_format = number
+        self.show_legend = True
+        self.bar_height = 16
+        self.label_share = 0.34  # at most this share of the width goes to the row labels
+
+    def set_data(
+        self,
+        rows: Sequence[BarRow],
+        colors: dict[str, str],
+        labels: dict[str, str],
+        columns: Sequence[str] = ("",),
+    ) -> None:
+        self.rows, self.columns = list(rows), tuple(columns)
+        self.colors = {k: QColor(v) for k, v in colors.items()}
+        self.labels = labels
+        self.updateGeometry()
+        self.update()
+
+    def has_data(self) -> bool:
+        return any(r.total(c) for r in self.rows for c in range(len(r.bars)))
+
+    def sizeHint(self) -> QSize:
+        header = 22 if any(self.columns) else 0
+        return QSize(420, 16 + header + len(self.rows) * (self.bar_height + 11) + (34 if self.show_legend else 0))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(260, min(self.sizeHint().height(), 120))
+
+    def paint_chart(self, painter: QPainter, rect: QRectF) -> None:
+        rect = rect.adjusted(8, 6, -10, -6)
+        if self.show_legend:
+            used = [k for k in self.colors if any(s.key == k and s.value for r in self.rows for b in r.bars for s in b)]
+            rect.setTop(rect.top() + _legend(painter, rect, [(self.labels.get(k, k), self.colors[k]) for k in used]))
+        fm = QFontMetricsF(painter.font())
+        n_cols = len(self.columns)
+        widest = max((r.total(c) for r in self.rows for c in range(n_cols)), default=1) or 1
+        label_width = min(
+            max((fm.horizontalAdvance(r.label) for r in self.rows), default=0) + 12, rect.width() * self.label_share
+        )
+        value_width = fm.horizontalAdvance("100 %" if self.percent else self.value_format(widest)) + 12
+        column_width = (rect.width() - label_width) / n_cols
+        bar_width = max(column_width - value_width - 8, 30)
+        if any(self.columns):
+            painter.setPen(AXIS_TEXT)
+            bold = QFont(painter.font())
+            bold.setBold(True)
+            painter.save()
+            painter.setFont(bold)
+            for c, title in enumerate(self.columns):
+                x = rect.left() + label_width + c * column_width
+                painter.drawText(QRectF(x, rect.top(), bar_width, 22), Qt.AlignmentFlag.AlignLeft, title)
+            painter.restore()
+            rect.setTop(rect.top() + 24)
+        pitch = min(self.bar_height + 11, rect.height() / max(len(self.rows), 1))
+        height = min(self.bar_height, pitch - 4)
+        for i, row in enumerate(self.rows):
+            y = rect.top() + i * pitch + (pitch - height) / 2
+            painter.setPen(LABEL_TEXT)
+            text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 10)
+            painter.drawText(
+                QRectF(rect.left(), y - 4, label_width - 10, height + 8), Qt.AlignmentFlag.AlignVCenter, text
+            )
+            for c, segments in enumerate(row.bars):
+                left = rect.left() + label_width + c * column_width
+                self._bar(painter, row, c, segments, QRectF(left, y, bar_width, height), widest, value_width)
+
+    def _bar(
+        self,
+        painter: QPainter,
+        row: BarRow,
+        column: int,
+        segments: tuple[Segment, ...],
+        area: QRectF,
+        widest: float,
+        value_width: float,
+    ) -> None:
+        total = sum(s.value for s in segments)
+        full = area.width() if self.percent else area.width() * total / widest
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(EMPTY)
+        painter.drawRoundedRect(area, 3, 3)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(area.left(), area.top(), max(full, 1), area.height()), 3, 3)
+        painter.save()
+        painter.setClipPath(path)
+        x = area.left()
+        prefix = f"{row.label} — {self.columns[column]}" if self.columns[column] else row.label
+        for seg in segments:
+            if not seg.value or not total:
+                continue
+            width = full * seg.value / total
+            painter.setBrush(self.colors.get(seg.key, QColor("#999999")))
+            seg_rect = QRectF(x, area.top(), width, area.height())
+            painter.drawRect(seg_rect)
+            share = seg.value / total * 100
+            name = self.labels.get(seg.key, seg.key)
+            self.hit(seg_rect, f"{prefix}\n{name}: {self.value_format(seg.value)} ({share:.0f} %)")
+            x += width
+        painter.restore()
+        if not self.percent or total == 0:
+            painter.setPen(AXIS_TEXT)
+            painter.drawText(
+                QRectF(area.left() + full + 6, area.top() - 4, value_width + 30, area.height() + 8),
+                Qt.AlignmentFlag.AlignVCenter,
+                self.value_format(total) if total else "—",
+            )
+
+
+@dataclass(frozen=True)
+class LineSeries:
+    label: str
+    color: str
+    points: tuple[tuple[int, float], ...]
+
+
+class LineChart(Chart):
+    """Values year by year, one line per series, with round axis ticks."""
+
+    def __init__(self, title: str = "", *, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.series: list[LineSeries] = []
+        self.compact = compact
+        self.unit = ""
+
+    def set_series(self, series: Sequence[LineSeries], unit: str = "") -> None:
+        self.series = [s for s in series if s.points]
+        self.unit = unit
+        self.update()
+
+    def has_data(self) -> bool:
+        return any(s.points for s in self.series)
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 120) if self.compact else QSize(480, 260)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 80) if self.compact else QSize(260, 160)
+
+    def paint_chart(self, painter: QPainter, rect: QRectF) -> None:
+        draw_lines(painter, rect, self.series, compact=self.compact, unit=self.unit, hit=self.hit)
+
+
+def draw_lines(
+    painter: QPainter,
+    rect: QRectF,
+    series: Sequence[LineSeries],
+    *,
+    compact: bool = False,
+    unit: str = "",
+    hit: Callable[[QRectF, str], None] | None = None,
+) -> None:
+    """Axes, grid and one line per series inside ``rect``."""
+    small = QFont(painter.font())
+    small.setPointSizeF(max(painter.font().pointSizeF() - 1, 7))
+    rect = rect.adjusted(6, 6, -22, -4)
+    if len(series) > 1 and not compact:
+        rect.setTop(rect.top() + _legend(painter, rect, [(s.label, QColor(s.color)) for s in series]))
+    painter.setFont(small)
+    fm = QFontMetricsF(small)
+    xs = [x for s in series for x, _y in s.points]
+    ys = [y for s in series for _x, y in s.points]
+    x_low, x_high = min(xs), max(xs)
+    if x_low == x_high:
+        x_low, x_high = x_low - 1, x_high + 1
+    y_ticks = nice_ticks(min(0.0, min(ys)), max(ys), 3 if compact else 5)
+    y_low, y_high = y_ticks[0], y_ticks[-1]
+    axis_width = max(fm.horizontalAdvance(number(t, 1)) for t in y_ticks) + 8
+    plot = QRectF(rect.left() + axis_width, rect.top() + 4, rect.width() - axis_width, rect.height() - fm.height() - 10)
+
+    def to_point(x: float, y: float) -> QPointF:
+        px = plot.left() + (x - x_low) / (x_high - x_low) * plot.width()
+        py = plot.bottom() - (y - y_low) / ((y_high - y_low) or 1) * plot.height()
+        return QPointF(px, py)
+
+    for tick in y_ticks:
+        y = to_point(x_low, tick).y()
+        painter.setPen(QPen(GRID, 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(AXIS_TEXT)
+        painter.drawText(
+            QRectF(rect.left(), y - fm.height() / 2, axis_width - 6, fm.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            number(tick, 1),
+        )
+    years = list(range(int(x_low), int(x_high) + 1))
+    step = max(1, math.ceil(len(years) * (fm.horizontalAdvance("2024") + 10) / max(plot.width(), 1)))
+    for year in years[::step]:
+        x = to_point(year, y_low).x()
+        painter.drawText(QRectF(x - 30, plot.bottom() + 4, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, str(year))
+    for s in series:
+        color = QColor(s.color)
+        points = [to_point(x, y) for x, y in s.points]
+        painter.setPen(QPen(color, 2.2 if not compact else 1.8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for a, b in zip(points, points[1:], strict=False):
+            painter.drawLine(a, b)
+        painter.setBrush(QColor("white"))
+        for (x, y), point in zip(s.points, points, strict=True):
+            painter.drawEllipse(point, 3.2, 3.2)
+            if hit is not None:
+                tip = f"{s.label}\n{x}: {number(y, 2)} {unit}".strip()
+                hit(QRectF(point.x() - 6, point.y() - 6, 12, 12), tip)

@@ -1,0 +1,112 @@
+"""Table views set up the same way everywhere: column widths from the model, status badges, one proxy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from crc_reporter.ui.models.base import ID_ROLE, RECORD_ROLE, RecordProxyModel, RecordTableModel
+from crc_reporter.ui.widgets.delegates import StatusDelegate
+
+
+class RecordTable(QTableView):
+    """A read-only table over a :class:`RecordTableModel` through its :class:`RecordProxyModel`."""
+
+    def __init__(
+        self,
+        model: RecordTableModel,
+        parent: QWidget | None = None,
+        *,
+        sortable: bool = True,
+        proxy: RecordProxyModel | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.proxy = proxy or RecordProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.setModel(self.proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(30)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(36)
+        header.setStretchLastSection(False)
+        status_columns = []
+        cell_metrics = QFontMetrics(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)
+        head_metrics = QFontMetrics(bold)
+        for column, spec in enumerate(model.columns):
+            if spec.stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if not title and spec.width:  # an icon column keeps its size
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                # wide enough for the header (with the sort arrow) and for a typical value
+                width = max(
+                    spec.width,
+                    head_metrics.horizontalAdvance(title) + 26 if title else 0,
+                    cell_metrics.horizontalAdvance(spec.sample) + 22 if spec.sample else 0,
+                )
+                if width:
+                    header.resizeSection(column, width)
+            if spec.status is not None:
+                status_columns.append(column)
+        if status_columns:
+            delegate = StatusDelegate(self)
+            for column in status_columns:
+                self.setItemDelegateForColumn(column, delegate)
+        if sortable:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.setSortingEnabled(True)
+
+    # --- the selected record, through the proxy ---------------------------------------------
+    def current_record(self) -> object | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isSelected(index):
+            rows = self.selectionModel().selectedRows()
+            index = rows[0] if rows else QModelIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def selected_records(self) -> list[object]:
+        return [i.data(RECORD_ROLE) for i in self.selectionModel().selectedRows()]
+
+    def current_id(self) -> object | None:
+        record = self.current_record()
+        return self.source.record_id(record) if record is not None else None
+
+    def select_id(self, record_id: object, *, scroll: bool = True) -> bool:
+        row = self.source.row_of(record_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.source.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
+        if scroll:
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def select_row(self, row: int) -> None:
+        """Make a visible row current and selected (``selectRow`` alone may leave no current index)."""
+        index = self.proxy.index(row, 0)
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.selectionModel().setCurrentIndex(index, flags)
+
+    def id_at(self, index: QModelIndex) -> object | None:
+        return index.data(ID_ROLE) if index.isValid() else None
