@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from crc_reporter.services import actions as action_svc
@@ -135,7 +137,8 @@ def _state(store: Store) -> tuple[object, ...]:
     from crc_reporter.services.recommendation_queries import list_recommendations
 
     with store.session() as s:
-        recs = sorted((r.document, r.number, r.id, r) for r in list_recommendations(s))
+        # undo is itself an edit: it restores every value but moves the optimistic-locking version on
+        recs = sorted((r.document, r.number, r.id, replace(r, version=0)) for r in list_recommendations(s))
         links = sorted((a.id, a.links) for a in action_svc.list_actions(s))
         history = sorted((a.recommendation_id, a.id, a) for r in recs for a in assess_svc.assessment_history(s, r[2]))
         docs = sorted(d.symbol for d in list_documents(s))
