@@ -15,12 +15,13 @@ import sys
 from collections.abc import Sequence
 
 from crc_reporter import __version__
+from crc_reporter.cli.backup_commands import recovery_hint
 from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError
 from crc_reporter.i18n import _, initial_language, set_language
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store.errors import StoreError
 
-COMMAND_MODULES: tuple[str, ...] = ("crc_reporter.cli.store_commands",)
+COMMAND_MODULES: tuple[str, ...] = ("crc_reporter.cli.store_commands", "crc_reporter.cli.backup_commands")
 
 log = logging.getLogger("crc_reporter")
 
@@ -39,6 +40,12 @@ def _common_options() -> argparse.ArgumentParser:
         help=_("the store: an SQLite file or a database URL (default: $CRC_REPORTER_DB or the user's store)"),
     )
     common.add_argument("--user", default=argparse.SUPPRESS, help=_("your name, for the audit trail"))
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=_("the passphrase of an encrypted store, in a file (or $CRC_REPORTER_PASSPHRASE; asked when interactive)"),
+    )
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return common
 
@@ -77,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(ctx)
         return int(args.handler(args, ctx) or 0)
     except (CliError, StoreError, ServiceError) as exc:
-        print(f"crc-reporter: {_('error')}: {exc}", file=sys.stderr)
+        print(f"crc-reporter: {_('error')}: {exc}{recovery_hint(exc, ctx)}", file=sys.stderr)
         return getattr(exc, "exit_code", EXIT_ERROR)
     except KeyboardInterrupt:
         print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
