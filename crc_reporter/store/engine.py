@@ -17,6 +17,7 @@ before it touches the file.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from urllib.request import pathname2url
 
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crc_reporter.i18n import _
@@ -43,6 +44,7 @@ from crc_reporter.store.errors import (
 from crc_reporter.store.locking import StoreLock
 
 SQLITE_HEADER = sf.SQLITE_HEADER
+log = logging.getLogger(__name__)
 
 
 class StoreSession(Session):
@@ -94,27 +96,27 @@ class Store:
                 session.rollback()
             else:
                 session.commit()
-        except DBAPIError as exc:
+        except BaseException as exc:
             with contextlib.suppress(Exception):  # a damaged file may fail the rollback too
                 session.rollback()
-            raise self._translate(exc) from exc
-        except BaseException:
-            session.rollback()
-            raise
+            translated = self.translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         finally:
             with contextlib.suppress(Exception):
                 session.close()
 
-    def _translate(self, exc: DBAPIError) -> BaseException:
-        if not self.is_sqlite or exc.orig is None:
+    def translate(self, exc: BaseException) -> BaseException:
+        """The :class:`StoreError` a database-layer exception stands for, or ``exc`` itself."""
+        if not self.is_sqlite:
             return exc
-        if sf.is_read_only_violation(exc.orig):
+        if isinstance(exc, DBAPIError) and exc.orig is not None and sf.is_read_only_violation(exc.orig):
             reason = self.read_only_reason or _("the store file cannot be written ({reason})").format(
                 reason=sf.first_line(exc.orig)
             )
             return ReadOnlyStoreError(reason)
-        translated = sf.translate(exc.orig, self.path)
-        return exc if translated is exc.orig else translated
+        return sqlite_failure(exc, self.path) or exc
 
     def display_name(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
@@ -127,6 +129,52 @@ class Store:
                 if not self.read_only:
                     self.lock.write_state("closed")
             self.lock.release()
+
+
+# where a ValueError means "a stored value cannot be read" rather than a bug in a caller
+_DATABASE_LAYER = ("sqlalchemy.", "crc_reporter.store.")
+
+
+def _deepest_module(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return str(tb.tb_frame.f_globals.get("__name__", "")) if tb is not None else ""
+
+
+def sqlite_failure(exc: BaseException, path: Path | None) -> StoreError | None:
+    """What an exception from the database layer of an SQLite store means for people, if anything.
+
+    * driver errors meaning damaged bytes -> :class:`DamagedStoreError`;
+    * a value that cannot be turned back into Python while rows are loaded (text that is not
+      UTF-8, a date that is not a date): the app never writes such values, so the file was
+      damaged -> :class:`DamagedStoreError`;
+    * any other driver error except a constraint violation (busy, I/O, a schema SQLite cannot
+      use) -> :class:`StoreError` with SQLite's reason, logged with its traceback.
+
+    None for anything else (a constraint violation or an error in the app's own code is a bug,
+    and is reported as one).
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig if exc.orig is not None else exc
+        if isinstance(exc, IntegrityError):
+            return None
+        if sf.is_corruption(orig):
+            return DamagedStoreError(
+                _("the store {path} is damaged ({reason})").format(path=path, reason=sf.first_line(orig)), path
+            )
+        log.debug("store error", exc_info=exc)  # shown only when logging is configured (--debug)
+        return StoreError(_("the store {path} cannot be used: {reason}").format(path=path, reason=sf.first_line(orig)))
+    if isinstance(exc, (ValueError, OverflowError)) and _deepest_module(exc).startswith(_DATABASE_LAYER):
+        return DamagedStoreError(
+            _("the store {path} holds data that cannot be read ({reason}); it is damaged").format(
+                path=path, reason=sf.first_line(exc)
+            ),
+            path,
+        )
+    return None
 
 
 def _sqlite_pragmas(read_only: bool) -> Any:
@@ -220,6 +268,9 @@ def open_engine(
     except DBAPIError as exc:
         engine.dispose()
         raise _connect_error(exc, parsed, path) from exc
+    except (ValueError, OverflowError) as exc:  # text in the schema that is not UTF-8
+        engine.dispose()
+        raise sqlite_failure(exc, path) or exc from exc
     return engine, path
 
 

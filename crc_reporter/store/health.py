@@ -119,6 +119,8 @@ def _examine(conn: Any, base: StoreHealth) -> StoreHealth:
     path = base.path
     try:
         errors = tuple(sf.integrity_errors(conn))
+        if not errors:
+            errors = tuple(sf.unreadable_values(conn))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = sf.schema_revision(conn) if "alembic_version" in tables else None
     except sf.driver_errors() as exc:

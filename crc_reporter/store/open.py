@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.engine import Store, check_sqlite_path, is_url, make_store, open_engine
+from crc_reporter.store.engine import Store, check_sqlite_path, is_url, make_store, open_engine, sqlite_failure
 from crc_reporter.store.errors import DamagedStoreError, NewerStoreError, StoreError, StoreLockedError
 from crc_reporter.store.locking import StoreLock
 from crc_reporter.store.reference import seed_reference
@@ -148,16 +148,15 @@ def _finish(
         if not read_only:
             with store.session() as session:
                 seed_reference(session)
-    except DBAPIError as exc:
+    except BaseException as exc:
         engine.dispose()
-        orig = exc.orig or exc
-        translated = sf.translate(orig, path) if path is not None else orig
-        if isinstance(translated, StoreError):
-            raise translated from exc
-        raise StoreError(_("the store cannot be used: {reason}").format(reason=sf.first_line(orig))) from exc
-    except BaseException:
-        engine.dispose()
-        raise
+        failure = sqlite_failure(exc, path) if path is not None else None
+        if failure is None and isinstance(exc, DBAPIError):  # a database server
+            orig = exc.orig or exc
+            failure = StoreError(_("the store cannot be used: {reason}").format(reason=sf.first_line(orig)))
+        if failure is None or failure is exc:
+            raise
+        raise failure from exc
     return store
 
 

@@ -7,6 +7,7 @@ cannot be opened at all. Everything here uses the DB-API driver directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -111,14 +112,14 @@ def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> A
     driver: Any = sqlcipher() if key is not None and kind is not FileKind.SQLITE else sqlite3
     try:
         conn = driver.connect(file_uri(path, read_only=read_only), uri=True, isolation_level=None)
-    except driver.Error as exc:
+    except (driver.Error, UnicodeDecodeError) as exc:
         raise StoreError(_("{path} cannot be opened: {reason}").format(path=path, reason=first_line(exc))) from exc
     try:
         if driver is not sqlite3:
             conn.execute(f"PRAGMA key = {quote_key(key or '')}")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except driver.Error as exc:
+    except (driver.Error, UnicodeDecodeError) as exc:
         conn.close()
         if driver is not sqlite3 and error_code(exc) == SQLITE_NOTADB:
             raise WrongPassphraseError(
@@ -128,9 +129,10 @@ def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> A
     return conn
 
 
-def first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException, limit: int = 160) -> str:
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    line = text.splitlines()[0] if text else type(exc).__name__
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def error_code(exc: BaseException) -> int | None:
@@ -140,6 +142,8 @@ def error_code(exc: BaseException) -> int | None:
 
 def is_corruption(exc: BaseException) -> bool:
     """True when a driver error means the file's bytes are damaged (not a mistake in a request)."""
+    if isinstance(exc, UnicodeDecodeError):  # text (or an error message quoting it) that is not UTF-8
+        return True
     if error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return True
     text = str(exc).lower()
@@ -170,10 +174,56 @@ def integrity_errors(conn: Any, limit: int = 20) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+_DATE_TYPES = ("DATE", "DATETIME", "TIMESTAMP")
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def unreadable_values(conn: Any, limit: int = 5) -> list[str]:
+    """Stored values the app could not read back: text that is not UTF-8, dates that are not dates.
+
+    ``integrity_check`` verifies the file's structure, not what is inside the cells;
+    a flipped bit in a paragraph's text leaves a sound b-tree holding bytes that no
+    longer decode. This reads every row once (as bytes) and reports such cells.
+    """
+    problems: list[str] = []
+    tables = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+        if not r[0].startswith("sqlite_") and "_fts" not in r[0]
+    ]
+    columns = {
+        table: [(c[1], str(c[2]).upper()) for c in conn.execute(f"PRAGMA table_info({_quote(table)})")]
+        for table in tables
+    }
+    previous_factory = conn.text_factory
+    conn.text_factory = bytes  # from here on, text comes back undecoded (names were read above)
+    try:
+        for table in tables:
+            for row in conn.execute(f"SELECT rowid, * FROM {_quote(table)}"):
+                for (name, decl), value in zip(columns[table], row[1:], strict=False):
+                    if not isinstance(value, bytes):
+                        continue
+                    try:
+                        text = value.decode("utf-8")
+                        if decl in _DATE_TYPES:
+                            (dt.datetime if decl != "DATE" else dt.date).fromisoformat(text)
+                    except ValueError:
+                        problems.append(f"{table}.{name} row {row[0]}: {value[:40]!r}")
+                        if len(problems) >= limit:
+                            return problems
+    finally:
+        conn.text_factory = previous_factory
+    return problems
+
+
 def driver_errors() -> tuple[type[Exception], ...]:
     """The DB-API error classes of both drivers (SQLCipher's do not derive from sqlite3's)."""
     cipher = sys.modules.get("sqlcipher3")
-    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+    # a damaged file can make the driver fail to decode text, even the text of its own error messages
+    return (sqlite3.Error, UnicodeDecodeError, cipher.Error) if cipher else (sqlite3.Error, UnicodeDecodeError)
 
 
 def schema_revision(conn: Any) -> str | None:
