@@ -185,6 +185,7 @@ def recovery_hint(exc: BaseException, ctx: CliContext) -> str:
         return ""
     if good is None:
         return _("; no good backup of it was found")
-    return "; " + _("to restore the latest good backup ({when}), run: {command}").format(
-        when=_local(good.created), command=_restore_command(ctx, path)
-    )
+    when, command = _local(good.created), _restore_command(ctx, path)
+    if isinstance(exc, NewerStoreError):
+        return "; " + _("or go back to the backup from {when} with: {command}").format(when=when, command=command)
+    return "; " + _("to restore the latest good backup ({when}), run: {command}").format(when=when, command=command)

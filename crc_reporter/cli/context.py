@@ -17,6 +17,7 @@ from typing import Any
 from crc_reporter.i18n import _
 from crc_reporter.paths import default_store_path, user_data_dir
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.backup import backups_are_plain
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.errors import PassphraseRequiredError
 from crc_reporter.store.open import default_user, open_store
@@ -129,6 +130,8 @@ class CliContext:
             return None
         kind = sf.sniff(path) if not path.is_dir() else sf.FileKind.OTHER
         if kind is sf.FileKind.MAYBE_ENCRYPTED:
+            if backups_are_plain(path):  # never encrypted: a damaged header, reported by the open
+                return self.given_passphrase()
             return self.given_passphrase() or (self.passphrase() if interactive() else None)
         if encrypt and kind in (sf.FileKind.MISSING, sf.FileKind.EMPTY):
             return self.passphrase(new=True)

@@ -143,6 +143,8 @@ def backup_now(store: Store, to: Path | None = None) -> BackupInfo:
         raise ServiceError(_("a backup cannot replace the store itself"))
     if to.is_dir():
         raise ServiceError(_("{path} is a folder; give a file name for the backup").format(path=to))
+    if not to.parent.is_dir():
+        raise ServiceError(_("the folder {folder} does not exist").format(folder=to.parent))
     partial = to.with_name(f".{to.name}.partial")
     try:
         store_backup.snapshot(path, partial, store.key)

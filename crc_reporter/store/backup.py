@@ -152,7 +152,12 @@ def snapshot(store_path: Path, dest: Path, key: str | None = None) -> None:
         finally:
             out.close()
     except sf.driver_errors() as exc:
-        raise sf.translate(exc, store_path) from exc
+        failure = sf.translate(exc, store_path)
+        if not isinstance(failure, StoreError):
+            failure = StoreError(
+                _("cannot write the backup {path}: {reason}").format(path=dest, reason=sf.first_line(exc))
+            )
+        raise failure from exc
     finally:
         source.close()
     sf.fsync_file(dest)
@@ -169,7 +174,8 @@ def take_backup(
 ) -> BackupInfo:
     """Back up the store, check the copy, then rotate older automatic backups (``policy=None``: never)."""
     folder = folder or backups_dir_for(store_path)
-    created = now or dt.datetime.now(dt.UTC)
+    created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    created = created.replace(microsecond=created.microsecond // 1000 * 1000)  # what the name can hold
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -216,6 +222,13 @@ def rotate(store_path: Path, folder: Path | None = None, policy: RotationPolicy 
         with contextlib.suppress(OSError):
             leftover.unlink()
     return deleted
+
+
+def backups_are_plain(store_path: Path) -> bool:
+    """True when the newest backup of this store is a plain SQLite file: then the store was not
+    encrypted, and a store file that looks encrypted is really a damaged one."""
+    found = list_backups(store_path)
+    return bool(found) and sf.sniff(found[0].path) is sf.FileKind.SQLITE
 
 
 def latest_good_backup(store_path: Path, key: str | None = None) -> BackupInfo | None:

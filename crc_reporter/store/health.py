@@ -15,7 +15,7 @@ from typing import Any
 
 from crc_reporter.i18n import _
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import REQUIRED_TABLES
+from crc_reporter.store.backup import REQUIRED_TABLES, backups_are_plain
 from crc_reporter.store.errors import (
     DamagedStoreError,
     PassphraseRequiredError,
@@ -100,9 +100,14 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
         return replace(base, state=HealthState.MISSING, message=_("there is no store at {path}").format(path=path))
     try:
         conn = sf.connect(path, key, read_only=True)
-    except PassphraseRequiredError as exc:
-        return replace(base, state=HealthState.NEEDS_PASSPHRASE, message=str(exc))
-    except WrongPassphraseError as exc:
+    except (PassphraseRequiredError, WrongPassphraseError) as exc:
+        if backups_are_plain(path):  # it was never encrypted: the header is damaged
+            message = _(
+                "the store {path} is damaged (its first page is unreadable; its backups show it was not encrypted)"
+            )
+            return replace(base, state=HealthState.DAMAGED, message=message.format(path=path), encrypted=False)
+        if isinstance(exc, PassphraseRequiredError):
+            return replace(base, state=HealthState.NEEDS_PASSPHRASE, message=str(exc))
         return replace(base, state=HealthState.WRONG_PASSPHRASE, message=str(exc))
     except DamagedStoreError as exc:
         return replace(base, state=HealthState.DAMAGED, message=str(exc))
@@ -110,9 +115,28 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
         state = HealthState.NOT_A_STORE if kind is sf.FileKind.OTHER else HealthState.DAMAGED
         return replace(base, state=state, message=str(exc))
     try:
-        return _examine(conn, base)
+        health = _examine(conn, base)
     finally:
         conn.close()
+    if health.state is HealthState.OK and health.revision and holder is None:
+        health = _check_search_indexes(health, key)
+    return health
+
+
+def _check_search_indexes(health: StoreHealth, key: str | None) -> StoreHealth:
+    """FTS5's integrity check needs a writable connection: only done when no instance is writing."""
+    try:
+        conn = sf.connect(health.path, key)
+    except StoreError as exc:
+        return replace(health, state=HealthState.DAMAGED, message=str(exc))
+    try:
+        problems = tuple(sf.search_index_problems(conn))
+    finally:
+        conn.close()
+    if not problems:
+        return health
+    message = _("the store {path} is damaged ({reason})").format(path=health.path, reason=problems[0])
+    return replace(health, state=HealthState.DAMAGED, message=message, integrity_errors=problems)
 
 
 def _examine(conn: Any, base: StoreHealth) -> StoreHealth:

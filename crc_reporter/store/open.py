@@ -25,8 +25,16 @@ from sqlalchemy.exc import DBAPIError
 from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.backup import backups_are_plain
 from crc_reporter.store.engine import Store, check_sqlite_path, is_url, make_store, open_engine, sqlite_failure
-from crc_reporter.store.errors import DamagedStoreError, NewerStoreError, StoreError, StoreLockedError
+from crc_reporter.store.errors import (
+    DamagedStoreError,
+    NewerStoreError,
+    PassphraseRequiredError,
+    StoreError,
+    StoreLockedError,
+    WrongPassphraseError,
+)
 from crc_reporter.store.locking import StoreLock
 from crc_reporter.store.reference import seed_reference
 from crc_reporter.store.revisions import head_from_files, is_known
@@ -77,6 +85,12 @@ def open_store(
     except DamagedStoreError:
         lock.release()  # the file still says "open": the next open checks it again
         raise
+    except (PassphraseRequiredError, WrongPassphraseError) as exc:
+        lock.restore_previous()
+        lock.release()
+        if backups_are_plain(path):
+            raise DamagedStoreError(unreadable_plain_store(path), path) from exc
+        raise
     except BaseException:
         lock.restore_previous()
         lock.release()
@@ -85,6 +99,12 @@ def open_store(
     store.read_only_reason = reason
     store.unclean_shutdown = unclean
     return store
+
+
+def unreadable_plain_store(path: Path) -> str:
+    return _(
+        "the store {path} is damaged (its first page is unreadable; its backups show it was not encrypted)"
+    ).format(path=path)
 
 
 def _lock(path: Path, access: Access) -> tuple[StoreLock, str]:

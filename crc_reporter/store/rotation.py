@@ -2,7 +2,7 @@
 
 Kept: the 10 newest backups, the newest backup of each of the 14 most recent
 days that have one, of each of the 8 most recent ISO weeks, and of each of the
-12 most recent months. Days, weeks and months are counted among those that
+13 most recent months (this month and the twelve before it). Days, weeks and months are counted among those that
 have backups, so a store used once a month keeps a year of monthly states
 rather than losing them to a calendar window. Backups a person asked for
 (``manual``) and keepsakes of a damaged store are never rotated away.
@@ -23,7 +23,7 @@ class RotationPolicy:
     recent: int = 10
     daily: int = 14
     weekly: int = 8
-    monthly: int = 12
+    monthly: int = 13  # this month and the twelve before it: a year back
 
 
 DEFAULT_POLICY = RotationPolicy()

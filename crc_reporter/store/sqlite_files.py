@@ -219,6 +219,23 @@ def unreadable_values(conn: Any, limit: int = 5) -> list[str]:
     return problems
 
 
+def search_index_problems(conn: Any) -> list[str]:
+    """FTS5's own ``integrity-check`` of every full-text index (needs a read-write connection).
+
+    ``integrity_check`` sees the index's pages as sound b-tree pages; only FTS5
+    can tell whether what they hold still makes an index.
+    """
+    problems = []
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+    ).fetchall():
+        try:
+            conn.execute(f"INSERT INTO {_quote(name)}({_quote(name)}) VALUES ('integrity-check')")
+        except driver_errors() as exc:
+            problems.append(f"{name}: {first_line(exc)}")
+    return problems
+
+
 def driver_errors() -> tuple[type[Exception], ...]:
     """The DB-API error classes of both drivers (SQLCipher's do not derive from sqlite3's)."""
     cipher = sys.modules.get("sqlcipher3")
