@@ -82,12 +82,12 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 def _resolve_backup(path: Path, name: str | None) -> Path | None:
     if name is None:
         return None
-    given = Path(name).expanduser()
-    if given.is_file():
-        return given.resolve()
-    in_folder = backups_dir_for(path) / name
-    if in_folder.is_file():
-        return in_folder
+    for candidate in (Path(name).expanduser(), backups_dir_for(path) / name):
+        try:
+            if candidate.is_file():
+                return candidate.resolve()
+        except (OSError, ValueError):  # a name the system cannot even look up
+            continue
     raise CliError(_("there is no backup {name} (see 'crc-reporter backup --list')").format(name=name))
 
 

@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import traceback
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,15 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe to print as one line: control characters and line separators (from a
+    file name or an argument echoed in a message) are shown escaped instead of breaking the line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )
 
 
 def read_passphrase_file(path: str) -> str:
@@ -122,7 +132,7 @@ class CliContext:
     def store_file(self) -> Path | None:
         """The SQLite file of the chosen store (None for a database server URL)."""
         target = self.store_target()
-        return None if is_url(target) else Path(target).expanduser().resolve()
+        return None if is_url(target) else sf.usable_path(Path(target).expanduser().resolve())
 
     def key_for(self, path: Path | None, *, encrypt: bool = False) -> str | None:
         """The key to open ``path`` with: only for encrypted files, or a new file when ``encrypt``."""

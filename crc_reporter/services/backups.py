@@ -138,7 +138,8 @@ def backup_now(store: Store, to: Path | None = None) -> BackupInfo:
     path = _file_of(store)
     if to is None:
         return _take(store, "manual", _utc(None), None)
-    to = to.expanduser().resolve()
+    to = sf.usable_path(sf.usable_path(to.expanduser()).resolve())
+    sf.usable_path(to.parent)
     if to == path:
         raise ServiceError(_("a backup cannot replace the store itself"))
     if to.is_dir():

@@ -199,6 +199,8 @@ def _sqlite_pragmas(read_only: bool) -> Any:
 
 def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
     """Refuse what cannot be a store file before SQLite creates or touches anything."""
+    sf.usable_path(path)
+    sf.usable_path(path.parent)
     if path.is_dir():
         raise StoreError(_("{path} is a folder, not a store file").format(path=path))
     if not path.parent.is_dir():

@@ -117,7 +117,9 @@ def _lock(path: Path, access: Access) -> tuple[StoreLock, str]:
     except OSError as exc:
         if access == "write":
             raise StoreError(_("cannot lock {path}: {reason}").format(path=path, reason=exc.strerror)) from exc
-        return lock, _("the folder of {path} cannot be written; the store is open read-only").format(path=path)
+        return lock, _("the lock file {lock} cannot be created ({reason}); the store is open read-only").format(
+            lock=lock.path, reason=exc.strerror
+        )
     pid = lock.holder_pid()
     if access == "write":
         raise StoreLockedError(

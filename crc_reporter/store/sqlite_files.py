@@ -48,6 +48,19 @@ def sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
+def usable_path(path: Path) -> Path:
+    """``path`` if the system can look it up (it may not exist yet); :class:`StoreError` otherwise
+    (a name too long, a folder that cannot be read…)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise StoreError(_("{path} cannot be used: {reason}").format(path=path, reason=reason)) from exc
+    return path
+
+
 def sniff(path: Path) -> FileKind:
     """What the file looks like from its first bytes and size (never raises for a missing file)."""
     try:
@@ -125,7 +138,10 @@ def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> A
             raise WrongPassphraseError(
                 _("wrong passphrase for {path} (or the file is not a CRC Reporter store)").format(path=path)
             ) from exc
-        raise translate(exc, path) from exc
+        failure = translate(exc, path)
+        if not isinstance(failure, StoreError):
+            failure = StoreError(_("{path} cannot be opened: {reason}").format(path=path, reason=first_line(exc)))
+        raise failure from exc
     return conn
 
 
