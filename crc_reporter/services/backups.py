@@ -8,7 +8,9 @@ Everything a Backups page or a command needs, without Qt:
 * :func:`backup_before` — call before an import or a merge (upgrades take their
   own backup); it always takes one when the store holds any work;
 * :func:`backup_now`, :func:`list_backups`, :func:`check_backup`,
-  :func:`latest_good_backup`, :func:`restore` — the page's buttons.
+  :func:`latest_good_backup`, :func:`restore`, :func:`delete_backup`,
+  :func:`backups_folder` — the page's list and buttons (a restore needs the
+  store closed: close it, restore, open it again).
 
 All return frozen dataclasses (:class:`BackupInfo`, :class:`BackupCheck`,
 :class:`RestoreResult`). Backups apply to SQLite stores; a database server is
@@ -26,6 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _
+from crc_reporter.paths import backups_dir_for
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import backup as store_backup
 from crc_reporter.store import sqlite_files as sf
@@ -40,7 +43,9 @@ __all__ = [
     "RestoreResult",
     "backup_before",
     "backup_now",
+    "backups_folder",
     "check_backup",
+    "delete_backup",
     "latest_good_backup",
     "list_backups",
     "maybe_backup",
@@ -173,6 +178,23 @@ def list_backups(target: Store | Path) -> list[BackupInfo]:
     """The backups of a store (or of the store file at a path), newest first."""
     path = target if isinstance(target, Path) else target.path
     return store_backup.list_backups(path) if path is not None else []
+
+
+def backups_folder(target: Store | Path) -> Path | None:
+    """The folder the backups of this store live in (None for a database server)."""
+    path = target if isinstance(target, Path) else target.path
+    return backups_dir_for(path) if path is not None else None
+
+
+def delete_backup(target: Store | Path, backup: Path) -> None:
+    """Delete one backup of this store (only a file this module named, in the store's backups folder)."""
+    path = target if isinstance(target, Path) else target.path
+    if path is None or backup not in {b.path for b in store_backup.list_backups(path)}:
+        raise ServiceError(_("{name} is not a backup of this store").format(name=backup.name))
+    try:
+        backup.unlink()
+    except OSError as exc:
+        raise ServiceError(_("cannot delete {name}: {reason}").format(name=backup.name, reason=exc.strerror)) from exc
 
 
 def check_backup(backup: Path, passphrase: str | None = None) -> BackupCheck:

@@ -8,6 +8,7 @@ after an unclean shutdown.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +87,7 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
     """Examine the file (a full integrity check); read-only, never raises for a bad file."""
     kind = sf.sniff(path) if not path.is_dir() else sf.FileKind.OTHER
     unclean, holder = _lock_facts(path) if kind is not sf.FileKind.MISSING else (False, None)
+    writer_active = holder is not None  # another instance, or this process's own open store
     base = StoreHealth(
         path,
         HealthState.OK,
@@ -94,7 +96,7 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
         size=_size(path),
         wal_size=_size(sf.sidecars(path)[0]),
         unclean_shutdown=unclean,
-        open_elsewhere_pid=holder,
+        open_elsewhere_pid=holder if holder != os.getpid() else None,
     )
     if kind is sf.FileKind.MISSING:
         return replace(base, state=HealthState.MISSING, message=_("there is no store at {path}").format(path=path))
@@ -118,7 +120,7 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
         health = _examine(conn, base)
     finally:
         conn.close()
-    if health.state is HealthState.OK and health.revision and holder is None:
+    if health.state is HealthState.OK and health.revision and not writer_active:
         health = _check_search_indexes(health, key)
     return health
 

@@ -193,3 +193,17 @@ def test_server_stores_have_no_file_backups(store: Store) -> None:
     with pytest.raises(ServiceError, match="administrator"):
         backups.backup_now(fake)
     assert backups.list_backups(fake) == []
+
+
+def test_backups_page_operations(store: Store, tmp_path: Path) -> None:
+    _edit(store, "CRC/C/XMP/CO/1")
+    first, second = backups.backup_now(store), backups.backup_now(store)
+    assert backups.backups_folder(store) == first.path.parent
+    assert backups.latest_good_backup(store.path) == second  # type: ignore[arg-type]
+    backups.delete_backup(store, second.path)
+    assert backups.list_backups(store) == [first]
+    stranger = tmp_path / "not-a-backup.sqlite"
+    stranger.write_bytes(b"x")
+    with pytest.raises(ServiceError):
+        backups.delete_backup(store, stranger)
+    assert stranger.exists()
