@@ -17,10 +17,12 @@ from typing import Any
 
 from crc_reporter.i18n import _
 from crc_reporter.paths import default_store_path, user_data_dir
+from crc_reporter.services.backups import maybe_backup
+from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import backups_are_plain
 from crc_reporter.store.engine import Store, is_url
-from crc_reporter.store.errors import PassphraseRequiredError
+from crc_reporter.store.errors import PassphraseRequiredError, StoreError
 from crc_reporter.store.open import default_user, open_store
 
 PASSPHRASE_ENV = "CRC_REPORTER_PASSPHRASE"
@@ -180,9 +182,17 @@ class CliContext:
         return self._store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the store; a command that changed it takes the automatic backup when one is due."""
+        if self._store is None:
+            return
+        store, self._store = self._store, None
+        try:
+            if not store.read_only and store.path is not None:
+                maybe_backup(store)
+        except (StoreError, ServiceError) as exc:  # the command itself succeeded: say so, do not fail it
+            print(f"crc-reporter: {_('note')}: {_('no automatic backup')}: {one_line(str(exc))}", file=sys.stderr)
+        finally:
+            store.close()
 
     @staticmethod
     def print_json(data: Any) -> None:

@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
-import resource
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -124,6 +123,11 @@ def inputs(target: FuzzTarget) -> st.SearchStrategy[Any]:
 
 
 def _max_rss_mb() -> float:
+    """The process's peak memory so far (0 where the platform cannot tell: no memory check there)."""
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return 0.0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
@@ -135,14 +139,17 @@ def _watchdog(seconds: float) -> Iterator[None]:
     def hang(_signum: int, _frame: object) -> None:
         raise FuzzHangError(f"no answer after {seconds:.0f} s")
 
-    previous = signal.signal(signal.SIGALRM, hang)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    alarm = hasattr(signal, "SIGALRM")  # POSIX; elsewhere only the faulthandler backstop
+    previous = signal.signal(signal.SIGALRM, hang) if alarm else None
+    if alarm:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
     faulthandler.dump_traceback_later(seconds * 3, exit=True)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         faulthandler.cancel_dump_traceback_later()
 
 

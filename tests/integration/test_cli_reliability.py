@@ -30,6 +30,7 @@ def test_backup_damage_check_restore(tmp_path: Path) -> None:
     assert made.returncode == 0 and "checked" in made.stdout
     listed = run("--db", str(db), "backup", "--list")
     assert listed.returncode == 0 and "manual" in listed.stdout
+    assert listed.stdout.count(" auto ") == 1  # the demo changed the store: an automatic backup at the end
     ok = run("--db", str(db), "check", "--json")
     assert ok.returncode == 0 and json.loads(ok.stdout)["state"] == "ok"
 
