@@ -82,7 +82,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 def _resolve_backup(path: Path, name: str | None) -> Path | None:
     if name is None:
         return None
-    for candidate in (Path(name).expanduser(), backups_dir_for(path) / name):
+    for candidate in (sf.expand_user(Path(name)), backups_dir_for(path) / name):
         try:
             if candidate.is_file():
                 return candidate.resolve()

@@ -134,7 +134,7 @@ class CliContext:
     def store_file(self) -> Path | None:
         """The SQLite file of the chosen store (None for a database server URL)."""
         target = self.store_target()
-        return None if is_url(target) else sf.usable_path(Path(target).expanduser().resolve())
+        return None if is_url(target) else sf.usable_path(sf.expand_user(Path(target)).resolve())
 
     def key_for(self, path: Path | None, *, encrypt: bool = False) -> str | None:
         """The key to open ``path`` with: only for encrypted files, or a new file when ``encrypt``."""

@@ -143,7 +143,7 @@ def backup_now(store: Store, to: Path | None = None) -> BackupInfo:
     path = _file_of(store)
     if to is None:
         return _take(store, "manual", _utc(None), None)
-    to = sf.usable_path(sf.usable_path(to.expanduser()).resolve())
+    to = sf.usable_path(sf.usable_path(sf.expand_user(to)).resolve())
     sf.usable_path(to.parent)
     if to == path:
         raise ServiceError(_("a backup cannot replace the store itself"))

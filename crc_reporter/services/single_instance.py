@@ -31,6 +31,7 @@ from pathlib import Path
 
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import ValidationError
+from crc_reporter.store.sqlite_files import expand_user
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 64 * 1024
@@ -44,7 +45,7 @@ def server_name(store_path: Path) -> str:
         user = getpass.getuser()
     except (OSError, KeyError):
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    resolved = os.path.normcase(str(store_path.expanduser().resolve()))
+    resolved = os.path.normcase(str(expand_user(store_path).resolve()))
     digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:24]
     return f"crc-reporter-{digest}"
 

@@ -235,7 +235,7 @@ def open_engine(
     """
     path: Path | None = None
     if isinstance(target, Path) or not is_url(target):
-        path = Path(target).expanduser().resolve()
+        path = sf.expand_user(Path(target)).resolve()
         kind = check_sqlite_path(path, create)
         if kind is sf.FileKind.MAYBE_ENCRYPTED and key is None:
             raise PassphraseRequiredError(

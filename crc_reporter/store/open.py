@@ -67,7 +67,7 @@ def open_store(
     if isinstance(target, str) and is_url(target):
         engine, _path = open_engine(target, create=create)
         return _finish(engine, None, user, upgrade=upgrade, read_only=access == "read", key=None)
-    path = Path(target).expanduser().resolve()
+    path = sf.expand_user(Path(target)).resolve()
     check_sqlite_path(path, create)
     lock, reason = _lock(path, access)
     read_only = not lock.held

@@ -48,6 +48,14 @@ def sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
+def expand_user(path: Path) -> Path:
+    """``~`` and ``~user`` expanded where possible (an unknown user's ``~name`` stays as typed)."""
+    try:
+        return path.expanduser()
+    except RuntimeError:  # "Could not determine home directory"
+        return path
+
+
 def usable_path(path: Path) -> Path:
     """``path`` if the system can look it up (it may not exist yet); :class:`StoreError` otherwise
     (a name too long, a folder that cannot be read…)."""

@@ -32,7 +32,7 @@ OPTIONS = [
 VALUES = [
     "s.sqlite", "other.sqlite", "backups", "", " ", ".", "..", "0", "1", "2", "-1", "99999999999999999999",
     "CRC/C/XMP/CO/5-6", "CRC/C/ZZZ/CO/1", "ក្រសួង", "a\tb", "x" * 300, "postgresql+psycopg://u@127.0.0.1:9/x",
-    "nosuchdb://x", "%s", "{path}", "'", '"', "\\", "s.sqlite.lock", "s.sqlite-wal",
+    "nosuchdb://x", "%s", "{path}", "'", '"', "\\", "s.sqlite.lock", "s.sqlite-wal", "~0", "~nobody-here",
 ]  # fmt: skip
 # free text: no path separators or colons, so every path stays in the temporary folder and no URL reaches a network
 FREE = st.text(st.characters(blacklist_characters="/\\:\x00", blacklist_categories=("Cs",)), max_size=40)
