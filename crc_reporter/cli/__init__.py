@@ -16,7 +16,8 @@ import sys
 from collections.abc import Sequence
 
 from crc_reporter import __version__
-from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError
+from crc_reporter.cli.backup_commands import recovery_hint
+from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError, one_line
 from crc_reporter.i18n import _, initial_language, set_language
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store.errors import StoreError
@@ -26,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crc_reporter.cli.import_commands",
     "crc_reporter.cli.report_commands",
     "crc_reporter.cli.server_commands",
+    "crc_reporter.cli.backup_commands",
 )
 
 log = logging.getLogger("crc_reporter")
@@ -33,7 +35,7 @@ log = logging.getLogger("crc_reporter")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -45,6 +47,12 @@ def _common_options() -> argparse.ArgumentParser:
         help=_("the store: an SQLite file or a database URL (default: $CRC_REPORTER_DB or the user's store)"),
     )
     common.add_argument("--user", default=argparse.SUPPRESS, help=_("your name, for the audit trail"))
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=_("the passphrase of an encrypted store, in a file (or $CRC_REPORTER_PASSPHRASE; asked when interactive)"),
+    )
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return common
 
@@ -85,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(ctx, args)
         return int(args.handler(args, ctx) or 0)
     except (CliError, StoreError, ServiceError) as exc:
-        print(f"crc-reporter: {_('error')}: {exc}", file=sys.stderr)
+        print(f"crc-reporter: {_('error')}: {one_line(str(exc) + recovery_hint(exc, ctx))}", file=sys.stderr)
         return getattr(exc, "exit_code", EXIT_ERROR)
     except KeyboardInterrupt:
         print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
@@ -97,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "debug", False):
             raise
         print(
-            f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {exc} ({_('details in')} {log_file})",
+            f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {one_line(str(exc))} ({_('details in')} {log_file})",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from crc_reporter.cli.context import CliContext
+from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.domain.records import ActionInfo, DocumentInfo, RecommendationInfo
 from crc_reporter.i18n import _
 from crc_reporter.services.actions import ActionFilter, list_actions
@@ -14,11 +14,12 @@ from crc_reporter.services.common import document_by_symbol
 from crc_reporter.services.demo import load_demo
 from crc_reporter.services.documents import list_documents
 from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
-from crc_reporter.store import migrate
+from crc_reporter.store import migrate, sqlite_files
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=_("create the store, or upgrade it to this version"))
+    p.add_argument("--encrypt", action="store_true", help=_("create the store encrypted (SQLCipher) with a passphrase"))
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", parents=[common], help=_("load the demo data set (a fictional State party)"))
@@ -33,15 +34,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store(create=True)
-    with store.engine.connect():
-        revision = migrate.current_revision(store.engine)
-    print(_("Store ready: {store} (schema {revision})").format(store=store.display_name(), revision=revision))
+    if args.encrypt:
+        path = ctx.store_file()
+        if path is None:
+            raise CliError(_("only SQLite stores can be encrypted; a database server protects its own data"))
+        if sqlite_files.sniff(path) is sqlite_files.FileKind.SQLITE:
+            raise CliError(
+                _("{path} already exists and is not encrypted; --encrypt creates a new store").format(path=path)
+            )
+    store = ctx.store(create=True, write=True, encrypt=args.encrypt)
+    revision = migrate.current_revision(store.engine)
+    message = _("Store ready: {store} (schema {revision})").format(store=store.display_name(), revision=revision)
+    print(message + (" " + _("(encrypted)") if store.encrypted else ""))
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store(create=True)
+    store = ctx.store(create=True, write=True)
 
     def progress(done: int, total: int) -> None:
         if total > 1 and sys.stderr.isatty():

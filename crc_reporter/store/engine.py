@@ -3,29 +3,51 @@
 SQLite runs in WAL mode with ``synchronous=FULL``: every commit is on disk
 before it returns, so a crash or power cut loses nothing that was committed
 (NORMAL would risk the last transactions on power loss; our writes are small,
-so the extra fsync costs little). Foreign keys are enforced.
+so the extra fsync costs little). Foreign keys are enforced; temporary tables
+and indexes stay in memory (``temp_store=MEMORY``), so no plaintext of an
+encrypted store reaches a temporary file.
+
+An encrypted store is opened through SQLCipher (SQLAlchemy's
+``sqlite+pysqlcipher`` dialect over the ``sqlcipher3`` driver) with the
+passphrase as its key. A store opened read-only (another instance holds the
+writer's lock) uses SQLite's ``mode=ro`` and ``query_only``: a write fails
+before it touches the file.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.request import pathname2url
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from crc_reporter.domain.roles import Role
+from crc_reporter.i18n import _
 from crc_reporter.store import audit, guard
-from crc_reporter.store.errors import ConcurrentEditError, StoreError
+from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.errors import (
+    ConcurrentEditError,
+    DamagedStoreError,
+    NotAStoreError,
+    PassphraseRequiredError,
+    ReadOnlyStoreError,
+    StoreError,
+    WrongPassphraseError,
+)
+from crc_reporter.store.locking import StoreLock
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = sf.SQLITE_HEADER
+log = logging.getLogger(__name__)
 
 
 class StoreSession(Session):
@@ -47,6 +69,10 @@ class Store:
     role: Role = Role.ADMIN
     confidential: bool = True  # may see and record confidential records
     info: dict[str, Any] = field(default_factory=dict)
+    key: str | None = field(default=None, repr=False)  # the passphrase of an encrypted store
+    lock: StoreLock | None = field(default=None, repr=False)  # held while this instance may write
+    read_only_reason: str = ""  # one line for people, when read_only
+    unclean_shutdown: bool = False  # the previous writer did not close it; it was checked on open
 
     @property
     def is_sqlite(self) -> bool:
@@ -56,14 +82,24 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def encrypted(self) -> bool:
+        return self.engine.dialect.driver == "pysqlcipher"
+
     @contextmanager
     def session(self) -> Iterator[StoreSession]:
-        """A unit of work: committed when the block ends, rolled back on any error."""
+        """A unit of work: committed when the block ends, rolled back on any error.
+
+        Driver errors that mean the file is damaged, or that a read-only store
+        was written to, come out as :class:`StoreError` with a readable message.
+        """
         session = self.factory()
         session.info["user"] = self.user
         session.info["role"] = self.role.value
         session.info["read_only"] = self.read_only
+        session.info["read_only_reason"] = self.read_only_reason
         session.info["confidential"] = self.confidential
+        session.info["store"] = self  # services that need the store itself (backups) find it here
         try:
             yield session
             if self.read_only:
@@ -73,69 +109,162 @@ class Store:
         except StaleDataError as exc:
             session.rollback()
             raise ConcurrentEditError(
-                "someone else changed this record while you were editing it; reload to see their version"
+                _("someone else changed this record while you were editing it; reload to see their version")
             ) from exc
-        except BaseException:
-            session.rollback()
-            raise
+        except BaseException as exc:
+            with contextlib.suppress(Exception):  # a damaged file may fail the rollback too
+                session.rollback()
+            translated = self.translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         finally:
-            session.close()
+            with contextlib.suppress(Exception):
+                session.close()
+
+    def translate(self, exc: BaseException) -> BaseException:
+        """The :class:`StoreError` a database-layer exception stands for, or ``exc`` itself."""
+        if not self.is_sqlite:
+            return exc
+        if isinstance(exc, DBAPIError) and exc.orig is not None and sf.is_read_only_violation(exc.orig):
+            reason = self.read_only_reason or _("the store file cannot be written ({reason})").format(
+                reason=sf.first_line(exc.orig)
+            )
+            return ReadOnlyStoreError(reason)
+        return sqlite_failure(exc, self.path) or exc
 
     def display_name(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
 
     def close(self) -> None:
+        """Close connections (SQLite checkpoints the WAL), then record a clean close and release the lock."""
         self.engine.dispose()
+        if self.lock is not None and self.lock.held:
+            with contextlib.suppress(OSError):
+                if not self.read_only:
+                    self.lock.write_state("closed")
+            self.lock.release()
 
 
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA busy_timeout = 5000")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode and str(mode[0]).lower() != "wal":
-            cursor.execute("PRAGMA journal_mode")  # read-only media: keep what SQLite chose
-        cursor.execute("PRAGMA synchronous = FULL")
-    finally:
-        cursor.close()
+# where a ValueError means "a stored value cannot be read" rather than a bug in a caller
+_DATABASE_LAYER = ("sqlalchemy.", "crc_reporter.store.")
 
 
-def _check_sqlite_file(path: Path, create: bool) -> None:
+def _deepest_module(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return str(tb.tb_frame.f_globals.get("__name__", "")) if tb is not None else ""
+
+
+def sqlite_failure(exc: BaseException, path: Path | None) -> StoreError | None:
+    """What an exception from the database layer of an SQLite store means for people, if anything.
+
+    * driver errors meaning damaged bytes -> :class:`DamagedStoreError`;
+    * a value that cannot be turned back into Python while rows are loaded (text that is not
+      UTF-8, a date that is not a date): the app never writes such values, so the file was
+      damaged -> :class:`DamagedStoreError`;
+    * any other driver error except a constraint violation (busy, I/O, a schema SQLite cannot
+      use) -> :class:`StoreError` with SQLite's reason, logged with its traceback.
+
+    None for anything else (a constraint violation or an error in the app's own code is a bug,
+    and is reported as one).
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig if exc.orig is not None else exc
+        if isinstance(exc, IntegrityError):
+            return None
+        if sf.is_corruption(orig):
+            return DamagedStoreError(
+                _("the store {path} is damaged ({reason})").format(path=path, reason=sf.first_line(orig)), path
+            )
+        log.debug("store error", exc_info=exc)  # shown only when logging is configured (--debug)
+        return StoreError(_("the store {path} cannot be used: {reason}").format(path=path, reason=sf.first_line(orig)))
+    if isinstance(exc, (ValueError, OverflowError)) and _deepest_module(exc).startswith(_DATABASE_LAYER):
+        return DamagedStoreError(
+            _("the store {path} holds data that cannot be read ({reason}); it is damaged").format(
+                path=path, reason=sf.first_line(exc)
+            ),
+            path,
+        )
+    return None
+
+
+def _sqlite_pragmas(read_only: bool) -> Any:
+    def on_connect(dbapi_connection: Any, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA temp_store = MEMORY")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
+                return
+            mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode and str(mode[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode")  # read-only media: keep what SQLite chose
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    return on_connect
+
+
+def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
+    """Refuse what cannot be a store file before SQLite creates or touches anything."""
+    sf.usable_path(path)
+    sf.usable_path(path.parent)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a store file")
+        raise StoreError(_("{path} is a folder, not a store file").format(path=path))
     if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist")
-    if not path.exists():
-        if not create:
-            raise StoreError(f"there is no store at {path} (create one with 'crc-reporter init')")
-        return
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
-    if header and header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a CRC Reporter store (not an SQLite database)")
+        raise StoreError(_("the folder {folder} does not exist").format(folder=path.parent))
+    kind = sf.sniff(path)
+    if kind is sf.FileKind.MISSING and not create:
+        raise StoreError(_("there is no store at {path} (create one with 'crc-reporter init')").format(path=path))
+    if kind is sf.FileKind.OTHER:
+        raise NotAStoreError(_("{path} is not a CRC Reporter store (not an SQLite database)").format(path=path))
+    return kind
 
 
 def is_url(target: str) -> bool:
     return "://" in target
 
 
-def open_engine(target: str | Path, *, create: bool = True) -> tuple[Engine, Path | None]:
-    """Create the engine and check that it can connect; raises :class:`StoreError`."""
+def sqlite_url(path: Path, *, key: str | None, read_only: bool) -> URL:
+    driver = "sqlite+pysqlcipher" if key is not None else "sqlite+pysqlite"
+    if not read_only:
+        return URL.create(driver, password=key, database=str(path))
+    return URL.create(
+        driver, password=key, database="file:" + pathname2url(str(path)), query={"mode": "ro", "uri": "true"}
+    )
+
+
+def open_engine(
+    target: str | Path, *, create: bool = True, key: str | None = None, read_only: bool = False
+) -> tuple[Engine, Path | None]:
+    """Create the engine and check that it can connect; raises :class:`StoreError`.
+
+    ``key`` opens (or creates) an encrypted SQLite store; it is ignored for a plain one.
+    """
     path: Path | None = None
     if isinstance(target, Path) or not is_url(target):
-        path = Path(target).expanduser().resolve()
-        _check_sqlite_file(path, create)
-        url = f"sqlite+pysqlite:///{path}"
+        path = sf.expand_user(Path(target)).resolve()
+        kind = check_sqlite_path(path, create)
+        if kind is sf.FileKind.MAYBE_ENCRYPTED and key is None:
+            raise PassphraseRequiredError(
+                _("{path} is encrypted (or not a database): give its passphrase").format(path=path)
+            )
+        encrypted = key is not None and kind is not sf.FileKind.SQLITE
+        if encrypted:
+            sf.sqlcipher()  # a clear error when the driver is missing; silences its stderr logging
+        parsed = sqlite_url(path, key=key if encrypted else None, read_only=read_only)
     else:
-        url = str(target)
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"'{target}' is neither a file path nor a database URL") from exc
+        try:
+            parsed = make_url(str(target))
+        except ArgumentError as exc:
+            raise StoreError(_("'{target}' is neither a file path nor a database URL").format(target=target)) from exc
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}
@@ -143,9 +272,11 @@ def open_engine(target: str | Path, *, create: bool = True) -> tuple[Engine, Pat
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"unsupported database URL '{parsed.drivername}://…': {exc}") from exc
+        raise StoreError(
+            _("unsupported database URL '{driver}://…': {reason}").format(driver=parsed.drivername, reason=exc)
+        ) from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(read_only))
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -153,15 +284,31 @@ def open_engine(target: str | Path, *, create: bool = True) -> tuple[Engine, Pat
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
     except DBAPIError as exc:
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        if engine.dialect.name == "sqlite":
-            raise StoreError(f"{path} cannot be opened as a store: {reason}") from exc
-        where = parsed.render_as_string(hide_password=True)
-        raise StoreError(f"cannot connect to the database server {where}: {reason}") from exc
+        raise _connect_error(exc, parsed, path) from exc
+    except (ValueError, OverflowError) as exc:  # text in the schema that is not UTF-8
+        engine.dispose()
+        raise sqlite_failure(exc, path) or exc from exc
     return engine, path
 
 
-def make_store(engine: Engine, path: Path | None, user: str, read_only: bool = False) -> Store:
+def _connect_error(exc: DBAPIError, url: URL, path: Path | None) -> StoreError:
+    reason = sf.first_line(exc.orig) if exc.orig else str(exc)
+    if path is None:
+        where = url.render_as_string(hide_password=True)
+        return StoreError(
+            _("cannot connect to the database server {where}: {reason}").format(where=where, reason=reason)
+        )
+    if url.drivername == "sqlite+pysqlcipher" and exc.orig is not None and sf.error_code(exc.orig) == sf.SQLITE_NOTADB:
+        return WrongPassphraseError(
+            _("wrong passphrase for {path} (or the file is not a CRC Reporter store)").format(path=path)
+        )
+    if exc.orig is not None and sf.is_corruption(exc.orig):
+        return DamagedStoreError(_("the store {path} is damaged ({reason})").format(path=path, reason=reason), path)
+    return StoreError(_("{path} cannot be opened as a store: {reason}").format(path=path, reason=reason))
+
+
+def make_store(engine: Engine, path: Path | None, user: str, read_only: bool = False, key: str | None = None) -> Store:
     factory = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
-    url = engine.url.render_as_string(hide_password=False)
-    return Store(url=url, engine=engine, factory=factory, path=path, user=user, read_only=read_only)
+    # never keep a passphrase in the URL string (it may be shown or logged)
+    url = engine.url.render_as_string(hide_password=engine.dialect.driver == "pysqlcipher")
+    return Store(url=url, engine=engine, factory=factory, path=path, user=user, read_only=read_only, key=key)

@@ -10,14 +10,16 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.roles import Role
-from crc_reporter.store.errors import PermissionDeniedError
+from crc_reporter.store.errors import PermissionDeniedError, ReadOnlyStoreError
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     if not (session.new or session.dirty or session.deleted):
         return
     if session.info.get("read_only"):
-        raise PermissionDeniedError("this store is open read-only; changes cannot be saved")
+        raise ReadOnlyStoreError(
+            session.info.get("read_only_reason") or "this store is open read-only; changes cannot be saved"
+        )
     role = session.info.get("role")
     if role is not None and not Role(role).can_write:
         raise PermissionDeniedError(f"your role ({role}) may read this store but not change it")

@@ -1,14 +1,13 @@
 """Schema upgrades with Alembic, run automatically when a store is opened.
 
-Before an existing SQLite store is upgraded, a backup is taken with SQLite's
-online backup API. A store stamped by a newer version of the app is refused:
-writing to it could destroy data that this version does not understand.
+Before an existing SQLite store is upgraded, a checked backup is taken with
+SQLite's online backup API (:mod:`crc_reporter.store.backup`); if it cannot be
+taken, the upgrade does not run. A store stamped by a newer version of the app
+is refused: writing to it could destroy data that this version does not understand.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,10 +18,10 @@ from sqlalchemy.exc import DBAPIError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from crc_reporter.paths import backups_dir_for
-from crc_reporter.store.errors import NewerStoreError, StoreError
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+from crc_reporter.i18n import _
+from crc_reporter.store.backup import take_backup
+from crc_reporter.store.errors import NewerStoreError, NotAStoreError
+from crc_reporter.store.revisions import MIGRATIONS_DIR, head_from_files
 
 
 def alembic_config() -> Config:
@@ -47,37 +46,24 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except DBAPIError:
-            return None
-
-
-def backup_sqlite(source: Path, dest: Path) -> Path:
-    """Copy a live SQLite store consistently (online backup API, never a file copy)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        out = sqlite3.connect(dest)
-        try:
-            src.backup(out)
-        finally:
-            out.close()
-    finally:
-        src.close()
-    return dest
+        except DBAPIError as exc:
+            # SQLite says "no such table", PostgreSQL raises UndefinedTable (SQLSTATE 42P01)
+            if "no such table" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == "42P01":
+                return None
+            raise  # a damaged file: the caller reports it
 
 
 def _cached_head_if_known() -> str:
     """The head revision, from the newest file name in versions/ (no Alembic import needed)."""
-    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
-    return names[-1][:4] if names else ""
+    return head_from_files()
 
 
 def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-def upgrade(engine: Engine, path: Path | None, target: str = "head") -> Path | None:
-    """Bring the schema to ``target``; returns the backup taken first, if any."""
+def upgrade(engine: Engine, path: Path | None, target: str = "head", key: str | None = None) -> Path | None:
+    """Bring the schema to ``target``; returns the backup taken first, if any (``key``: of an encrypted store)."""
     current = current_revision(engine)
     if target == "head" and current is not None and current == _cached_head_if_known():
         return None
@@ -88,19 +74,18 @@ def upgrade(engine: Engine, path: Path | None, target: str = "head") -> Path | N
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise NewerStoreError(
-            "this store was written by a newer version of CRC Reporter; install that version to open it"
+            _("this store was written by a newer version of CRC Reporter; install that version to open it")
         )
     if current is None:
         tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
         if tables:
-            raise StoreError("this database holds other data and is not a CRC Reporter store")
+            raise NotAStoreError(_("this database holds other data and is not a CRC Reporter store"))
     head = script.get_current_head() if target == "head" else target
     if current == head:
         return None
     backup: Path | None = None
     if current is not None and path is not None and path.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(path, backups_dir_for(path) / f"before-upgrade-{current}-{stamp}.sqlite")
+        backup = take_backup(path, reason=f"before-upgrade-{current}", key=key).path
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

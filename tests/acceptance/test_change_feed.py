@@ -1,4 +1,8 @@
-"""Another person's edit is noticed; one's own is not reported back on a server."""
+"""Another person's edit is noticed by an open window; on a server one's own is not reported back.
+
+On SQLite the other person is a second instance, which opens the store
+read-only while the first one writes (one writer, see store/locking.py).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,16 @@ from crc_reporter.store.engine import Store
 from crc_reporter.store.open import open_store
 
 
-def test_other_connections_changes_are_noticed(store: Store) -> None:
-    watcher = ChangeWatcher(store)
+def test_other_peoples_changes_are_noticed(store: Store) -> None:
+    second = open_store(store.url if store.dialect == "postgresql" else store.path, user="viewer")  # type: ignore[arg-type]
+    assert second.read_only == (store.dialect == "sqlite")
+    second.user = "second window"
+    watcher = ChangeWatcher(second)
     try:
         assert not watcher.poll()
-        other = open_store(store.url if store.dialect == "postgresql" else store.path, user="colleague")  # type: ignore[arg-type]
-        other.user = "colleague"
-        try:
-            with other.session() as session:
-                uuid = action_svc.create_action(session, "Community-based prevention").uuid
-        finally:
-            other.close()
+        store.user = "colleague"
+        with store.session() as session:
+            uuid = action_svc.create_action(session, "Community-based prevention").uuid
         changes = watcher.poll()
         assert changes
         if store.dialect == "postgresql":
@@ -26,3 +29,4 @@ def test_other_connections_changes_are_noticed(store: Store) -> None:
         assert not watcher.poll()  # reported once
     finally:
         watcher.close()
+        second.close()

@@ -115,7 +115,7 @@ def test_upgrade_from_first_migration_keeps_data_and_backs_up(tmp_path: Path) ->
     s = open_store(path, user="u")
     try:
         assert migrate.current_revision(s.engine) == migrate.head_revision()
-        backups = list((tmp_path / "backups").glob("before-upgrade-0001-*.sqlite"))
+        backups = list((tmp_path / "backups").glob("old_*_before-upgrade-0001.sqlite"))
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as b:
             assert b.execute("select version_num from alembic_version").fetchone() == ("0001",)
