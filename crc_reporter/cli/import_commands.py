@@ -19,6 +19,7 @@ from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers import ReadOptions, load_source
+from crc_reporter.services.backups import backup_before
 from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.open import open_store
@@ -95,6 +96,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         store = ctx.store(create=True)
         with store.session() as session:
+            backup_before(session, "import")  # the state before the import, checked, kept by the rotation
             report = apply_import(
                 session, source, symbol=args.symbol, treaty=args.treaty, prune=args.prune, progress=_progress
             )

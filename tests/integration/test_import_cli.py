@@ -171,3 +171,12 @@ def test_hostile_files_change_nothing(files: dict[str, Path], filled_db: Path, n
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and HOSTILE[name] in lines[0] and "Traceback" not in result.stderr
     assert _fingerprint(filled_db) == before  # the store's files are byte for byte the same
+
+
+def test_import_takes_a_backup_of_the_store_first(files: dict[str, Path], tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    assert run("--db", str(db), "demo").returncode == 0
+    result = run("--db", str(db), "import", str(files["docx"]))
+    assert result.returncode == 0, result.stderr
+    backups = list((tmp_path / "backups").glob("*before-import*"))
+    assert len(backups) == 1
