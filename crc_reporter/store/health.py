@@ -24,6 +24,7 @@ from crc_reporter.store.errors import (
     WrongPassphraseError,
 )
 from crc_reporter.store.locking import StoreLock
+from crc_reporter.store.models import Base
 from crc_reporter.store.revisions import head_from_files, is_known
 
 
@@ -168,4 +169,26 @@ def _examine(conn: Any, base: StoreHealth) -> StoreHealth:
     if revision != head_from_files():
         message = _("the store is sound; it will be upgraded to this version when opened (a backup is taken first)")
         return replace(base, state=HealthState.NEEDS_UPGRADE, message=message)
+    drift = _schema_drift(conn)
+    if drift:
+        message = _("the store {path} is damaged ({reason})").format(path=path, reason=drift[0])
+        return replace(base, state=HealthState.DAMAGED, message=message, integrity_errors=drift)
     return replace(base, message=_("the store is sound"))
+
+
+def _schema_drift(conn: Any) -> tuple[str, ...]:
+    """Tables and columns that differ from what this version's models expect.
+
+    A flipped bit in the schema text can rename a column and still leave a
+    schema SQLite accepts; only a comparison with the models shows it.
+    """
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        found = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        expected = {c.name for c in table.columns}
+        if not found:
+            problems.append(_("table {table} is missing").format(table=table.name))
+        elif found != expected:
+            odd = ", ".join(sorted(found ^ expected))
+            problems.append(_("table {table} has unexpected columns ({columns})").format(table=table.name, columns=odd))
+    return tuple(problems)
