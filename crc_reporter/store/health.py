@@ -17,6 +17,7 @@ from typing import Any
 from crc_reporter.i18n import _
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import REQUIRED_TABLES, backups_are_plain
+from crc_reporter.store.cells import bad_cells
 from crc_reporter.store.errors import (
     DamagedStoreError,
     PassphraseRequiredError,
@@ -147,7 +148,7 @@ def _examine(conn: Any, base: StoreHealth) -> StoreHealth:
     try:
         errors = tuple(sf.integrity_errors(conn))
         if not errors:
-            errors = tuple(sf.unreadable_values(conn))
+            errors = tuple(bad_cells(conn))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = sf.schema_revision(conn) if "alembic_version" in tables else None
     except sf.driver_errors() as exc:
