@@ -35,6 +35,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import audit, guard
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.cells import find_damage
 from crc_reporter.store.errors import (
     ConcurrentEditError,
     DamagedStoreError,
@@ -131,7 +132,7 @@ class Store:
                 reason=sf.first_line(exc.orig)
             )
             return ReadOnlyStoreError(reason)
-        return sqlite_failure(exc, self.path) or exc
+        return explain_failure(exc, self.path, self.key) or exc
 
     def display_name(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
@@ -190,6 +191,26 @@ def sqlite_failure(exc: BaseException, path: Path | None) -> StoreError | None:
             path,
         )
     return None
+
+
+# errors that a damaged cell can cause in code that trusts what it reads (a number where text
+# was written, a missing value): looked into before they are reported as a bug
+_SUSPECT = (TypeError, AttributeError, ValueError, KeyError, IndexError, OverflowError)
+
+
+def explain_failure(exc: BaseException, path: Path | None, key: str | None = None) -> StoreError | None:
+    """:func:`sqlite_failure`, and for an unexpected error, a look at the file: damage found there
+    is what people are told about (the original error stays attached as the cause)."""
+    failure = sqlite_failure(exc, path)
+    if failure is not None or path is None or not isinstance(exc, _SUSPECT):
+        return failure
+    try:
+        problems = find_damage(path, key)
+    except Exception:  # the look itself failed: report the original error
+        return None
+    if not problems:
+        return None
+    return DamagedStoreError(_("the store {path} is damaged ({reason})").format(path=path, reason=problems[0]), path)
 
 
 def _sqlite_pragmas(read_only: bool) -> Any:

@@ -17,6 +17,7 @@ from typing import Any
 from crc_reporter.i18n import _
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import REQUIRED_TABLES, backups_are_plain
+from crc_reporter.store.cells import bad_cells
 from crc_reporter.store.errors import (
     DamagedStoreError,
     PassphraseRequiredError,
@@ -24,6 +25,7 @@ from crc_reporter.store.errors import (
     WrongPassphraseError,
 )
 from crc_reporter.store.locking import StoreLock
+from crc_reporter.store.models import Base
 from crc_reporter.store.revisions import head_from_files, is_known
 
 
@@ -146,7 +148,7 @@ def _examine(conn: Any, base: StoreHealth) -> StoreHealth:
     try:
         errors = tuple(sf.integrity_errors(conn))
         if not errors:
-            errors = tuple(sf.unreadable_values(conn))
+            errors = tuple(bad_cells(conn))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = sf.schema_revision(conn) if "alembic_version" in tables else None
     except sf.driver_errors() as exc:
@@ -168,4 +170,26 @@ def _examine(conn: Any, base: StoreHealth) -> StoreHealth:
     if revision != head_from_files():
         message = _("the store is sound; it will be upgraded to this version when opened (a backup is taken first)")
         return replace(base, state=HealthState.NEEDS_UPGRADE, message=message)
+    drift = _schema_drift(conn)
+    if drift:
+        message = _("the store {path} is damaged ({reason})").format(path=path, reason=drift[0])
+        return replace(base, state=HealthState.DAMAGED, message=message, integrity_errors=drift)
     return replace(base, message=_("the store is sound"))
+
+
+def _schema_drift(conn: Any) -> tuple[str, ...]:
+    """Tables and columns that differ from what this version's models expect.
+
+    A flipped bit in the schema text can rename a column and still leave a
+    schema SQLite accepts; only a comparison with the models shows it.
+    """
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        found = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        expected = {c.name for c in table.columns}
+        if not found:
+            problems.append(_("table {table} is missing").format(table=table.name))
+        elif found != expected:
+            odd = ", ".join(sorted(found ^ expected))
+            problems.append(_("table {table} has unexpected columns ({columns})").format(table=table.name, columns=odd))
+    return tuple(problems)

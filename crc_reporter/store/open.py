@@ -31,7 +31,7 @@ from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import backups_are_plain
-from crc_reporter.store.engine import Store, check_sqlite_path, is_url, make_store, open_engine, sqlite_failure
+from crc_reporter.store.engine import Store, check_sqlite_path, explain_failure, is_url, make_store, open_engine
 from crc_reporter.store.errors import (
     DamagedStoreError,
     NewerStoreError,
@@ -216,7 +216,7 @@ def _finish(
                 seed_reference(session)
     except BaseException as exc:
         engine.dispose()
-        failure = sqlite_failure(exc, path) if path is not None else None
+        failure = explain_failure(exc, path, key) if path is not None else None
         if failure is None and isinstance(exc, DBAPIError):  # a database server
             orig = exc.orig or exc
             failure = StoreError(_("the store cannot be used: {reason}").format(reason=sf.first_line(orig)))

@@ -7,7 +7,6 @@ cannot be opened at all. Everything here uses the DB-API driver directly.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 import sys
@@ -198,49 +197,8 @@ def integrity_errors(conn: Any, limit: int = 20) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-_DATE_TYPES = ("DATE", "DATETIME", "TIMESTAMP")
-
-
-def _quote(name: str) -> str:
+def quote_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def unreadable_values(conn: Any, limit: int = 5) -> list[str]:
-    """Stored values the app could not read back: text that is not UTF-8, dates that are not dates.
-
-    ``integrity_check`` verifies the file's structure, not what is inside the cells;
-    a flipped bit in a paragraph's text leaves a sound b-tree holding bytes that no
-    longer decode. This reads every row once (as bytes) and reports such cells.
-    """
-    problems: list[str] = []
-    tables = [
-        r[0]
-        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-        if not r[0].startswith("sqlite_") and "_fts" not in r[0]
-    ]
-    columns = {
-        table: [(c[1], str(c[2]).upper()) for c in conn.execute(f"PRAGMA table_info({_quote(table)})")]
-        for table in tables
-    }
-    previous_factory = conn.text_factory
-    conn.text_factory = bytes  # from here on, text comes back undecoded (names were read above)
-    try:
-        for table in tables:
-            for row in conn.execute(f"SELECT rowid, * FROM {_quote(table)}"):
-                for (name, decl), value in zip(columns[table], row[1:], strict=False):
-                    if not isinstance(value, bytes):
-                        continue
-                    try:
-                        text = value.decode("utf-8")
-                        if decl in _DATE_TYPES:
-                            (dt.datetime if decl != "DATE" else dt.date).fromisoformat(text)
-                    except ValueError:
-                        problems.append(f"{table}.{name} row {row[0]}: {value[:40]!r}")
-                        if len(problems) >= limit:
-                            return problems
-    finally:
-        conn.text_factory = previous_factory
-    return problems
 
 
 def search_index_problems(conn: Any) -> list[str]:
@@ -254,7 +212,7 @@ def search_index_problems(conn: Any) -> list[str]:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
     ).fetchall():
         try:
-            conn.execute(f"INSERT INTO {_quote(name)}({_quote(name)}) VALUES ('integrity-check')")
+            conn.execute(f"INSERT INTO {quote_name(name)}({quote_name(name)}) VALUES ('integrity-check')")
         except driver_errors() as exc:
             problems.append(f"{name}: {first_line(exc)}")
     return problems

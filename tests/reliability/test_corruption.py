@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,3 +115,24 @@ def test_check_reports_every_kind_of_damage(demo_bytes: bytes, tmp_path: Path) -
         assert not health.sound, name
         assert health.state in (HealthState.DAMAGED, HealthState.NOT_A_STORE, HealthState.NEEDS_PASSPHRASE), name
         assert health.message and "\n" not in health.message
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE recommendation SET articles = x'0102' WHERE id = (SELECT min(id) FROM recommendation)",
+        "UPDATE recommendation SET number = 'seven' WHERE id = (SELECT min(id) FROM recommendation)",
+        "UPDATE document SET date = '2023-13-45' WHERE id = (SELECT min(id) FROM document)",
+        "UPDATE action SET title = CAST(x'c328' AS TEXT) WHERE id = (SELECT min(id) FROM action)",
+    ],
+)
+def test_damaged_cells_are_reported_not_crashed(demo_bytes: bytes, tmp_path: Path, sql: str) -> None:
+    """Values of the wrong type or encoding in a sound file (what a flipped bit in a record can leave)."""
+    path = tmp_path / "cells.sqlite"
+    path.write_bytes(demo_bytes)
+    with sqlite3.connect(path) as conn:
+        conn.execute(sql)
+    health = check_store(path)
+    assert health.state is HealthState.DAMAGED and "row" in health.message
+    # used: either reported as damaged, or (where the value is only shown) read as it is; never a crash
+    assert use_like_the_app(path) in ("error in use (damaged)", "usable (damaged)")
