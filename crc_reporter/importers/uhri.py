@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 
 from crc_reporter.domain.parsed import ParsedSource
@@ -91,7 +92,7 @@ def _check_prolog(zf: zipfile.ZipFile, member: str, what: str) -> None:
     try:
         with zf.open(member) as fh:
             head = fh.read(65536)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise SourceError(_("{what} is damaged or incomplete ({reason})").format(what=what, reason=exc)) from None
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise SourceError(

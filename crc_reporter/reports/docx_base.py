@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -89,18 +90,21 @@ def _checked_bytes(path: Path) -> bytes:
                 if info.file_size > _MAX_MEMBER or (info.file_size > 1_000_000 and ratio > _MAX_RATIO):
                     raise ReportError(_("the template {path} is damaged or unsafe (oversized part)").format(path=path))
             content_types = zf.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError, NotImplementedError):
         raise ReportError(broken) from None
     if any(ct.encode() in content_types for ct in _MACRO_CTS):
         raise ReportError(_("the template {path} contains macros; save it as a .docx or .dotx file").format(path=path))
     if _TEMPLATE_CT.encode() in content_types:  # a .dotx: same package, another main content type
         out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                blob = src.read(info)
-                if info.filename == "[Content_Types].xml":
-                    blob = blob.replace(_TEMPLATE_CT.encode(), _DOCUMENT_CT.encode())
-                dst.writestr(info, blob)
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+                for info in src.infolist():
+                    blob = src.read(info)
+                    if info.filename == "[Content_Types].xml":
+                        blob = blob.replace(_TEMPLATE_CT.encode(), _DOCUMENT_CT.encode())
+                    dst.writestr(info, blob)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+            raise ReportError(broken) from None
         data = out.getvalue()
     return data
 
@@ -111,7 +115,16 @@ def open_template(path: Path | None) -> DocxDocument:
     data = _checked_bytes(source)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, ValueError, KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+    except (
+        PackageNotFoundError,
+        ValueError,
+        KeyError,
+        etree.XMLSyntaxError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise ReportError(
             _("the template {path} is not a usable Word document: {reason}").format(path=source, reason=reason)
