@@ -142,7 +142,11 @@ def check_deletions(p: Planner) -> bool:
                 data = dep_op.data if dep_op.data is not None else p.mine(dep)
                 if not _points_at(data, dep_op.table, uuid):
                     continue
-            if p.resolutions.get(uuid) is Resolution.KEEP_MINE:
+            choice = p.resolutions.get(uuid)
+            if choice is Resolution.TAKE_THEIRS:  # delete it with what points at it here
+                mine = p.state.live[uuid][1]
+                p.ops[uuid] = Op(DELETE, op.table, uuid, vv_inc(vv_max(mine, op.vv), p.state.replica), note="forced")
+            elif choice is Resolution.KEEP_MINE:
                 mine = p.state.live[uuid][1]
                 p.ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv_inc(vv_max(mine, op.vv), p.state.replica))
             else:

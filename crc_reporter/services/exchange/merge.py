@@ -60,7 +60,7 @@ class Conflict:
     mine: dict[str, object] | None
     theirs: dict[str, object] | None
     fields: tuple[str, ...]  # the fields that differ (both present)
-    blocked: int  # their records that wait on this decision
+    waiting: tuple[str, ...]  # their records (our uuids) that wait on this decision
     choices: tuple[Resolution, ...]
     other: str | None = None  # for a clash: the record here that holds the symbol, name or number
 
@@ -185,7 +185,9 @@ def _result(prepared: Prepared, plan: Plan, info: PackageInfo, applied: bool, ba
             found = lookup(draft.other)
             other = describe(found[0], found[1], lookup) if found else None
         conflicts.append(
-            Conflict(uuid, draft.table, draft.kind, label, mine, theirs, fields, len(draft.blocked), choices, other)
+            Conflict(
+                uuid, draft.table, draft.kind, label, mine, theirs, fields, tuple(sorted(draft.blocked)), choices, other
+            )
         )
     return MergeResult(
         package=info,

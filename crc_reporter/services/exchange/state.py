@@ -197,7 +197,7 @@ def load_state(session: Session, replica: str) -> SyncState:
         state.live[uuid] = (table, vv_load(raw), digest)
     for uuid, table, raw in session.execute(select(Tombstone.uuid, Tombstone.table_name, Tombstone.vv)):
         state.dead[uuid] = (table, vv_load(raw))
-    state.alias = dict(session.execute(select(SyncAlias.uuid, SyncAlias.target)).tuples().all())
+    state.alias = {u: t for u, t in session.execute(select(SyncAlias.uuid, SyncAlias.target))}
     return state
 
 
