@@ -328,6 +328,15 @@ class StoreMeta(Base):
 # --- exchange between copies (see crc_reporter/services/exchange) ----------------------
 
 
+class SyncReplica(Base):
+    """This copy's replica id, and where it was when it got it (a copied database gets a new one)."""
+
+    __tablename__ = "sync_replica"
+    key: Mapped[str] = mapped_column(String(16), primary_key=True)  # always "self"
+    replica: Mapped[str] = mapped_column(String(32))
+    binding: Mapped[str] = mapped_column(Text, default="")
+
+
 class SyncRecord(Base):
     """What this copy last stamped for a live record: its version vector and a hash of its content.
 

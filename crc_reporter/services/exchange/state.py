@@ -16,11 +16,13 @@ finds the records whose content no longer matches — whatever changed them,
 the GUI, an import, a cascade in the database, an undo — and counts one change
 for this replica. Records that disappeared become tombstones.
 
-A copy of the store file must not go on counting under the same replica id as
-the original (the two would hand out the same counters for different
-changes), so the id is bound to where the file lives: the machine, the path and
-the file's identity. A copied, moved or restored file gets a new id; that is
-always safe, it only adds an entry to the vectors.
+A copy of a store must not go on counting under the same replica id as the
+original (the two would hand out the same counters for different changes), so
+the id is bound to where the store lives: for a file, the machine, the path and
+the file's identity (a restored backup is a new file); for a database server,
+the server, the database and its oid (a database made from a template or
+restored from a dump differs). A copied, moved or restored store gets a new id;
+that is always safe, it only adds an entry to the vectors.
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.services.exchange.snapshot import Snapshot, content_hash
 from crc_reporter.store.base import utcnow
-from crc_reporter.store.models import StoreMeta, SyncAlias, SyncRecord, Tombstone
+from crc_reporter.store.models import SyncAlias, SyncRecord, SyncReplica, Tombstone
 
 VV = dict[str, int]
-REPLICA_KEY = "exchange_replica"
+REPLICA_KEY = "self"
 CHUNK = 500
 
 
@@ -82,8 +84,18 @@ def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
 def _binding(session: Session) -> str:
     store = session.info.get("store")
     path = getattr(store, "path", None)
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        # a database made from a template, or restored from a dump, gets another oid (or server)
+        row = session.execute(
+            text(
+                "SELECT current_database(), d.oid, coalesce(host(inet_server_addr()), 'local'), "
+                "coalesce(inet_server_port(), 0) FROM pg_database d WHERE d.datname = current_database()"
+            )
+        ).one()
+        return "pg;" + ";".join(str(v) for v in row)
     if path is None:
-        return "server"  # a database server is one replica, whoever connects to it
+        return f"memory;{id(bind)}"
     try:
         st = os.stat(path)
     except OSError:
@@ -92,31 +104,27 @@ def _binding(session: Session) -> str:
 
 
 def replica_id(session: Session) -> str:
-    """This copy's replica id; a new one when the store file was copied, moved or restored."""
+    """This copy's replica id; a new one when the store was copied, moved or restored."""
     if session.get_bind().dialect.name == "postgresql":
         # exchanges on a shared server run one at a time (no table privilege needed for this lock)
         session.execute(text("SELECT pg_advisory_xact_lock(hashtext('crc_reporter_exchange'))"))
-    row = session.get(StoreMeta, REPLICA_KEY)
+    row = session.get(SyncReplica, REPLICA_KEY)
     binding = _binding(session)
-    if row is not None:
-        bound, _sep, rid = row.value.rpartition("|")
-        if rid and (bound == binding or (not bound and binding)):
-            if not bound:
-                row.value = f"{binding}|{rid}"
-            return rid
+    if row is not None and row.binding == binding:
+        return row.replica
     rid = secrets.token_hex(8)
     if row is None:
-        session.add(StoreMeta(key=REPLICA_KEY, value=f"{binding}|{rid}"))
+        session.add(SyncReplica(key=REPLICA_KEY, replica=rid, binding=binding))
     else:
-        row.value = f"{binding}|{rid}"
+        row.replica, row.binding = rid, binding
     session.flush()
     return rid
 
 
 def peek_replica_id(session: Session) -> str | None:
     """The replica id without claiming or changing it (for a read-only look)."""
-    row = session.get(StoreMeta, REPLICA_KEY)
-    return row.value.rpartition("|")[2] if row is not None else None
+    row = session.get(SyncReplica, REPLICA_KEY)
+    return row.replica if row is not None else None
 
 
 # --- the state itself ------------------------------------------------------------------------

@@ -7,7 +7,8 @@
   or actor added on both sides);
 - ``sync_peer``: the last exchange with each other copy;
 - ``trusted_key``: public keys whose signed packages this store trusts;
-- ``store_meta['exchange_replica']``: this copy's replica id.
+- ``sync_replica``: this copy's replica id, and where the copy was when it got it
+  (made at the first exchange, so that copies of a new store each get their own).
 
 Revision ID: 0006
 Revises: 0005
@@ -15,8 +16,6 @@ Create Date: 2026-12-01
 """
 
 from __future__ import annotations
-
-import secrets
 
 import sqlalchemy as sa
 from alembic import op
@@ -28,6 +27,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "sync_replica",
+        sa.Column("key", sa.String(length=16), nullable=False),
+        sa.Column("replica", sa.String(length=32), nullable=False),
+        sa.Column("binding", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_replica")),
+    )
     op.create_table(
         "sync_record",
         sa.Column("uuid", sa.String(length=36), nullable=False),
@@ -71,13 +77,9 @@ def upgrade() -> None:
         sa.Column("added_by", sa.String(length=120), nullable=False),
         sa.PrimaryKeyConstraint("fingerprint", name=op.f("pk_trusted_key")),
     )
-    # every store gets its own replica id; a copy of the file is told apart later (see exchange/state.py)
-    meta = sa.table("store_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
-    op.bulk_insert(meta, [{"key": "exchange_replica", "value": "|" + secrets.token_hex(8)}])
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM store_meta WHERE key = 'exchange_replica'")
     op.drop_table("trusted_key")
     op.drop_table("sync_peer")
     with op.batch_alter_table("sync_alias", schema=None) as batch_op:
@@ -85,3 +87,4 @@ def downgrade() -> None:
     op.drop_table("sync_alias")
     op.drop_table("tombstone")
     op.drop_table("sync_record")
+    op.drop_table("sync_replica")
