@@ -217,7 +217,7 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -> int:
-    store = ctx.store(write=not args.dry_run)
+    store = ctx.store(create=not args.dry_run, write=not args.dry_run)  # a new laptop may start from a package
     choice = _RESOLVE.get(args.resolve or "")
     with store.session() as session:
         if args.dry_run:
