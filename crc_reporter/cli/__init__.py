@@ -28,6 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crc_reporter.cli.report_commands",
     "crc_reporter.cli.server_commands",
     "crc_reporter.cli.backup_commands",
+    "crc_reporter.cli.exchange_commands",
+    "crc_reporter.cli.interchange_commands",
 )
 
 log = logging.getLogger("crc_reporter")

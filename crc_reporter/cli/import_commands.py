@@ -31,10 +31,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help=_("import concluding observations from Word, PDF, pasted text or a UHRI export"),
+        help=_(
+            "import concluding observations (Word, PDF, text, UHRI export), an exchange package, "
+            "an edited tracker or IMPACT OSS files"
+        ),
         description=_(
             "Import concluding observations (.docx, .pdf, .txt, '-' for pasted text on standard input, "
-            "or a UHRI export .xlsx/.csv). Importing the same document again updates it in place."
+            "a UHRI export .xlsx/.csv or an IMPACT OSS recommendations .csv), an exchange package (.crcx, "
+            "merged as 'crc-reporter merge' does), a tracker workbook exported by 'crc-reporter export-xlsx' and "
+            "edited (applied as an update), or an IMPACT OSS actions .csv. Importing the same document again "
+            "updates it in place."
         ),
     )
     p.add_argument("file", metavar="FILE", help=_("the file to import, or - to read text from standard input"))
@@ -84,6 +90,10 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     options = ReadOptions(symbol=args.symbol, treaty=args.treaty, other_mechanisms=keep_others, progress=_progress)
     name = _("standard input") if args.file == "-" else None
     source = load_source(args.file, name=name, options=options)
+    if source.payload is not None:  # an exchange package, an edited tracker, IMPACT OSS actions
+        from crc_reporter.cli.interchange_commands import import_payload
+
+        return import_payload(args, ctx, source)
     if args.dry_run:
         store, temporary = _store_for_preview(ctx)
         try:

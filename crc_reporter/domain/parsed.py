@@ -84,3 +84,6 @@ class ParsedSource:
     documents: list[ParsedDocument] = field(default_factory=list)
     other_mechanisms: list[OtherMechanismRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Formats that carry records rather than documents (an exchange package, an edited tracker,
+    # IMPACT OSS actions): what the importer read, applied by that format's own service.
+    payload: object | None = None

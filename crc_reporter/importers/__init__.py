@@ -11,9 +11,12 @@ from __future__ import annotations
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
 from crc_reporter.importers.docx import DocxImporter
 from crc_reporter.importers.errors import ImportCancelledError, SourceError
+from crc_reporter.importers.impact import ImpactCsvImporter
+from crc_reporter.importers.package import PackageImporter
 from crc_reporter.importers.pdf import PdfImporter
 from crc_reporter.importers.registry import choose, importers, load_source, make_probe, register
 from crc_reporter.importers.text import TextImporter
+from crc_reporter.importers.tracker import TrackerImporter
 from crc_reporter.importers.uhri import UhriCsvImporter, UhriXlsxImporter
 
 register(DocxImporter())
@@ -21,6 +24,9 @@ register(PdfImporter())
 register(TextImporter())
 register(UhriXlsxImporter())
 register(UhriCsvImporter())
+register(PackageImporter())
+register(TrackerImporter())
+register(ImpactCsvImporter())
 
 __all__ = [
     "ImportCancelledError",

@@ -1,0 +1,361 @@
+"""Working together offline: ``export-package``, ``inspect-package``, ``merge``, ``keygen`` and trusted keys.
+
+``merge`` (and ``import`` of a ``.crcx`` file) exits with 3 and lists the
+conflicts when some need a person; ``--resolve keep-mine|take-theirs`` settles
+them all one way. Errors are one line and exit 1; a refused package changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from crc_reporter.cli.context import CliContext
+from crc_reporter.i18n import N_, _, ngettext
+from crc_reporter.services import exchange as ex
+
+EXIT_CONFLICTS = 3
+_RESOLVE = {"keep-mine": ex.Resolution.KEEP_MINE, "take-theirs": ex.Resolution.TAKE_THEIRS}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "export-package",
+        parents=[common],
+        help=_("write an exchange package (.crcx) to send to another copy"),
+        description=_(
+            "Write this store's records (or a selection) to an exchange package for another laptop. "
+            "Confidential actions stay out unless --include-confidential is given."
+        ),
+    )
+    p.add_argument("out", metavar="OUT.crcx", type=Path, help=_("the package to write"))
+    p.add_argument("--document", metavar="SYMBOL", help=_("only this document and what answers it"))
+    p.add_argument("--cluster", metavar="KEY", help=_("only the paragraphs of this cluster (e.g. violence)"))
+    p.add_argument("--actor", metavar="NAME", help=_("only this actor's actions (with the paragraphs they answer)"))
+    p.add_argument("--include-confidential", action="store_true", help=_("include actions marked confidential"))
+    p.add_argument("--sign", metavar="KEYFILE", type=Path, help=_("sign the package with this private key"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    p.set_defaults(handler=cmd_export_package)
+
+    p = sub.add_parser("inspect-package", parents=[common], help=_("show what a package holds and who signed it"))
+    p.add_argument("file", metavar="IN.crcx", type=Path)
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_inspect)
+
+    p = sub.add_parser(
+        "merge",
+        parents=[common],
+        help=_("merge an exchange package from another copy"),
+        description=_(
+            "Merge a package into this store in one transaction, after a backup. Records changed on both sides "
+            "since the last exchange are conflicts: they are listed (exit code 3) and left as they are, unless "
+            "--resolve settles them."
+        ),
+    )
+    _merge_options(p)
+    p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("keygen", parents=[common], help=_("make a key pair for signing packages"))
+    p.add_argument(
+        "out", metavar="KEYFILE", type=Path, help=_("the private key to write (the public key goes to KEYFILE.pub)")
+    )
+    p.add_argument("--name", help=_("whose key it is, shown to the people who receive your packages"))
+    p.set_defaults(handler=cmd_keygen)
+
+    p = sub.add_parser("trust-key", parents=[common], help=_("trust packages signed with this public key"))
+    p.add_argument("file", metavar="KEYFILE.pub", type=Path)
+    p.add_argument("--name", help=_("the name to show for this key"))
+    p.set_defaults(handler=cmd_trust)
+
+    p = sub.add_parser("untrust-key", parents=[common], help=_("stop trusting a key"))
+    p.add_argument("fingerprint", metavar="SHA256:…")
+    p.set_defaults(handler=cmd_untrust)
+
+    p = sub.add_parser("trusted-keys", parents=[common], help=_("list the keys this store trusts"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_trusted)
+
+
+def _merge_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="IN.crcx", type=Path)
+    p.add_argument("--resolve", choices=list(_RESOLVE), help=_("settle every conflict this way"))
+    p.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
+    p.add_argument("--require-trusted", action="store_true", help=_("refuse packages not signed by a trusted key"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+
+def cmd_export_package(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    selection = ex.Selection(document=args.document, cluster=args.cluster, actor=args.actor)
+    with store.session() as session:
+        result = ex.export_package(
+            session,
+            args.out,
+            selection=selection,
+            include_confidential=args.include_confidential,
+            key_file=args.sign,
+        )
+    if args.json:
+        ctx.print_json(
+            {
+                "path": result.path,
+                "package_id": result.package_id,
+                "counts": result.counts,
+                "tombstones": result.tombstones,
+                "confidential": result.confidential_sent,
+                "confidential_left_out": result.left_out_confidential,
+                "indicators_left_out": result.left_out_indicators,
+                "signer": result.signer,
+                "size": result.size,
+            }
+        )
+        return 0
+    records = ngettext("{n} record", "{n} records", result.records).format(n=result.records)
+    line = _("Wrote {path}: {records}").format(path=result.path, records=records)
+    if result.tombstones:
+        line += ", " + ngettext("{n} deletion", "{n} deletions", result.tombstones).format(n=result.tombstones)
+    print(line + (f" — {_('signed')} {result.signer}" if result.signer else "") + ".")
+    if result.left_out_confidential:
+        print(
+            ngettext(
+                "{n} confidential action left out (add --include-confidential to send it).",
+                "{n} confidential actions left out (add --include-confidential to send them).",
+                result.left_out_confidential,
+            ).format(n=result.left_out_confidential)
+        )
+    if result.left_out_indicators:
+        print(
+            ngettext(
+                "{n} indicator left out because it points at confidential actions.",
+                "{n} indicators left out because they point at confidential actions.",
+                result.left_out_indicators,
+            ).format(n=result.left_out_indicators)
+        )
+    if result.confidential_sent:
+        print(
+            _("This package holds {n} confidential actions: send it only to people who may see them.").format(
+                n=result.confidential_sent
+            )
+        )
+    return 0
+
+
+def info_json(info: ex.PackageInfo) -> dict[str, Any]:
+    signer = None
+    if info.signer is not None:
+        signer = {
+            "fingerprint": info.signer.fingerprint,
+            "name": info.signer.name,
+            "trusted_as": info.signer.trusted_as,
+        }
+    return {
+        "name": info.name,
+        "package_id": info.package_id,
+        "format_version": info.format_version,
+        "created_at": info.created_at,
+        "creator": info.creator,
+        "store": info.store,
+        "app_version": info.app_version,
+        "selection": info.selection,
+        "include_confidential": info.include_confidential,
+        "counts": info.counts,
+        "tombstones": info.tombstones,
+        "confidential": info.confidential,
+        "signer": signer,
+        "size": info.size,
+    }
+
+
+def signer_line(info: ex.PackageInfo) -> str:
+    if info.signer is None:
+        return _("not signed")
+    if info.signer.trusted_as is not None:
+        return _("signed by {name} (trusted key {fp})").format(name=info.signer.trusted_as, fp=info.signer.fingerprint)
+    return _("signed by {name} with a key this store does not trust yet ({fp})").format(
+        name=info.signer.name or "?", fp=info.signer.fingerprint
+    )
+
+
+def print_info(info: ex.PackageInfo) -> None:
+    print(
+        _("{name}: made by {creator} ({store}) on {date}; {signer}.").format(
+            name=info.name,
+            creator=info.creator or "?",
+            store=info.store,
+            date=info.created_at.strftime("%Y-%m-%d %H:%M"),
+            signer=signer_line(info),
+        )
+    )
+    chosen = ", ".join(f"{k}={v}" for k, v in info.selection.items() if v)
+    if chosen:
+        print("  " + _("selection: {what}").format(what=chosen))
+    counts = ", ".join(f"{table} {n}" for table, n in info.counts.items())
+    print(
+        "  "
+        + _("records: {counts}").format(counts=counts or "0")
+        + (f"; {_('deletions')}: {info.tombstones}" if info.tombstones else "")
+    )
+    if info.confidential:
+        print("  " + _("holds {n} confidential actions").format(n=info.confidential))
+
+
+def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
+    package = ex.open_package(args.file)
+    info = package.info
+    path = ctx.store_file()
+    if path is None or path.exists():  # look the signer up in an existing store; never create one
+        with ctx.store().session() as session:
+            info = ex.describe_package(session, info)
+    if args.json:
+        ctx.print_json(info_json(info))
+    else:
+        print_info(info)
+    return 0
+
+
+def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -> int:
+    store = ctx.store(create=not args.dry_run, write=not args.dry_run)  # a new laptop may start from a package
+    choice = _RESOLVE.get(args.resolve or "")
+    with store.session() as session:
+        if args.dry_run:
+            result = ex.preview_merge(session, package, require_trusted=args.require_trusted)
+            session.rollback()
+        else:
+            result = ex.merge_package(session, package, require_trusted=args.require_trusted)
+            if choice is not None and result.conflicts:
+                for _round in range(5):  # a choice can uncover records that were waiting on it
+                    chosen = result.resolve_all(choice)
+                    if not chosen:
+                        break
+                    result = ex.merge_package(
+                        session, package, chosen, require_trusted=args.require_trusted, backup=False
+                    )
+                    if not result.conflicts:
+                        break
+    if args.json:
+        ctx.print_json(result_json(result))
+    else:
+        print_result(result)
+    return EXIT_CONFLICTS if result.conflicts else 0
+
+
+def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
+    return merge_file(args, ctx, ex.open_package(args.file))
+
+
+def result_json(result: ex.MergeResult) -> dict[str, Any]:
+    return {
+        "package": info_json(result.package),
+        "applied": result.applied,
+        "added": result.added,
+        "updated": result.updated,
+        "deleted": result.deleted,
+        "skipped": result.skipped,
+        "backup": result.backup,
+        "conflicts": [
+            {
+                "uuid": c.uuid,
+                "table": c.table,
+                "kind": c.kind.value,
+                "label": c.label,
+                "fields": list(c.fields),
+                "mine": c.mine,
+                "theirs": c.theirs,
+                "waiting": list(c.waiting),
+                "choices": [r.value for r in c.choices],
+                "other": c.other,
+            }
+            for c in result.conflicts
+        ],
+    }
+
+
+_KIND_TEXT = {
+    ex.ConflictKind.BOTH_CHANGED: N_("changed on both sides"),
+    ex.ConflictKind.DELETED_HERE: N_("deleted here, changed or still used there"),
+    ex.ConflictKind.DELETED_THERE: N_("deleted there, changed or still used here"),
+    ex.ConflictKind.CLASH: N_("their version clashes with another record here"),
+}
+
+
+def print_result(result: ex.MergeResult) -> None:
+    print_info(result.package)
+    verb = _("Merged") if result.applied else _("Would merge")
+    print(
+        _("{verb}: {added} added, {updated} updated, {deleted} deleted.").format(
+            verb=verb,
+            added=sum(result.added.values()),
+            updated=sum(result.updated.values()),
+            deleted=sum(result.deleted.values()),
+        )
+    )
+    if result.skipped:
+        print(
+            f"crc-reporter: {_('warning')}: "
+            + _("{n} records point at records the package does not carry; they were not merged").format(
+                n=result.skipped
+            ),
+            file=sys.stderr,
+        )
+    if result.backup:
+        print(_("Backup taken first: {path}").format(path=result.backup))
+    if not result.conflicts:
+        return
+    print(
+        ngettext(
+            "{n} conflict needs a person (nothing was overwritten):",
+            "{n} conflicts need a person (nothing was overwritten):",
+            len(result.conflicts),
+        ).format(n=len(result.conflicts))
+    )
+    for c in result.conflicts:
+        detail = f" [{', '.join(c.fields)}]" if c.fields else ""
+        waiting = f" — {_('{n} of their records wait on it').format(n=len(c.waiting))}" if c.waiting else ""
+        other = f" — {_('held here by {other}').format(other=c.other)}" if c.other else ""
+        print(f"  {c.label}: {_(_KIND_TEXT[c.kind])}{detail}{waiting}{other}")
+    print(_("Merge again with --resolve keep-mine or --resolve take-theirs, or decide one by one in the app."))
+
+
+def cmd_keygen(args: argparse.Namespace, ctx: CliContext) -> int:
+    name = args.name or ctx.user
+    key = ex.generate_keypair(args.out, name)
+    print(_("Private key: {path} (keep it to yourself)").format(path=args.out))
+    print(_("Public key: {path} (give it to the people you exchange with)").format(path=f"{args.out}.pub"))
+    print(_("Fingerprint: {fp}").format(fp=key.fingerprint))
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace, ctx: CliContext) -> int:
+    key = ex.read_public_key(args.file)
+    with ctx.store(write=True).session() as session:
+        info = ex.trust_key(session, key, args.name)
+    print(_("Trusted {name}: {fp}").format(name=info.name, fp=info.fingerprint))
+    return 0
+
+
+def cmd_untrust(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store(write=True).session() as session:
+        ex.untrust_key(session, args.fingerprint)
+    print(_("No longer trusted: {fp}").format(fp=args.fingerprint))
+    return 0
+
+
+def cmd_trusted(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().session() as session:
+        keys = ex.trusted_keys(session)
+    if args.json:
+        ctx.print_json(
+            [
+                {"fingerprint": k.fingerprint, "name": k.name, "added_at": k.added_at, "added_by": k.added_by}
+                for k in keys
+            ]
+        )
+        return 0
+    for k in keys:
+        print(f"{k.fingerprint}  {k.name}")
+    if not keys:
+        print(_("No trusted keys yet (add one with 'crc-reporter trust-key FILE.pub')."))
+    return 0

@@ -1,0 +1,257 @@
+"""Deciding, record by record, what a package changes in this store. Nothing is written here.
+
+For every record the package carries, its version vector is compared with
+ours (:mod:`~crc_reporter.services.exchange.state`): their version is newer
+(take it), ours is newer or the same (leave it), or both changed since they
+last agreed (a conflict, unless both made the same change). The same for
+deletions. Records unknown here are added — or recognised, by their natural key,
+as a record both copies added independently (the same document imported on two
+laptops), which becomes one record with an alias.
+
+Then the plan is made consistent, repeatedly until nothing moves:
+
+* a record that points at a record deleted here is held back, and the deleted
+  record becomes a conflict ("deleted here, still used there");
+* a deletion that would take records with it that the other side never saw
+  (a link added here to a paragraph deleted there) becomes a conflict;
+* a change that would give two records the same symbol, name or paragraph
+  number becomes a conflict ("clash").
+
+A person's choice for a conflict (keep mine / take theirs) is applied during
+planning; both choices add one change for this replica, so that the choice
+wins over both earlier versions wherever the result travels next.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from crc_reporter.services.exchange.package import Package
+from crc_reporter.services.exchange.schema import BY_NAME, ORDER, TableSpec
+from crc_reporter.services.exchange.snapshot import Content, Snapshot
+from crc_reporter.services.exchange.state import VV, SyncState, dominates, vv_inc, vv_max
+from crc_reporter.services.exchange.validate import IncomingRecord
+
+MAX_ROUNDS = 100
+
+
+class Resolution(StrEnum):
+    KEEP_MINE = "keep_mine"
+    TAKE_THEIRS = "take_theirs"
+
+
+class ConflictKind(StrEnum):
+    BOTH_CHANGED = "both_changed"  # changed (or added) on both sides, differently
+    DELETED_HERE = "deleted_here"  # deleted here; changed there, or still used by their records
+    DELETED_THERE = "deleted_there"  # deleted there; changed here, or still used by records added here
+    CLASH = "clash"  # their version would take a symbol, name or number another record holds here
+
+
+INSERT, UPDATE, DELETE, STAMP_LIVE, STAMP_DEAD = "insert", "update", "delete", "stamp_live", "stamp_dead"
+CONFLICT, BLOCKED, SKIP = "conflict", "blocked", "skip"
+APPLIED = {INSERT, UPDATE, STAMP_LIVE}
+
+
+@dataclass
+class Op:
+    kind: str
+    table: str
+    uuid: str  # our uuid
+    vv: VV
+    data: Content | None = None  # what to write (insert / update)
+    incoming: IncomingRecord | None = None
+    note: str = ""
+
+
+@dataclass
+class ConflictDraft:
+    kind: ConflictKind
+    table: str
+    uuid: str
+    mine: Content | None
+    theirs: Content | None
+    blocked: set[str] = field(default_factory=set)
+    other: str | None = None  # for a clash: our record that holds the symbol, name or number
+
+
+@dataclass
+class Plan:
+    ops: dict[str, Op]
+    conflicts: dict[str, ConflictDraft]
+    aliases: dict[str, str]  # their uuid -> ours, new in this merge
+    skipped: list[tuple[str, str, str]]  # (table, uuid, reason key)
+    their_data: dict[str, Content]  # our uuid -> their content (refs mapped to our uuids)
+
+
+class Planner:
+    def __init__(self, snap: Snapshot, state: SyncState, package: Package, resolutions: dict[str, Resolution]):
+        self.snap = snap
+        self.state = state
+        self.package = package
+        self.resolutions = resolutions
+        self.local = snap.locate()  # uuid -> table of our live records
+        self.ops: dict[str, Op] = {}
+        self.conflicts: dict[str, ConflictDraft] = {}
+        self.aliases: dict[str, str] = {}
+        self.skipped: list[tuple[str, str, str]] = []
+        self.their: dict[str, tuple[str, IncomingRecord, Content]] = {}  # our uuid -> (table, record, mapped)
+        self.their_dead: dict[str, tuple[str, VV]] = {}
+        self.blocked_by: dict[str, str] = {}
+        self.dropped: set[str] = set()  # dead here as the consequence of a person's "keep mine"
+        mentioned = {u for records in package.records.values() for u in (r.uuid for r in records)}
+        mentioned |= {u for u, _t, _v in package.tombstones}
+        self.mentioned = {state.resolve(u) for u in mentioned}
+        self._keys: dict[str, dict[tuple[Any, ...], str]] = {}
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def resolve(self, uuid: str) -> str:
+        return self.aliases.get(uuid) or self.state.resolve(uuid)
+
+    def _map(self, spec: TableSpec, data: Content) -> Content:
+        out = dict(data)
+        for ref in spec.refs:
+            if out[ref.field] is not None:
+                out[ref.field] = self.resolve(out[ref.field])
+        for coll in spec.collections:
+            if coll.kind == "uuids":
+                out[coll.field] = sorted({self.resolve(u) for u in out[coll.field]})
+        return out
+
+    def _key(self, spec: TableSpec, data: Content) -> tuple[Any, ...]:
+        return tuple(data[k] for k in spec.natural_key)
+
+    def _local_index(self, spec: TableSpec) -> dict[tuple[Any, ...], str]:
+        if spec.name not in self._keys:
+            rows = self.snap.tables[spec.name].data
+            self._keys[spec.name] = {self._key(spec, d): u for u, d in rows.items()}
+        return self._keys[spec.name]
+
+    def mine(self, uuid: str) -> Content | None:
+        table = self.local.get(uuid)
+        return self.snap.tables[table].data[uuid] if table else None
+
+    def _conflict(self, kind: ConflictKind, table: str, uuid: str, theirs: Content | None) -> Op:
+        draft = self.conflicts.get(uuid)
+        if draft is None:
+            self.conflicts[uuid] = ConflictDraft(kind, table, uuid, self.mine(uuid), theirs)
+        return Op(CONFLICT, table, uuid, {})
+
+    # --- first pass: one decision per record ------------------------------------------------
+
+    def decide(self) -> None:
+        for table in ORDER:
+            spec = BY_NAME[table]
+            for rec in self.package.records.get(table, ()):
+                mapped = self._map(spec, rec.data)
+                ours = self.resolve(rec.uuid)
+                if ours not in self.local and ours not in self.state.dead and spec.natural_key:
+                    match = self._local_index(spec).get(self._key(spec, mapped))
+                    if match is not None and match not in self.mentioned and match not in self.their:
+                        self.aliases[rec.uuid] = match
+                        ours = match
+                self.their[ours] = (table, rec, mapped)
+                self.ops[ours] = self._decide_live(table, ours, rec, mapped)
+        for uuid, table, vv in self.package.tombstones:
+            ours = self.resolve(uuid)
+            if ours in self.their:
+                continue  # never both alive and deleted in one package; trust the record
+            self.their_dead[ours] = (table, vv)
+            self.ops[ours] = self._decide_dead(table, ours, vv)
+
+    def _decide_live(self, table: str, uuid: str, rec: IncomingRecord, mapped: Content) -> Op:
+        choice = self.resolutions.get(uuid)
+        if uuid in self.local:
+            mine_vv = self.state.live[uuid][1]
+            same = mapped == self.mine(uuid)
+            if dominates(mine_vv, rec.vv):
+                return Op(SKIP, table, uuid, mine_vv)
+            if dominates(rec.vv, mine_vv):
+                return Op(STAMP_LIVE if same else UPDATE, table, uuid, rec.vv, mapped, rec)
+            merged = vv_max(mine_vv, rec.vv)
+            if same:
+                return Op(STAMP_LIVE, table, uuid, merged, mapped, rec)
+            if choice is Resolution.KEEP_MINE:
+                return Op(STAMP_LIVE, table, uuid, vv_inc(merged, self.state.replica))
+            if choice is Resolution.TAKE_THEIRS:
+                return Op(UPDATE, table, uuid, vv_inc(merged, self.state.replica), mapped, rec)
+            return self._conflict(ConflictKind.BOTH_CHANGED, table, uuid, mapped)
+        if uuid in self.state.dead:
+            dead_vv = self.state.dead[uuid][1]
+            if dominates(dead_vv, rec.vv):
+                return Op(SKIP, table, uuid, dead_vv)
+            if dominates(rec.vv, dead_vv):
+                return Op(INSERT, table, uuid, rec.vv, mapped, rec)
+            merged = vv_max(dead_vv, rec.vv)
+            if choice is Resolution.KEEP_MINE:
+                return Op(STAMP_DEAD, table, uuid, vv_inc(merged, self.state.replica))
+            if choice is Resolution.TAKE_THEIRS:
+                return Op(INSERT, table, uuid, vv_inc(merged, self.state.replica), mapped, rec)
+            return self._conflict(ConflictKind.DELETED_HERE, table, uuid, mapped)
+        return Op(INSERT, table, uuid, rec.vv, mapped, rec)
+
+    def _decide_dead(self, table: str, uuid: str, vv: VV) -> Op:
+        if uuid in self.local:
+            mine_vv = self.state.live[uuid][1]
+            if dominates(mine_vv, vv):
+                return Op(SKIP, table, uuid, mine_vv)
+            if dominates(vv, mine_vv):
+                return Op(DELETE, table, uuid, vv)
+            merged = vv_max(mine_vv, vv)
+            choice = self.resolutions.get(uuid)
+            if choice is Resolution.KEEP_MINE:
+                return Op(STAMP_LIVE, table, uuid, vv_inc(merged, self.state.replica))
+            if choice is Resolution.TAKE_THEIRS:
+                return Op(DELETE, table, uuid, vv_inc(merged, self.state.replica), note="forced")
+            return self._conflict(ConflictKind.DELETED_THERE, table, uuid, None)
+        current = self.state.dead.get(uuid)
+        if current is not None and dominates(current[1], vv):
+            return Op(SKIP, table, uuid, current[1])
+        return Op(STAMP_DEAD, table, uuid, vv_max(current[1], vv) if current else vv)
+
+    # --- then: make the plan consistent -----------------------------------------------------
+
+    def live_after(self, uuid: str) -> bool:
+        op = self.ops.get(uuid)
+        if op is None or op.kind in (SKIP, CONFLICT, BLOCKED):
+            return uuid in self.local
+        return op.kind in APPLIED
+
+    def settle(self) -> Plan:
+        from crc_reporter.services.exchange import consistency
+
+        for _round in range(MAX_ROUNDS):
+            moved = consistency.check_references(self)
+            moved = consistency.check_deletions(self) or moved
+            moved = consistency.check_clashes(self) or moved
+            if not moved:
+                break
+        for uuid, root in self.blocked_by.items():
+            if root in self.conflicts:
+                self.conflicts[root].blocked.add(uuid)
+        their_data = {u: mapped for u, (_t, _r, mapped) in self.their.items()}
+        return Plan(self.ops, self.conflicts, self.aliases, self.skipped, their_data)
+
+    def dependents(self, targets: set[str]) -> dict[str, list[str]]:
+        """Our live records whose content points at one of ``targets``."""
+        out: dict[str, list[str]] = defaultdict(list)
+        if not targets:
+            return out
+        for name, rows in self.snap.tables.items():
+            spec = BY_NAME[name]
+            keys = [r.field for r in spec.refs]
+            colls = [c.field for c in spec.collections if c.kind == "uuids"]
+            if not keys and not colls:
+                continue
+            for uuid, data in rows.data.items():
+                for key in keys:
+                    if data[key] in targets:
+                        out[data[key]].append(uuid)
+                for key in colls:
+                    for target in data[key]:
+                        if target in targets:
+                            out[target].append(uuid)
+        return out

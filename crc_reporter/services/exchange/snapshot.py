@@ -1,0 +1,143 @@
+"""The content of every synced record in a store, read in bulk, in the form packages carry.
+
+A record's content is a flat dict of plain JSON values: dates as ISO text,
+references to other records as their UUIDs, collections as sorted lists. Two
+copies hold "the same record" exactly when these dicts are equal, and
+:func:`content_hash` of the dict is what the sync state remembers.
+
+One query per table and one per collection: a store with 20,000
+recommendations and 50,000 actions is read in a couple of seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, SPECS, TableSpec
+from crc_reporter.store import models as m
+
+Content = dict[str, Any]
+
+
+def canonical(data: Content) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(data: Content) -> str:
+    return hashlib.blake2b(canonical(data), digest_size=16).hexdigest()
+
+
+def iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else None
+
+
+@dataclass
+class TableRows:
+    spec: TableSpec
+    data: dict[str, Content] = field(default_factory=dict)  # uuid -> content
+    ids: dict[str, int] = field(default_factory=dict)  # uuid -> local id
+    times: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # created_at, updated_at
+    by_id: dict[int, str] = field(default_factory=dict)  # local id -> uuid
+
+
+@dataclass
+class Snapshot:
+    tables: dict[str, TableRows]
+
+    def table_of(self, uuid: str) -> str | None:
+        for name, rows in self.tables.items():
+            if uuid in rows.data:
+                return name
+        return None
+
+    def locate(self) -> dict[str, str]:
+        """uuid -> table name, for every record."""
+        out: dict[str, str] = {}
+        for name, rows in self.tables.items():
+            out.update(dict.fromkeys(rows.data, name))
+        return out
+
+    def count(self) -> int:
+        return sum(len(rows.data) for rows in self.tables.values())
+
+
+def read_snapshot(session: Session) -> Snapshot:
+    """The content of every synced record in this store (that this session may see)."""
+    snap = Snapshot(tables={})
+    for spec in SPECS:
+        rows = TableRows(spec)
+        snap.tables[spec.name] = rows
+        t = spec.table
+        plain = [*spec.fields, *spec.dates]
+        cols = [t.c.id, t.c.uuid, t.c.created_at, t.c.updated_at, *(t.c[k] for k in plain)]
+        cols += [t.c[r.column] for r in spec.refs]
+        ref_maps = [(r, snap.tables[r.target].by_id) for r in spec.refs]
+        dates = set(spec.dates)
+        bools = {k for k in plain if getattr(t.c[k].type, "python_type", None) is bool}
+        floats = {k for k in plain if getattr(t.c[k].type, "python_type", None) is float}
+        n = len(plain)
+        for row in session.execute(select(*cols)):
+            data: Content = {}
+            for key, value in zip(plain, row[4 : 4 + n], strict=True):
+                if value is None:
+                    data[key] = None
+                elif key in dates:
+                    data[key] = value.isoformat()
+                elif key in bools:
+                    data[key] = bool(value)
+                elif key in floats:
+                    data[key] = float(value)
+                else:
+                    data[key] = value
+            for (ref, targets), value in zip(ref_maps, row[4 + n :], strict=True):
+                data[ref.field] = targets.get(value) if value is not None else None
+            uuid = row[1]
+            rows.data[uuid] = data
+            rows.ids[uuid] = row[0]
+            rows.by_id[row[0]] = uuid
+            rows.times[uuid] = (iso(row[2]), iso(row[3]))
+        for coll in spec.collections:
+            values = _collection(session, spec, coll.field, snap)
+            for uuid, data in rows.data.items():
+                data[coll.field] = values.get(rows.ids[uuid], [])
+    return snap
+
+
+def _collection(session: Session, spec: TableSpec, name: str, snap: Snapshot) -> dict[int, list[Any]]:
+    owner_rows = snap.tables[spec.name]
+    out: dict[int, list[Any]] = defaultdict(list)
+    if name == "previous":
+        p = m.PreviousReference.__table__
+        for rec_id, symbol, paragraph in session.execute(
+            select(p.c.recommendation_id, p.c.symbol, p.c.paragraph).order_by(p.c.id)
+        ):
+            out[rec_id].append([symbol, paragraph])
+        return out
+    table, owner_col, other_col = ASSOCIATIONS[(spec.name, name)]
+    if name == "tags":
+        tag = m.Tag.__table__
+        stmt = select(table.c[owner_col], tag.c.kind, tag.c.name).join(tag, tag.c.id == table.c[other_col])
+        for owner, kind, tag_name in session.execute(stmt):
+            out[owner].append([kind, tag_name])
+    else:
+        coll = next(c for c in spec.collections if c.field == name)
+        assert coll.target is not None
+        targets = snap.tables[coll.target].by_id
+        for owner, other in session.execute(select(table.c[owner_col], table.c[other_col])):
+            if owner in owner_rows.by_id and other in targets:
+                out[owner].append(targets[other])
+    for values in out.values():
+        values.sort()
+    return out
+
+
+def spec_of(name: str) -> TableSpec:
+    return BY_NAME[name]

@@ -1,0 +1,151 @@
+"""Reading an edited tracker workbook back (no store involved): rows, cells, and what was exported.
+
+Columns are found by their headers (in the language they were written in, as
+the hidden sheet recorded them), so a person may reorder or hide columns.
+Cells a spreadsheet would compute (formulas) are reported, never evaluated.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from crc_reporter.i18n import _
+from crc_reporter.importers import safety
+from crc_reporter.importers.errors import SourceError
+from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
+
+MAX_ROWS = 500_000
+_BOOLEAN_FORMULAS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
+
+
+@dataclass
+class SheetRows:
+    key: str
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (row number, column key -> cell value)
+    formulas: list[tuple[int, str]] = field(default_factory=list)  # (row number, column key)
+    missing_uuid: list[int] = field(default_factory=list)  # row numbers with content but no UUID
+
+
+@dataclass
+class TrackerSheets:
+    name: str
+    sheets: dict[str, SheetRows]
+    originals: dict[str, dict[str, Any]]  # "sheet:uuid" -> editable values as exported
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_tracker(data: bytes) -> bool:
+    """Is this workbook a CRC Reporter tracker (cheap: the workbook's sheet list only)?"""
+    try:
+        zf = safety.open_zip(data, "workbook")
+        workbook = safety.read_member(zf, "xl/workbook.xml", "workbook", 2 * 1024 * 1024)
+    except SourceError:
+        return False
+    return f'name="{META_SHEET}"'.encode() in workbook
+
+
+def read_tracker(data: bytes, name: str) -> TrackerSheets:
+    from openpyxl import load_workbook
+
+    safety.open_zip(data, name)  # bombs and encrypted files get the same one-line refusal as anywhere else
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise SourceError(
+            _("{name} is not a readable Excel workbook ({reason})").format(name=name, reason=reason)
+        ) from None
+    try:
+        if META_SHEET not in book.sheetnames:
+            raise SourceError(_("{name} is not a tracker exported by CRC Reporter").format(name=name))
+        titles, headers, originals = _meta(book[META_SHEET], name)
+        result = TrackerSheets(name=name, sheets={}, originals=originals)
+        for key, title in titles.items():
+            if title not in book.sheetnames:
+                result.warnings.append(_("the sheet {title} is missing; it was skipped").format(title=title))
+                continue
+            result.sheets[key] = _rows(book[title], key, headers[key], result, name)
+        return result
+    finally:
+        book.close()
+
+
+def _meta(ws: Any, name: str) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, dict[str, Any]]]:
+    titles: dict[str, str] = {}
+    keys: dict[str, list[str]] = {}
+    headers: dict[str, dict[str, str]] = {}
+    originals: dict[str, dict[str, Any]] = {}
+    first = True
+    for row in ws.iter_rows(values_only=True):
+        cells = [c for c in row]
+        if first:
+            if len(cells) < 3 or cells[0] != "format" or cells[1] != TRACKER_FORMAT:
+                raise SourceError(_("{name} is not a tracker exported by CRC Reporter").format(name=name))
+            if not isinstance(cells[2], int) or cells[2] > TRACKER_VERSION:
+                raise SourceError(_("{name} was exported by a newer version of CRC Reporter").format(name=name))
+            first = False
+            continue
+        tag = cells[0] if cells else None
+        if tag == "sheet" and cells[1] in BY_KEY:
+            titles[str(cells[1])] = str(cells[2])
+            keys[str(cells[1])] = [str(c) for c in cells[3:] if c]
+        elif tag == "headers" and cells[1] in keys:
+            labels = [str(c) if c is not None else "" for c in cells[3:]]
+            headers[str(cells[1])] = dict(zip(labels, keys[str(cells[1])], strict=False))
+        elif tag == "row" and len(cells) >= 4 and isinstance(cells[3], str):
+            try:
+                values = json.loads(cells[3])
+            except ValueError:
+                continue
+            if isinstance(values, dict):
+                originals[f"{cells[1]}:{cells[2]}"] = values
+    return titles, headers, originals
+
+
+def _rows(ws: Any, key: str, headers: dict[str, str], result: TrackerSheets, name: str) -> SheetRows:
+    out = SheetRows(key)
+    columns: dict[int, str] = {}
+    known = {c.key for c in BY_KEY[key].columns}
+    for number, row in enumerate(ws.iter_rows(), start=1):
+        if number > MAX_ROWS:
+            raise SourceError(_("{name} has more than {max} rows in one sheet").format(name=name, max=MAX_ROWS))
+        if number == 1:
+            for index, cell in enumerate(row):
+                label = str(cell.value).strip() if cell.value is not None else ""
+                column = headers.get(label) or (label if label in known else None)
+                if column:
+                    columns[index] = column
+            if "uuid" not in columns.values():
+                result.warnings.append(
+                    _("the sheet {title} has no UUID column; its rows cannot be matched").format(title=ws.title)
+                )
+                return out
+            continue
+        values: dict[str, Any] = {}
+        formulas = set()
+        for index, cell in enumerate(row):
+            column = columns.get(index)
+            if column is None:
+                continue
+            if cell.value is not None and getattr(cell, "data_type", None) == "f":
+                constant = _BOOLEAN_FORMULAS.get(str(cell.value).replace(" ", "").upper())
+                if constant is not None:  # LibreOffice saves TRUE and FALSE as =TRUE() and =FALSE()
+                    values[column] = constant
+                    continue
+                out.formulas.append((number, column))
+                formulas.add(column)
+                continue
+            values[column] = cell.value  # an emptied cell counts: it clears the field
+        for column in columns.values():
+            if column not in formulas:
+                values.setdefault(column, None)  # rows shorter than the header (trailing empty cells)
+        if all(v is None or v == "" for v in values.values()):
+            continue
+        if not values.get("uuid"):
+            out.missing_uuid.append(number)
+            continue
+        out.rows.append((number, values))
+    return out

@@ -1,0 +1,26 @@
+"""Fixtures of the exchange tests: more than one store per test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from crc_reporter.store.engine import Store
+from crc_reporter.store.open import open_store
+
+
+@pytest.fixture
+def store_factory(tmp_path: Path) -> Iterator[Callable[[str], Store]]:
+    """``store_factory(name)``: a new empty store in this test's folder (closed at the end)."""
+    opened: list[Store] = []
+
+    def make(name: str) -> Store:
+        store = open_store(tmp_path / f"{name}.sqlite", user=name)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

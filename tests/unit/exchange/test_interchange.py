@@ -1,0 +1,242 @@
+"""Spreadsheet and IMPACT OSS interchange: export, edit, import back; formula injection; garbled input."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from crc_reporter.importers import load_source
+from crc_reporter.importers.errors import SourceError
+from crc_reporter.services import actions as action_svc
+from crc_reporter.services import recommendations as rec_svc
+from crc_reporter.services.importing import apply_import
+from crc_reporter.services.interchange.impact import (
+    ACTION_HEADERS,
+    REC_HEADERS,
+    ImpactActions,
+    apply_impact_actions,
+    export_impact,
+)
+from crc_reporter.services.interchange.tracker_apply import apply_tracker
+from crc_reporter.services.interchange.tracker_export import export_tracker
+from crc_reporter.services.interchange.tracker_read import TrackerSheets
+from crc_reporter.store.engine import Store
+from crc_reporter.store.models import Action, Assessment, Recommendation
+from tests.exchange_support import build_base
+
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+@pytest.fixture
+def base(store: Store) -> Store:
+    with store.session() as session:
+        build_base(session)
+    return store
+
+
+def _cells(path: Path) -> list[object]:
+    book = load_workbook(path)
+    return [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+
+
+def _tracker(path: Path) -> TrackerSheets:
+    source = load_source(path)
+    assert source.format == "crc-tracker"
+    assert isinstance(source.payload, TrackerSheets)
+    return source.payload
+
+
+def test_tracker_sheets_are_filterable_frozen_and_coloured(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        result = export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    assert result.rows["recommendations"] == 3 and result.rows["actions"] == 2
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames[:5] == ["Recommendations", "Actions", "Assessments", "Actors", "Documents"]
+    assert book["crc_reporter"].sheet_state == "veryHidden"
+    recs = book["Recommendations"]
+    assert recs.freeze_panes == "A2" and recs.auto_filter.ref == "A1:M4"
+    assert recs["K1"].value == "Government status" and recs["K2"].value == "In progress"
+    rules = [r for cf in recs.conditional_formatting for r in cf.rules]
+    assert any(r.formula == ['"Implemented"'] for r in rules)
+    assert recs.data_validations.dataValidation  # drop-down lists for statuses and kinds
+
+
+def test_every_cell_that_could_run_as_a_formula_is_neutralised(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
+        assert action is not None
+        action_svc.update_action(session, action.id, description=HOSTILE[0], outcome=HOSTILE[1], title=HOSTILE[2])
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 1))
+        assert rec is not None
+        rec_svc.update_recommendation(session, rec.id, subheading=HOSTILE[3], text=HOSTILE[4] + " text")
+        rec_svc.update_recommendation(session, rec.id, articles=HOSTILE[5])
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+        export_impact(session, tmp_path / "i.csv", include_confidential=True)
+    for value in _cells(tmp_path / "t.xlsx"):
+        assert not (isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r")), value
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert all(c.data_type != "f" for ws in book.worksheets for row in ws.iter_rows() for c in row)
+    for name in ("i.csv", "i-actions.csv"):
+        with (tmp_path / name).open(encoding="utf-8-sig", newline="") as fh:
+            for row in list(csv.reader(fh))[1:]:
+                assert all(not cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
+    # and the guard is taken off again when the sheet comes back: nothing changes
+    with base.session() as session:
+        report = apply_tracker(session, _tracker(tmp_path / "t.xlsx"))
+    assert not report.changes and not report.problems
+
+
+def test_an_edited_tracker_updates_the_store_and_reports_what_it_did(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    book = load_workbook(tmp_path / "t.xlsx")
+    recs, acts = book["Recommendations"], book["Actions"]
+    recs["L2"] = "Partially implemented"  # civil society status of paragraph 1
+    recs["I3"] = "Adopt the juvenile justice law without delay."
+    recs["J3"] = "Ministry of Justice; Child Rights Coalition"
+    recs["F4"] = "Exploded"  # not a kind
+    recs["I4"] = "=1+1"  # a formula
+    recs.append(["00000000-0000-4000-8000-000000000000", "CRC/C/KHM/CO/4-6", 99, None, None, None, None, None, "x"])
+    recs.append([None, "CRC/C/KHM/CO/4-6", 100, None, None, None, None, None, "new row without uuid"])
+    acts["E2"] = "completed"  # keys work as well as labels
+    acts["G2"] = "31/12/2025"
+    acts["G3"] = "not a date"
+    book.save(tmp_path / "edited.xlsx")
+    with base.session() as session:
+        report = apply_tracker(session, _tracker(tmp_path / "edited.xlsx"))
+    changed = {(c.label, c.key): c.new for c in report.changes}
+    assert changed[("CRC/C/KHM/CO/4-6 ¶1", "civil_society_status")] == "partially_implemented"
+    assert changed[("CRC/C/KHM/CO/4-6 ¶2", "text")] == "Adopt the juvenile justice law without delay."
+    assert changed[("CRC/C/KHM/CO/4-6 ¶2", "responsible")] == ["Child Rights Coalition", "Ministry of Justice"]
+    assert sum(1 for c in report.changes if c.sheet == "Actions") == 2
+    problems = {(p.sheet, p.row, p.column) for p in report.problems}
+    assert ("Recommendations", 4, "Kind") in problems and ("Recommendations", 4, "text") in problems
+    assert ("Recommendations", 6, None) in problems  # no uuid
+    assert ("Actions", 3, "End") in problems
+    assert report.unknown_rows == (("Recommendations", 5, "00000000-0000-4000-8000-000000000000"),)
+    with base.session() as session:
+        statuses = session.scalars(select(Assessment.status).where(Assessment.side == "civil_society")).all()
+        assert statuses == ["partially_implemented"]
+        action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
+        assert action is not None and action.status == "completed" and str(action.end_date) == "2025-12-31"
+    # importing the same sheet again changes nothing
+    with base.session() as session:
+        again = apply_tracker(session, _tracker(tmp_path / "edited.xlsx"))
+    assert not again.changes
+
+
+def test_a_field_changed_in_the_app_since_the_export_is_a_conflict_not_overwritten(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    with base.session() as session:
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 3))
+        assert rec is not None
+        rec_svc.update_recommendation(session, rec.id, text="Edited in the app meanwhile.")
+    book = load_workbook(tmp_path / "t.xlsx")
+    book["Recommendations"]["I4"] = "Edited in the sheet."
+    book["Recommendations"]["E4"] = "Child justice"  # another field: applied
+    book.save(tmp_path / "edited.xlsx")
+    with base.session() as session:
+        report = apply_tracker(session, _tracker(tmp_path / "edited.xlsx"))
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 3))
+        assert rec is not None and rec.text == "Edited in the app meanwhile." and rec.subheading == "Child justice"
+    (conflict,) = report.conflicts
+    assert conflict.in_store == "Edited in the app meanwhile." and conflict.in_sheet == "Edited in the sheet."
+
+
+def test_garbled_workbooks_are_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "junk.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(SourceError) as info:
+        load_source(tmp_path / "junk.xlsx")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.libreoffice
+def test_a_tracker_saved_by_libreoffice_imports(base: Store, tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    out = tmp_path / "lo"
+    proc = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(tmp_path / "t.xlsx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    if not (out / "t.xlsx").exists():
+        pytest.skip(f"LibreOffice Calc cannot convert here: {proc.stderr.decode()[-200:]}")
+    with base.session() as session:
+        report = apply_tracker(session, _tracker(out / "t.xlsx"))
+    assert not report.changes and not report.problems and not report.unknown_rows
+
+
+def test_impact_files_round_trip(base: Store, store_factory: Callable[[str], Store], tmp_path: Path) -> None:
+    with base.session() as session:
+        result = export_impact(session, tmp_path / "impact.csv", include_confidential=False)
+    assert (result.recommendation_rows, result.action_rows) == (3, 1)
+    rows = list(csv.reader(io.StringIO((tmp_path / "impact.csv").read_text("utf-8-sig"))))
+    assert tuple(rows[0]) == REC_HEADERS and rows[1][1] == "CRC/C/KHM/CO/4-6 para 1"
+    actions = list(csv.reader(io.StringIO((tmp_path / "impact-actions.csv").read_text("utf-8-sig"))))
+    assert tuple(actions[0]) == ACTION_HEADERS and actions[1][-1] == "CRC/C/KHM/CO/4-6 para 1"
+
+    other = store_factory("other")
+    source = load_source(tmp_path / "impact.csv")
+    assert source.format == "impact-csv" and source.documents[0].symbol == "CRC/C/KHM/CO/4-6"
+    with other.session() as session:
+        apply_import(session, source)
+        report = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
+    assert (report.created, report.links_added) == (1, 1)
+    with other.session() as session:
+        again = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
+        assert (again.created, again.unchanged) == (0, 1)
+        texts = session.scalars(select(Recommendation.text).order_by(Recommendation.number)).all()
+    assert texts[1] == "Adopt the juvenile justice law."
+
+
+def test_the_impact_hint_row_is_skipped_and_bad_references_are_reported(tmp_path: Path) -> None:
+    text = (
+        ",".join(f'"{h}"' for h in REC_HEADERS)
+        + ',""\n'
+        + '"Required: number","Required: text","Optional: text","Optional: text (markdown supported)",'
+        + '"Optional: text","Optional: number","This row provides additional information about the columns. '
+        + 'Please replace or remove it before importing"\n'
+        + '1,"CRC/C/KHM/CO/4-6, para. 17","Birth registration","Ensure free birth registration.",,\n'
+        + '1,"118.1","UPR","Something from the UPR.",,\n'
+    )
+    (tmp_path / "impact.csv").write_text(text, encoding="utf-8")
+    source = load_source(tmp_path / "impact.csv")
+    (doc,) = source.documents
+    assert [(p.number, p.text) for p in doc.paragraphs] == [(17, "Ensure free birth registration.")]
+    assert any("118.1" in w for w in source.warnings)
+    assert source.payload is None  # recommendations go through the ordinary import
+
+
+def test_an_impact_actions_file_is_read_as_rows(tmp_path: Path) -> None:
+    header = ",".join(f'"{h}"' for h in ACTION_HEADERS)
+    (tmp_path / "a.csv").write_text(
+        header + '\n"M-1","Train judges","",,"01/02/2026","","CRC/C/KHM/CO/4-6 para 3"\n', "utf-8"
+    )
+    payload = load_source(tmp_path / "a.csv").payload
+    assert isinstance(payload, ImpactActions)
+    assert (
+        payload.rows[0].recommendations == ("CRC/C/KHM/CO/4-6 para 3",) and payload.rows[0].target_date == "01/02/2026"
+    )
