@@ -6,6 +6,8 @@ read-only while the first one writes (one writer, see store/locking.py).
 
 from __future__ import annotations
 
+import time
+
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services.changes import ChangeWatcher
 from crc_reporter.store.engine import Store
@@ -22,7 +24,11 @@ def test_other_peoples_changes_are_noticed(store: Store) -> None:
         store.user = "colleague"
         with store.session() as session:
             uuid = action_svc.create_action(session, "Community-based prevention").uuid
+        deadline = time.monotonic() + 10  # notifications arrive asynchronously, as the window's timer expects
         changes = watcher.poll()
+        while not changes and time.monotonic() < deadline:
+            time.sleep(0.05)
+            changes = watcher.poll()
         assert changes
         if store.dialect == "postgresql":
             assert "action" in changes.tables and uuid in changes.uuids
