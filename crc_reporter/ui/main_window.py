@@ -2,11 +2,20 @@
 
 The window owns the open store's context (events, undo history, tasks) and
 rebuilds the pages when the store or the interface language changes.
+
+Start-up is quick because the window's shell (sidebar, menus, status bar)
+needs neither SQLAlchemy nor the pages' modules: :meth:`MainWindow.open_when_shown`
+opens the store, and imports the pages, in the background once the window
+has painted its first frame; a page's class is imported when it is first built.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,36 +30,72 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter import APP_NAME
-from crc_reporter.i18n import _
-from crc_reporter.store.engine import Store
+from crc_reporter.i18n import N_, _
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
-from crc_reporter.ui.pages.actions import ActionsPage
-from crc_reporter.ui.pages.actors import ActorsPage
 from crc_reporter.ui.pages.base import Page
-from crc_reporter.ui.pages.dashboard import DashboardPage
-from crc_reporter.ui.pages.documents import DocumentsPage
-from crc_reporter.ui.pages.indicators import IndicatorsPage
-from crc_reporter.ui.pages.recommendations import RecommendationsPage
-from crc_reporter.ui.pages.reports import ReportsPage
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.store_switcher import StoreSwitcher
 from crc_reporter.ui.tasks import TaskRunner
-from crc_reporter.ui.undo import EditHistory
 
-PAGES: tuple[tuple[str, type[Page], str], ...] = (
-    ("dashboard", DashboardPage, "dashboard"),
-    ("recommendations", RecommendationsPage, "recommendations"),
-    ("actions", ActionsPage, "actions"),
-    ("indicators", IndicatorsPage, "indicators"),
-    ("actors", ActorsPage, "actors"),
-    ("documents", DocumentsPage, "documents"),
-    ("reports", ReportsPage, "reports"),
+if TYPE_CHECKING:
+    from crc_reporter.store.engine import Store
+
+
+class PageSpec(NamedTuple):
+    key: str
+    module: str  # imported when the page is first built
+    class_name: str
+    title: str  # marked with N_; the page class has the same TITLE
+    icon: str
+
+    def page_class(self) -> type[Page]:
+        cls: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
+        return cls
+
+    def label(self) -> str:
+        return _(self.title)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "crc_reporter.ui.pages.dashboard", "DashboardPage", N_("Dashboard"), "dashboard"),
+    PageSpec(
+        "recommendations",
+        "crc_reporter.ui.pages.recommendations",
+        "RecommendationsPage",
+        N_("Recommendations"),
+        "recommendations",
+    ),
+    PageSpec("actions", "crc_reporter.ui.pages.actions", "ActionsPage", N_("Actions"), "actions"),
+    PageSpec("indicators", "crc_reporter.ui.pages.indicators", "IndicatorsPage", N_("Indicators"), "indicators"),
+    PageSpec("actors", "crc_reporter.ui.pages.actors", "ActorsPage", N_("Actors"), "actors"),
+    PageSpec("documents", "crc_reporter.ui.pages.documents", "DocumentsPage", N_("Documents"), "documents"),
+    PageSpec("reports", "crc_reporter.ui.pages.reports", "ReportsPage", N_("Reports"), "reports"),
 )
-PAGE_KEYS = tuple(key for key, _cls, _icon in PAGES)
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
+
+
+def import_pages() -> None:
+    """Import every page's module (safe off the GUI thread: they create no Qt objects when imported)."""
+    for spec in PAGES:
+        importlib.import_module(spec.module)
+
+
+class _FirstFrame(QObject):
+    """Calls ``then`` once, just after the window painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # after the frame is on screen
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +104,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.tasks = TaskRunner(self)
         self.ctx: AppContext | None = None
+        self.opening: str | None = None  # the store being opened in the background, by name
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
         self.setWindowIcon(icon("app"))
@@ -91,6 +137,9 @@ class MainWindow(QMainWindow):
             old.events.deleteLater()
         if self.settings.user_name:
             store.user = self.settings.user_name
+        from crc_reporter.ui.undo import EditHistory  # SQLAlchemy, once a store is open
+
+        self.opening = None
         events = StoreEvents(self)
         history = EditHistory(store, events, self)
         history.failed.connect(self._edit_failed)
@@ -138,22 +187,29 @@ class MainWindow(QMainWindow):
         row.addWidget(side)
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
-        if self.ctx is None:
+        if self.ctx is None and self.opening is None:
             welcome = WelcomePanel()
             self._connect_welcome(welcome)
             self.stack.addWidget(welcome)
             side.setEnabled(False)
         else:
             self._holders: dict[str, QWidget] = {}
-            for key, cls, icon_name in PAGES:
+            for spec in PAGES:
                 holder = QWidget()  # the page itself is built when first shown: a quick start
-                self._holders[key] = holder
+                self._holders[spec.key] = holder
                 self.stack.addWidget(holder)
-                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
-                item.setData(key, Qt.ItemDataRole.UserRole)
+                item = QStandardItem(icon(spec.icon, "#c9d4e3", "#ffffff"), spec.label())
+                item.setData(spec.key, Qt.ItemDataRole.UserRole)
                 item.setSizeHint(QSize(180, 40))
                 self.sidebar_model.appendRow(item)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
+            if self.ctx is None:  # still opening: the pages are listed, and wait for the store
+                waiting = QLabel(_("Opening {store}…").format(store=self.opening))
+                waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                waiting.setObjectName("PageSubtitle")
+                self.stack.addWidget(waiting)
+                self.stack.setCurrentWidget(waiting)
+                side.setEnabled(False)
         self.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
@@ -177,13 +233,13 @@ class MainWindow(QMainWindow):
         }[name]()
 
     def _update_titles(self) -> None:
-        name = self.store.display_name() if self.store else _("no store open")
+        name = self.store.display_name() if self.store else self.opening or _("no store open")
         self.setWindowTitle(f"{APP_NAME} — {name}")
         self.store_label.setText(_("Store: {name}").format(name=name))
         self.store_label.setToolTip(name)
         user = self.store.user if self.store else (self.settings.user_name or "")
         self.user_label.setText(_("User: {name}").format(name=user) if user else "")
-        short = self.store.path.name if self.store and self.store.path else name
+        short = self.store.path.name if self.store and self.store.path else name.replace("\\", "/").rsplit("/", 1)[-1]
         self.sidebar_store.setText(short)
         self.sidebar_store.setToolTip(name)
 
@@ -201,15 +257,14 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             assert self.ctx is not None
-            cls = next(c for k, c, _i in PAGES if k == key)
-            page = cls(self.ctx)
+            page = next(spec for spec in PAGES if spec.key == key).page_class()(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
-            if isinstance(page, DashboardPage):
-                page.welcome_action.connect(self._welcome_action)
+            if key == "dashboard":
+                page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:
@@ -260,6 +315,57 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self._build()
+
+    def open_when_shown(
+        self,
+        open_store: Callable[[], Store],
+        name: str,
+        on_opened: Callable[[Store], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Show the pages' list at once and run ``open_store()`` in the background after the first frame.
+
+        The work also imports the pages' modules, so that building the first
+        page afterwards costs only its widgets. ``on_failure`` gets the error
+        after the window went back to its welcome panel.
+        """
+        self.opening = name
+        self._build()
+
+        def work(_control: Any) -> Store:
+            store = open_store()
+            try:
+                import_pages()
+            except BaseException:
+                store.close()
+                raise
+            return store
+
+        def opened(store: Store) -> None:
+            self.set_store(store)
+            if on_opened is not None:
+                on_opened(store)
+
+        def failed(exc: BaseException) -> None:
+            self.opening = None
+            self._build()
+            if on_failure is not None:
+                on_failure(exc)
+
+        def start() -> None:
+            self.tasks.run(
+                work,
+                title=_("Opening {store}…").format(store=name),
+                on_success=opened,
+                on_failure=failed,
+                cancellable=False,
+            )
+
+        if self.isVisible():
+            start()
+        else:
+            self._first_frame = _FirstFrame(self, start)
+            self.sidebar.viewport().installEventFilter(self._first_frame)  # the sidebar is in the first frame
 
     def show_initial(self) -> None:
         """Show the window as it was left; the first time, maximised on a laptop-sized screen."""

@@ -71,8 +71,8 @@ def build_menus(window: MainWindow) -> None:
     view_menu = bar.addMenu(_("&View"))
     from crc_reporter.ui.main_window import PAGES
 
-    for number, (key, cls, _icon) in enumerate(PAGES, start=1):
-        action = view_menu.addAction(cls.title(), partial(window.navigate, key))
+    for number, spec in enumerate(PAGES, start=1):
+        action = view_menu.addAction(spec.label(), partial(window.navigate, spec.key))
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.setEnabled(has_store)
     view_menu.addSeparator()
