@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unknown measure(s): {', '.join(sorted(unknown))} (see --list)", file=sys.stderr)
             return 2
         measures = [m for m in measures if m.key in args.only]
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else ""
     gc.freeze()  # as the CLI does: building stores makes many objects at once
     ctx = Context(cache=args.cache or default_cache_dir(), quick=args.quick, reps=args.reps, verbose=not args.quiet)
     started = time.perf_counter()
@@ -108,14 +109,20 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"CRC Reporter benchmarks ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s) on "
         f"{info['cpus']} x {info['cpu']}, {info['ram']} RAM, Python {info['python']}, {info['qt']}, "
-        f"{info['system']}; load average at the end {info['load']}"
+        f"{info['system']}; load average {load_before} at the start, {info['load']} at the end"
     )
     print()
     print("\n".join(table_lines(rows, markdown=args.markdown)))
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"machine": info, "quick": args.quick, "seconds": elapsed, "rows": [r.as_json() for r in rows]},
+                {
+                    "machine": info,
+                    "load_before": load_before,
+                    "quick": args.quick,
+                    "seconds": elapsed,
+                    "rows": [r.as_json() for r in rows],
+                },
                 indent=2,
             ),
             encoding="utf-8",

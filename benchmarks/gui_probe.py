@@ -142,8 +142,13 @@ def run_app(store: str, then_recommendations: bool) -> None:
             page = window.pages.get("recommendations")
             return page is not None and page._loaded and window.tasks.active == 0 and page.model.rowCount() > 0
 
+        stalls: list[tuple[float, float]] = []
+        RESULT["stalls_ms"] = stalls  # (when, how long) of every stall over 50 ms, for a closer look
+
         def tick() -> None:
             now = time.perf_counter()
+            if now - ticks["last"] > 0.05:
+                stalls.append((round(since_launch() * 1000), round((now - ticks["last"]) * 1000)))
             ticks["stall"] = max(ticks["stall"], now - ticks["last"])
             ticks["last"] = now
             if "data" not in RESULT:

@@ -119,9 +119,9 @@ def run_app(target: str | None, *, user: str | None = None) -> int:
     app = application()
     settings = AppSettings()
     set_language(settings.language)
-    window = MainWindow(None, settings)
-    _install_excepthook(window)
     chosen, open_it = _store_opener(target, user, settings)
+    window = MainWindow(None, settings, opening=_shown_name(chosen))
+    _install_excepthook(window)
 
     def opened(store: Store) -> None:
         if user:

@@ -6,17 +6,17 @@ rebuilds the pages when the store or the interface language changes.
 Start-up is quick because the window's shell (sidebar, menus, status bar)
 needs neither SQLAlchemy nor the pages' modules: :meth:`MainWindow.open_when_shown`
 opens the store, and imports the pages, in the background once the window
-has painted its first frame; a page's class is imported when it is first built.
+has painted its first frame (:mod:`crc_reporter.ui.opening`); a page's class
+is imported when it is first built.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter import APP_NAME
-from crc_reporter.i18n import N_, _
+from crc_reporter.i18n import _
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
+from crc_reporter.ui.opening import SIDEBAR_ICON_COLORS, open_when_shown
+from crc_reporter.ui.page_list import PAGE_KEYS, PAGES, PageSpec
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.settings import AppSettings
@@ -44,70 +46,25 @@ from crc_reporter.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from crc_reporter.store.engine import Store
 
-
-class PageSpec(NamedTuple):
-    key: str
-    module: str  # imported when the page is first built
-    class_name: str
-    title: str  # marked with N_; the page class has the same TITLE
-    icon: str
-
-    def page_class(self) -> type[Page]:
-        cls: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
-        return cls
-
-    def label(self) -> str:
-        return _(self.title)
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "crc_reporter.ui.pages.dashboard", "DashboardPage", N_("Dashboard"), "dashboard"),
-    PageSpec(
-        "recommendations",
-        "crc_reporter.ui.pages.recommendations",
-        "RecommendationsPage",
-        N_("Recommendations"),
-        "recommendations",
-    ),
-    PageSpec("actions", "crc_reporter.ui.pages.actions", "ActionsPage", N_("Actions"), "actions"),
-    PageSpec("indicators", "crc_reporter.ui.pages.indicators", "IndicatorsPage", N_("Indicators"), "indicators"),
-    PageSpec("actors", "crc_reporter.ui.pages.actors", "ActorsPage", N_("Actors"), "actors"),
-    PageSpec("documents", "crc_reporter.ui.pages.documents", "DocumentsPage", N_("Documents"), "documents"),
-    PageSpec("reports", "crc_reporter.ui.pages.reports", "ReportsPage", N_("Reports"), "reports"),
-)
-PAGE_KEYS = tuple(spec.key for spec in PAGES)
-
-
-def import_pages() -> None:
-    """Import every page's module (safe off the GUI thread: they create no Qt objects when imported)."""
-    for spec in PAGES:
-        importlib.import_module(spec.module)
-
-
-class _FirstFrame(QObject):
-    """Calls ``then`` once, just after the window painted for the first time."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self._then is not None and event.type() == QEvent.Type.Paint:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)  # after the frame is on screen
-        return False
+__all__ = ["PAGES", "PAGE_KEYS", "MainWindow", "PageSpec"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store | None, settings: AppSettings | None = None) -> None:
+    def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
+        """``opening``: the name of a store :meth:`open_when_shown` will open (the pages are listed meanwhile)."""
         super().__init__()
         self.settings = settings or AppSettings()
         self.tasks = TaskRunner(self)
         self.ctx: AppContext | None = None
-        self.opening: str | None = None  # the store being opened in the background, by name
+        self.opening = opening
+        # Drawing the SVG icons loads Qt's SVG library, and shortcuts typed as text Qt's key names: a window
+        # opened lazily adds both after its first frame.
+        self.icons_later = opening is not None
+        self.late_shortcuts: list[tuple[QAction, str]] | None = [] if opening is not None else None
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
-        self.setWindowIcon(icon("app"))
+        if not self.icons_later:
+            self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
@@ -198,15 +155,23 @@ class MainWindow(QMainWindow):
                 holder = QWidget()  # the page itself is built when first shown: a quick start
                 self._holders[spec.key] = holder
                 self.stack.addWidget(holder)
-                item = QStandardItem(icon(spec.icon, "#c9d4e3", "#ffffff"), spec.label())
-                item.setData(spec.key, Qt.ItemDataRole.UserRole)
+                item = QStandardItem(spec.label())
+                if not self.icons_later:
+                    item.setIcon(icon(spec.icon, *SIDEBAR_ICON_COLORS))
                 item.setSizeHint(QSize(180, 40))
                 self.sidebar_model.appendRow(item)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
             if self.ctx is None:  # still opening: the pages are listed, and wait for the store
-                waiting = QLabel(_("Opening {store}…").format(store=self.opening))
-                waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                waiting.setObjectName("PageSubtitle")
+                waiting = QWidget()  # centred by stretches: Qt's namespace is not loaded before the first frame
+                label = QLabel(_("Opening {store}…").format(store=self.opening))
+                label.setObjectName("PageSubtitle")
+                rows, columns = QVBoxLayout(waiting), QHBoxLayout()
+                columns.addStretch(1)
+                columns.addWidget(label)
+                columns.addStretch(1)
+                rows.addStretch(1)
+                rows.addLayout(columns)
+                rows.addStretch(1)
                 self.stack.addWidget(waiting)
                 self.stack.setCurrentWidget(waiting)
                 side.setEnabled(False)
@@ -323,49 +288,8 @@ class MainWindow(QMainWindow):
         on_opened: Callable[[Store], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Show the pages' list at once and run ``open_store()`` in the background after the first frame.
-
-        The work also imports the pages' modules, so that building the first
-        page afterwards costs only its widgets. ``on_failure`` gets the error
-        after the window went back to its welcome panel.
-        """
-        self.opening = name
-        self._build()
-
-        def work(_control: Any) -> Store:
-            store = open_store()
-            try:
-                import_pages()
-            except BaseException:
-                store.close()
-                raise
-            return store
-
-        def opened(store: Store) -> None:
-            self.set_store(store)
-            if on_opened is not None:
-                on_opened(store)
-
-        def failed(exc: BaseException) -> None:
-            self.opening = None
-            self._build()
-            if on_failure is not None:
-                on_failure(exc)
-
-        def start() -> None:
-            self.tasks.run(
-                work,
-                title=_("Opening {store}…").format(store=name),
-                on_success=opened,
-                on_failure=failed,
-                cancellable=False,
-            )
-
-        if self.isVisible():
-            start()
-        else:
-            self._first_frame = _FirstFrame(self, start)
-            self.sidebar.viewport().installEventFilter(self._first_frame)  # the sidebar is in the first frame
+        """Open the store in the background once the window has painted its first frame (see :mod:`.opening`)."""
+        open_when_shown(self, open_store, name, on_opened, on_failure)
 
     def show_initial(self) -> None:
         """Show the window as it was left; the first time, maximised on a laptop-sized screen."""

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from crc_reporter.store.engine import Store
@@ -21,7 +22,7 @@ from tests.conftest import copy_store
 
 @pytest.fixture
 def shell(qtbot: QtBot, settings: AppSettings) -> Iterator[MainWindow]:
-    win = MainWindow(None, settings)
+    win = MainWindow(None, settings, opening="demo.sqlite")
     qtbot.addWidget(win)
     win.resize(1366, 768)
     yield win
@@ -40,10 +41,16 @@ def test_the_pages_are_listed_at_once_and_filled_once_the_store_is_open(
     assert shell.sidebar_model.rowCount() == len(PAGE_KEYS)
     assert not shell.sidebar.parentWidget().isEnabled()
     assert "demo.sqlite" in shell.windowTitle()
+    # icons and shortcuts typed as text come after the first frame
+    assert shell.sidebar_model.item(0).icon().isNull() and shell.windowIcon().isNull()
+    assert "Ctrl+I" in [keys for _action, keys in shell.late_shortcuts or []]
     shell.show()
     qtbot.waitUntil(lambda: shell.store is not None, timeout=20_000)
     assert opened == [shell.store]
     assert shell.sidebar.parentWidget().isEnabled() and shell.current_page_key() == "dashboard"
+    assert not shell.sidebar_model.item(0).icon().isNull() and not shell.windowIcon().isNull()
+    shortcuts = {a.shortcut().toString() for a in shell.findChildren(QAction)}
+    assert {"Ctrl+I", "Ctrl+1", "Ctrl+7"} <= shortcuts and shell.late_shortcuts is None
     qtbot.waitUntil(lambda: shell.tasks.active == 0, timeout=10_000)
     assert shell.pages["dashboard"].figures is not None  # type: ignore[attr-defined]
     assert str(path.resolve()) in shell.windowTitle()
@@ -60,6 +67,7 @@ def test_a_store_that_cannot_be_opened_leaves_the_welcome_panel(qtbot: QtBot, sh
     qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
     assert str(failures[0]) == "this is not a store"
     assert isinstance(shell.stack.currentWidget(), WelcomePanel) and shell.store is None
+    assert not shell.windowIcon().isNull() and shell.late_shortcuts is None
 
 
 def test_the_window_shell_needs_neither_sqlalchemy_nor_the_pages() -> None:
