@@ -67,6 +67,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cache", type=Path, help=f"where built stores are kept (default: {default_cache_dir()})")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
+    parser.add_argument(
+        "--app-path",
+        type=Path,
+        metavar="DIR",
+        help="measure the crc_reporter package found in DIR (another checkout, e.g. before a change)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
     return parser.parse_args(argv)
@@ -74,6 +80,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.app_path is not None:  # before anything imports crc_reporter (see benchmarks/__init__.py)
+        os.environ["CRC_BENCH_APP_PATH"] = str(args.app_path.resolve())
+        sys.path.insert(0, os.environ["CRC_BENCH_APP_PATH"])
     measures = load_all()
     if args.list:
         for m in measures:
@@ -106,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     elapsed = time.perf_counter() - started
     print()
+    import crc_reporter
+
     print(
-        f"CRC Reporter benchmarks ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s) on "
+        f"CRC Reporter benchmarks ({'quick' if args.quick else 'full'} run of {Path(crc_reporter.__file__).parent}, "
+        f"{elapsed:.0f} s) on "
         f"{info['cpus']} x {info['cpu']}, {info['ram']} RAM, Python {info['python']}, {info['qt']}, "
         f"{info['system']}; load average {load_before} at the start, {info['load']} at the end"
     )

@@ -113,7 +113,7 @@ class Context:
             QT_QPA_PLATFORM="offscreen",
             CRC_REPORTER_HOME=str(self.home),
             CRC_REPORTER_LANG="en",
-            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
+            PYTHONPATH=os.pathsep.join(filter(None, [env.get("PYTHONPATH", ""), str(ROOT)])),
         )
         env.pop("CRC_REPORTER_DB", None)
         env.update(extra)
