@@ -29,7 +29,7 @@ def run(ctx: Context) -> list[Row]:
         bare_runs.append(ctx.run_probe("bare"))
         return bare_runs[-1]["interactive"]
 
-    reps = ctx.repetitions(7, 1)
+    reps = ctx.repetitions(9, 1)
     ctx.log(f"cold start: {reps} x (app on the {ctx.scales['100x']}-copy store, bare window)")
     values, bases = interleave(reps, app, bare, warmup=not ctx.quick)
     runs = app_runs[-reps:]

@@ -126,9 +126,9 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        title = QLabel(APP_NAME)
-        title.setObjectName("SidebarTitle")
-        side_layout.addWidget(title)
+        self.sidebar_title = QLabel(APP_NAME)
+        self.sidebar_title.setObjectName("SidebarTitle")
+        side_layout.addWidget(self.sidebar_title)
         self.sidebar_model = QStandardItemModel(self)
         self.sidebar = QListView()
         self.sidebar.setObjectName("Sidebar")
@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(waiting)
                 side.setEnabled(False)
         self.setCentralWidget(central)
+        if self.isVisible():
+            # Qt shows a new central widget of a visible window only later, through a queued call, which
+            # does not always come: the first page would then never be shown, nor load its data.
+            central.show()
         if old is not None:
             old.deleteLater()
         build_menus(self)
