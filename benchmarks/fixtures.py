@@ -116,11 +116,27 @@ class Context:
             PYTHONPATH=os.pathsep.join(filter(None, [env.get("PYTHONPATH", ""), str(ROOT)])),
         )
         env.pop("CRC_REPORTER_DB", None)
+        # An installed app runs from compiled bytecode (pip and PyInstaller compile it): so do the processes
+        # the suite starts, even where the environment says not to write bytecode (see compile_app).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(extra)
         return env
 
+    def compile_app(self) -> None:
+        """Compile the measured crc_reporter package (and this suite) once, as an install would."""
+        if getattr(self, "_compiled", False):
+            return
+        import compileall
+
+        import crc_reporter
+
+        for folder in (Path(crc_reporter.__file__).parent, ROOT / "benchmarks"):
+            compileall.compile_dir(str(folder), quiet=1)
+        self._compiled = True
+
     def run_probe(self, *args: str, timeout: float = 300) -> dict[str, Any]:
         """Run ``python -m benchmarks.gui_probe ARGS`` in a fresh process; its one JSON line of results."""
+        self.compile_app()
         env = self.child_env(CRC_BENCH_T0=repr(time.time()))
         proc = subprocess.run(
             [sys.executable, "-m", "benchmarks.gui_probe", *args],
