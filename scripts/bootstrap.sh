@@ -3,6 +3,7 @@
 #   bootstrap.sh app  [ARGS…]  opens the desktop app (extra ARGS go to crc-reporter)
 #   bootstrap.sh test [ARGS…]  runs the whole test suite (extra ARGS go to pytest)
 #   bootstrap.sh cli  [ARGS…]  runs crc-reporter ARGS
+#   bootstrap.sh bench [ARGS…] runs the benchmark suite (python -m benchmarks ARGS; see the README, "Performance")
 # System packages are installed with apt-get when missing (as root, or with sudo);
 # Python packages go into .venv beside this checkout and are reinstalled only
 # when pyproject.toml changes.
@@ -53,8 +54,8 @@ find_python() {
 
 case "$mode" in
   app|cli) apt_install "${app_pkgs[@]}" ;;
-  test) apt_install "${app_pkgs[@]}" "${test_pkgs[@]}" ;;
-  *) echo "usage: $0 app|test|cli [ARGS…]" >&2; exit 2 ;;
+  test|bench) apt_install "${app_pkgs[@]}" "${test_pkgs[@]}" ;;  # bench: LibreOffice makes the PDF it imports
+  *) echo "usage: $0 app|test|cli|bench [ARGS…]" >&2; exit 2 ;;
 esac
 
 python=$(find_python) || { say "Python 3.11 or newer is needed"; apt_install python3 python3-venv; python=$(find_python); }
@@ -79,4 +80,5 @@ case "$mode" in
   app) exec .venv/bin/crc-reporter "$@" ;;
   cli) exec .venv/bin/crc-reporter "$@" ;;
   test) exec .venv/bin/python -m pytest "$@" ;;
+  bench) exec .venv/bin/python -m benchmarks "$@" ;;
 esac

@@ -2,7 +2,9 @@
 
 Thin by design: parse, call a service, print. Each command group lives in its
 own module with a ``register(subparsers, common)`` function; add new groups to
-``COMMAND_MODULES``. With no command, the desktop app opens.
+``COMMAND_MODULES``. With no command, the desktop app opens: that path reads
+only the global options and imports nothing else, so the window appears as
+fast as Qt allows (the command modules pull in SQLAlchemy, python-docx…).
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from crc_reporter import __version__
-from crc_reporter.cli.backup_commands import recovery_hint
-from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError, one_line
 from crc_reporter.i18n import _, initial_language, set_language
-from crc_reporter.services.errors import ServiceError
-from crc_reporter.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from crc_reporter.cli.context import CliContext
 
 COMMAND_MODULES: tuple[str, ...] = (
     "crc_reporter.cli.store_commands",
@@ -37,6 +39,8 @@ log = logging.getLogger("crc_reporter")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
+        from crc_reporter.cli.context import one_line
+
         self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
 
 
@@ -73,12 +77,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
+class _NotJustTheWindowError(Exception):
+    pass
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # the full parser will say it properly
+        raise _NotJustTheWindowError(message)
+
+
+def _window_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The global options when the command line only opens the window; None for anything else."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(a in ("-h", "--help", "--version") for a in args):
+        return None
+    parser = _WindowParser(prog="crc-reporter", add_help=False, parents=[_common_options()])
+    try:
+        known, rest = parser.parse_known_args(args)
+    except _NotJustTheWindowError:
+        return None
+    return None if rest else known
+
+
+def _run_gui(db: str | None, args: argparse.Namespace) -> int:
     from crc_reporter.ui.app import run_app  # Qt is imported only when the window opens
 
     # without --db the window opens the store chosen in its settings; an explicit --user wins over them
     explicit_user = getattr(args, "user", None) or os.environ.get("CRC_REPORTER_USER") or None
-    return run_app(ctx.db, user=explicit_user)
+    return run_app(db, user=explicit_user)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,29 +113,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     # with their parts): frequent cyclic collections cost it a third of its time.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    window = _window_options(argv)
+    if window is not None:
+        return _open_window(window)
+    from crc_reporter.cli.context import CliContext
+
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext.from_args(args)
     try:
         if args.command is None:
-            return _run_gui(ctx, args)
+            return _run_gui(ctx.db, args)
         return int(args.handler(args, ctx) or 0)
-    except (CliError, StoreError, ServiceError) as exc:
-        print(f"crc-reporter: {_('error')}: {one_line(str(exc) + recovery_hint(exc, ctx))}", file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_ERROR)
-    except KeyboardInterrupt:
-        print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:  # a bug, not a user's mistake: one line here, the details in the log
-        log_file = ctx.log_exception(exc)
-        if getattr(args, "debug", False):
-            raise
-        print(
-            f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {one_line(str(exc))} ({_('details in')} {log_file})",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except BaseException as exc:
+        return _failed(exc, ctx, args)
     finally:
         ctx.close()
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    db = getattr(args, "db", None) or os.environ.get("CRC_REPORTER_DB") or None
+    try:
+        return _run_gui(db, args)
+    except BaseException as exc:
+        from crc_reporter.cli.context import CliContext
+
+        return _failed(exc, CliContext(db=db, user="", debug=bool(getattr(args, "debug", False))), args)
+
+
+def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> int:
+    """One line on stderr and the exit code; a bug's details go to the log (``--debug`` re-raises it)."""
+    from crc_reporter.cli.backup_commands import recovery_hint
+    from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliError, one_line
+    from crc_reporter.services.errors import ServiceError
+    from crc_reporter.store.errors import StoreError
+
+    if isinstance(exc, CliError | StoreError | ServiceError):
+        print(f"crc-reporter: {_('error')}: {one_line(str(exc) + recovery_hint(exc, ctx))}", file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_ERROR)
+    if isinstance(exc, KeyboardInterrupt):
+        print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
+        return 130
+    if isinstance(exc, BrokenPipeError):
+        return 0
+    if not isinstance(exc, Exception) or getattr(args, "debug", False):
+        if isinstance(exc, Exception):
+            ctx.log_exception(exc)
+        raise exc
+    # a bug, not a user's mistake: one line here, the details in the log
+    log_file = ctx.log_exception(exc)
+    print(
+        f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {one_line(str(exc))} ({_('details in')} {log_file})",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

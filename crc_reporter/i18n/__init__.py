@@ -17,9 +17,6 @@ import io
 import os
 from functools import cache
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from crc_reporter.paths import translations_path
 
 DOMAIN = "messages"
@@ -35,6 +32,10 @@ def translator(lang: str) -> gettext.NullTranslations:
     po_file = translations_path(lang, "LC_MESSAGES", f"{DOMAIN}.po")
     if lang == DEFAULT_LANGUAGE or not po_file.is_file():
         return gettext.NullTranslations()
+    # Babel is imported only when a catalog is needed: an English start-up never pays for it
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_file.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
     buffer = io.BytesIO()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from crc_reporter.store.engine import Store
-from crc_reporter.ui.events import StoreEvents
-from crc_reporter.ui.settings import AppSettings
-from crc_reporter.ui.tasks import TaskRunner
-from crc_reporter.ui.undo import EditHistory, StoreCommand
+if TYPE_CHECKING:  # the window's shell is built before SQLAlchemy is imported
+    from crc_reporter.store.engine import Store
+    from crc_reporter.ui.events import StoreEvents
+    from crc_reporter.ui.settings import AppSettings
+    from crc_reporter.ui.tasks import TaskRunner
+    from crc_reporter.ui.undo import EditHistory, StoreCommand
 
 
 @dataclass

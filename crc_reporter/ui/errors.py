@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
@@ -40,7 +40,8 @@ def log_exception(exc: BaseException) -> Path | None:
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, USER_ERRORS):
         return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, SQLAlchemyError):
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")  # not imported: it cannot be one of its errors
+    if sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
         log_exception(exc)
         return _("The store refused the change; nothing was saved. Another program may be using it.")
     log_file = log_exception(exc)

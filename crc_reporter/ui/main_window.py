@@ -2,12 +2,21 @@
 
 The window owns the open store's context (events, undo history, tasks) and
 rebuilds the pages when the store or the interface language changes.
+
+Start-up is quick because the window's shell (sidebar, menus, status bar)
+needs neither SQLAlchemy nor the pages' modules: :meth:`MainWindow.open_when_shown`
+opens the store, and imports the pages, in the background once the window
+has painted its first frame (:mod:`crc_reporter.ui.opening`); a page's class
+is imported when it is first built.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,46 +31,40 @@ from PySide6.QtWidgets import (
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
-from crc_reporter.store.engine import Store
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
-from crc_reporter.ui.pages.actions import ActionsPage
-from crc_reporter.ui.pages.actors import ActorsPage
+from crc_reporter.ui.opening import SIDEBAR_ICON_COLORS, open_when_shown
+from crc_reporter.ui.page_list import PAGE_KEYS, PAGES, PageSpec
 from crc_reporter.ui.pages.base import Page
-from crc_reporter.ui.pages.dashboard import DashboardPage
-from crc_reporter.ui.pages.documents import DocumentsPage
-from crc_reporter.ui.pages.indicators import IndicatorsPage
-from crc_reporter.ui.pages.recommendations import RecommendationsPage
-from crc_reporter.ui.pages.reports import ReportsPage
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.store_switcher import StoreSwitcher
 from crc_reporter.ui.tasks import TaskRunner
-from crc_reporter.ui.undo import EditHistory
 
-PAGES: tuple[tuple[str, type[Page], str], ...] = (
-    ("dashboard", DashboardPage, "dashboard"),
-    ("recommendations", RecommendationsPage, "recommendations"),
-    ("actions", ActionsPage, "actions"),
-    ("indicators", IndicatorsPage, "indicators"),
-    ("actors", ActorsPage, "actors"),
-    ("documents", DocumentsPage, "documents"),
-    ("reports", ReportsPage, "reports"),
-)
-PAGE_KEYS = tuple(key for key, _cls, _icon in PAGES)
+if TYPE_CHECKING:
+    from crc_reporter.store.engine import Store
+
+__all__ = ["PAGES", "PAGE_KEYS", "MainWindow", "PageSpec"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store | None, settings: AppSettings | None = None) -> None:
+    def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
+        """``opening``: the name of a store :meth:`open_when_shown` will open (the pages are listed meanwhile)."""
         super().__init__()
         self.settings = settings or AppSettings()
         self.tasks = TaskRunner(self)
         self.ctx: AppContext | None = None
+        self.opening = opening
+        # Drawing the SVG icons loads Qt's SVG library, and shortcuts typed as text Qt's key names: a window
+        # opened lazily adds both after its first frame.
+        self.icons_later = opening is not None
+        self.late_shortcuts: list[tuple[QAction, str]] | None = [] if opening is not None else None
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
-        self.setWindowIcon(icon("app"))
+        if not self.icons_later:
+            self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
@@ -91,6 +94,9 @@ class MainWindow(QMainWindow):
             old.events.deleteLater()
         if self.settings.user_name:
             store.user = self.settings.user_name
+        from crc_reporter.ui.undo import EditHistory  # SQLAlchemy, once a store is open
+
+        self.opening = None
         events = StoreEvents(self)
         history = EditHistory(store, events, self)
         history.failed.connect(self._edit_failed)
@@ -120,9 +126,9 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        title = QLabel(APP_NAME)
-        title.setObjectName("SidebarTitle")
-        side_layout.addWidget(title)
+        self.sidebar_title = QLabel(APP_NAME)
+        self.sidebar_title.setObjectName("SidebarTitle")
+        side_layout.addWidget(self.sidebar_title)
         self.sidebar_model = QStandardItemModel(self)
         self.sidebar = QListView()
         self.sidebar.setObjectName("Sidebar")
@@ -138,23 +144,42 @@ class MainWindow(QMainWindow):
         row.addWidget(side)
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
-        if self.ctx is None:
+        if self.ctx is None and self.opening is None:
             welcome = WelcomePanel()
             self._connect_welcome(welcome)
             self.stack.addWidget(welcome)
             side.setEnabled(False)
         else:
             self._holders: dict[str, QWidget] = {}
-            for key, cls, icon_name in PAGES:
+            for spec in PAGES:
                 holder = QWidget()  # the page itself is built when first shown: a quick start
-                self._holders[key] = holder
+                self._holders[spec.key] = holder
                 self.stack.addWidget(holder)
-                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
-                item.setData(key, Qt.ItemDataRole.UserRole)
+                item = QStandardItem(spec.label())
+                if not self.icons_later:
+                    item.setIcon(icon(spec.icon, *SIDEBAR_ICON_COLORS))
                 item.setSizeHint(QSize(180, 40))
                 self.sidebar_model.appendRow(item)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
+            if self.ctx is None:  # still opening: the pages are listed, and wait for the store
+                waiting = QWidget()  # centred by stretches: Qt's namespace is not loaded before the first frame
+                label = QLabel(_("Opening {store}…").format(store=self.opening))
+                label.setObjectName("PageSubtitle")
+                rows, columns = QVBoxLayout(waiting), QHBoxLayout()
+                columns.addStretch(1)
+                columns.addWidget(label)
+                columns.addStretch(1)
+                rows.addStretch(1)
+                rows.addLayout(columns)
+                rows.addStretch(1)
+                self.stack.addWidget(waiting)
+                self.stack.setCurrentWidget(waiting)
+                side.setEnabled(False)
         self.setCentralWidget(central)
+        if self.isVisible():
+            # Qt shows a new central widget of a visible window only later, through a queued call, which
+            # does not always come: the first page would then never be shown, nor load its data.
+            central.show()
         if old is not None:
             old.deleteLater()
         build_menus(self)
@@ -177,13 +202,13 @@ class MainWindow(QMainWindow):
         }[name]()
 
     def _update_titles(self) -> None:
-        name = self.store.display_name() if self.store else _("no store open")
+        name = self.store.display_name() if self.store else self.opening or _("no store open")
         self.setWindowTitle(f"{APP_NAME} — {name}")
         self.store_label.setText(_("Store: {name}").format(name=name))
         self.store_label.setToolTip(name)
         user = self.store.user if self.store else (self.settings.user_name or "")
         self.user_label.setText(_("User: {name}").format(name=user) if user else "")
-        short = self.store.path.name if self.store and self.store.path else name
+        short = self.store.path.name if self.store and self.store.path else name.replace("\\", "/").rsplit("/", 1)[-1]
         self.sidebar_store.setText(short)
         self.sidebar_store.setToolTip(name)
 
@@ -201,15 +226,14 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             assert self.ctx is not None
-            cls = next(c for k, c, _i in PAGES if k == key)
-            page = cls(self.ctx)
+            page = next(spec for spec in PAGES if spec.key == key).page_class()(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
-            if isinstance(page, DashboardPage):
-                page.welcome_action.connect(self._welcome_action)
+            if key == "dashboard":
+                page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:
@@ -260,6 +284,16 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self._build()
+
+    def open_when_shown(
+        self,
+        open_store: Callable[[], Store],
+        name: str,
+        on_opened: Callable[[Store], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Open the store in the background once the window has painted its first frame (see :mod:`.opening`)."""
+        open_when_shown(self, open_store, name, on_opened, on_failure)
 
     def show_initial(self) -> None:
         """Show the window as it was left; the first time, maximised on a laptop-sized screen."""

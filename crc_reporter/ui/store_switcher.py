@@ -15,17 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _, set_language
 from crc_reporter.paths import user_data_dir
-from crc_reporter.services.demo import load_demo
-from crc_reporter.services.documents import list_documents
-from crc_reporter.store.engine import Store
 from crc_reporter.store.errors import StoreError
-from crc_reporter.store.open import open_store
-from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
 from crc_reporter.ui.errors import show_error
-from crc_reporter.ui.tasks import TaskControl
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services and SQLAlchemy are imported when a store is first opened
+    from crc_reporter.store.engine import Store
     from crc_reporter.ui.main_window import MainWindow
+    from crc_reporter.ui.tasks import TaskControl
 
 STORE_FILTER = "CRC Reporter (*.sqlite *.db);;*"
 
@@ -36,6 +32,10 @@ def demo_store_path() -> Path:
 
 def open_demo_store(path: Path, user: str, control: TaskControl) -> Store:
     """Open (creating and filling, the first time) the separate store that holds the demo data set."""
+    from crc_reporter.services.demo import load_demo
+    from crc_reporter.services.documents import list_documents
+    from crc_reporter.store.open import open_store
+
     path.parent.mkdir(parents=True, exist_ok=True)
     store = open_store(path, user=user, create=True)
     try:
@@ -90,6 +90,8 @@ class StoreSwitcher(QObject):
         user = self._user()
 
         def work(control: TaskControl) -> Store:
+            from crc_reporter.store.open import open_store
+
             return open_store(target, user=user, create=create)
 
         def failed(exc: BaseException) -> None:
@@ -130,6 +132,8 @@ class StoreSwitcher(QObject):
 
     # --- settings and about ------------------------------------------------------------------------
     def show_settings(self) -> None:
+        from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
+
         settings = self.window.settings
         dialog = SettingsDialog(settings, self.window)
         if not dialog.exec():

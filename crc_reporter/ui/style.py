@@ -148,7 +148,8 @@ def _ui_font() -> QFont:
 
 
 def apply_style(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # Linux's default already; setting it again costs a few ms
+        app.setStyle("Fusion")
     palette = QPalette()
     for role, color in (
         (QPalette.ColorRole.Window, BACKGROUND),

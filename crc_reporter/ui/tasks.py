@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from crc_reporter.i18n import _
-from crc_reporter.store.engine import Store
 from crc_reporter.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from crc_reporter.store.engine import Store
 
 PROGRESS_DELAY_MS = 500
 
@@ -200,7 +203,7 @@ class TaskRunner(QObject):
         dialog.setMinimumWidth(420)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         if cancellable:
             dialog.setCancelButtonText(_("Cancel"))
             dialog.canceled.connect(task.cancel)

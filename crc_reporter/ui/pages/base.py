@@ -7,7 +7,7 @@ keeps start-up fast and spares work for pages nobody is looking at.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("Page")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self._stale = True
         self._generation = 0  # ignores results of loads that a newer load superseded
 

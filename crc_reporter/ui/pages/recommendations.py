@@ -256,7 +256,10 @@ class RecommendationsPage(Page):
 
     # --- selection and navigation ---------------------------------------------------------------
     def _selection_changed(self, current: object, _previous: object) -> None:
-        self.detail.show_recommendation(self.table.current_id())  # type: ignore[arg-type]
+        rec_id = self.table.current_id()
+        if rec_id is not None and rec_id == self.detail.rec_id():
+            return  # the same paragraph selected again after the rows were filtered: its detail is shown already
+        self.detail.show_recommendation(rec_id)  # type: ignore[arg-type]
 
     def show_record(self, **target: object) -> None:
         rec_id = target.get("rec_id")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crc_reporter.i18n import _
@@ -15,7 +16,7 @@ class _Choice(QPushButton):
     def __init__(self, icon_name: str, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Choice")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(92)
         self.setAccessibleName(title)
         self.setStyleSheet(
@@ -28,7 +29,7 @@ class _Choice(QPushButton):
         layout.setSpacing(14)
         glyph = QLabel()
         glyph.setPixmap(icon(icon_name, "#2563c9").pixmap(QSize(30, 30)))
-        glyph.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        glyph.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(glyph)
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -38,7 +39,7 @@ class _Choice(QPushButton):
         body.setWordWrap(True)
         body.setStyleSheet("color: #5f6b7a; background: transparent;")
         for lab in (head, body):
-            lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lab.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             texts.addWidget(lab)
         layout.addLayout(texts, 1)
 
@@ -103,7 +104,7 @@ class WelcomePanel(QWidget):
             layout.addWidget(button)
         self.open_button = QPushButton(_("Open an existing store…"))
         self.open_button.setObjectName("Link")
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.open_button, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         row.addWidget(card, 3)
         row.addStretch(1)
         outer.addLayout(row)

@@ -1,0 +1,96 @@
+"""Exchange of the 100x store: export a package, then merge it into another store (target: 20 s together).
+
+The exchange packages are built separately (``crc_reporter.services.exchange``);
+until that module is in this build the row says "not available". To wire it,
+make :func:`_export_and_merge` call the module's export and merge entry points.
+The baseline is the plain copying an export cannot avoid: SQLite's online
+backup of the store, zipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+import time
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+from benchmarks.core import Row, at_most, interleave, measure, median, not_available
+from benchmarks.fixtures import Context
+
+KEY = "exchange"
+TARGET = at_most(20, "s")
+
+
+def _export_and_merge(exchange: ModuleType, source: Path, target: Path, package: Path) -> float:
+    """Seconds to export ``source`` into ``package`` and merge that into ``target``."""
+    export = getattr(exchange, "export_package", None)
+    merge = getattr(exchange, "merge_package", None)
+    if export is None or merge is None:
+        raise LookupError("crc_reporter.services.exchange has no export_package/merge_package to time")
+    from crc_reporter.store.open import open_store
+
+    started = time.perf_counter()
+    store = open_store(source, user="bench")
+    try:
+        with store.session() as session:
+            export(session, package)
+    finally:
+        store.close()
+    store = open_store(target, user="bench")
+    try:
+        with store.session() as session:
+            merge(session, package)
+    finally:
+        store.close()
+    return time.perf_counter() - started
+
+
+def _bare_copy(source: Path, package: Path) -> float:
+    started = time.perf_counter()
+    copy = package.with_suffix(".sqlite")
+    src, out = sqlite3.connect(f"file:{source}?mode=ro", uri=True), sqlite3.connect(copy)
+    try:
+        src.backup(out)
+    finally:
+        out.close()
+        src.close()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(copy, "store.sqlite")
+    copy.unlink()
+    return time.perf_counter() - started
+
+
+@measure(KEY, "Exchange", order=60)
+def run(ctx: Context) -> list[Row]:
+    name = f"Exchange of the {ctx.scales['100x']}x store: export + merge"
+    try:
+        exchange = importlib.import_module("crc_reporter.services.exchange")
+    except ImportError as exc:
+        return [not_available(KEY, name, f"crc_reporter.services.exchange cannot be imported ({exc})", TARGET, "s")]
+    source = ctx.demo_store("100x")
+    reps = ctx.repetitions(3, 1)
+    folder = ctx.work / "exchange"
+    folder.mkdir(exist_ok=True)
+
+    def ours() -> float:
+        return _export_and_merge(exchange, source, ctx.empty_store(), folder / "package.zip")
+
+    try:
+        values, bases = interleave(reps, ours, lambda: _bare_copy(source, folder / "bare.zip"), warmup=False)
+    except LookupError as exc:
+        return [not_available(KEY, name, str(exc), TARGET, "s")]
+    return [
+        Row(
+            KEY,
+            name,
+            unit="s",
+            value=median(values),
+            baseline=median(bases),
+            baseline_name="SQLite backup + zip",
+            target=TARGET,
+            note="merged into an empty store",
+            samples={"exchange_s": values, "bare_s": bases},
+        )
+    ]

@@ -1,0 +1,58 @@
+"""Search as you type on about 20,000 recommendations, through the window's real search path.
+
+See :mod:`benchmarks.search_probe` for what a keystroke's time covers. The
+baseline is the same full-text query on a bare ``sqlite3`` connection, run
+after each keystroke.
+"""
+
+from __future__ import annotations
+
+from benchmarks.core import Row, at_most, measure, median, p95
+from benchmarks.fixtures import Context
+
+KEY = "search"
+WORDS = [
+    "child justice pre-trial detention",
+    "birth registration",
+    "corporal punishment",
+    "inclusive education disabilities",
+]
+
+
+@measure(KEY, "Search as you type", order=20)
+def run(ctx: Context) -> list[Row]:
+    store = ctx.demo_store("search")
+    words = WORDS[:1] if ctx.quick else WORDS
+    ctx.log(f"search as you type on the {ctx.scales['search']}-copy store")
+    result = ctx.run_probe("search", "--db", str(store), *words)
+    keys: list[float] = result["keystrokes_ms"]
+    bare: list[float] = result["bare_ms"]
+    paused: list[float] = result["with_pause_ms"]
+    rows = int(result["rows"])
+    note = (
+        f"{len(keys)} keystrokes on {rows:,} paragraphs, key press to table repainted; the search box's "
+        f"{result['pause_ms']} ms pause after typing is not counted (with it: median {median(paused):.0f} ms, "
+        f"p95 {p95(paused):.0f} ms)"
+    )
+    return [
+        Row(
+            KEY,
+            f"Search as you type, {rows:,} paragraphs: median",
+            unit="ms",
+            value=median(keys),
+            baseline=median(bare),
+            baseline_name="bare FTS5 query",
+            target=at_most(30, "ms"),
+            note=note,
+            samples={"keystrokes_ms": keys, "bare_ms": bare, "with_pause_ms": paused},
+        ),
+        Row(
+            KEY,
+            f"Search as you type, {rows:,} paragraphs: p95",
+            unit="ms",
+            value=p95(keys),
+            baseline=p95(bare),
+            baseline_name="bare FTS5 query",
+            target=at_most(100, "ms"),
+        ),
+    ]
