@@ -41,7 +41,7 @@ def _export_and_merge(exchange: ModuleType, source: Path, target: Path, package:
     store = open_store(target, user="bench")
     try:
         with store.session() as session:
-            merge(session, package)
+            merge(session, exchange.open_package(package))  # read, checked and sealed, as `crc-reporter merge` does
     finally:
         store.close()
     return time.perf_counter() - started
@@ -75,7 +75,7 @@ def run(ctx: Context) -> list[Row]:
     folder.mkdir(exist_ok=True)
 
     def ours() -> float:
-        return _export_and_merge(exchange, source, ctx.empty_store(), folder / "package.zip")
+        return _export_and_merge(exchange, source, ctx.empty_store(), folder / "package.crcx")
 
     try:
         values, bases = interleave(reps, ours, lambda: _bare_copy(source, folder / "bare.zip"), warmup=False)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,7 @@ def test_every_cell_that_could_run_as_a_formula_is_neutralised(base: Store, tmp_
     for name in ("i.csv", "i-actions.csv"):
         with (tmp_path / name).open(encoding="utf-8-sig", newline="") as fh:
             for row in list(csv.reader(fh))[1:]:
-                assert all(not cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
+                assert all(cell[:1] not in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
     # and the guard is taken off again when the sheet comes back: nothing changes
     with base.session() as session:
         report = apply_tracker(session, _tracker(tmp_path / "t.xlsx"))
