@@ -45,8 +45,13 @@ def build_menus(window: MainWindow) -> None:
     imp = file_menu.addAction(_("&Import concluding observations…"), window.open_import_dialog)
     imp.setShortcut(QKeySequence("Ctrl+I"))
     imp.setEnabled(has_store)
+    if window.ctx is not None:
+        window.ctx.access.guard_action(imp)
+    window.import_action = imp
     file_menu.addAction(_("Open the &demo data set"), switcher.open_demo)
     file_menu.addSeparator()
+    backups = file_menu.addAction(_("&Backups…"), switcher.show_backups)
+    backups.setEnabled(has_store)
     prefs = file_menu.addAction(_("&Settings…"), switcher.show_settings)
     _shortcut(prefs, QKeySequence.StandardKey.Preferences, "Ctrl+,")
     file_menu.addSeparator()

@@ -285,7 +285,8 @@ class ActionsPage(Page):
         self.save_button.setEnabled(False)  # before the edit: its refresh must not save again
         self.revert_button.setEnabled(False)
         if changed or new_sources is not None:
-            self.ctx.edit(EditAction(action.id, changed, new_sources, _("Edit “{title}”").format(title=action.title)))
+            text = _("Edit “{title}”").format(title=action.title)
+            self.ctx.edit(EditAction(action.id, changed, new_sources, text, expected_version=action.version))
         return True
 
     def create_action(self) -> None:

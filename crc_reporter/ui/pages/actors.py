@@ -168,7 +168,9 @@ class ActorsPage(DirectoryPage):
         changed_members = sorted(names[m] for m in members) != sorted(row.info.members)
         self.set_dirty(False)
         if fields or changed_members:
-            self.ctx.edit(EditActor(row.id, fields, members if changed_members else None))
+            self.ctx.edit(
+                EditActor(row.id, fields, members if changed_members else None, expected_version=row.info.version)
+            )
 
     def create(self) -> None:
         dialog = NewActorDialog(self)

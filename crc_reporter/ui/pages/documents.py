@@ -155,7 +155,7 @@ class DocumentsPage(DirectoryPage):
         changed = {k: v for k, v in values.items() if before[k] != v}
         self.set_dirty(False)
         if changed:
-            self.ctx.edit(EditDocument(info.symbol, changed))
+            self.ctx.edit(EditDocument(info.symbol, changed, expected_version=info.version))
 
     def create(self) -> None:
         dialog = NewDocumentDialog(self)

@@ -212,7 +212,7 @@ class IndicatorsPage(DirectoryPage):
         changed = {k: v for k, v in values.items() if getattr(info, k) != v}
         self.set_dirty(False)
         if changed:
-            self.ctx.edit(EditIndicator(info.id, changed))
+            self.ctx.edit(EditIndicator(info.id, changed, expected_version=info.version))
 
     def _value_edited(self, year: int, series: tuple, value: float | None) -> None:
         info = self.current()
