@@ -47,6 +47,8 @@ FIELD_LABELS: dict[str, str] = {
     "text": N_("Text"),
     "unit": N_("Unit"),
     "source": N_("Source"),
+    "parts": N_("Parts"),
+    "previous": N_("Earlier recommendations"),
 }
 
 

@@ -85,6 +85,7 @@ class ActorsPage(DirectoryPage):
             signal.connect(lambda _t: self.set_dirty())
         self.type.activated.connect(lambda _i: self.set_dirty())
         self.members_model.itemChanged.connect(lambda _i: self.set_dirty())
+        ctx.access.guard(self.name, self.short, self.type, self.members)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.actions_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
