@@ -1,34 +1,35 @@
-"""Start the desktop application: settings, language, look, the window, then the store.
+"""Start the desktop application: settings, language, look, the store, the window.
 
-:func:`run_app` shows the window before the store is open: SQLAlchemy, the
-services and the pages are imported, and the store opened (and upgraded when
-needed), in the background after the window's first frame, so the window
-appears about as fast as a bare Qt window does (``python -m benchmarks``
-measures it). :func:`build_window` opens the store first, for tests and tools.
+A store that another window already writes is handed over to that window
+(it comes forward and this instance exits); when nobody answers, it opens
+read-only. A store that cannot be opened is explained, with the remedy
+(passphrase, backup) when there is one.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crc_reporter import APP_NAME, __version__
 from crc_reporter.i18n import _, set_language
+from crc_reporter.paths import resource_path
+from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.errors import StoreError
-from crc_reporter.ui.errors import error_text, show_error
+from crc_reporter.store.locking import StoreLock
+from crc_reporter.store.open import default_user, open_store
+from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.settings import AppSettings
+from crc_reporter.ui.single_instance import ask_first_instance
 from crc_reporter.ui.style import apply_style
 
-if TYPE_CHECKING:
-    from crc_reporter.store.engine import Store
+APP_ICON = ("icons", "crc-reporter.png")
 
 
 def application() -> QApplication:
@@ -37,6 +38,9 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CRC Reporter")
+    icon_file = resource_path(*APP_ICON)
+    if icon_file.is_file():
+        app.setWindowIcon(QIcon(str(icon_file)))
     apply_style(app)
     return app
 
@@ -59,79 +63,65 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def _is_url(target: str) -> bool:
-    return "://" in target  # as store.engine.is_url, without importing SQLAlchemy
+def initial_target(target: str | None, settings: AppSettings) -> str:
+    return target or str(settings.default_store)
 
 
-def _shown_name(target: str) -> str:
-    """A file's name, or a URL without its password."""
-    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", target) if _is_url(target) else Path(target).name
-
-
-def _cannot_open(exc: BaseException) -> None:
-    if not isinstance(exc, StoreError | OSError):
-        show_error(None, exc)
-        return
-    reason = exc if isinstance(exc, StoreError) else exc.strerror or exc
-    QMessageBox.critical(None, APP_NAME, _("The store cannot be opened: {reason}").format(reason=reason))
-
-
-def _store_opener(target: str | None, user: str | None, settings: AppSettings) -> tuple[str, Callable[[], Store]]:
-    """The store to open (named on the command line, else the settings' one) and a function opening it."""
-    chosen = target or str(settings.default_store)
-    name = user or settings.user_name or None
-    default_folder = settings.default_store.parent if not _is_url(chosen) and target is None else None
-
-    def open_it() -> Store:
-        from crc_reporter.store.open import default_user, open_store
-
-        if default_folder is not None:
-            default_folder.mkdir(parents=True, exist_ok=True)
-        return open_store(chosen, user=name or default_user(), create=not _is_url(chosen))
-
-    return chosen, open_it
-
-
-def open_initial_store(target: str | None, user: str | None, settings: AppSettings) -> Store | None:
-    """The store named on the command line, else the one from the settings; None (after saying why) if it fails."""
-    _chosen, open_it = _store_opener(target, user, settings)
+def open_initial_store(
+    target: str | None, user: str | None, settings: AppSettings
+) -> tuple[Store | None, Exception | None]:
+    """The store named on the command line, else the one from the settings; or why it did not open."""
+    chosen = initial_target(target, settings)
+    name = user or settings.user_name or default_user()
     try:
-        return open_it()
-    except (StoreError, OSError) as exc:
-        _cannot_open(exc)
-        return None
+        if not is_url(chosen) and target is None:
+            settings.default_store.parent.mkdir(parents=True, exist_ok=True)
+        return open_store(chosen, user=name, create=not is_url(chosen)), None
+    except StoreError as exc:
+        return None, exc
+    except OSError as exc:
+        return None, StoreError(str(exc.strerror or exc))
+
+
+def hand_over_to_first_window(target: str, files: tuple[str, ...] = ()) -> bool:
+    """True when another window writes this store and came forward (this instance then has nothing to do)."""
+    if is_url(target):
+        return False  # on a server many windows may work at once
+    path = Path(target).expanduser()
+    if not path.exists() or StoreLock(path.resolve()).holder().get("state") != "open":
+        return False
+    reply = ask_first_instance(path, files)
+    return reply is not None and reply.ok
 
 
 def build_window(target: str | None, *, user: str | None = None, settings: AppSettings | None = None) -> MainWindow:
     application()
     settings = settings or AppSettings()
     set_language(settings.language)
-    store = open_initial_store(target, user, settings)
+    store, error = open_initial_store(target, user, settings)
     window = MainWindow(store, settings)
     if store is not None and user:
         store.user = user  # a name given on the command line wins over the settings
         window._update_titles()
+    if error is not None:
+        chosen = initial_target(target, settings)
+        window.recovery.explain(chosen, error, create=not is_url(chosen))
     return window
 
 
-def run_app(target: str | None, *, user: str | None = None) -> int:
+def run_app(target: str | None, *, user: str | None = None, files: tuple[str, ...] = ()) -> int:
     started = time.perf_counter()
     app = application()
     settings = AppSettings()
     set_language(settings.language)
-    chosen, open_it = _store_opener(target, user, settings)
-    window = MainWindow(None, settings, opening=_shown_name(chosen))
+    if hand_over_to_first_window(initial_target(target, settings), files):
+        return 0
+    window = build_window(target, user=user, settings=settings)
+    if files and window.ctx is not None and window.ctx.access.allowed:
+        window.open_import_dialog(files[0])
     _install_excepthook(window)
-
-    def opened(store: Store) -> None:
-        if user:
-            store.user = user  # a name given on the command line wins over the settings
-            window._update_titles()
-        seconds = time.perf_counter() - started
-        window.statusBar().showMessage(_("Ready in {seconds:.1f} s").format(seconds=seconds), 5000)
-
-    window.open_when_shown(open_it, _shown_name(chosen), opened, _cannot_open)
     window.show_initial()
+    window.statusBar().showMessage(_("Ready in {seconds:.1f} s").format(seconds=time.perf_counter() - started), 5000)
     try:
         return int(app.exec())
     finally:

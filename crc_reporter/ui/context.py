@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the window's shell is built before SQLAlchemy is imported
-    from crc_reporter.store.engine import Store
-    from crc_reporter.ui.events import StoreEvents
-    from crc_reporter.ui.settings import AppSettings
-    from crc_reporter.ui.tasks import TaskRunner
-    from crc_reporter.ui.undo import EditHistory, StoreCommand
+from crc_reporter.store.engine import Store
+from crc_reporter.ui.access import WriteAccess
+from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.settings import AppSettings
+from crc_reporter.ui.tasks import TaskRunner
+from crc_reporter.ui.undo import EditHistory, StoreCommand
 
 
 @dataclass
@@ -24,6 +23,8 @@ class AppContext:
     #: Navigation requests from one page to another, set by the main window:
     #: ``navigate("recommendations", rec_id=…)``, ``navigate("actions", action_id=…)``…
     navigate: Callable[..., None] = field(default=lambda page, **kw: None)
+    #: Whether this window may change the store (read-only second window, viewer on a server).
+    access: WriteAccess = field(default_factory=WriteAccess)
 
     def edit(self, command: StoreCommand) -> bool:
         """Make an undoable edit now (committed at once); False if the store refused it."""

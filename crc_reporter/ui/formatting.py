@@ -59,6 +59,21 @@ def long_date(day: dt.date | None) -> str:
         return day.isoformat()
 
 
+def date_time(moment: dt.datetime | None) -> str:
+    """ "30 June 2025, 14:03" in local time (an aware time is converted; a naive one is taken as local)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return f"{long_date(local.date())}, {local:%H:%M}"
+
+
+def file_size(size: int) -> str:
+    """ "840 KB", "12.4 MB" in the interface language."""
+    if size < 1024 * 1024:
+        return _("{n} KB").format(n=number(max(size / 1024, 1), 0))
+    return _("{n} MB").format(n=number(size / (1024 * 1024), 1))
+
+
 def short_date(day: dt.date | None) -> str:
     """ISO dates in tables: unambiguous in every language and they sort as they read."""
     return day.isoformat() if day else ""

@@ -1,22 +1,18 @@
 """The main window: a sidebar of pages, menus with the standard shortcuts, a status bar.
 
 The window owns the open store's context (events, undo history, tasks) and
-rebuilds the pages when the store or the interface language changes.
-
-Start-up is quick because the window's shell (sidebar, menus, status bar)
-needs neither SQLAlchemy nor the pages' modules: :meth:`MainWindow.open_when_shown`
-opens the store, and imports the pages, in the background once the window
-has painted its first frame (:mod:`crc_reporter.ui.opening`); a page's class
-is imported when it is first built.
+rebuilds the pages when the store or the interface language changes. Around
+the open store it runs what keeps the data safe and current: the automatic
+backup timer, the feed of changes made by others, the answer to a second
+instance, the conflict dialog, and a banner when this window may not write.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+import logging
 
-from PySide6.QtCore import QItemSelectionModel, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,46 +27,75 @@ from PySide6.QtWidgets import (
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
+from crc_reporter.services.backups import BackupInfo, maybe_backup
+from crc_reporter.store.engine import Store
+from crc_reporter.ui.access import WriteAccess
+from crc_reporter.ui.change_feed import ChangeFeed
+from crc_reporter.ui.conflicts import ConflictResolver
 from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
-from crc_reporter.ui.opening import SIDEBAR_ICON_COLORS, open_when_shown
-from crc_reporter.ui.page_list import PAGE_KEYS, PAGES, PageSpec
+from crc_reporter.ui.pages.actions import ActionsPage
+from crc_reporter.ui.pages.actors import ActorsPage
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.dashboard import DashboardPage
+from crc_reporter.ui.pages.documents import DocumentsPage
+from crc_reporter.ui.pages.indicators import IndicatorsPage
+from crc_reporter.ui.pages.recommendations import RecommendationsPage
+from crc_reporter.ui.pages.reports import ReportsPage
 from crc_reporter.ui.pages.welcome import WelcomePanel
+from crc_reporter.ui.recovery import StoreRecovery
 from crc_reporter.ui.settings import AppSettings
+from crc_reporter.ui.single_instance import InstanceServer
 from crc_reporter.ui.store_switcher import StoreSwitcher
-from crc_reporter.ui.tasks import TaskRunner
+from crc_reporter.ui.tasks import TaskControl, TaskRunner
+from crc_reporter.ui.undo import EditHistory
+from crc_reporter.ui.widgets.banner import Banner
 
-if TYPE_CHECKING:
-    from crc_reporter.store.engine import Store
+log = logging.getLogger("crc_reporter.ui")
 
-__all__ = ["PAGES", "PAGE_KEYS", "MainWindow", "PageSpec"]
+#: How often the window asks whether an automatic backup is due (it is every 30 minutes after changes).
+BACKUP_CHECK_MS = 5 * 60 * 1000
+
+PAGES: tuple[tuple[str, type[Page], str], ...] = (
+    ("dashboard", DashboardPage, "dashboard"),
+    ("recommendations", RecommendationsPage, "recommendations"),
+    ("actions", ActionsPage, "actions"),
+    ("indicators", IndicatorsPage, "indicators"),
+    ("actors", ActorsPage, "actors"),
+    ("documents", DocumentsPage, "documents"),
+    ("reports", ReportsPage, "reports"),
+)
+PAGE_KEYS = tuple(key for key, _cls, _icon in PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
-        """``opening``: the name of a store :meth:`open_when_shown` will open (the pages are listed meanwhile)."""
+    def __init__(self, store: Store | None, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
         self.tasks = TaskRunner(self)
         self.ctx: AppContext | None = None
-        self.opening = opening
-        # Drawing the SVG icons loads Qt's SVG library, and shortcuts typed as text Qt's key names: a window
-        # opened lazily adds both after its first frame.
-        self.icons_later = opening is not None
-        self.late_shortcuts: list[tuple[QAction, str]] | None = [] if opening is not None else None
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
-        if not self.icons_later:
-            self.setWindowIcon(icon("app"))
+        self.recovery = StoreRecovery(self)
+        self.change_feed: ChangeFeed | None = None
+        self.conflicts: ConflictResolver | None = None
+        self.instance_server = InstanceServer(self)
+        self.instance_server.activation_requested.connect(self.bring_forward)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.auto_backup)
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
         self._restored = geometry is not None and self.restoreGeometry(geometry)
         self.store_label = QLabel()
         self.user_label = QLabel()
+        self.access_label = QLabel()
+        self.access_label.setStyleSheet("color: #8a6d00; font-weight: 600;")
+        self.statusBar().addPermanentWidget(self.access_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.store_label)
         if store is not None:
@@ -85,26 +110,53 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         """Show ``store``; the one shown before is closed (its undo history goes with it)."""
-        old = self.ctx
-        if old is not None and old.store is not store:
-            self.tasks.wait()
-            old.history.clear()
-            old.store.close()
-            old.history.deleteLater()
-            old.events.deleteLater()
-        if self.settings.user_name:
-            store.user = self.settings.user_name
-        from crc_reporter.ui.undo import EditHistory  # SQLAlchemy, once a store is open
-
-        self.opening = None
+        if self.ctx is not None and self.ctx.store is not store:
+            self._release_store()
+        if self.settings.user_name and not store.read_only and store.dialect != "postgresql":
+            store.user = self.settings.user_name  # on a server the login is the author, whatever the settings say
         events = StoreEvents(self)
         history = EditHistory(store, events, self)
         history.failed.connect(self._edit_failed)
         history.edited.connect(lambda text: self.statusBar().showMessage(_("Saved: {edit}").format(edit=text), 6000))
-        self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate)
+        access = WriteAccess(store, self)
+        self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate, access=access)
+        self.conflicts = ConflictResolver(self.ctx, self)
+        self.change_feed = ChangeFeed(store, events, self)
+        self.change_feed.refreshed.connect(
+            lambda _r: self.statusBar().showMessage(_("Updated with changes saved elsewhere."), 4000)
+        )
         if store.path is not None:
             self.settings.add_recent_store(str(store.path))
+            if store.lock is not None and store.lock.held:
+                self.instance_server.listen(store.path)  # a second window on this store asks us to come forward
+                self.backup_timer.start()
         self._build()
+
+    def close_store(self) -> None:
+        """Close the open store (to restore a backup over it, say); the window shows the welcome panel."""
+        if self.ctx is not None:
+            self._release_store()
+            self.ctx = None
+            self._build()
+
+    def _release_store(self) -> None:
+        old = self.ctx
+        assert old is not None
+        self.backup_timer.stop()
+        self.instance_server.close()
+        if self.change_feed is not None:
+            self.change_feed.stop()
+            self.change_feed.deleteLater()
+            self.change_feed = None
+        self.tasks.wait()
+        old.history.clear()
+        old.store.close()
+        old.history.deleteLater()
+        old.events.deleteLater()
+        old.access.deleteLater()
+        if self.conflicts is not None:
+            self.conflicts.deleteLater()
+            self.conflicts = None
 
     def _edit_failed(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, _("The change was not saved: {reason}").format(reason=message))
@@ -126,9 +178,9 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        self.sidebar_title = QLabel(APP_NAME)
-        self.sidebar_title.setObjectName("SidebarTitle")
-        side_layout.addWidget(self.sidebar_title)
+        title = QLabel(APP_NAME)
+        title.setObjectName("SidebarTitle")
+        side_layout.addWidget(title)
         self.sidebar_model = QStandardItemModel(self)
         self.sidebar = QListView()
         self.sidebar.setObjectName("Sidebar")
@@ -142,48 +194,37 @@ class MainWindow(QMainWindow):
         self.sidebar_store.setWordWrap(True)
         side_layout.addWidget(self.sidebar_store)
         row.addWidget(side)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.banner = Banner()
+        self.banner.action_clicked.connect(self._reopen_for_writing)
+        right.addWidget(self.banner)
         self.stack = QStackedWidget()
-        row.addWidget(self.stack, 1)
-        if self.ctx is None and self.opening is None:
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
+        if self.ctx is None:
             welcome = WelcomePanel()
             self._connect_welcome(welcome)
             self.stack.addWidget(welcome)
             side.setEnabled(False)
         else:
             self._holders: dict[str, QWidget] = {}
-            for spec in PAGES:
+            for key, cls, icon_name in PAGES:
                 holder = QWidget()  # the page itself is built when first shown: a quick start
-                self._holders[spec.key] = holder
+                self._holders[key] = holder
                 self.stack.addWidget(holder)
-                item = QStandardItem(spec.label())
-                if not self.icons_later:
-                    item.setIcon(icon(spec.icon, *SIDEBAR_ICON_COLORS))
+                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
+                item.setData(key, Qt.ItemDataRole.UserRole)
                 item.setSizeHint(QSize(180, 40))
                 self.sidebar_model.appendRow(item)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
-            if self.ctx is None:  # still opening: the pages are listed, and wait for the store
-                waiting = QWidget()  # centred by stretches: Qt's namespace is not loaded before the first frame
-                label = QLabel(_("Opening {store}…").format(store=self.opening))
-                label.setObjectName("PageSubtitle")
-                rows, columns = QVBoxLayout(waiting), QHBoxLayout()
-                columns.addStretch(1)
-                columns.addWidget(label)
-                columns.addStretch(1)
-                rows.addStretch(1)
-                rows.addLayout(columns)
-                rows.addStretch(1)
-                self.stack.addWidget(waiting)
-                self.stack.setCurrentWidget(waiting)
-                side.setEnabled(False)
         self.setCentralWidget(central)
-        if self.isVisible():
-            # Qt shows a new central widget of a visible window only later, through a queued call, which
-            # does not always come: the first page would then never be shown, nor load its data.
-            central.show()
         if old is not None:
             old.deleteLater()
         build_menus(self)
         self._update_titles()
+        self._show_access()
         if self.ctx is not None:
             self.navigate(current if current in PAGE_KEYS else "dashboard")
 
@@ -202,15 +243,67 @@ class MainWindow(QMainWindow):
         }[name]()
 
     def _update_titles(self) -> None:
-        name = self.store.display_name() if self.store else self.opening or _("no store open")
+        name = self.store.display_name() if self.store else _("no store open")
         self.setWindowTitle(f"{APP_NAME} — {name}")
         self.store_label.setText(_("Store: {name}").format(name=name))
         self.store_label.setToolTip(name)
         user = self.store.user if self.store else (self.settings.user_name or "")
         self.user_label.setText(_("User: {name}").format(name=user) if user else "")
-        short = self.store.path.name if self.store and self.store.path else name.replace("\\", "/").rsplit("/", 1)[-1]
+        short = self.store.path.name if self.store and self.store.path else name
         self.sidebar_store.setText(short)
         self.sidebar_store.setToolTip(name)
+
+    def _show_access(self) -> None:
+        """The banner and status-bar note of a window that may not write, with the reason."""
+        access = self.ctx.access if self.ctx is not None else None
+        if access is None or access.allowed:
+            self.banner.setVisible(False)
+            self.access_label.setText("")
+            return
+        store = self.ctx.store  # type: ignore[union-attr]
+        locked_elsewhere = store.is_sqlite and store.read_only and store.lock is None and store.path is not None
+        text = access.reason
+        if locked_elsewhere:
+            text += " " + _("What is saved there appears here within a few seconds.")
+        self.banner.show_message(text, _("Try to edit again") if locked_elsewhere else "")
+        self.banner.button.setToolTip(_("Open the store for editing, if the other window has closed it"))
+        self.access_label.setText(_("Read-only"))
+        self.access_label.setToolTip(access.reason)
+
+    def _reopen_for_writing(self) -> None:
+        store = self.store
+        if store is not None and store.path is not None:
+            self.recovery.open(str(store.path))
+
+    # --- the store's safety and freshness ----------------------------------------------------------
+    def auto_backup(self) -> None:
+        """Take the automatic backup when due (in the background; it decides whether one is due)."""
+        store = self.store
+        if store is None or store.path is None or store.read_only:
+            return
+
+        def work(_control: TaskControl) -> BackupInfo | None:
+            return maybe_backup(store)
+
+        def done(info: BackupInfo | None) -> None:
+            if info is not None:
+                self.statusBar().showMessage(_("Backed up: {name}").format(name=info.name), 5000)
+
+        def failed(exc: BaseException) -> None:  # keep working; the next tick tries again
+            self.statusBar().showMessage(_("The automatic backup failed: {reason}").format(reason=error_text(exc)))
+
+        self.tasks.run(work, on_success=done, on_failure=failed, show_progress=False)
+
+    def bring_forward(self, files: list[str]) -> None:
+        """Another instance was started on this store: come to the front (and import what it was given)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(_("This store is already open here."), 6000)
+        if files and self.ctx is not None and self.ctx.access.allowed:
+            QTimer.singleShot(0, lambda: self.open_import_dialog(files[0]))
 
     # --- navigation -----------------------------------------------------------------------------------
     def current_page_key(self) -> str | None:
@@ -226,14 +319,15 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             assert self.ctx is not None
-            page = next(spec for spec in PAGES if spec.key == key).page_class()(self.ctx)
+            cls = next(c for k, c, _i in PAGES if k == key)
+            page = cls(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
-            if key == "dashboard":
-                page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
+            if isinstance(page, DashboardPage):
+                page.welcome_action.connect(self._welcome_action)
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:
@@ -263,16 +357,14 @@ class MainWindow(QMainWindow):
             self.ctx.events.store_reloaded.emit()
 
     # --- hooks for other parts of the application -------------------------------------------------------
-    def open_import_dialog(self) -> None:
-        """Import concluding observations.
+    def open_import_dialog(self, path: str | None = None) -> None:
+        """Import concluding observations (``crc_reporter.ui.dialogs.import_dialog``) into the open store.
 
-        The importers are built separately; this hook opens their dialog
-        (``crc_reporter.ui.dialogs.import_dialog.run_import_dialog``) when this
-        build has them, and otherwise says so in one translatable line.
+        A build without the importers says so in one translatable line.
         """
         try:
             import crc_reporter.importers  # noqa: F401 - is the importer package in this build?
-            from crc_reporter.ui.dialogs import import_dialog  # type: ignore[attr-defined]
+            from crc_reporter.ui.dialogs import import_dialog
         except ImportError:
             QMessageBox.information(
                 self,
@@ -280,20 +372,17 @@ class MainWindow(QMainWindow):
                 _("Importing documents is not available in this build of CRC Reporter."),
             )
             return
-        import_dialog.run_import_dialog(self)
+        if self.ctx is None:
+            QMessageBox.information(
+                self,
+                _("Import concluding observations"),
+                _("Open or create a store first: the document is imported into it."),
+            )
+            return
+        import_dialog.run_import_dialog(self, path)
 
     def retranslate(self) -> None:
         self._build()
-
-    def open_when_shown(
-        self,
-        open_store: Callable[[], Store],
-        name: str,
-        on_opened: Callable[[Store], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Open the store in the background once the window has painted its first frame (see :mod:`.opening`)."""
-        open_when_shown(self, open_store, name, on_opened, on_failure)
 
     def show_initial(self) -> None:
         """Show the window as it was left; the first time, maximised on a laptop-sized screen."""
@@ -308,5 +397,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self.backup_timer.stop()
+        if self.change_feed is not None:
+            self.change_feed.stop()
         self.tasks.wait()
+        store = self.store
+        if store is not None and store.path is not None and not store.read_only:
+            try:
+                maybe_backup(store)  # the last changes of the session, when a backup is due
+            except USER_ERRORS as exc:
+                log.warning("no backup at close: %s", exc)
         super().closeEvent(event)

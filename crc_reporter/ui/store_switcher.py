@@ -15,13 +15,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _, set_language
 from crc_reporter.paths import user_data_dir
-from crc_reporter.store.errors import StoreError
-from crc_reporter.ui.errors import show_error
+from crc_reporter.services.demo import load_demo
+from crc_reporter.services.documents import list_documents
+from crc_reporter.store.engine import Store
+from crc_reporter.store.open import open_store
+from crc_reporter.ui.access import WriteAccess
+from crc_reporter.ui.dialogs.backups_panel import BackupsPanel
+from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
+from crc_reporter.ui.tasks import TaskControl
 
-if TYPE_CHECKING:  # the services and SQLAlchemy are imported when a store is first opened
-    from crc_reporter.store.engine import Store
+if TYPE_CHECKING:
     from crc_reporter.ui.main_window import MainWindow
-    from crc_reporter.ui.tasks import TaskControl
 
 STORE_FILTER = "CRC Reporter (*.sqlite *.db);;*"
 
@@ -32,10 +36,6 @@ def demo_store_path() -> Path:
 
 def open_demo_store(path: Path, user: str, control: TaskControl) -> Store:
     """Open (creating and filling, the first time) the separate store that holds the demo data set."""
-    from crc_reporter.services.demo import load_demo
-    from crc_reporter.services.documents import list_documents
-    from crc_reporter.store.open import open_store
-
     path.parent.mkdir(parents=True, exist_ok=True)
     store = open_store(path, user=user, create=True)
     try:
@@ -87,27 +87,8 @@ class StoreSwitcher(QObject):
         self.open_path(path, True)
 
     def open_path(self, target: str, create: bool = False) -> None:
-        user = self._user()
-
-        def work(control: TaskControl) -> Store:
-            from crc_reporter.store.open import open_store
-
-            return open_store(target, user=user, create=create)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, StoreError):
-                self.window.settings.remove_recent_store(target)
-                QMessageBox.warning(self.window, APP_NAME, _("The store cannot be opened: {reason}").format(reason=exc))
-            else:
-                show_error(self.window, exc)
-
-        self.window.tasks.run(
-            work,
-            title=_("Opening {store}…").format(store=Path(target).name),
-            on_success=self._opened,
-            on_failure=failed,
-            cancellable=False,
-        )
+        """Open a store in the background; a failure is explained, with the remedy when there is one."""
+        self.window.recovery.open(target, create=create)
 
     def open_demo(self) -> None:
         path, user = demo_store_path(), self._user() or "demo"
@@ -117,10 +98,12 @@ class StoreSwitcher(QObject):
         self.window.tasks.run(
             lambda control: open_demo_store(path, user, control),
             title=_("Opening the demo data set…"),
-            on_success=self._opened,
+            on_success=self.adopt,
+            on_failure=lambda exc: self.window.recovery.explain(str(path), exc),
         )
 
-    def _opened(self, store: Store) -> None:
+    def adopt(self, store: Store) -> None:
+        """Show a store just opened."""
         self.window.set_store(store)
         self.window.navigate("dashboard")
         self.window.statusBar().showMessage(_("Opened {store}").format(store=store.display_name()), 6000)
@@ -131,22 +114,31 @@ class StoreSwitcher(QObject):
         self.window.retranslate()
 
     # --- settings and about ------------------------------------------------------------------------
-    def show_settings(self) -> None:
-        from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
-
-        settings = self.window.settings
-        dialog = SettingsDialog(settings, self.window)
-        if not dialog.exec():
+    def show_settings(self, tab: int = SettingsDialog.GENERAL) -> None:
+        window = self.window
+        settings = window.settings
+        store, chosen = window.store, []
+        access = window.ctx.access if window.ctx is not None else WriteAccess()
+        panel = BackupsPanel(store, window.tasks, access, restore=lambda path: (chosen.append(path), dialog.reject()))
+        dialog = SettingsDialog(settings, window, backups=panel, tab=tab)
+        accepted = dialog.exec()
+        if chosen and store is not None and store.path is not None:
+            window.recovery.restore(store.path, chosen[0])  # after the dialog has closed
+            return
+        if not accepted:
             return
         old_language = settings.language
         dialog.save()
-        if self.window.store is not None and settings.user_name:
-            self.window.store.user = settings.user_name
+        if window.store is not None and settings.user_name and window.store.dialect != "postgresql":
+            window.store.user = settings.user_name
         if settings.language != old_language:
             set_language(settings.language)
-            self.window.retranslate()
+            window.retranslate()
         else:
-            self.window._update_titles()
+            window._update_titles()
+
+    def show_backups(self) -> None:
+        self.show_settings(SettingsDialog.BACKUPS)
 
     def about(self, text: str) -> None:
         QMessageBox.about(self.window, APP_NAME, text)

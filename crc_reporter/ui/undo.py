@@ -22,11 +22,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from crc_reporter.services.errors import EditConflictError
 from crc_reporter.store.engine import Store
+from crc_reporter.store.errors import ConcurrentEditError
 from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.events import StoreEvents
 
 log = logging.getLogger("crc_reporter.ui")
+
+#: Someone else changed the record since it was shown: the window offers both versions.
+CONFLICTS = (EditConflictError, ConcurrentEditError)
 
 
 class StoreCommand(QUndoCommand):
@@ -56,6 +61,12 @@ class StoreCommand(QUndoCommand):
         if self.history and old_id != new_id:
             self.history.remap(kind, old_id, new_id)
 
+    def version_key(self) -> tuple[str, object] | None:
+        """For edits checked against a record's version: which record (see ``commands/versioned.py``)."""
+        return None
+
+    expected_version: int | None = None
+
     # --- QUndoCommand ---------------------------------------------------------------
     def redo(self) -> None:
         if self._skip_redo:  # QUndoStack.push() calls redo(); the edit is already done
@@ -74,6 +85,8 @@ class EditHistory(QObject):
 
     failed = Signal(str)  # a one-line message: the edit was not made
     edited = Signal(str)  # the command's text, after it was applied, undone or redone
+    #: someone else changed the record first: (command, the error, True when it was an undo)
+    conflict = Signal(object, object, bool)
 
     def __init__(self, store: Store, events: StoreEvents, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,10 +94,17 @@ class EditHistory(QObject):
         self.events = events
         self.stack = QUndoStack(self)
         self._ids: dict[tuple[str, int], int] = {}
+        self._versions: dict[tuple[str, object], int] = {}
 
     def push(self, command: StoreCommand) -> bool:
         """Make the edit now; if the store accepts it, put it on the undo stack."""
         command.history = self
+        key = command.version_key()
+        known = self._versions.get(key) if key is not None else None
+        if known is not None and command.expected_version is not None and known > command.expected_version:
+            # the editor still shows the record as it was before this window's own last edit
+            # (its refresh is on the way): that edit is not someone else's
+            command.expected_version = known
         if not self._run(command, undo=False):
             return False
         command._skip_redo = True
@@ -96,6 +116,12 @@ class EditHistory(QObject):
             # the store no longer accepts this step (the record is gone, say): drop the command
             command.setObsolete(True)
 
+    def retry(self, command: StoreCommand, *, undo: bool = False) -> bool:
+        """Run a command again after a conflict (the user chose to apply their version on top)."""
+        if undo:
+            return self._run(command, undo=True)
+        return self.push(command)
+
     def _run(self, command: StoreCommand, *, undo: bool) -> bool:
         try:
             with self.store.session() as session:
@@ -103,11 +129,17 @@ class EditHistory(QObject):
                     command.revert(session)
                 else:
                     command.apply(session)
+        except CONFLICTS as exc:
+            self.conflict.emit(command, exc, undo)
+            return False
         except (*USER_ERRORS, SQLAlchemyError) as exc:
             if not isinstance(exc, USER_ERRORS):
                 log.warning("edit refused by the store: %s", exc)
             self.failed.emit(error_text(exc))
             return False
+        key = command.version_key()
+        if key is not None and command.expected_version is not None:
+            self._versions[key] = command.expected_version  # the version this window itself wrote
         command.announce(self.events)
         self.edited.emit(command.text())
         return True
@@ -137,3 +169,4 @@ class EditHistory(QObject):
     def clear(self) -> None:
         self.stack.clear()
         self._ids.clear()
+        self._versions.clear()

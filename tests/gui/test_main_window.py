@@ -62,12 +62,13 @@ def test_a_store_that_cannot_be_opened_is_explained(
     bad = tmp_path / "notes.sqlite"
     bad.write_text("this is not a database")
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: messages.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
     win = build_window(str(bad), settings=settings)
     qtbot.addWidget(win)
     assert win.store is None
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)  # after looking for a backup to offer
     assert len(messages) == 1 and messages[0].startswith("The store cannot be opened:")
-    assert "\n" not in messages[0]
+    assert "\n" not in messages[0] and "no good backup" in messages[0]
     assert win.windowTitle().endswith("no store open")
     assert bad.read_text() == "this is not a database"
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crc_reporter.i18n import _
+from crc_reporter.i18n import N_, _
 from crc_reporter.services import actions as action_svc
+from crc_reporter.services import actors as actor_svc
+from crc_reporter.services.errors import ServiceError
 from crc_reporter.services.restore import ActionSnapshot, delete_action_recorded, restore_action
 from crc_reporter.services.usage import is_linked
+from crc_reporter.ui.commands.versioned import VersionedEdit
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.undo import StoreCommand
 
@@ -95,8 +100,10 @@ class DeleteAction(StoreCommand):
             events.announce_recommendations(rec for rec, _part in self._snapshot.links)
 
 
-class EditAction(StoreCommand):
+class EditAction(VersionedEdit):
     """Change some fields of an action (and, optionally, its list of sources)."""
+
+    what = N_("this action")
 
     def __init__(
         self,
@@ -104,27 +111,37 @@ class EditAction(StoreCommand):
         fields: dict[str, object],
         sources: Sequence[tuple[str, str | None]] | None = None,
         text: str | None = None,
+        expected_version: int | None = None,
     ) -> None:
-        super().__init__(text or _("Edit action"))
+        super().__init__(text or _("Edit action"), fields, expected_version)
         self.action_id = action_id
-        self.fields = dict(fields)
         self.sources = list(sources) if sources is not None else None
-        self._previous: dict[str, object] = {}
         self._previous_sources: list[tuple[str, str | None]] | None = None
 
-    def apply(self, session: Session) -> None:
+    def update(self, session: Session, fields: dict[str, object], expected_version: int | None) -> dict[str, object]:
         action_id = self.resolve(ACTION, self.action_id)
-        if self.fields:
-            self._previous = action_svc.update_action(session, action_id, **self.fields)
+        return action_svc.update_action(session, action_id, expected_version=expected_version, **fields)
+
+    def record(self, session: Session) -> Any:
+        return action_svc.get_action(session, self.resolve(ACTION, self.action_id))
+
+    def record_key(self) -> object:
+        return self.resolve(ACTION, self.action_id)
+
+    def describe(self, session: Session, key: str, value: object) -> str:
+        if key == "actor_id" and isinstance(value, int):
+            with suppress(ServiceError):
+                return actor_svc.get_actor(session, value).name
+        return super().describe(session, key, value)
+
+    def apply_more(self, session: Session) -> None:
         if self.sources is not None:
+            action_id = self.resolve(ACTION, self.action_id)
             self._previous_sources = action_svc.set_sources(session, action_id, self.sources)
 
-    def revert(self, session: Session) -> None:
-        action_id = self.resolve(ACTION, self.action_id)
-        if self._previous:
-            action_svc.update_action(session, action_id, **self._previous)
+    def revert_more(self, session: Session) -> None:
         if self._previous_sources is not None:
-            action_svc.set_sources(session, action_id, self._previous_sources)
+            action_svc.set_sources(session, self.resolve(ACTION, self.action_id), self._previous_sources)
 
     def announce(self, events: StoreEvents) -> None:
         events.announce_actions([self.resolve(ACTION, self.action_id)])

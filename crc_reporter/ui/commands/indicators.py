@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import IndicatorInfo
-from crc_reporter.i18n import _
+from crc_reporter.i18n import N_, _
 from crc_reporter.services import indicators as ind_svc
 from crc_reporter.services.merging import IndicatorMerge, merge_indicators, undo_indicator_merge
 from crc_reporter.services.restore import delete_indicator_recorded, restore_indicator
+from crc_reporter.ui.commands.versioned import VersionedEdit
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.undo import StoreCommand
 
@@ -37,17 +40,22 @@ class CreateIndicator(StoreCommand):
         events.announce_indicators([self.indicator_id] if self.indicator_id else [])
 
 
-class EditIndicator(StoreCommand):
-    def __init__(self, indicator_id: int, fields: dict[str, object]) -> None:
-        super().__init__(_("Edit indicator"))
-        self.indicator_id, self.fields = indicator_id, dict(fields)
-        self._previous: dict[str, object] = {}
+class EditIndicator(VersionedEdit):
+    what = N_("this indicator")
 
-    def apply(self, session: Session) -> None:
-        self._previous = ind_svc.update_indicator(session, self.resolve(INDICATOR, self.indicator_id), **self.fields)
+    def __init__(self, indicator_id: int, fields: dict[str, object], expected_version: int | None = None) -> None:
+        super().__init__(_("Edit indicator"), fields, expected_version)
+        self.indicator_id = indicator_id
 
-    def revert(self, session: Session) -> None:
-        ind_svc.update_indicator(session, self.resolve(INDICATOR, self.indicator_id), **self._previous)
+    def update(self, session: Session, fields: dict[str, object], expected_version: int | None) -> dict[str, object]:
+        indicator_id = self.resolve(INDICATOR, self.indicator_id)
+        return ind_svc.update_indicator(session, indicator_id, expected_version=expected_version, **fields)
+
+    def record(self, session: Session) -> Any:
+        return ind_svc.get_indicator(session, self.resolve(INDICATOR, self.indicator_id))
+
+    def record_key(self) -> object:
+        return self.resolve(INDICATOR, self.indicator_id)
 
     def announce(self, events: StoreEvents) -> None:
         events.announce_indicators([self.resolve(INDICATOR, self.indicator_id)])

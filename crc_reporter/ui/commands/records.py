@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import DocumentInfo
-from crc_reporter.i18n import _
+from crc_reporter.i18n import N_, _
 from crc_reporter.services import actors as actor_svc
 from crc_reporter.services import documents as doc_svc
 from crc_reporter.services import recommendations as rec_svc
+from crc_reporter.services.common import document_by_symbol, recommendation_by_id
 from crc_reporter.services.document_merge import DocumentMerge, merge_documents, undo_document_merge
 from crc_reporter.services.merging import ActorMerge, merge_actors_recorded, undo_actor_merge
 from crc_reporter.services.restore import (
@@ -20,6 +22,7 @@ from crc_reporter.services.restore import (
     restore_actor,
     restore_document,
 )
+from crc_reporter.ui.commands.versioned import VersionedEdit
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.undo import StoreCommand
 
@@ -55,27 +58,39 @@ class CreateActor(StoreCommand):
         events.actors_changed.emit()
 
 
-class EditActor(StoreCommand):
-    def __init__(self, actor_id: int, fields: dict[str, object], members: Sequence[int] | None = None) -> None:
-        super().__init__(_("Edit actor"))
-        self.actor_id, self.fields = actor_id, dict(fields)
+class EditActor(VersionedEdit):
+    what = N_("this actor")
+
+    def __init__(
+        self,
+        actor_id: int,
+        fields: dict[str, object],
+        members: Sequence[int] | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        super().__init__(_("Edit actor"), fields, expected_version)
+        self.actor_id = actor_id
         self.members = list(members) if members is not None else None
-        self._previous: dict[str, object] = {}
         self._previous_members: list[int] | None = None
 
-    def apply(self, session: Session) -> None:
-        actor_id = self.resolve(ACTOR, self.actor_id)
-        if self.fields:
-            self._previous = actor_svc.update_actor(session, actor_id, **self.fields)
-        if self.members is not None:
-            self._previous_members = actor_svc.set_members(session, actor_id, self.members)
+    def update(self, session: Session, fields: dict[str, object], expected_version: int | None) -> dict[str, object]:
+        return actor_svc.update_actor(
+            session, self.resolve(ACTOR, self.actor_id), expected_version=expected_version, **fields
+        )
 
-    def revert(self, session: Session) -> None:
-        actor_id = self.resolve(ACTOR, self.actor_id)
-        if self._previous:
-            actor_svc.update_actor(session, actor_id, **self._previous)
+    def record(self, session: Session) -> Any:
+        return actor_svc.get_actor(session, self.resolve(ACTOR, self.actor_id))
+
+    def record_key(self) -> object:
+        return self.resolve(ACTOR, self.actor_id)
+
+    def apply_more(self, session: Session) -> None:
+        if self.members is not None:
+            self._previous_members = actor_svc.set_members(session, self.resolve(ACTOR, self.actor_id), self.members)
+
+    def revert_more(self, session: Session) -> None:
         if self._previous_members is not None:
-            actor_svc.set_members(session, actor_id, self._previous_members)
+            actor_svc.set_members(session, self.resolve(ACTOR, self.actor_id), self._previous_members)
 
     def announce(self, events: StoreEvents) -> None:
         _announce_actor_change(events)
@@ -139,17 +154,21 @@ class CreateDocument(StoreCommand):
         events.documents_changed.emit()
 
 
-class EditDocument(StoreCommand):
-    def __init__(self, symbol: str, fields: dict[str, object]) -> None:
-        super().__init__(_("Edit {symbol}").format(symbol=symbol))
-        self.symbol, self.fields = symbol, dict(fields)
-        self._previous: dict[str, object] = {}
+class EditDocument(VersionedEdit):
+    what = N_("this document")
 
-    def apply(self, session: Session) -> None:
-        self._previous = doc_svc.update_document(session, self.symbol, **self.fields)
+    def __init__(self, symbol: str, fields: dict[str, object], expected_version: int | None = None) -> None:
+        super().__init__(_("Edit {symbol}").format(symbol=symbol), fields, expected_version)
+        self.symbol = symbol
 
-    def revert(self, session: Session) -> None:
-        doc_svc.update_document(session, self.symbol, **self._previous)
+    def update(self, session: Session, fields: dict[str, object], expected_version: int | None) -> dict[str, object]:
+        return doc_svc.update_document(session, self.symbol, expected_version=expected_version, **fields)
+
+    def record(self, session: Session) -> Any:
+        return document_by_symbol(session, self.symbol)
+
+    def record_key(self) -> object:
+        return self.symbol
 
     def announce(self, events: StoreEvents) -> None:
         events.documents_changed.emit()
@@ -190,8 +209,10 @@ class MergeDocuments(StoreCommand):
         events.store_reloaded.emit()  # paragraphs, links and assessments all moved
 
 
-class EditRecommendation(StoreCommand):
+class EditRecommendation(VersionedEdit):
     """Change a paragraph's classification: fields, responsible bodies, tags of one kind."""
+
+    what = N_("this recommendation")
 
     def __init__(
         self,
@@ -199,28 +220,32 @@ class EditRecommendation(StoreCommand):
         fields: dict[str, object] | None = None,
         responsible: Sequence[int] | None = None,
         tags: dict[str, list[str]] | None = None,
+        expected_version: int | None = None,
     ) -> None:
-        super().__init__(_("Edit recommendation"))
+        super().__init__(_("Edit recommendation"), dict(fields or {}), expected_version)
         self.rec_id = rec_id
-        self.fields = dict(fields or {})
         self.responsible = list(responsible) if responsible is not None else None
         self.tags = dict(tags or {})
-        self._previous: dict[str, object] = {}
         self._previous_responsible: list[int] | None = None
         self._previous_tags: dict[str, list[str]] = {}
 
-    def apply(self, session: Session) -> None:
-        if self.fields:
-            self._previous = rec_svc.update_recommendation(session, self.rec_id, **self.fields)
+    def update(self, session: Session, fields: dict[str, object], expected_version: int | None) -> dict[str, object]:
+        return rec_svc.update_recommendation(session, self.rec_id, expected_version=expected_version, **fields)
+
+    def record(self, session: Session) -> Any:
+        return recommendation_by_id(session, self.rec_id)
+
+    def record_key(self) -> object:
+        return self.rec_id
+
+    def apply_more(self, session: Session) -> None:
         if self.responsible is not None:
             self._previous_responsible = rec_svc.set_responsible(session, self.rec_id, self.responsible)
         self._previous_tags = {
             kind: rec_svc.set_tags(session, self.rec_id, kind, names) for kind, names in self.tags.items()
         }
 
-    def revert(self, session: Session) -> None:
-        if self._previous:
-            rec_svc.update_recommendation(session, self.rec_id, **self._previous)
+    def revert_more(self, session: Session) -> None:
         if self._previous_responsible is not None:
             rec_svc.set_responsible(session, self.rec_id, self._previous_responsible)
         for kind, names in self._previous_tags.items():

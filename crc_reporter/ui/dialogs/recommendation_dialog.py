@@ -104,4 +104,6 @@ class RecommendationDialog(FormDialog):
                 tags[kind] = names
         if not fields and not bodies_changed and not tags:
             return None
-        return EditRecommendation(info.id, fields, responsible if bodies_changed else None, tags)
+        return EditRecommendation(
+            info.id, fields, responsible if bodies_changed else None, tags, expected_version=info.version
+        )

@@ -1,10 +1,19 @@
-"""Settings: the name written in the audit trail, the interface language, the store opened at start."""
+"""Settings: the name written in the audit trail, the interface language, the store opened at start; backups."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.ui.dialogs.base import FormDialog
@@ -12,7 +21,11 @@ from crc_reporter.ui.settings import AppSettings
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    GENERAL, BACKUPS = 0, 1
+
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, backups: QWidget | None = None, tab: int = 0
+    ) -> None:
         super().__init__(_("Settings"), parent, ok_text=_("Save"))
         self.settings = settings
         self.setMinimumWidth(640)
@@ -36,6 +49,21 @@ class SettingsDialog(FormDialog):
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
         self.form.addRow("", hint)
+        self.tabs: QTabWidget | None = None
+        self.backups = backups
+        if backups is not None:
+            # the form moves into a "General" tab beside "Backups"
+            self.layout_.takeAt(self.layout_.indexOf(self.form))
+            self.form.setParent(None)  # type: ignore[call-overload]
+            general = QWidget()
+            general.setLayout(self.form)
+            self.form.setContentsMargins(4, 12, 4, 4)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(general, _("General"))
+            self.tabs.addTab(backups, _("Backups"))
+            self.tabs.setCurrentIndex(tab)
+            self.layout_.insertWidget(0, self.tabs, 1)
+            self.resize(780, 540)
 
     def _browse(self) -> None:
         path, _f = QFileDialog.getSaveFileName(

@@ -94,6 +94,10 @@ class ActionsPage(Page):
         self.overdue.toggled.connect(self.apply_filters)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.new_button.clicked.connect(self.create_action)
+        ctx.access.guard(
+            self.new_button, self.form, self.add_link, self.remove_link, self.delete_button, self.save_button
+        )
+        ctx.access.guard(self.revert_button)
         ctx.events.actions_changed.connect(self._actions_changed)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
@@ -285,7 +289,8 @@ class ActionsPage(Page):
         self.save_button.setEnabled(False)  # before the edit: its refresh must not save again
         self.revert_button.setEnabled(False)
         if changed or new_sources is not None:
-            self.ctx.edit(EditAction(action.id, changed, new_sources, _("Edit “{title}”").format(title=action.title)))
+            text = _("Edit “{title}”").format(title=action.title)
+            self.ctx.edit(EditAction(action.id, changed, new_sources, text, expected_version=action.version))
         return True
 
     def create_action(self) -> None:

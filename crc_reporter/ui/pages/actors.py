@@ -85,6 +85,7 @@ class ActorsPage(DirectoryPage):
             signal.connect(lambda _t: self.set_dirty())
         self.type.activated.connect(lambda _i: self.set_dirty())
         self.members_model.itemChanged.connect(lambda _i: self.set_dirty())
+        ctx.access.guard(self.name, self.short, self.type, self.members)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.actions_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
@@ -168,7 +169,9 @@ class ActorsPage(DirectoryPage):
         changed_members = sorted(names[m] for m in members) != sorted(row.info.members)
         self.set_dirty(False)
         if fields or changed_members:
-            self.ctx.edit(EditActor(row.id, fields, members if changed_members else None))
+            self.ctx.edit(
+                EditActor(row.id, fields, members if changed_members else None, expected_version=row.info.version)
+            )
 
     def create(self) -> None:
         dialog = NewActorDialog(self)

@@ -49,6 +49,7 @@ class DashboardPage(Page):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
         self.welcome = WelcomePanel(ctx.store.display_name())
+        ctx.access.guard(self.welcome.import_button)
         for name, signal in (
             ("create", self.welcome.create_store),
             ("import", self.welcome.import_observations),

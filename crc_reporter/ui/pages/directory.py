@@ -64,6 +64,7 @@ class DirectoryPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.new_button.clicked.connect(self.create)
         self.merge_button.clicked.connect(self.merge)
+        ctx.access.guard(self.new_button, self.merge_button, self.save_button, self.revert_button, self.delete_button)
 
     def add_buttons(self, layout: QVBoxLayout | None = None) -> None:
         """Put Delete / Revert / Save below the subclass's fields (at the bottom of the editor by default)."""

@@ -76,6 +76,7 @@ class DocumentsPage(DirectoryPage):
             edit.changed.connect(self.set_dirty)
         self.word_limit.valueChanged.connect(lambda _v: self.set_dirty())
         self.show_recs.clicked.connect(self._show_recommendations)
+        ctx.access.guard(self.doc_title, self.treaty, self.type, self.date, self.due, self.word_limit)
         ctx.events.documents_changed.connect(self.mark_stale)
         ctx.events.recommendations_changed.connect(self.mark_stale)
         ctx.events.actions_changed.connect(self.mark_stale)
@@ -155,7 +156,7 @@ class DocumentsPage(DirectoryPage):
         changed = {k: v for k, v in values.items() if before[k] != v}
         self.set_dirty(False)
         if changed:
-            self.ctx.edit(EditDocument(info.symbol, changed))
+            self.ctx.edit(EditDocument(info.symbol, changed, expected_version=info.version))
 
     def create(self) -> None:
         dialog = NewDocumentDialog(self)

@@ -139,6 +139,13 @@ class IndicatorsPage(DirectoryPage):
         self.unlink_action.clicked.connect(self._unlink_action)
         self.recs.doubleClicked.connect(self._open_recommendation)
         self.actions.doubleClicked.connect(self._open_action)
+        ctx.access.guard(
+            self.name, self.unit, self.source, self.description, self.add_year, self.link_rec, self.unlink_rec
+        )
+        ctx.access.guard(self.unlink_action)
+        if not ctx.access.allowed:
+            self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.values.setToolTip(ctx.access.reason)
         ctx.events.indicators_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
 
@@ -212,7 +219,7 @@ class IndicatorsPage(DirectoryPage):
         changed = {k: v for k, v in values.items() if getattr(info, k) != v}
         self.set_dirty(False)
         if changed:
-            self.ctx.edit(EditIndicator(info.id, changed))
+            self.ctx.edit(EditIndicator(info.id, changed, expected_version=info.version))
 
     def _value_edited(self, year: int, series: tuple, value: float | None) -> None:
         info = self.current()

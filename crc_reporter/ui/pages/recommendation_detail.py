@@ -219,6 +219,9 @@ class RecommendationDetail(QFrame):
         self.link_existing.clicked.connect(self.pick_action)
         self.unlink.clicked.connect(self.unlink_action)
         self.open.clicked.connect(self.open_action)
+        ctx.access.guard(self.edit_button, self.new_action, self.link_existing, self.unlink)
+        ctx.access.guard(*(panel.record for panel in self.panels.values()))
+        self.parts.setAcceptDrops(ctx.access.allowed)
 
     # --- showing ----------------------------------------------------------------------------------
     def rec_id(self) -> int | None:

@@ -147,6 +147,8 @@ class RecommendationsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.model.actions_dropped.connect(self.link_dropped_actions)
         self.detail.follow.connect(lambda rec_id: self.show_record(rec_id=rec_id))
+        ctx.access.guard(self.show_actions)
+        self.table.setAcceptDrops(ctx.access.allowed)
 
         events = ctx.events
         events.recommendations_changed.connect(self._records_changed)

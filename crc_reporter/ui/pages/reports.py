@@ -1,43 +1,45 @@
-"""The reports page: the kinds of report the application will write.
+"""The reports page: choose a Word draft, see its outline and word count, write it, open it.
 
-Generation is wired when the report writers land (the reports issue builds
-them); until then this page says so plainly instead of offering buttons that
-do nothing.
+Every change of a choice rebuilds the draft in memory in the background
+(``preview_report``: outline and word count against the limit, before anything
+is written). "Generate…" asks where to save, draws the dashboard's chart when
+asked for, and writes the draft in the background with progress and Cancel;
+then "Open in Word" and "Show in folder". On a shared server only a
+coordinator may write the official drafts (the State party report and the
+replies); others see why the button is disabled, and may still preview them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+import re
+from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.roles import Role
+from crc_reporter.domain.summaries import DashboardFigures
 from crc_reporter.i18n import N_, _
+from crc_reporter.reports.api import generate_report, preview_report
+from crc_reporter.reports.context import KIND_TITLES, ReportOptions, ReportResult
+from crc_reporter.reports.errors import ReportCancelledError
+from crc_reporter.services.actors import list_actors
+from crc_reporter.services.dashboard import dashboard_figures
+from crc_reporter.services.documents import list_documents
+from crc_reporter.services.permissions import require_role
+from crc_reporter.ui.access import may_write_official_drafts
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.icons import icon
+from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.pages.base import Page
-from crc_reporter.ui.widgets.cards import muted_label, section_label
+from crc_reporter.ui.pages.report_form import OFFICIAL, ReportForm
+from crc_reporter.ui.pages.report_preview import ReportPreview
+from crc_reporter.ui.report_chart import cluster_chart
+from crc_reporter.ui.tasks import Task, TaskControl
 
-REPORT_KINDS: tuple[tuple[str, str, str], ...] = (
-    (
-        "state_report",
-        N_("State party report"),
-        N_("The periodic report, cluster by cluster, answering each recommendation with the actions taken."),
-    ),
-    (
-        "loipr_replies",
-        N_("Replies to the list of issues prior to reporting"),
-        N_("Under the simplified procedure, the State's replies are its report (within 21,200 words)."),
-    ),
-    (
-        "alternative_report",
-        N_("Alternative report"),
-        N_("Civil society's report: its own assessments, evidence and proposed recommendations."),
-    ),
-    (
-        "follow_up_matrix",
-        N_("Follow-up matrix"),
-        N_("A table of every recommendation with the responsible bodies, actions and both sides' status."),
-    ),
-)
+PREVIEW_DELAY_MS = 350
 
 
 class ReportsPage(Page):
@@ -46,42 +48,184 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = False
+        self._preview_task: Task | None = None
+        self.result: ReportResult | None = None  # the last draft written
         layout = self.page_layout()
-        header, _t, _s = self.header(self.title(), _("Word documents drawn from the store"))
+        header, _t, _s = self.header(self.title(), _("Word drafts drawn from the store, ready to edit and submit"))
         layout.addLayout(header)
-        note = QLabel(
-            _(
-                "Report generation is not available in this version yet: it is added together with the report "
-                "writers. Everything you record now (actions, evidence, assessments) will go into these reports."
-            )
-        )
-        note.setObjectName("Note")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(14)
-        for i, (key, title, text) in enumerate(REPORT_KINDS):
-            grid.addWidget(self._card(key, _(title), _(text)), i // 2, i % 2)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        self.form = ReportForm()
+        self.form.setMaximumWidth(540)
+        self.generate_button = QPushButton(_("Generate the draft…"))
+        self.generate_button.setObjectName("Primary")
+        self.generate_button.setMinimumHeight(34)
+        self.form.footer.addStretch(1)
+        self.form.footer.addWidget(self.generate_button)
+        body.addWidget(self.form, 5)
+        self.preview = ReportPreview()
+        body.addWidget(self.preview, 6)
+        layout.addLayout(body, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.form.changed.connect(self._choices_changed)
+        self.generate_button.clicked.connect(self.generate)
+        self.preview.open_button.clicked.connect(self.open_in_word)
+        self.preview.folder_button.clicked.connect(self.show_in_folder)
+        if not ctx.store.confidential:
+            self.form.confidential.setEnabled(False)
+            self.form.confidential.setToolTip(_("Your role does not let you see confidential actions"))
+        ctx.events.documents_changed.connect(self.mark_stale)
+        ctx.events.actors_changed.connect(self.mark_stale)
+        ctx.events.store_reloaded.connect(self.mark_stale)
+        for signal in (ctx.events.recommendations_changed, ctx.events.actions_changed, ctx.events.assessments_changed):
+            signal.connect(lambda *_a: self._choices_changed())
 
-    def _card(self, key: str, title: str, text: str) -> QFrame:
-        card = QFrame()
-        card.setObjectName("Card")
-        card.setAccessibleName(title)
-        row = QHBoxLayout(card)
-        row.setContentsMargins(16, 14, 16, 14)
-        row.setSpacing(14)
-        glyph = QLabel()
-        glyph.setPixmap(icon("reports", "#2563c9").pixmap(QSize(32, 32)))
-        row.addWidget(glyph)
-        texts = QVBoxLayout()
-        texts.addWidget(section_label(title))
-        texts.addWidget(muted_label(text))
-        state = QLabel(_("Coming with the report writers"))
-        state.setStyleSheet("color: #8a6d00; font-size: 8.5pt;")
-        texts.addWidget(state)
-        row.addLayout(texts, 1)
-        return card
+    # --- loading the choices -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        generation = self.next_generation()
+
+        def work(session: Session, _control: TaskControl) -> tuple[list, list[str]]:
+            return list_documents(session), [a.name for a in list_actors(session, "coalition")]
+
+        def done(result: tuple[list, list[str]]) -> None:
+            if self.is_current(generation):
+                self.form.set_choices(*result)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def _choices_changed(self) -> None:
+        self._update_permission()
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
+    def _update_permission(self) -> None:
+        allowed, reason = True, ""
+        if self.form.kind_value() in OFFICIAL:
+            allowed, reason = may_write_official_drafts(self.ctx.store)
+        ready = self.form.options() is not None
+        self.generate_button.setEnabled(allowed and ready)
+        self.generate_button.setToolTip(reason)
+        self.preview.set_permission(reason)
+
+    # --- the preview ------------------------------------------------------------------------------------------
+    def update_preview(self) -> None:
+        options = self.form.options(self.ctx.store.user)
+        if self._preview_task is not None:
+            self._preview_task.cancel()
+        if options is None:
+            self.preview.show_nothing(_("Choose a document the draft answers."))
+            return
+        self.preview.set_busy(True)
+
+        def work(session: Session, control: TaskControl) -> ReportResult:
+            return preview_report(session, options)
+
+        task = self.ctx.tasks.run(
+            work,
+            store=self.ctx.store,
+            on_success=lambda result: self._previewed(task, result),
+            on_failure=lambda exc: self._preview_failed(task, exc),
+            show_progress=False,
+        )
+        self._preview_task = task
+
+    def _previewed(self, task: Task, result: ReportResult) -> None:
+        if task is self._preview_task:
+            self._preview_task = None
+            self.preview.show_outline(result)
+
+    def _preview_failed(self, task: Task, exc: BaseException) -> None:
+        if task is self._preview_task:
+            self._preview_task = None
+            self.preview.show_nothing(error_text(exc), error=True)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._update_permission()
+        self._timer.start()
+
+    # --- writing the draft ---------------------------------------------------------------------------------------
+    def default_path(self, options: ReportOptions) -> Path:
+        folder = self.ctx.settings.value("reports/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        title = _(KIND_TITLES[options.kind])  # type: ignore[index]
+        name = re.sub(r"[^\w\- ]+", "-", f"{title} {options.document} {options.lang}", flags=re.UNICODE)
+        return Path(folder or Path.home()) / f"{re.sub(r'-+', '-', name).strip('- ')}.docx"
+
+    def generate(self) -> None:
+        options = self.form.options(self.ctx.store.user)
+        if options is None or not self.generate_button.isEnabled():
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self, _("Save the draft as"), str(self.default_path(options)), _("Word document (*.docx)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        self.ctx.settings.set_value("reports/folder", str(Path(path).parent))
+        self.write(replace(options, out=Path(path)), with_chart=self.form.chart.isChecked())
+
+    def write(self, options: ReportOptions, *, with_chart: bool = False) -> Task:
+        """Write the draft in the background (first reading the chart's figures when asked for)."""
+        self.generate_button.setEnabled(False)
+        if with_chart:
+
+            def figures(session: Session, _control: TaskControl) -> DashboardFigures:
+                return dashboard_figures(session, options.document)
+
+            def drawn(result: DashboardFigures) -> None:
+                chart = cluster_chart(result, options.lang)
+                self.write(replace(options, chart_images=(chart,) if chart else ()))
+
+            return self.ctx.tasks.run(
+                figures, store=self.ctx.store, title=_("Drawing the chart…"), on_success=drawn, on_failure=self._failed
+            )
+        official = options.kind in OFFICIAL
+
+        def work(session: Session, control: TaskControl) -> ReportResult:
+            if official:
+                require_role(session, Role.COORDINATOR, _("generate the official drafts"))
+            return generate_report(
+                session,
+                options,
+                progress=lambda done, total: control.progress(done, total, _("Writing the draft…")),
+                cancelled=lambda: control.cancelled,
+            )
+
+        return self.ctx.tasks.run(
+            work,
+            store=self.ctx.store,
+            title=_("Writing {name}…").format(name=options.out.name if options.out else ""),
+            on_success=self._written,
+            on_failure=self._failed,
+            on_cancel=lambda: self._failed(ReportCancelledError(_("report cancelled; nothing was written"))),
+        )
+
+    def _written(self, result: ReportResult) -> None:
+        self.result = result
+        self._update_permission()
+        self.preview.show_written(result)
+        if result.path is not None:
+            self.ctx.settings.set_value("reports/last", str(result.path))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._update_permission()
+        self.preview.show_failure(error_text(exc))
+
+    def open_in_word(self) -> None:
+        if self.result is not None and self.result.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+
+    def show_in_folder(self) -> None:
+        if self.result is not None and self.result.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path.parent)))
+
+    def focus_search(self) -> None:
+        self.form.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)

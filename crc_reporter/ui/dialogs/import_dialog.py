@@ -1,0 +1,292 @@
+"""Importing concluding observations: choose a file or paste text, check the preview, import.
+
+Reading runs in the background with a progress bar and a Cancel button; the
+preview shows every paragraph found with its kind, cluster and urgency, what
+importing will do to it (new, updated, unchanged…) and any warnings. The
+symbol and treaty can be corrected before anything is written (a new treaty
+re-reads the file: the treaty decides how its headings are read). Import
+takes a backup, then writes everything in one transaction; the dialog ends
+on what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from crc_reporter.domain.parsed import ParsedSource
+from crc_reporter.i18n import _, ngettext
+from crc_reporter.importers import ImportCancelledError, ReadOptions, load_source
+from crc_reporter.services.backups import backup_before
+from crc_reporter.services.errors import ValidationError
+from crc_reporter.services.importing import ImportReport, apply_import, preview_import
+from crc_reporter.ui.dialogs.import_widgets import ImportPreview, ProgressStrip, SourceChooser
+from crc_reporter.ui.errors import error_text
+from crc_reporter.ui.tasks import Task, TaskControl
+
+if TYPE_CHECKING:
+    from crc_reporter.ui.context import AppContext
+    from crc_reporter.ui.main_window import MainWindow
+
+FILE_FILTER = "{docs} (*.docx *.pdf *.txt *.xlsx *.csv);;{all} (*)"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source: ParsedSource | None = None
+        self.report: ImportReport | None = None
+        self.applied: ImportReport | None = None
+        self._task: Task | None = None
+        self._input: tuple[str | bytes, str] | None = None  # (path or pasted bytes, name)
+        self.setWindowTitle(_("Import concluding observations"))
+        self.setAcceptDrops(True)
+        self.resize(1080, 700)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        intro = QLabel(
+            _(
+                "Read the Committee's document: a Word file, a PDF, text copied from it, or a UHRI export "
+                "(.xlsx, .csv). Nothing is written to the store until you press Import; importing the same "
+                "document again updates it and keeps your links, assessments and edits."
+            )
+        )
+        intro.setObjectName("Muted")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.chooser = SourceChooser()
+        layout.addWidget(self.chooser)
+        self.progress = ProgressStrip()
+        layout.addWidget(self.progress)
+        self.preview = ImportPreview()
+        layout.addWidget(self.preview, 1)
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setStyleSheet("color: #c8372d;")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.show_button = QPushButton(_("Show the recommendations"))
+        self.show_button.setVisible(False)
+        self.close_button = QPushButton(_("Cancel"))
+        self.import_button = QPushButton(_("Import"))
+        self.import_button.setObjectName("Primary")
+        self.import_button.setEnabled(False)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+
+        self.chooser.browse_button.clicked.connect(self.choose_file)
+        self.chooser.read_button.clicked.connect(self.read_pasted)
+        self.progress.cancel_button.clicked.connect(self.cancel_task)
+        self.preview.symbol_edited.connect(self.compare)
+        self.preview.treaty_changed.connect(self.reread)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        self.show_button.clicked.connect(self.show_recommendations)
+
+    # --- choosing the source ---------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        kinds = FILE_FILTER.format(docs=_("Documents"), all=_("All files"))
+        start = self.ctx.settings.value("import/folder", str(Path.home()))
+        path, _f = QFileDialog.getOpenFileName(self, _("Choose the document to import"), start, kinds)
+        if path:
+            self.read_file(path)
+
+    def read_file(self, path: str) -> None:
+        self.ctx.settings.set_value("import/folder", str(Path(path).parent))
+        self.chooser.show_file(path)
+        self._input = (path, Path(path).name)
+        self.read()
+
+    def read_pasted(self) -> None:
+        text = self.chooser.paste.toPlainText()
+        if not text.strip():
+            self.show_error(_("Paste the text of the concluding observations first."))
+            return
+        self._input = (text.encode("utf-8"), _("pasted text"))
+        self.read()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self._task is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.read_file(files[0])
+
+    # --- reading and comparing (background) --------------------------------------------------------------
+    def read(self) -> None:
+        """Read the chosen source (again) and compare it with the store."""
+        if self._input is None:
+            return
+        data, name = self._input
+        symbol, treaty = self.preview.overrides()
+
+        def work(session: Session, control: TaskControl) -> tuple[ParsedSource, ImportReport | None, str]:
+            options = ReadOptions(
+                symbol=symbol,
+                treaty=treaty,
+                progress=lambda done, total, message: control.progress(done, total, message),
+                cancel=lambda: control.cancelled,
+            )
+            source = load_source(data, name=name, options=options)
+            report, problem = _compare(session, source, symbol, treaty)
+            return source, report, problem
+
+        self._start(work, _("Reading {name}…").format(name=name), self._read_done)
+
+    def reread(self) -> None:
+        self.read()
+
+    def compare(self) -> None:
+        """The symbol was corrected: compare again (the file need not be read again)."""
+        source = self.source
+        if source is None:
+            return
+        symbol, treaty = self.preview.overrides()
+
+        def work(session: Session, _control: TaskControl) -> tuple[ParsedSource, ImportReport | None, str]:
+            report, problem = _compare(session, source, symbol, treaty)
+            return source, report, problem
+
+        self._start(work, _("Comparing with the store…"), self._read_done)
+
+    def _read_done(self, result: tuple[ParsedSource, ImportReport | None, str]) -> None:
+        self.source, self.report, problem = result
+        self.preview.show_source(self.source, self.report)
+        self.show_error(problem)
+        self.import_button.setEnabled(self.report is not None and self.report.paragraphs > 0)
+        if self.report is not None and not self.report.paragraphs:
+            self.show_error(_("No numbered paragraphs were found in {name}.").format(name=self.source.name))
+
+    # --- importing ------------------------------------------------------------------------------------------
+    def apply(self) -> None:
+        source = self.source
+        if source is None or self.report is None:
+            return
+        symbol, treaty = self.preview.overrides()
+
+        def work(session: Session, control: TaskControl) -> ImportReport:
+            control.progress(0, 0, _("Backing up the store…"))
+            backup_before(session, "import")  # before the first write: the backup holds the state before
+            return apply_import(
+                session,
+                source,
+                symbol=symbol,
+                treaty=treaty,
+                progress=lambda done, total, message: control.progress(done, total, _("Importing…")),
+                cancel=lambda: control.cancelled,
+            )
+
+        self.import_button.setEnabled(False)
+        self._start(work, _("Importing…"), self._applied)
+
+    def _applied(self, report: ImportReport) -> None:
+        self.applied = report
+        events = self.ctx.events
+        events.documents_changed.emit()
+        events.store_reloaded.emit()  # paragraphs, parts and tags may all have changed
+        self.preview.show_result(report)
+        self.chooser.setEnabled(False)
+        self.import_button.setVisible(False)
+        self.close_button.setText(_("Close"))
+        self.show_button.setVisible(bool(report.documents))
+        self.show_error("")
+
+    def show_recommendations(self) -> None:
+        if self.applied is not None and self.applied.documents:
+            self.ctx.navigate("recommendations", document=self.applied.documents[0].symbol)
+        self.accept()
+
+    # --- tasks ------------------------------------------------------------------------------------------------
+    def _start(self, work: object, message: str, done: object) -> None:
+        self.cancel_task()
+        self.show_error("")
+        self.progress.start(message)
+        self.chooser.setEnabled(False)
+        task = self.ctx.tasks.run(
+            work,  # type: ignore[arg-type]
+            store=self.ctx.store,
+            on_success=done,  # type: ignore[arg-type]
+            on_failure=self._failed,
+            on_cancel=self._cancelled,
+            show_progress=False,
+        )
+        task.progressed.connect(self.progress.update)
+        task.done.connect(self._task_done)
+        self._task = task
+
+    def _task_done(self) -> None:
+        self._task = None
+        self.progress.stop()
+        self.chooser.setEnabled(self.applied is None)
+
+    def cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.progress.label.setText(_("Cancelling…"))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportCancelledError):
+            self._cancelled()
+            return
+        self.show_error(error_text(exc))
+        self.import_button.setEnabled(self.report is not None and self.applied is None)
+
+    def _cancelled(self) -> None:
+        self.show_error(_("Cancelled; nothing was changed."))
+        self.import_button.setEnabled(self.report is not None and self.applied is None)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def reject(self) -> None:
+        self.cancel_task()
+        super().reject()
+
+
+def _compare(
+    session: Session, source: ParsedSource, symbol: str | None, treaty: str | None
+) -> tuple[ImportReport | None, str]:
+    """The preview against the store, or (when the symbol is missing or wrong) why there is none yet."""
+    try:
+        return preview_import(session, source, symbol=symbol, treaty=treaty), ""
+    except ValidationError as exc:
+        return None, error_text(exc)
+    finally:
+        session.rollback()  # a preview writes nothing
+
+
+def summary(report: ImportReport) -> str:
+    """ "62 paragraphs: 48 recommendations, 6 urgent" for a whole source."""
+    head = ngettext("{n} paragraph", "{n} paragraphs", report.paragraphs).format(n=report.paragraphs)
+    recs = ngettext("{n} recommendation", "{n} recommendations", report.recommendations).format(
+        n=report.recommendations
+    )
+    return f"{head}: {recs}, " + _("{n} urgent").format(n=report.urgent)
+
+
+def run_import_dialog(window: MainWindow, path: str | None = None) -> ImportReport | None:
+    """Open the import dialog over ``window`` (reading ``path`` at once when given); the report when imported."""
+    if window.ctx is None:
+        return None
+    dialog = ImportDialog(window.ctx, window)
+    if path:
+        dialog.read_file(path)
+    dialog.exec()
+    if dialog.applied is not None:
+        window.statusBar().showMessage(_("Imported: {summary}").format(summary=summary(dialog.applied)), 8000)
+    return dialog.applied

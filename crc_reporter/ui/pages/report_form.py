@@ -1,0 +1,193 @@
+"""The choices of a Word draft: its kind, the document it answers, language, template and options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crc_reporter.domain.records import DocumentInfo
+from crc_reporter.i18n import LANGUAGES, N_, _
+from crc_reporter.reports.context import ANSWERS, KIND_TITLES, ReportKind, ReportOptions
+from crc_reporter.ui.widgets.cards import muted_label, section_label
+
+KIND_TEXTS: dict[ReportKind, str] = {
+    ReportKind.STATE: N_(
+        "The periodic report, cluster by cluster, answering each recommendation with the actions taken."
+    ),
+    ReportKind.LOIPR: N_("Under the simplified procedure: one section per question, with the linked actions."),
+    ReportKind.ALTERNATIVE: N_(
+        "Civil society's report: the coalition's own assessments and evidence, and questions for the Committee."
+    ),
+    ReportKind.MATRIX: N_(
+        "A landscape table of every recommendation: responsible bodies, both sides' status, actions."
+    ),
+}
+OFFICIAL = frozenset({ReportKind.STATE, ReportKind.LOIPR})
+
+
+class ReportForm(QFrame):
+    """Emits :attr:`changed` whenever a choice that affects the draft changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.documents: list[DocumentInfo] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(section_label(_("The draft")))
+        form = QFormLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.kind = QComboBox()
+        for kind, title in KIND_TITLES.items():
+            self.kind.addItem(_(title), kind.value)
+        self.kind_text = muted_label()
+        self.document = QComboBox()
+        self.document.setMinimumContentsLength(18)
+        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lang = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.lang.addItem(name, code)
+        self.lang.setToolTip(_("The language of the report, whatever the language of the window"))
+        self.template = QLineEdit()
+        self.template.setReadOnly(True)
+        self.template.setPlaceholderText(_("Default template"))
+        self.template.setToolTip(_("Your organisation's .docx: its styles, headers and footers are used"))
+        self.template_button = QPushButton(_("Choose…"))
+        self.template_reset = QPushButton(_("Default"))
+        self.template_reset.setToolTip(_("Use the template shipped with CRC Reporter"))
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(self.template_button)
+        template_row.addWidget(self.template_reset)
+        self.coalition = QComboBox()
+        self.state_name = QLineEdit()
+        self.state_name.setPlaceholderText(_("As the document's title names it"))
+        form.addRow(_("Kind"), self.kind)
+        form.addRow("", self.kind_text)
+        form.addRow(_("Answers"), self.document)
+        form.addRow(_("Language"), self.lang)
+        form.addRow(_("Template"), template_row)
+        form.addRow(_("Coalition"), self.coalition)
+        form.addRow(_("Name of the State"), self.state_name)
+        self.form = form
+        layout.addLayout(form)
+        layout.addWidget(section_label(_("Options")))
+        self.confidential = QCheckBox(_("Include actions marked confidential"))
+        self.marking = QCheckBox(_("Mark as confidential: ask the Committee not to publish it"))
+        self.khmer_digits = QCheckBox(_("Write numbers and dates with Khmer digits"))
+        self.chart = QCheckBox(_("Add the dashboard's chart of the status by cluster"))
+        self.quotes = QCheckBox(_("Quote the Committee's text of each recommendation"))
+        self.quotes.setChecked(True)
+        for box in (self.confidential, self.marking, self.khmer_digits, self.chart, self.quotes):
+            layout.addWidget(box)
+            box.toggled.connect(lambda _on: self.changed.emit())
+        layout.addStretch(1)
+        self.footer = QHBoxLayout()  # the page puts its Generate button here
+        layout.addLayout(self.footer)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.lang.currentIndexChanged.connect(self._lang_chosen)
+        for combo in (self.document, self.coalition):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.state_name.editingFinished.connect(self.changed.emit)
+        self.template_button.clicked.connect(self.choose_template)
+        self.template_reset.clicked.connect(lambda: self.set_template(None))
+        self._kind_chosen()
+        self._lang_chosen()
+
+    # --- filling ---------------------------------------------------------------------------------------
+    def set_choices(self, documents: list[DocumentInfo], coalitions: list[str]) -> None:
+        self.documents = documents
+        current = self.coalition.currentData()
+        self.coalition.blockSignals(True)
+        self.coalition.clear()
+        for name in coalitions:
+            self.coalition.addItem(name, name)
+        if not coalitions:
+            self.coalition.addItem(_("No coalition in the store yet"), None)
+        self.coalition.setCurrentIndex(max(self.coalition.findData(current), 0))
+        self.coalition.blockSignals(False)
+        self._fill_documents()
+
+    def _fill_documents(self) -> None:
+        kind = self.kind_value()
+        current = self.document.currentData()
+        wanted = ANSWERS[kind]
+        self.document.blockSignals(True)
+        self.document.clear()
+        for doc in self.documents:
+            if doc.type in wanted and (doc.paragraphs or kind == ReportKind.LOIPR):
+                year = f" ({doc.date.year})" if doc.date else ""
+                self.document.addItem(f"{doc.symbol}{year}", doc.symbol)
+                self.document.setItemData(self.document.count() - 1, doc.title, 3)  # tooltip role
+        if not self.document.count():
+            self.document.addItem(_("No document of this kind in the store"), None)
+        self.document.setCurrentIndex(max(self.document.findData(current), 0))
+        self.document.blockSignals(False)
+        self.changed.emit()
+
+    def _kind_chosen(self, *_args: object) -> None:
+        kind = self.kind_value()
+        self.kind_text.setText(_(KIND_TEXTS[kind]))
+        alternative = kind == ReportKind.ALTERNATIVE
+        self.form.setRowVisible(self.coalition, alternative)
+        self.marking.setVisible(alternative)
+        self._fill_documents()
+
+    def _lang_chosen(self, *_args: object) -> None:
+        self.khmer_digits.setVisible(self.lang.currentData() == "km")
+        self.changed.emit()
+
+    def choose_template(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Choose your organisation's Word template"), self.template.text(), _("Word (*.docx *.dotx)")
+        )
+        if path:
+            self.set_template(Path(path))
+
+    def set_template(self, path: Path | None) -> None:
+        self.template.setText(str(path) if path else "")
+        self.template.setCursorPosition(0)
+        self.template_reset.setEnabled(path is not None)
+        self.changed.emit()
+
+    # --- reading ----------------------------------------------------------------------------------------
+    def kind_value(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def options(self, author: str = "") -> ReportOptions | None:
+        """What the form describes (no output file yet); None while no document can be chosen."""
+        symbol = self.document.currentData()
+        if not symbol:
+            return None
+        kind = self.kind_value()
+        lang = self.lang.currentData()
+        return ReportOptions(
+            kind=kind,
+            document=symbol,
+            lang=lang,
+            template=Path(self.template.text()) if self.template.text() else None,
+            include_confidential=self.confidential.isChecked() and self.confidential.isEnabled(),
+            coalition=self.coalition.currentData() if kind == ReportKind.ALTERNATIVE else None,
+            confidential_marking=kind == ReportKind.ALTERNATIVE and self.marking.isChecked(),
+            khmer_digits=lang == "km" and self.khmer_digits.isChecked(),
+            quote_recommendations=self.quotes.isChecked(),
+            state_name=self.state_name.text().strip() or None,
+            author=author,
+        )

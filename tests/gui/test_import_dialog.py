@@ -1,0 +1,160 @@
+"""The import dialog: read a Word file in the background, preview it, correct the symbol, import, see what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from crc_reporter.services.backups import list_backups
+from crc_reporter.services.documents import list_documents
+from crc_reporter.store.engine import Store
+from crc_reporter.ui.dialogs.import_dialog import ImportDialog, run_import_dialog
+from crc_reporter.ui.main_window import MainWindow
+from tests.co_content import co_2014
+from tests.co_documents import build_docx
+
+from .conftest import Idle
+
+
+@pytest.fixture
+def co_docx(tmp_path: Path) -> Path:
+    return build_docx(co_2014(), tmp_path / "CRC_C_XLM_CO_4-6.docx")
+
+
+def _dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:
+    assert window.ctx is not None
+    dialog = ImportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _wait(qtbot: QtBot, dialog: ImportDialog) -> None:
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20_000)
+
+
+def test_a_word_file_is_previewed_then_imported_in_one_go(
+    qtbot: QtBot, window: MainWindow, idle: Idle, co_docx: Path, demo_store: Store
+) -> None:
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(co_docx))
+    assert dialog.progress.isVisible()  # reading runs in the background
+    _wait(qtbot, dialog)
+    preview = dialog.preview
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert preview.symbol.text() == "CRC/C/XLM/CO/4-6" and preview.treaty.currentData() == "CRC"
+    rows = preview.model.rows()
+    assert len(rows) > 30
+    assert {r.status for r in rows} == {"added"}
+    assert any(r.urgent for r in rows) and any(r.kind == "recommendation" for r in rows)
+    assert any(r.cluster == "violence" for r in rows)
+    assert "paragraphs found" in preview.summary.text() and "new to the store" in preview.summary.text()
+    with demo_store.session() as s:
+        before = {d.symbol for d in list_documents(s)}
+    assert "CRC/C/XLM/CO/4-6" not in before  # the preview wrote nothing
+
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        dialog.import_button.click()
+    _wait(qtbot, dialog)
+    assert dialog.applied is not None and dialog.applied.applied
+    assert dialog.close_button.text() == "Close" and dialog.show_button.isVisible()
+    assert "Saved in the store" in preview.summary.text()
+    with demo_store.session() as s:
+        docs = {d.symbol: d for d in list_documents(s)}
+    assert docs["CRC/C/XLM/CO/4-6"].paragraphs == len(rows)
+    assert any(b.reason == "before-import" for b in list_backups(demo_store))
+
+    # importing the same file again changes nothing and says so
+    again = _dialog(qtbot, window)
+    again.read_file(str(co_docx))
+    _wait(qtbot, again)
+    assert {r.status for r in again.preview.model.rows()} == {"unchanged"}
+    assert "already in the store" in again.preview.summary.text()
+
+
+def test_the_symbol_can_be_corrected_before_anything_is_written(
+    qtbot: QtBot, window: MainWindow, idle: Idle, co_docx: Path, demo_store: Store
+) -> None:
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(co_docx))
+    _wait(qtbot, dialog)
+    preview = dialog.preview
+    preview.symbol.setText("CRC/C/XLM/CO/7")
+    preview.symbol.editingFinished.emit()
+    _wait(qtbot, dialog)
+    assert preview.overrides() == ("CRC/C/XLM/CO/7", None)
+    assert preview.symbol.text() == "CRC/C/XLM/CO/7"
+    preview.symbol.setText("not a symbol")
+    preview.symbol.editingFinished.emit()
+    _wait(qtbot, dialog)
+    assert dialog.error.isVisible() and "\n" not in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+    preview.symbol.setText("CRC/C/XLM/CO/7")
+    preview.symbol.editingFinished.emit()
+    _wait(qtbot, dialog)
+    # choosing another treaty reads the file again (the treaty decides how headings are read)
+    preview.treaty.setCurrentIndex(preview.treaty.findData("OPSC"))
+    preview.treaty.activated.emit(preview.treaty.currentIndex())
+    _wait(qtbot, dialog)
+    assert preview.treaty.currentData() == "OPSC"
+    preview.treaty.setCurrentIndex(preview.treaty.findData("CRC"))
+    preview.treaty.activated.emit(preview.treaty.currentIndex())
+    _wait(qtbot, dialog)
+    dialog.import_button.click()
+    _wait(qtbot, dialog)
+    with demo_store.session() as s:
+        symbols = {d.symbol for d in list_documents(s)}
+    assert "CRC/C/XLM/CO/7" in symbols and "CRC/C/XLM/CO/4-6" not in symbols
+
+
+def test_a_broken_file_gets_one_line_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, demo_store: Store
+) -> None:
+    idle()
+    bad = tmp_path / "report.docx"
+    bad.write_bytes(b"this is not a word document at all")
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(bad))
+    _wait(qtbot, dialog)
+    assert dialog.error.isVisible()
+    assert "report.docx" in dialog.error.text() and "\n" not in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_pasted_text_is_read_too(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.chooser.setCurrentIndex(dialog.chooser.PASTE)
+    dialog.chooser.paste.setPlainText(
+        "Committee on the Rights of the Child\nConcluding observations on the combined fifth and sixth periodic "
+        "reports of Xamplia\nCRC/C/XMP/CO/9\n\n"
+        "1. The Committee considered the report.\n\n"
+        "2. The Committee recommends that the State party strengthen its data collection.\n"
+    )
+    dialog.chooser.read_button.click()
+    _wait(qtbot, dialog)
+    assert dialog.preview.currentIndex() == 1
+    assert [r.number for r in dialog.preview.model.rows()] == [1, 2]
+
+
+def test_the_window_hook_opens_the_dialog(
+    qtbot: QtBot, window: MainWindow, idle: Idle, co_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idle()
+    seen: list[ImportDialog] = []
+
+    def exec_(self: ImportDialog) -> int:
+        seen.append(self)
+        qtbot.waitUntil(lambda: self._task is None and self.report is not None, timeout=20_000)
+        self.import_button.click()
+        qtbot.waitUntil(lambda: self.applied is not None, timeout=20_000)
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", exec_)
+    report = run_import_dialog(window, str(co_docx))
+    assert seen and report is not None and report.documents[0].symbol == "CRC/C/XLM/CO/4-6"
+    assert "Imported" in window.statusBar().currentMessage()
