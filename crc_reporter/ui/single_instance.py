@@ -75,6 +75,8 @@ class InstanceServer(QObject):
             socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
             socket.disconnected.connect(socket.deleteLater)
             QTimer.singleShot(CLIENT_TIMEOUT_MS, socket, socket.abort)
+            if socket.bytesAvailable():  # the request came with the connection: no readyRead will follow
+                self._read(socket, buffer)
 
     def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
         buffer += bytes(socket.readAll().data())
@@ -109,12 +111,17 @@ def ask_first_instance(
         return None
     try:
         socket.write(encode_request(ActivationRequest(files=tuple(str(Path(f).resolve()) for f in files))))
-        if not socket.waitForBytesWritten(timeout_ms):
-            return ActivationReply(False, _("the other window did not answer"))
+        socket.flush()  # (waitForBytesWritten says False when the request already went out at once)
+        if socket.bytesToWrite():
+            socket.waitForBytesWritten(timeout_ms)
         data = b""
         while b"\n" not in data and len(data) <= MAX_MESSAGE_BYTES:
-            if not socket.waitForReadyRead(timeout_ms):
-                return ActivationReply(False, _("the other window did not answer"))
+            # the reply may already be buffered (it can arrive while the request is being written)
+            if not socket.bytesAvailable() and not socket.waitForReadyRead(timeout_ms):
+                data += bytes(socket.readAll().data())
+                if b"\n" not in data:
+                    return ActivationReply(False, _("the other window did not answer"))
+                break
             data += bytes(socket.readAll().data())
         return decode_reply(data.split(b"\n", 1)[0])
     finally:

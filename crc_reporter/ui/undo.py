@@ -99,12 +99,6 @@ class EditHistory(QObject):
     def push(self, command: StoreCommand) -> bool:
         """Make the edit now; if the store accepts it, put it on the undo stack."""
         command.history = self
-        key = command.version_key()
-        known = self._versions.get(key) if key is not None else None
-        if known is not None and command.expected_version is not None and known > command.expected_version:
-            # the editor still shows the record as it was before this window's own last edit
-            # (its refresh is on the way): that edit is not someone else's
-            command.expected_version = known
         if not self._run(command, undo=False):
             return False
         command._skip_redo = True
@@ -123,6 +117,12 @@ class EditHistory(QObject):
         return self.push(command)
 
     def _run(self, command: StoreCommand, *, undo: bool) -> bool:
+        key = command.version_key()
+        known = self._versions.get(key) if key is not None else None
+        if known is not None and command.expected_version is not None and known > command.expected_version:
+            # the record moved on through this window's own later edits (or the editor still shows
+            # it as it was before them, its refresh being on the way): those are not someone else's
+            command.expected_version = known
         try:
             with self.store.session() as session:
                 if undo:
@@ -137,7 +137,6 @@ class EditHistory(QObject):
                 log.warning("edit refused by the store: %s", exc)
             self.failed.emit(error_text(exc))
             return False
-        key = command.version_key()
         if key is not None and command.expected_version is not None:
             self._versions[key] = command.expected_version  # the version this window itself wrote
         command.announce(self.events)
