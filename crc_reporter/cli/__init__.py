@@ -93,10 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(ctx, args)
         return int(args.handler(args, ctx) or 0)
     except (CliError, StoreError, ServiceError) as exc:
-        print(f"crc-reporter: {_('error')}: {one_line(str(exc) + recovery_hint(exc, ctx))}", file=sys.stderr)
+        message = _("error: {message}").format(message=one_line(str(exc) + recovery_hint(exc, ctx)))
+        print("crc-reporter: " + message, file=sys.stderr)
         return getattr(exc, "exit_code", EXIT_ERROR)
     except KeyboardInterrupt:
-        print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
+        print("crc-reporter: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -104,10 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_file = ctx.log_exception(exc)
         if getattr(args, "debug", False):
             raise
-        print(
-            f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {one_line(str(exc))} ({_('details in')} {log_file})",
-            file=sys.stderr,
+        message = _("internal error: {error}: {message} (details in {log})").format(
+            error=type(exc).__name__, message=one_line(str(exc)), log=log_file
         )
+        print("crc-reporter: " + message, file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         ctx.close()

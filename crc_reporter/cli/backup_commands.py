@@ -137,23 +137,31 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(_health_json(health, backups, good))
         return 0 if health.sound else 1
     yes, no = _("yes"), _("no")
-    print(f"{_('Store')}:        {path}")
-    print(f"{_('State')}:        {health.state.value}: {health.message}")
-    if health.integrity_errors[1:]:
-        for line in health.integrity_errors[1:]:
-            print(f"              {line}")
-    print(f"{_('Schema')}:       {health.revision or '-'}")
-    print(f"{_('Encrypted')}:    {yes if health.encrypted else no}")
-    print(f"{_('Size')}:         {_size(health.size)} ({_('write-ahead log')} {_size(health.wal_size)})")
-    last_close = _("unclean (crash, power cut or kill): checked now") if health.unclean_shutdown else _("clean")
-    print(f"{_('Last close')}:   {last_close}")
+    rows = [
+        (_("Store"), str(path)),
+        (_("State"), f"{health.state.value}: {health.message}"),
+        *(("", line) for line in health.integrity_errors[1:]),
+        (_("Schema"), health.revision or "-"),
+        (_("Encrypted"), yes if health.encrypted else no),
+        (
+            _("Size"),
+            _("{size} (write-ahead log {wal})").format(size=_size(health.size), wal=_size(health.wal_size)),
+        ),
+        (
+            _("Last close"),
+            _("unclean (crash, power cut or kill): checked now") if health.unclean_shutdown else _("clean"),
+        ),
+    ]
     if health.open_elsewhere_pid:
-        print(
-            f"{_('Open in')}:      {_('another CRC Reporter window (process {pid})').format(pid=health.open_elsewhere_pid)}"
+        rows.append(
+            (_("Open in"), _("another CRC Reporter window (process {pid})").format(pid=health.open_elsewhere_pid))
         )
-    print(f"{_('Backups')}:      {len(backups)} {_('in')} {backups_dir_for(path)}")
+    rows.append((_("Backups"), _("{count} in {folder}").format(count=len(backups), folder=backups_dir_for(path))))
     if good:
-        print(f"{_('Latest good')}:  {_local(good.created)} ({good.reason}) {good.name}")
+        rows.append((_("Latest good"), f"{_local(good.created)} ({good.reason}) {good.name}"))
+    width = max(len(name) for name, _value in rows) + 2
+    for name, value in rows:
+        print(f"{name + ':' if name else '':<{width}}{value}")
     if not health.sound:
         print(_restore_advice(ctx, path, good))
     return 0 if health.sound else 1

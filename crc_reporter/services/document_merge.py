@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import DocumentInfo
+from crc_reporter.i18n import _
 from crc_reporter.services.common import document_by_symbol
 from crc_reporter.services.documents import get_document
 from crc_reporter.services.errors import ValidationError
@@ -93,7 +94,7 @@ def _snapshot(session: Session, rec: Recommendation) -> ParagraphSnapshot:
 def merge_documents(session: Session, keep_symbol: str, duplicate_symbol: str) -> DocumentMerge:
     keep, dup = document_by_symbol(session, keep_symbol), document_by_symbol(session, duplicate_symbol)
     if keep.id == dup.id:
-        raise ValidationError("choose two different documents to merge")
+        raise ValidationError(_("choose two different documents to merge"))
     info, notes = get_document(session, dup.symbol), dup.notes
     kept_by_number = {r.number: r for r in keep.recommendations}
     moved, folded, moved_links, dropped, moved_assessments, added = [], [], [], [], [], []

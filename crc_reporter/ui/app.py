@@ -9,12 +9,13 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crc_reporter import APP_NAME, __version__
-from crc_reporter.i18n import _, set_language
+from crc_reporter.i18n import _, forced_language
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.errors import StoreError
 from crc_reporter.store.open import default_user, open_store
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.main_window import MainWindow
+from crc_reporter.ui.qt_translation import apply_language
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.style import apply_style
 
@@ -64,7 +65,8 @@ def open_initial_store(target: str | None, user: str | None, settings: AppSettin
 def build_window(target: str | None, *, user: str | None = None, settings: AppSettings | None = None) -> MainWindow:
     application()
     settings = settings or AppSettings()
-    set_language(settings.language)
+    # CRC_REPORTER_LANG (tests, the pseudo-locale "xx") wins over the saved choice for this run
+    apply_language(forced_language() or settings.language, settings.khmer_digits)
     store = open_initial_store(target, user, settings)
     window = MainWindow(store, settings)
     if store is not None and user:

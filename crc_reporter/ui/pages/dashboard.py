@@ -160,8 +160,7 @@ class DashboardPage(Page):
         self.scope.blockSignals(False)
         self.figures = figures
         self.subtitle.setText(
-            _("As of {date}").format(date=long_date(figures.today))
-            + (f" · {figures.scope}" if figures.scope else f" · {_('all documents')}")
+            _("As of {date} · {scope}").format(date=long_date(figures.today), scope=figures.scope or _("all documents"))
         )
         self.subtitle.setVisible(True)
         self._tiles(figures)

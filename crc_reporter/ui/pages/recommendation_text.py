@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crc_reporter.domain.records import IndicatorInfo, RecommendationInfo
-from crc_reporter.i18n import _
+from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import esc
 
@@ -79,5 +79,13 @@ def recommendation_html(
                 f"<td>{value}</td></tr>"
             )
         out.append("</table>")
+    if info.translation:
+        language = LANGUAGES.get(info.translation_lang or "", info.translation_lang or "")
+        out.append(
+            '<p style="color:#5f6b7a; margin-top:10px;">{}</p>'.format(
+                esc(_("Translation ({language})").format(language=language))
+            )
+        )
+        out.append("<p>{}</p>".format(esc(info.translation).replace("\n", "<br>")))
     out.append("</div>")
     return "".join(out)
