@@ -187,12 +187,12 @@ def recovery_hint(exc: BaseException, ctx: CliContext) -> str:
     try:
         path = ctx.store_file()
         if path is None or not backup_service.list_backups(path):
-            return _("; no backup of it was found") if isinstance(exc, DamagedStoreError) else ""
+            return "; " + _("no backup of it was found") if isinstance(exc, DamagedStoreError) else ""
         good = backup_service.latest_good_backup(path, ctx.given_passphrase())
     except Exception:  # the hint must never hide the error it explains
         return ""
     if good is None:
-        return _("; no good backup of it was found")
+        return "; " + _("no good backup of it was found")
     when, command = _local(good.created), _restore_command(ctx, path)
     if isinstance(exc, NewerStoreError):
         return "; " + _("or go back to the backup from {when} with: {command}").format(when=when, command=command)

@@ -174,6 +174,11 @@ def _message_problems(source: Message, message: Message, lang: str, nplurals: in
     if not all(s and s.strip() for s in strings):
         yield Problem(lang, msgid, "untranslated")
         return
+    for text in strings:
+        # prompts ("Passphrase: ") and fragments keep their surrounding spaces and line breaks
+        if (text[:1].isspace(), text[-1:].isspace()) != (ids[0][:1].isspace(), ids[0][-1:].isspace()):
+            yield Problem(lang, msgid, "leading or trailing whitespace differs from the source")
+            break
     expected = placeholders(ids[-1]) | placeholders(ids[0])
     for text in strings:
         got = placeholders(text)
