@@ -77,17 +77,17 @@ def main(argv: list[str]) -> int:
     rec_page = window.page("recommendations")
     window.navigate("recommendations")
     settle()
-    with window.store.session() as session:  # type: ignore[union-attr]
-        from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
-
-        recs = list_recommendations(session, RecommendationFilter(query="diversion"))
-    if recs:
-        rec_page.show_record(rec_id=recs[0].id)
+    # a Khmer word that sits inside a longer sentence of the translations typed beside paragraphs 56 and 58
+    rec_page.search.set_text_now("យុត្តិធម៌")
+    shot("recommendations-search-khmer")
+    if rec_page.model.rowCount():
+        rec_page.table.select_row(0)
     detail = rec_page.detail
     for index in range(detail.tabs.count()):
         detail.tabs.setCurrentIndex(index)
         shot(f"recommendations-tab{index}")
     detail.tabs.setCurrentIndex(0)
+    rec_page.search.set_text_now("")
 
     def dialog_shot(name: str, make: Callable[[], QWidget]) -> None:
         dialog = make()

@@ -31,13 +31,13 @@ class CatalogTranslator(QTranslator):
         self.lang = lang
         self._catalog = translator(lang)
 
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # Qt's virtual; an empty answer lets Qt ask the next translator, then use the source
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        """Qt's virtual. None (a null QString) lets Qt ask the next translator, then use the source;
+        an empty string would be taken as the translation and blank the text."""
         if not source_text or source_text == "QT_LAYOUT_DIRECTION":
-            return ""
+            return None
         text = self._catalog.pgettext(context, source_text)
-        return text if text != source_text else ""
+        return text if text != source_text else None
 
     def isEmpty(self) -> bool:
         return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QCheckBox,
+    QComboBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -112,6 +113,8 @@ def clipped(root: QWidget) -> list[Finding]:
             need, have = widget.sizeHint().width(), widget.width()
             if need - have > SLACK:
                 found.append(Finding(_path(widget), widget.text(), need, have))
+        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+            found += _combo(widget)
         elif isinstance(widget, QTabBar):
             found += _tabs(widget)
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
@@ -143,6 +146,15 @@ def _label(label: QLabel) -> list[Finding]:
     have = label.width()
     if need - have > SLACK:
         return [Finding(_path(label), _plain(text), need, have)]
+    return []
+
+
+def _combo(combo: QComboBox) -> list[Finding]:
+    """The shown choice fits (the filters' "All …" texts above all); the arrow takes about 30 px."""
+    need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30
+    have = combo.width()
+    if need - have > SLACK:
+        return [Finding(_path(combo), combo.currentText(), need, have)]
     return []
 
 
@@ -179,25 +191,46 @@ def _header(header: QHeaderView) -> list[Finding]:
     return found
 
 
-def untranslated(root: QWidget, allowed: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """Under the pseudo-locale: button, check box, tab and header texts that are not pseudo-translated."""
-    texts: list[tuple[str, str]] = []
+def shown_texts(root: QWidget) -> list[tuple[str, str, str]]:
+    """(where, text, label's object name or "") of every visible button, tab, header, combo box and label."""
+    texts: list[tuple[str, str, str]] = []
     for widget in visible_widgets(root):
+        where = _path(widget)
         if isinstance(widget, QAbstractButton) and widget.text():
-            texts.append((_path(widget), widget.text()))
+            texts.append((where, widget.text(), ""))
         elif isinstance(widget, QTabBar):
-            texts += [(_path(widget), widget.tabText(i)) for i in range(widget.count())]
+            texts += [(where, widget.tabText(i), "") for i in range(widget.count())]
         elif isinstance(widget, QHeaderView) and widget.model() is not None:
             model = widget.model()
             texts += [
-                (_path(widget), str(model.headerData(s, widget.orientation()) or ""))
+                (where, str(model.headerData(s, widget.orientation()) or ""), "")
                 for s in range(widget.count())
                 if not widget.isSectionHidden(s)
             ]
-        elif isinstance(widget, QLabel) and widget.objectName() in {"PageTitle", "PageSubtitle", "Muted", "Note"}:
-            texts.append((_path(widget), _plain(widget.text())))
+        elif isinstance(widget, QComboBox) and widget.currentText():
+            texts.append((where, widget.currentText(), ""))
+        elif isinstance(widget, QLabel) and widget.text():
+            texts.append((where, _plain(widget.text()), widget.objectName() or "QLabel"))
+    return texts
+
+
+def untranslated(root: QWidget, allowed: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Under the pseudo-locale: button, tab, header and page-label texts that are not pseudo-translated.
+
+    Other labels and combo boxes often show data (names, titles), which stays as typed."""
+    page_labels = {"", "PageTitle", "PageSubtitle", "Muted", "Note"}
     return [
         f"{where}: {text!r}"
-        for where, text in texts
-        if _ENGLISH.search(text) and "[" not in text and text not in allowed and not _DATE.match(text)
+        for where, text, label in shown_texts(root)
+        if label in page_labels
+        and not (label == "" and "QComboBox" in where.split("/")[-1:])
+        and _ENGLISH.search(text)
+        and "[" not in text
+        and text not in allowed
+        and not _DATE.match(text)
     ]
+
+
+def english_leftovers(root: QWidget, english: set[str]) -> list[str]:
+    """In a real language: visible texts that are exactly an English message the catalog translates."""
+    return [f"{where}: {text!r}" for where, text, _label in shown_texts(root) if text.replace("&", "") in english]

@@ -235,11 +235,12 @@ class SetTranslation(StoreCommand):
 
     def __init__(self, rec_id: int, text: str | None, lang: str | None, label_text: str) -> None:
         super().__init__(_("Translation of {target}").format(target=label_text))
-        self.rec_id, self.text, self.lang = rec_id, text, lang
+        # not ``self.text``: that is QUndoCommand's own text() method
+        self.rec_id, self.translation, self.lang = rec_id, text, lang
         self._previous: dict[str, object] = {}
 
     def apply(self, session: Session) -> None:
-        self._previous = rec_svc.set_translation(session, self.rec_id, self.text, self.lang)
+        self._previous = rec_svc.set_translation(session, self.rec_id, self.translation, self.lang)
 
     def revert(self, session: Session) -> None:
         previous = self._previous

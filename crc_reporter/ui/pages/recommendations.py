@@ -45,7 +45,8 @@ def filter_combo(all_text: str, items: list[tuple[str, object]], min_width: int 
     combo.addItem(all_text, None)
     for text, data in items:
         combo.addItem(text, data)
-    combo.setMinimumWidth(min_width)
+    # at least wide enough for "All …" in the interface's language (the arrow takes about 34 px)
+    combo.setMinimumWidth(max(min_width, combo.fontMetrics().horizontalAdvance(all_text) + 34))
     combo.setMaxVisibleItems(20)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(10)
