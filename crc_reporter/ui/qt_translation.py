@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from crc_reporter.i18n import LOCALES, PSEUDO_LANGUAGE, set_khmer_digits, set_language, translator
-from crc_reporter.paths import resource_path
 
 #: The translators installed now, removed before the next language is installed.
 _installed: list[QTranslator] = []
@@ -47,11 +47,12 @@ class CatalogTranslator(QTranslator):
 
 
 def qt_translations_dir() -> Path:
-    """Qt's own .qm files: beside Qt (source checkout, wheel) or in the bundle's resources."""
-    bundled = resource_path("qt_translations")
-    if bundled.is_dir():
-        return bundled
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    """Qt's own .qm files: where Qt says they are, else beside the PySide6 package (a PyInstaller bundle)."""
+    candidates = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).resolve().parent / "Qt" / "translations",
+    ]
+    return next((c for c in candidates if (c / "qtbase_fr.qm").is_file()), candidates[0])
 
 
 def qt_locale(lang: str) -> QLocale:
