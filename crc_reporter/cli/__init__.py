@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from crc_reporter import __version__
+from crc_reporter.cli.argparse_strings import use_our_catalogs
 from crc_reporter.cli.backup_commands import recovery_hint
 from crc_reporter.cli.context import EXIT_ERROR, EXIT_INTERNAL, CliContext, CliError, one_line
 from crc_reporter.i18n import _, initial_language, set_language
@@ -35,7 +36,7 @@ log = logging.getLogger("crc_reporter")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
-        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+        self.exit(2, f"{self.prog}: " + _("error: {message} (see --help)").format(message=one_line(message)) + "\n")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -64,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Track the concluding observations of the Committee on the Rights of the Child."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"CRC Reporter {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"CRC Reporter {__version__}", help=_("show the version and exit")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -81,6 +84,7 @@ def _run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(initial_language())
+    use_our_catalogs()
     # A command is a short process that builds many objects at once (20,000 records
     # with their parts): frequent cyclic collections cost it a third of its time.
     gc.freeze()

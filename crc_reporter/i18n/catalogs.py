@@ -40,6 +40,7 @@ PO_WIDTH = 100
 
 _BRACE = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[:!][^{}]*)?\}(?!\})")
 _QT_ARG = re.compile(r"%(\d+|n)")
+_PERCENT = re.compile(r"%(\(\w+\))?[sdr]")  # argparse's %-style fields
 
 
 def package_root() -> Path:
@@ -124,8 +125,9 @@ def update(template: Catalog, lang: str, *, keep_obsolete: bool = False, fuzzy_m
 
 
 def placeholders(text: str) -> set[str]:
-    """``{name}`` fields and Qt's ``%1``/``%n`` arguments."""
-    return set(_BRACE.findall(text)) | {"%" + m for m in _QT_ARG.findall(text)}
+    """``{name}`` fields, Qt's ``%1``/``%n`` arguments and %-style fields (``%s``, ``%(name)s``)."""
+    percent = {m.group(0) for m in _PERCENT.finditer(text)}
+    return set(_BRACE.findall(text)) | {"%" + m for m in _QT_ARG.findall(text)} | percent
 
 
 def _key(message: Message) -> tuple[str, str | None]:
