@@ -142,6 +142,13 @@ def main(argv: list[str]) -> int:
     context.popup(window.mapToGlobal(line_edit.geometry().center()))
     shot("menu-text-field", context)
     context.hide()
+    from crc_reporter.ui.main_window import MainWindow
+
+    welcome = MainWindow(None, settings)  # no store open: the welcome panel
+    welcome.resize(1366, 768)
+    welcome.show()
+    shot("page-welcome", welcome)
+    welcome.close()
     QTimer.singleShot(0, app.quit)
     app.exec()
     window.close()

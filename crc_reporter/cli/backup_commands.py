@@ -159,7 +159,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     rows.append((_("Backups"), _("{count} in {folder}").format(count=len(backups), folder=backups_dir_for(path))))
     if good:
         rows.append((_("Latest good"), f"{_local(good.created)} ({good.reason}) {good.name}"))
-    width = max(len(name) for name, _value in rows) + 2
+    width = max(14, *(len(name) + 3 for name, _value in rows))  # the value column, as wide as the longest label
     for name, value in rows:
         print(f"{name + ':' if name else '':<{width}}{value}")
     if not health.sound:

@@ -28,7 +28,7 @@ def parse_enum(enum: type[E], value: str | E, what: str) -> E:
     except ValueError:
         choices = ", ".join(member.value for member in enum)
         raise ValidationError(
-            _("{what}: '{value}' is not valid (choose from {choices})").format(
+            _("'{value}' is not a valid {what} (choose from {choices})").format(
                 what=_(what), value=value, choices=choices
             )
         ) from None
@@ -43,7 +43,7 @@ def parse_date(value: str | dt.date | None, what: str = N_("date")) -> dt.date |
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
-            _("{what}: '{value}' is not a valid date (use YYYY-MM-DD)").format(what=_(what), value=value)
+            _("'{value}' is not a valid {what} (use YYYY-MM-DD)").format(what=_(what), value=value)
         ) from None
 
 

@@ -27,8 +27,8 @@ def require_role(session: Session, minimum: Role, what: str) -> None:
     role = session_role(session)
     if not role.at_least(minimum):
         raise NotAllowedError(
-            _("{what}: needs the role {minimum} or above (your role: {role})").format(
-                what=_(what), minimum=label(minimum.value), role=label(role.value)
+            _("only a {minimum} or above may {what} (your role: {role})").format(
+                what=_(what), minimum=label(minimum.value).lower(), role=label(role.value).lower()
             )
         )
 

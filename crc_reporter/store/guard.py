@@ -25,7 +25,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     role = session.info.get("role")
     if role is not None and not Role(role).can_write:
         raise PermissionDeniedError(
-            _("your role ({role}) may read this store but not change it").format(role=label(role))
+            _("your role ({role}) may read this store but not change it").format(role=label(role).lower())
         )
 
 

@@ -143,3 +143,14 @@ def test_dialogs_fit_and_are_translated(qtbot: QtBot, pseudo_window: MainWindow)
         problems += [f"{name}: untranslated {t}" for t in leftovers(dialog, i18n.current_language())]
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_welcome_panel_fits_and_is_translated(qtbot: QtBot, pseudo_window: MainWindow) -> None:
+    welcome = MainWindow(None, pseudo_window.settings)  # no store open
+    qtbot.addWidget(welcome)
+    welcome.resize(1366, 768)
+    welcome.show()
+    qtbot.wait(1)
+    problems = [str(f) for f in clipped(welcome)]
+    problems += [f"untranslated {t}" for t in leftovers(welcome.centralWidget(), i18n.current_language())]
+    assert not problems, "\n".join(problems)
