@@ -98,5 +98,5 @@ def esc(text: object) -> str:
 
 def paragraph_ref(document: str, number: int, part: str | None = None) -> str:
     """ "CRC/C/XMP/CO/5-6, para. 57 (b)", as the Committee cites paragraphs."""
-    text = _("{document}, para. {number}").format(document=document, number=number)
+    text = _("{document}, para. {number}").format(document=document, number=integer(number))
     return f"{text} ({part})" if part else text

@@ -178,7 +178,7 @@ class DashboardPage(Page):
         else:
             self.due.set("—", _("No due date recorded"))
         assessed = sum(1 for u in f.urgent if u.government_status and u.government_status != "not_assessed")
-        self.urgent_tile.set(number(len(f.urgent)), _("{n} assessed by the government").format(n=assessed))
+        self.urgent_tile.set(number(len(f.urgent)), _("{n} assessed by the government").format(n=number(assessed)))
         self.overdue_tile.set(
             number(f.overdue_count), _("planned or ongoing"), DANGER if f.overdue_count else "#2f9e68"
         )
@@ -227,7 +227,7 @@ class DashboardPage(Page):
         )
         self.overdue_card.set_caption(
             _("The {shown} most overdue of {total}, by days past their target date").format(
-                shown=len(f.overdue), total=number(f.overdue_count)
+                shown=number(len(f.overdue)), total=number(f.overdue_count)
             )
             if f.overdue_count > len(f.overdue)
             else ""

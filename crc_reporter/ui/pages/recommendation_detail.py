@@ -40,7 +40,7 @@ from crc_reporter.ui.dialogs.action_dialog import new_action_for
 from crc_reporter.ui.dialogs.assessment import AssessmentDialog
 from crc_reporter.ui.dialogs.pickers import ActionPicker
 from crc_reporter.ui.dialogs.recommendation_dialog import RecommendationDialog
-from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.formatting import integer, number, paragraph_ref
 from crc_reporter.ui.models.detail import LinkedAction, LinkedActionModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_ids
 from crc_reporter.ui.pages.assessment_panel import SidePanel
@@ -240,7 +240,7 @@ class RecommendationDetail(QFrame):
         info = data.info
         urgent = ' <span style="color:#c8372d;">●&nbsp;{}</span>'.format(_("Urgent")) if info.urgent else ""
         self.heading.setText(
-            _("{document}, paragraph {number}").format(document=info.document, number=info.number) + urgent
+            _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
         )
         self.text.setHtml(recommendation_html(info, data.indicators, data.previous_ids))
         for panel in self.panels.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from crc_reporter.domain.records import IndicatorInfo, RecommendationInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language
 from crc_reporter.i18n.labels import label
-from crc_reporter.ui.formatting import esc
+from crc_reporter.ui.formatting import esc, integer
 
 _CHIP = '<span style="background:{bg}; color:{fg}; border-radius:8px;">&nbsp;{text}&nbsp;</span>'
 
@@ -71,7 +71,7 @@ def recommendation_html(
     if info.previous:
         links = []
         for ref, rec_id in zip(info.previous, previous_ids, strict=False):
-            text = esc(_("{document}, para. {number}").format(document=ref.document, number=ref.paragraph))
+            text = esc(_("{document}, para. {number}").format(document=ref.document, number=integer(ref.paragraph)))
             links.append(f'<a href="rec:{rec_id}">{text}</a>' if rec_id else text)
         facts.append((_("Earlier recommendations"), ", ".join(links)))
     if indicators:

@@ -292,7 +292,7 @@ class RecommendationsPage(Page):
             self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
         else:
             with self.ctx.history.macro(
-                _("Link {count} actions to {target}").format(count=len(action_ids), target=target)
+                _("Link {count} actions to {target}").format(count=number(len(action_ids)), target=target)
             ):
                 for action_id in action_ids:
                     self.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))
