@@ -15,17 +15,17 @@ longer, accented and bracketed (see :mod:`crc_reporter.i18n.pseudo`).
 
 from __future__ import annotations
 
+import contextlib
 import gettext
+import hashlib
 import io
 import os
 import unicodedata
 from functools import cache
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from pathlib import Path
 
 from crc_reporter.i18n.pseudo import PSEUDO_LANGUAGE, PseudoTranslations
-from crc_reporter.paths import translations_path
+from crc_reporter.paths import translations_path, user_data_dir
 
 DOMAIN = "messages"
 LANGUAGES: dict[str, str] = {"en": "English", "km": "ខ្មែរ", "fr": "Français"}
@@ -47,12 +47,37 @@ def translator(lang: str) -> gettext.NullTranslations:
     po_file = translations_path(lang, "LC_MESSAGES", f"{DOMAIN}.po")
     if lang == DEFAULT_LANGUAGE or not po_file.is_file():
         return gettext.NullTranslations()
-    with po_file.open("rb") as fh:
-        catalog = read_po(fh, locale=lang)
+    return gettext.GNUTranslations(io.BytesIO(_compiled(po_file, lang)))
+
+
+def _compiled(po_file: Path, lang: str) -> bytes:
+    """The catalog compiled to .mo form, in memory.
+
+    Parsing a .po file with Babel takes about a quarter of a second, which a
+    Khmer or French user would wait for at every start; so the compiled form is
+    kept in the user's cache folder, named by a hash of the .po file (a new
+    version of the catalog compiles anew). The cache is only a speed-up: when
+    it cannot be read or written, the catalog is compiled each time.
+    """
+    data = po_file.read_bytes()
+    cache_dir = user_data_dir() / "cache"
+    cached = cache_dir / f"{DOMAIN}-{lang}-{hashlib.sha256(data).hexdigest()[:16]}.mo"
+    with contextlib.suppress(OSError):
+        return cached.read_bytes()
+    from babel.messages.mofile import write_mo  # Babel's .po reader is needed only here
+    from babel.messages.pofile import read_po
+
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    write_mo(buffer, read_po(io.BytesIO(data), locale=lang), use_fuzzy=False)
+    compiled = buffer.getvalue()
+    with contextlib.suppress(OSError):
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob(f"{DOMAIN}-{lang}-*.mo"):
+            old.unlink()
+        partial = cached.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(compiled)
+        os.replace(partial, cached)
+    return compiled
 
 
 def is_supported(lang: str | None) -> bool:

@@ -141,3 +141,25 @@ def test_migration_0007_goes_down_cleanly(tmp_path: Path) -> None:
         assert con.execute("select rowid from recommendation_fts where recommendation_fts match 'birth'").fetchall()
     finally:
         con.close()
+
+
+def test_compiled_catalog_is_cached_between_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing a .po file costs about 0.25 s at every start; the compiled form is kept in the user's cache."""
+    from babel.messages import pofile
+
+    from crc_reporter.paths import user_data_dir
+
+    i18n.translator.cache_clear()
+    try:
+        assert i18n.translator("fr").gettext("Dashboard") == "Tableau de bord"
+        cached = list((user_data_dir() / "cache").glob("messages-fr-*.mo"))
+        assert len(cached) == 1
+        i18n.translator.cache_clear()
+
+        def no_parsing(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("the .po file was parsed again")
+
+        monkeypatch.setattr(pofile, "read_po", no_parsing)
+        assert i18n.translator("fr").gettext("Dashboard") == "Tableau de bord"  # from the cache
+    finally:
+        i18n.translator.cache_clear()
