@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from crc_reporter import __version__
+from crc_reporter.cli.argparse_strings import use_our_catalogs
 from crc_reporter.i18n import _, initial_language, set_language
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
         from crc_reporter.cli.context import one_line
 
-        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+        self.exit(2, f"{self.prog}: " + _("error: {message} (see --help)").format(message=one_line(message)) + "\n")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -70,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Track the concluding observations of the Committee on the Rights of the Child."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"CRC Reporter {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"CRC Reporter {__version__}", help=_("show the version and exit")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -109,6 +112,7 @@ def _run_gui(db: str | None, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(initial_language())
+    use_our_catalogs()
     # A command is a short process that builds many objects at once (20,000 records
     # with their parts): frequent cyclic collections cost it a third of its time.
     gc.freeze()
@@ -149,10 +153,11 @@ def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> in
     from crc_reporter.store.errors import StoreError
 
     if isinstance(exc, CliError | StoreError | ServiceError):
-        print(f"crc-reporter: {_('error')}: {one_line(str(exc) + recovery_hint(exc, ctx))}", file=sys.stderr)
+        message = _("error: {message}").format(message=one_line(str(exc) + recovery_hint(exc, ctx)))
+        print("crc-reporter: " + message, file=sys.stderr)
         return getattr(exc, "exit_code", EXIT_ERROR)
     if isinstance(exc, KeyboardInterrupt):
-        print(f"crc-reporter: {_('interrupted')}", file=sys.stderr)
+        print("crc-reporter: " + _("interrupted"), file=sys.stderr)
         return 130
     if isinstance(exc, BrokenPipeError):
         return 0
@@ -162,8 +167,8 @@ def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> in
         raise exc
     # a bug, not a user's mistake: one line here, the details in the log
     log_file = ctx.log_exception(exc)
-    print(
-        f"crc-reporter: {_('internal error')}: {type(exc).__name__}: {one_line(str(exc))} ({_('details in')} {log_file})",
-        file=sys.stderr,
+    message = _("internal error: {error}: {message} (details in {log})").format(
+        error=type(exc).__name__, message=one_line(str(exc)), log=log_file
     )
+    print("crc-reporter: " + message, file=sys.stderr)
     return EXIT_INTERNAL

@@ -137,23 +137,31 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(_health_json(health, backups, good))
         return 0 if health.sound else 1
     yes, no = _("yes"), _("no")
-    print(f"{_('Store')}:        {path}")
-    print(f"{_('State')}:        {health.state.value}: {health.message}")
-    if health.integrity_errors[1:]:
-        for line in health.integrity_errors[1:]:
-            print(f"              {line}")
-    print(f"{_('Schema')}:       {health.revision or '-'}")
-    print(f"{_('Encrypted')}:    {yes if health.encrypted else no}")
-    print(f"{_('Size')}:         {_size(health.size)} ({_('write-ahead log')} {_size(health.wal_size)})")
-    last_close = _("unclean (crash, power cut or kill): checked now") if health.unclean_shutdown else _("clean")
-    print(f"{_('Last close')}:   {last_close}")
+    rows = [
+        (_("Store"), str(path)),
+        (_("State"), f"{health.state.value}: {health.message}"),
+        *(("", line) for line in health.integrity_errors[1:]),
+        (_("Schema"), health.revision or "-"),
+        (_("Encrypted"), yes if health.encrypted else no),
+        (
+            _("Size"),
+            _("{size} (write-ahead log {wal})").format(size=_size(health.size), wal=_size(health.wal_size)),
+        ),
+        (
+            _("Last close"),
+            _("unclean (crash, power cut or kill): checked now") if health.unclean_shutdown else _("clean"),
+        ),
+    ]
     if health.open_elsewhere_pid:
-        print(
-            f"{_('Open in')}:      {_('another CRC Reporter window (process {pid})').format(pid=health.open_elsewhere_pid)}"
+        rows.append(
+            (_("Open in"), _("another CRC Reporter window (process {pid})").format(pid=health.open_elsewhere_pid))
         )
-    print(f"{_('Backups')}:      {len(backups)} {_('in')} {backups_dir_for(path)}")
+    rows.append((_("Backups"), _("{count} in {folder}").format(count=len(backups), folder=backups_dir_for(path))))
     if good:
-        print(f"{_('Latest good')}:  {_local(good.created)} ({good.reason}) {good.name}")
+        rows.append((_("Latest good"), f"{_local(good.created)} ({good.reason}) {good.name}"))
+    width = max(14, *(len(name) + 3 for name, _value in rows))  # the value column, as wide as the longest label
+    for name, value in rows:
+        print(f"{name + ':' if name else '':<{width}}{value}")
     if not health.sound:
         print(_restore_advice(ctx, path, good))
     return 0 if health.sound else 1
@@ -179,12 +187,12 @@ def recovery_hint(exc: BaseException, ctx: CliContext) -> str:
     try:
         path = ctx.store_file()
         if path is None or not backup_service.list_backups(path):
-            return _("; no backup of it was found") if isinstance(exc, DamagedStoreError) else ""
+            return "; " + _("no backup of it was found") if isinstance(exc, DamagedStoreError) else ""
         good = backup_service.latest_good_backup(path, ctx.given_passphrase())
     except Exception:  # the hint must never hide the error it explains
         return ""
     if good is None:
-        return _("; no good backup of it was found")
+        return "; " + _("no good backup of it was found")
     when, command = _local(good.created), _restore_command(ctx, path)
     if isinstance(exc, NewerStoreError):
         return "; " + _("or go back to the backup from {when} with: {command}").format(when=when, command=command)

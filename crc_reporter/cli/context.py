@@ -173,11 +173,10 @@ class CliContext:
                     target, user=self.user, create=create, passphrase=key, access="write" if write else "auto"
                 )
             except PassphraseRequiredError as exc:
-                raise CliError(
-                    f"{exc} ({_('use --passphrase-file FILE or set {env}').format(env=PASSPHRASE_ENV)})"
-                ) from exc
+                hint = _("use --passphrase-file FILE or set {env}").format(env=PASSPHRASE_ENV)
+                raise CliError(f"{exc} ({hint})") from exc
             if store.read_only:
-                print(f"crc-reporter: {_('note')}: {store.read_only_reason}", file=sys.stderr)
+                print("crc-reporter: " + _("note: {message}").format(message=store.read_only_reason), file=sys.stderr)
             self._store = store
         return self._store
 
@@ -190,7 +189,8 @@ class CliContext:
             if not store.read_only and store.path is not None:
                 maybe_backup(store)
         except (StoreError, ServiceError) as exc:  # the command itself succeeded: say so, do not fail it
-            print(f"crc-reporter: {_('note')}: {_('no automatic backup')}: {one_line(str(exc))}", file=sys.stderr)
+            message = _("note: no automatic backup: {reason}").format(reason=one_line(str(exc)))
+            print("crc-reporter: " + message, file=sys.stderr)
         finally:
             store.close()
 

@@ -118,7 +118,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(report_json(report, source, dry_run=args.dry_run))
         return 0
     for line in [*report.warnings, *(w for d in report.documents for w in d.warnings)]:
-        print(f"crc-reporter: {_('warning')}: {line}", file=sys.stderr)
+        print("crc-reporter: " + _("warning: {message}").format(message=line), file=sys.stderr)
     for doc in report.documents:
         print(summary_line(doc, applied=report.applied))
     if report.other_mechanisms:

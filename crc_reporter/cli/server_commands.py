@@ -93,5 +93,6 @@ def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.print_json([{"name": u.name, "role": u.role.value, "confidential": u.confidential} for u in users])
     for u in [] if args.json else users:
-        print(f"{u.name:<30} {u.role.value:<12} {_('confidential') if u.confidential else ''}")
+        confidential = _("confidential") if u.confidential else ""
+        print(f"{u.name:<30} {u.role.value:<12} {confidential}")
     return 0

@@ -111,6 +111,8 @@ def recommendation_json(rec: RecommendationInfo) -> dict[str, Any]:
         "government_status": rec.government_status,
         "civil_society_status": rec.civil_society_status,
         "actions": rec.action_count,
+        "translation": rec.translation,
+        "translation_lang": rec.translation_lang,
         "uuid": rec.uuid,
     }
 

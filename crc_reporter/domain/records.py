@@ -62,7 +62,8 @@ class RecommendationInfo:
     civil_society_status: str | None = None
     action_count: int = 0
     subheading: str | None = None
-    translation: str | None = None
+    translation: str | None = None  # the paragraph in another language, typed by a person
+    translation_lang: str | None = None  # that language's code ("km")
     version: int = 1
 
 

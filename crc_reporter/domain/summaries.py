@@ -31,6 +31,8 @@ class RecommendationRow:
     action_count: int = 0
     subheading: str | None = None
     document_date: dt.date | None = None
+    translation: str | None = None  # the opening of the translation typed beside the text, if any
+    translation_lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from crc_reporter.domain.enums import DocumentType, Treaty
+from crc_reporter.i18n import _
 
 _SYMBOL = re.compile(r"^CRC/C/[A-Z0-9./\-]+$")
 _PROTOCOLS = {"OPAC": Treaty.OPAC, "OPSC": Treaty.OPSC, "OPIC": Treaty.OPIC}
@@ -41,7 +42,7 @@ def normalise_symbol(text: str) -> str:
 def parse_symbol(text: str) -> SymbolInfo:
     symbol = normalise_symbol(text)
     if not _SYMBOL.match(symbol.upper()):
-        raise SymbolError(f"'{text}' is not a CRC document symbol (expected e.g. CRC/C/KHM/CO/4-6)")
+        raise SymbolError(_("'{text}' is not a CRC document symbol (expected e.g. CRC/C/KHM/CO/4-6)").format(text=text))
     parts = symbol.split("/")[2:]
     treaty = Treaty.CRC
     if parts and parts[0] in _PROTOCOLS:

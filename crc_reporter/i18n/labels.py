@@ -57,6 +57,11 @@ LABELS: dict[str, str] = {
     "replies": N_("Replies to the list of issues"),
     "concluding_observations": N_("Concluding observations"),
     "alternative_report": N_("Alternative report"),
+    # roles on a shared store
+    "viewer": N_("Viewer"),
+    "editor": N_("Editor"),
+    "coordinator": N_("Coordinator"),
+    "admin": N_("Administrator"),
 }
 
 

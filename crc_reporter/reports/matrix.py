@@ -12,7 +12,7 @@ from collections import Counter
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ImplementationStatus
-from crc_reporter.domain.records import AssessmentInfo
+from crc_reporter.domain.records import AssessmentInfo, RecommendationInfo
 from crc_reporter.domain.report_records import ReportData, ReportItem
 from crc_reporter.i18n import _
 from crc_reporter.reports import parts
@@ -67,6 +67,21 @@ def _status(tx: ReportLanguage, assessment: AssessmentInfo | None) -> list[Spans
     return [[Span(tx.label(assessment.status), BOLD)], [Span(tx.date(assessment.assessed_on), ITALIC)]]
 
 
+def _lead_and_parts(ctx: ReportContext, rec: RecommendationInfo) -> tuple[str, list[Spans]]:
+    """The paragraph's opening and its lettered parts, from a translation into the report's language when
+    one was typed (its lines after the first are its parts when there are as many as the paragraph has)."""
+    if rec.translation and rec.translation_lang == ctx.tx.code:
+        lines = [line.strip() for line in rec.translation.splitlines() if line.strip()]
+        if rec.parts and len(lines) == len(rec.parts) + 1:
+            return lines[0], [shorten(line, 90) for line in lines[1:]]
+        return " ".join(lines), ["–"]
+    lead = rec.text
+    if rec.parts:
+        cut = lead.find(f"({rec.parts[0].label})")
+        lead = lead[:cut] if cut > 0 else lead
+    return lead, [f"({p.label}) {shorten(p.text, 90)}" for p in rec.parts] or ["–"]
+
+
 def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, government_only: bool) -> Row:
     tx, rec = ctx.tx, item.recommendation
     number: list[Spans] = [tx.integer(rec.number)]
@@ -75,12 +90,8 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
     text: list[Spans] = []
     if rec.subheading:
         text.append([Span(rec.subheading, BOLD)])
-    lead = rec.text
-    if rec.parts:
-        cut = lead.find(f"({rec.parts[0].label})")
-        lead = lead[:cut] if cut > 0 else lead
+    lead, part_cells = _lead_and_parts(ctx, rec)
     text.append(shorten(lead, 240))
-    part_cells: list[Spans] = [f"({p.label}) {shorten(p.text, 90)}" for p in rec.parts] or ["–"]
     actions = [a for a in item.actions if not government_only or a.action.actor_type in (None, "government")]
     action_cells: list[Spans] = []
     for linked in actions:

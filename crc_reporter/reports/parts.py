@@ -52,8 +52,16 @@ def reference(tx: ReportLanguage, rec: RecommendationInfo, doc: DocumentInfo) ->
 
 
 def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool = True) -> None:
-    """The paragraph as the Committee wrote it: the lead-in, then each lettered part on its own line."""
+    """The paragraph as the Committee wrote it: the lead-in, then each lettered part on its own line.
+
+    A report in the language of the translation typed beside the paragraph quotes that translation.
+    """
     b = ctx.builder
+    if rec.translation and rec.translation_lang == ctx.tx.code:
+        for line in rec.translation.splitlines():
+            if line.strip():
+                b.para(line.strip(), "quote", counted=counted)
+        return
     text = rec.text
     cut = text.find(f"({rec.parts[0].label})") if rec.parts else -1
     # the parts may be in the paragraph's text (concluding observations) or only in the parts (a list of issues)

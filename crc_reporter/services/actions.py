@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from crc_reporter.domain.enums import ActionStatus, ActionType
 from crc_reporter.domain.records import ActionInfo, ActionLinkInfo, SourceInfo
 from crc_reporter.domain.symbols import normalise_symbol
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import check_version, parse_date, parse_enum, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.services.permissions import require_confidential
@@ -42,7 +43,7 @@ class ActionFilter:
 def get_action(session: Session, action_id: int) -> Action:
     action = session.get(Action, action_id)
     if action is None:
-        raise NotFoundError(f"no action with id {action_id}")
+        raise NotFoundError(_("no action with id {id}").format(id=action_id))
     return action
 
 
@@ -61,7 +62,7 @@ def list_actions(session: Session, flt: ActionFilter | None = None) -> list[Acti
     if flt.actor:
         stmt = stmt.join(Actor, Action.actor_id == Actor.id).where(Actor.name == flt.actor)
     if flt.status:
-        stmt = stmt.where(Action.status == parse_enum(ActionStatus, flt.status, "action status").value)
+        stmt = stmt.where(Action.status == parse_enum(ActionStatus, flt.status, N_("action status")).value)
     if not flt.include_confidential:
         stmt = stmt.where(Action.confidential.is_(False))
     if flt.overdue_on:
@@ -133,19 +134,19 @@ def create_action(
     sources: Iterable[tuple[str, str | None]] = (),
 ) -> Action:
     if not title.strip():
-        raise ValidationError("an action needs a title")
+        raise ValidationError(_("an action needs a title"))
     if actor_id is not None and session.get(Actor, actor_id) is None:
-        raise NotFoundError(f"no actor with id {actor_id}")
+        raise NotFoundError(_("no actor with id {id}").format(id=actor_id))
     if confidential:
         require_confidential(session)
-    start, end = parse_date(start_date, "start date"), parse_date(end_date, "end date")
+    start, end = parse_date(start_date, N_("start date")), parse_date(end_date, N_("end date"))
     if start and end and end < start:
-        raise ValidationError("an action cannot end before it starts")
+        raise ValidationError(_("an action cannot end before it starts"))
     action = Action(
         title=title.strip(),
         actor_id=actor_id,
-        action_type=parse_enum(ActionType, action_type, "action type").value,
-        status=parse_enum(ActionStatus, status, "action status").value,
+        action_type=parse_enum(ActionType, action_type, N_("action type")).value,
+        status=parse_enum(ActionStatus, status, N_("action status")).value,
         description=description,
         start_date=start,
         end_date=end,
@@ -176,28 +177,28 @@ def update_action(
 ) -> dict[str, object]:
     """Change fields; returns the previous values (for undo)."""
     action = get_action(session, action_id)
-    check_version(action, expected_version, fields, "this action")
+    check_version(action, expected_version, fields, N_("this action"))
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an action")
+        raise ValidationError(_("cannot change {fields} of an action").format(fields=", ".join(sorted(unknown))))
     previous: dict[str, object] = {}
     for key, value in fields.items():
         if key == "action_type":
-            value = parse_enum(ActionType, str(value), "action type").value
+            value = parse_enum(ActionType, str(value), N_("action type")).value
         elif key == "status":
-            value = parse_enum(ActionStatus, str(value), "action status").value
+            value = parse_enum(ActionStatus, str(value), N_("action status")).value
         elif key in ("start_date", "end_date"):
             value = parse_date(value if value is None or isinstance(value, (str, dt.date)) else str(value))
         elif key == "title" and not str(value).strip():
-            raise ValidationError("an action needs a title")
+            raise ValidationError(_("an action needs a title"))
         elif key == "confidential" and value:
             require_confidential(session)
         elif key == "actor_id" and value is not None and session.get(Actor, value) is None:
-            raise NotFoundError(f"no actor with id {value}")
+            raise NotFoundError(_("no actor with id {id}").format(id=value))
         previous[key] = getattr(action, key)
         setattr(action, key, value)
     if action.start_date and action.end_date and action.end_date < action.start_date:
-        raise ValidationError("an action cannot end before it starts")
+        raise ValidationError(_("an action cannot end before it starts"))
     session.flush()
     return previous
 
@@ -222,7 +223,7 @@ def link_action(session: Session, action_id: int, rec_id: int, part_id: int | No
     get_action(session, action_id)
     rec = recommendation_by_id(session, rec_id)
     if part_id is not None and part_id not in {p.id for p in rec.parts}:
-        raise NotFoundError(f"paragraph {rec.number} has no part with id {part_id}")
+        raise NotFoundError(_("paragraph {number} has no part with id {id}").format(number=rec.number, id=part_id))
     link = session.scalar(
         select(ActionLink).where(
             ActionLink.action_id == action_id,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType
 from crc_reporter.domain.records import ActorInfo
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import check_version, parse_enum
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.store.models import Action, Actor, Assessment, coalition_member, responsible_body
@@ -29,21 +30,21 @@ def _info(actor: Actor) -> ActorInfo:
 def list_actors(session: Session, actor_type: str | None = None) -> list[ActorInfo]:
     stmt = select(Actor).order_by(Actor.name)
     if actor_type:
-        stmt = stmt.where(Actor.actor_type == parse_enum(ActorType, actor_type, "actor type").value)
+        stmt = stmt.where(Actor.actor_type == parse_enum(ActorType, actor_type, N_("actor type")).value)
     return [_info(a) for a in session.scalars(stmt)]
 
 
 def get_actor(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        raise NotFoundError(f"no actor with id {actor_id}")
+        raise NotFoundError(_("no actor with id {id}").format(id=actor_id))
     return actor
 
 
 def actor_by_name(session: Session, name: str) -> Actor:
     actor = session.scalar(select(Actor).where(Actor.name == name.strip()))
     if actor is None:
-        raise NotFoundError(f"no actor named {name}")
+        raise NotFoundError(_("no actor named {name}").format(name=name))
     return actor
 
 
@@ -58,13 +59,13 @@ def create_actor(
 ) -> Actor:
     name = name.strip()
     if not name:
-        raise ValidationError("an actor needs a name")
+        raise ValidationError(_("an actor needs a name"))
     if session.scalar(select(Actor.id).where(Actor.name == name)) is not None:
-        raise ValidationError(f"an actor named {name} already exists")
+        raise ValidationError(_("an actor named {name} already exists").format(name=name))
     actor = Actor(
         name=name,
         short_name=short_name,
-        actor_type=parse_enum(ActorType, actor_type, "actor type").value,
+        actor_type=parse_enum(ActorType, actor_type, N_("actor type")).value,
         country=country,
     )
     actor.members = [actor_by_name(session, m) for m in members]
@@ -80,19 +81,23 @@ def update_actor(
     session: Session, actor_id: int, *, expected_version: int | None = None, **fields: object
 ) -> dict[str, object]:
     actor = get_actor(session, actor_id)
-    check_version(actor, expected_version, fields, "this actor")
+    check_version(actor, expected_version, fields, N_("this actor"))
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an actor")
+        raise ValidationError(_("cannot change {fields} of an actor").format(fields=", ".join(sorted(unknown))))
     previous: dict[str, object] = {}
     for key, value in fields.items():
         if key == "actor_type":
-            value = parse_enum(ActorType, str(value), "actor type").value
+            value = parse_enum(ActorType, str(value), N_("actor type")).value
         if key == "name":
             value = str(value).strip()
             clash = session.scalar(select(Actor.id).where(Actor.name == value, Actor.id != actor_id))
             if not value or clash is not None:
-                raise ValidationError(f"an actor named {value} already exists" if value else "an actor needs a name")
+                raise ValidationError(
+                    _("an actor named {name} already exists").format(name=value)
+                    if value
+                    else _("an actor needs a name")
+                )
         previous[key] = getattr(actor, key)
         setattr(actor, key, value)
     session.flush()
@@ -110,7 +115,7 @@ def set_members(session: Session, coalition_id: int, member_ids: Iterable[int]) 
 def merge_actors(session: Session, keep_id: int, duplicate_id: int) -> None:
     """Fold a duplicate into the actor to keep: its actions, responsibilities, assessments, memberships."""
     if keep_id == duplicate_id:
-        raise ValidationError("choose two different actors to merge")
+        raise ValidationError(_("choose two different actors to merge"))
     keep, dup = get_actor(session, keep_id), get_actor(session, duplicate_id)
     session.execute(update(Action).where(Action.actor_id == dup.id).values(actor_id=keep.id))
     session.execute(update(Assessment).where(Assessment.assessor_id == dup.id).values(assessor_id=keep.id))

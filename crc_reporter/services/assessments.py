@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus
 from crc_reporter.domain.records import AssessmentInfo
 from crc_reporter.domain.roles import Role
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import parse_date, parse_enum, part_by_label, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
 from crc_reporter.services.permissions import require_role
@@ -50,16 +51,16 @@ def record_assessment(
 ) -> AssessmentInfo:
     rec = recommendation_by_id(session, rec_id)
     part_row = part_by_label(rec, part)
-    day = parse_date(assessed_on, "assessment date") or dt.date.today()
+    day = parse_date(assessed_on, N_("assessment date")) or dt.date.today()
     if day > dt.date.today() + dt.timedelta(days=1):
-        raise ValidationError("an assessment cannot be dated in the future")
+        raise ValidationError(_("an assessment cannot be dated in the future"))
     if assessor_id is not None and session.get(Actor, assessor_id) is None:
-        raise NotFoundError(f"no actor with id {assessor_id}")
+        raise NotFoundError(_("no actor with id {id}").format(id=assessor_id))
     row = Assessment(
         recommendation_id=rec.id,
         part_id=part_row.id if part_row else None,
-        side=parse_enum(AssessmentSide, side, "side").value,
-        status=parse_enum(ImplementationStatus, status, "implementation status").value,
+        side=parse_enum(AssessmentSide, side, N_("side")).value,
+        status=parse_enum(ImplementationStatus, status, N_("implementation status")).value,
         assessed_on=day,
         assessor_id=assessor_id,
         note=note,
@@ -92,17 +93,17 @@ def delete_assessment(session: Session, assessment_id: int) -> None:
     """Remove a mistaken entry (undo of :func:`record_assessment`)."""
     row = session.get(Assessment, assessment_id)
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise NotFoundError(_("no assessment with id {id}").format(id=assessment_id))
     session.delete(row)
     session.flush()
 
 
 def approve_assessment(session: Session, assessment_id: int, approved: bool = True) -> bool:
     """A coordinator confirms (or withdraws) an assessment; returns the previous state."""
-    require_role(session, Role.COORDINATOR, "approve assessments")
+    require_role(session, Role.COORDINATOR, N_("approve assessments"))
     row = session.get(Assessment, assessment_id)
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise NotFoundError(_("no assessment with id {id}").format(id=assessment_id))
     previous = row.approved
     row.approved = approved
     session.flush()

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import TagKind
+from crc_reporter.i18n import _
 from crc_reporter.paths import resource_path
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.store.models import (
@@ -132,6 +133,8 @@ class _Loader:
                     subheading=para.get("subheading"),
                     urgent=bool(para.get("urgent")),
                     articles=",".join(para.get("articles", [])),
+                    translation=para.get("translation"),
+                    translation_lang=para.get("translation_lang"),
                 )
                 rec.parts = [
                     RecommendationPart(label=p["label"], text=p["text"], position=i)
@@ -223,7 +226,7 @@ class _Loader:
 def load_demo(session: Session, scale: int = 1, progress: Callable[[int, int], None] | None = None) -> DemoResult:
     """Load ``scale`` copies of the demo data set into the session's store."""
     if not 1 <= scale <= MAX_SCALE:
-        raise ValidationError(f"--scale must be between 1 and {MAX_SCALE}")
+        raise ValidationError(_("--scale must be between 1 and {max}").format(max=MAX_SCALE))
     data = load_demo_data()
     session.info["audit"] = False  # one summary entry below, not one per demo row
     try:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import DocumentInfo
+from crc_reporter.i18n import _
 from crc_reporter.services.common import document_by_symbol
 from crc_reporter.services.documents import get_document
 from crc_reporter.services.errors import ValidationError
@@ -59,6 +60,7 @@ class DocumentMerge:
     dropped_links: tuple[tuple[str, int, int, int | None], ...]  # (uuid, action, rec, part) already on the kept side
     moved_assessments: tuple[Move, ...]
     added: tuple[tuple[str, int, int], ...]  # (association table, kept rec id, other id)
+    moved_translations: tuple[int, ...] = ()  # kept paragraphs that took the duplicate's translation
 
 
 _LINK_TABLES = {
@@ -80,7 +82,18 @@ def _snapshot(session: Session, rec: Recommendation) -> ParagraphSnapshot:
         number=rec.number,
         fields={
             k: getattr(rec, k)
-            for k in ("text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited", "created_at")
+            for k in (
+                "text",
+                "kind",
+                "cluster",
+                "subheading",
+                "urgent",
+                "articles",
+                "user_edited",
+                "created_at",
+                "translation",
+                "translation_lang",
+            )
         },
         parts=tuple((p.id, p.uuid, p.label, p.text, p.position) for p in rec.parts),
         previous=tuple((p.symbol, p.paragraph) for p in rec.previous),
@@ -93,10 +106,11 @@ def _snapshot(session: Session, rec: Recommendation) -> ParagraphSnapshot:
 def merge_documents(session: Session, keep_symbol: str, duplicate_symbol: str) -> DocumentMerge:
     keep, dup = document_by_symbol(session, keep_symbol), document_by_symbol(session, duplicate_symbol)
     if keep.id == dup.id:
-        raise ValidationError("choose two different documents to merge")
+        raise ValidationError(_("choose two different documents to merge"))
     info, notes = get_document(session, dup.symbol), dup.notes
     kept_by_number = {r.number: r for r in keep.recommendations}
     moved, folded, moved_links, dropped, moved_assessments, added = [], [], [], [], [], []
+    moved_translations: list[int] = []
     for rec in list(dup.recommendations):
         target = kept_by_number.get(rec.number)
         if target is None:
@@ -104,6 +118,9 @@ def merge_documents(session: Session, keep_symbol: str, duplicate_symbol: str) -
             moved.append(rec.id)
             continue
         folded.append(_snapshot(session, rec))
+        if rec.translation and not target.translation:  # a translation typed on the duplicate is not lost
+            target.translation, target.translation_lang = rec.translation, rec.translation_lang
+            moved_translations.append(target.id)
         parts = {p.label: p.id for p in target.parts}
         part_label = {p.id: p.label for p in rec.parts}
         for link in session.scalars(select(ActionLink).where(ActionLink.recommendation_id == rec.id)):
@@ -145,6 +162,7 @@ def merge_documents(session: Session, keep_symbol: str, duplicate_symbol: str) -
         dropped_links=tuple(dropped),
         moved_assessments=tuple(moved_assessments),
         added=tuple(added),
+        moved_translations=tuple(moved_translations),
     )
 
 
@@ -157,6 +175,8 @@ def undo_document_merge(session: Session, merge: DocumentMerge) -> int:
         session.execute(delete(table).where(table.c.recommendation_id == rec_id, table.c[column] == other))
     for rec in session.scalars(select(Recommendation).where(Recommendation.id.in_(merge.moved_paragraphs))):
         rec.document_id = dup_id
+    for rec in session.scalars(select(Recommendation).where(Recommendation.id.in_(merge.moved_translations))):
+        rec.translation, rec.translation_lang = None, None
     for snap in merge.folded:
         rec = Recommendation(id=snap.id, uuid=snap.uuid, document_id=dup_id, number=snap.number, **snap.fields)
         rec.parts = [

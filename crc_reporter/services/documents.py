@@ -11,6 +11,7 @@ from crc_reporter.domain.enums import DocumentType, Treaty
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.domain.word_limits import default_word_limit
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import check_version, document_by_symbol, parse_date, parse_enum
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.store.models import Document, Recommendation
@@ -66,18 +67,18 @@ def create_document(
         raise ValidationError(str(exc)) from None
     symbol = normalise_symbol(symbol)
     if session.scalar(select(Document.id).where(Document.symbol == symbol)) is not None:
-        raise ValidationError(f"a document with symbol {symbol} already exists")
-    kind = parse_enum(DocumentType, doc_type, "document type") if doc_type else parsed.doc_type
+        raise ValidationError(_("a document with symbol {symbol} already exists").format(symbol=symbol))
+    kind = parse_enum(DocumentType, doc_type, N_("document type")) if doc_type else parsed.doc_type
     if word_limit is not None and word_limit <= 0:
-        raise ValidationError("a word limit must be a positive number")
+        raise ValidationError(_("a word limit must be a positive number"))
     doc = Document(
         symbol=symbol,
-        treaty_code=parse_enum(Treaty, treaty, "treaty").value if treaty else parsed.treaty.value,
+        treaty_code=parse_enum(Treaty, treaty, N_("treaty")).value if treaty else parsed.treaty.value,
         doc_type=kind.value,
         title=title,
         country=(country or parsed.country),
         date=parse_date(date),
-        next_report_due=parse_date(next_report_due, "due date"),
+        next_report_due=parse_date(next_report_due, N_("due date")),
         next_report_word_limit=word_limit if word_limit is not None else default_word_limit(kind),
     )
     session.add(doc)
@@ -102,10 +103,10 @@ def update_document(
 ) -> dict[str, object]:
     """Change fields; returns the previous values (for undo)."""
     doc = document_by_symbol(session, symbol)
-    check_version(doc, expected_version, fields, "this document")
+    check_version(doc, expected_version, fields, N_("this document"))
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a document")
+        raise ValidationError(_("cannot change {fields} of a document").format(fields=", ".join(sorted(unknown))))
     previous: dict[str, object] = {}
     for key, value in fields.items():
         if key in ("date", "next_report_due"):

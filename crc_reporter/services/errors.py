@@ -1,5 +1,7 @@
 """Errors a person can act on. Their message is shown as one line, as is."""
 
+from crc_reporter.i18n import _
+
 
 class ServiceError(Exception):
     """A request that cannot be done (bad value, missing record, conflict)."""
@@ -21,7 +23,9 @@ class EditConflictError(ServiceError):
     """The record changed since the user read it: both versions travel with the error."""
 
     def __init__(self, what: str, mine: dict[str, object], theirs: dict[str, object], version: int) -> None:
-        super().__init__(f"{what} was changed by someone else since you opened it; compare both versions")
+        super().__init__(
+            _("someone else changed {what} since you opened it; compare both versions").format(what=_(what))
+        )
         self.mine = mine
         self.theirs = theirs
         self.version = version

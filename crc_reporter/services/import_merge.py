@@ -247,7 +247,7 @@ class DocumentMerge:
         ):
             busy.update(self.session.scalars(stmt))
         for rec in removed:
-            if rec.id in busy or rec.user_edited:
+            if rec.id in busy or rec.user_edited or rec.translation:  # a typed translation is work too
                 continue
             self.session.delete(rec)
             self.statuses[rec.number] = (DELETED, ())

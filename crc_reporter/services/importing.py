@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import ParsedDocument, ParsedSource
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
-from crc_reporter.i18n import _
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import parse_enum
 from crc_reporter.services.errors import ImportCancelledError, ValidationError
 from crc_reporter.services.import_merge import ADDED, KEPT_EDITED, REMOVED, UNCHANGED, UPDATED, DocumentMerge
@@ -125,7 +125,7 @@ def with_overrides(doc: ParsedDocument, symbol: str | None, treaty: str | None) 
         if not treaty:
             doc.treaty = info.treaty.value
     if treaty:
-        doc.treaty = parse_enum(Treaty, treaty.upper(), "treaty").value
+        doc.treaty = parse_enum(Treaty, treaty.upper(), N_("treaty")).value
     if not doc.symbol:
         raise ValidationError(
             _("the document symbol was not found in the file; give it (for example CRC/C/KHM/CO/4-6) and import again")

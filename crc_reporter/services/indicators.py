@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from crc_reporter.domain.records import IndicatorInfo, IndicatorValueInfo
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.actions import get_action
 from crc_reporter.services.common import check_version, recommendation_by_id
 from crc_reporter.services.errors import NotFoundError, ValidationError
@@ -35,7 +36,7 @@ def _info(ind: Indicator) -> IndicatorInfo:
 def get_indicator(session: Session, indicator_id: int) -> Indicator:
     ind = session.get(Indicator, indicator_id)
     if ind is None:
-        raise NotFoundError(f"no indicator with id {indicator_id}")
+        raise NotFoundError(_("no indicator with id {id}").format(id=indicator_id))
     return ind
 
 
@@ -64,7 +65,7 @@ def create_indicator(
     session: Session, name: str, *, unit: str = "", source: str = "", description: str = ""
 ) -> Indicator:
     if not name.strip():
-        raise ValidationError("an indicator needs a name")
+        raise ValidationError(_("an indicator needs a name"))
     ind = Indicator(name=name.strip(), unit=unit, source=source, description=description)
     session.add(ind)
     session.flush()
@@ -75,10 +76,10 @@ def update_indicator(
     session: Session, indicator_id: int, *, expected_version: int | None = None, **fields: object
 ) -> dict[str, object]:
     ind = get_indicator(session, indicator_id)
-    check_version(ind, expected_version, fields, "this indicator")
+    check_version(ind, expected_version, fields, N_("this indicator"))
     unknown = set(fields) - {"name", "unit", "source", "description"}
     if unknown:
-        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of an indicator")
+        raise ValidationError(_("cannot change {fields} of an indicator").format(fields=", ".join(sorted(unknown))))
     previous = {k: getattr(ind, k) for k in fields}
     for key, value in fields.items():
         setattr(ind, key, value)
@@ -100,7 +101,7 @@ def set_value(
     """Set (or with ``value=None`` clear) the value for a year and disaggregation; returns the old value."""
     ind = get_indicator(session, indicator_id)
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"{year} is not a plausible year")
+        raise ValidationError(_("{year} is not a plausible year").format(year=year))
     row = session.scalar(
         select(IndicatorValue).where(
             IndicatorValue.indicator_id == ind.id,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import IndicatorInfo, IndicatorValueInfo
+from crc_reporter.i18n import _
 from crc_reporter.services.actors import get_actor, merge_actors
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.indicators import get_indicator, indicator_info
@@ -34,7 +35,7 @@ class ActorMerge:
 
 def merge_actors_recorded(session: Session, keep_id: int, duplicate_id: int) -> ActorMerge:
     if keep_id == duplicate_id:
-        raise ValidationError("choose two different actors to merge")
+        raise ValidationError(_("choose two different actors to merge"))
     record = ActorMerge(keep=actor_snapshot(session, keep_id), duplicate=actor_snapshot(session, duplicate_id))
     merge_actors(session, keep_id, duplicate_id)
     return record
@@ -74,7 +75,7 @@ def _value_key(v: IndicatorValue | IndicatorValueInfo) -> tuple[int, str | None,
 def merge_indicators(session: Session, keep_id: int, duplicate_id: int) -> IndicatorMerge:
     """Fold a duplicate indicator into another: the kept values win, missing years are copied, links joined."""
     if keep_id == duplicate_id:
-        raise ValidationError("choose two different indicators to merge")
+        raise ValidationError(_("choose two different indicators to merge"))
     keep = get_indicator(session, keep_id)
     dup = indicator_info(session, duplicate_id)
     have = {_value_key(v) for v in keep.values}

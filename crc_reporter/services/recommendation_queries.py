@@ -114,6 +114,8 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
             Recommendation.urgent,
             Recommendation.subheading,
             Recommendation.version,
+            Recommendation.translation,
+            Recommendation.translation_lang,
         )
         .join(Document, Recommendation.document_id == Document.id)
         .where(Recommendation.id.in_(ids_stmt))
@@ -173,7 +175,22 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
 
     result: list[RecommendationInfo] = []
     gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
-    for rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, subheading, version in rows:
+    for (
+        rec_id,
+        uuid,
+        symbol,
+        treaty,
+        number,
+        text,
+        kind,
+        cluster,
+        articles,
+        urgent,
+        subheading,
+        version,
+        translation,
+        translation_lang,
+    ) in rows:
         status = statuses.get(rec_id, {})
         if flt.government_status and status.get(gov, "not_assessed") != flt.government_status:
             continue
@@ -202,6 +219,8 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
                 civil_society_status=status.get(cs),
                 action_count=action_counts.get(rec_id, 0),
                 subheading=subheading,
+                translation=translation,
+                translation_lang=translation_lang,
                 version=version,
             )
         )

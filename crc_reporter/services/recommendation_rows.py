@@ -61,6 +61,8 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
                 Recommendation.urgent,
                 Recommendation.subheading,
                 Document.date,
+                func.substr(Recommendation.translation, 1, SHORT_TEXT),
+                Recommendation.translation_lang,
             )
             .join(Document, Recommendation.document_id == Document.id)
             .order_by(Document.date.desc().nulls_last(), Document.symbol, Recommendation.number),
@@ -107,7 +109,7 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
 
     gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
     out: list[RecommendationRow] = []
-    for rec_id, symbol, treaty, number, kind, cluster, text, urgent, subheading, date in rows:
+    for rec_id, symbol, treaty, number, kind, cluster, text, urgent, subheading, date, translation, lang in rows:
         status = statuses.get(rec_id, {})
         body = bodies.get(rec_id, ())
         out.append(
@@ -128,6 +130,8 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
                 action_count=counts.get(rec_id, 0),
                 subheading=subheading,
                 document_date=date,
+                translation=" ".join(translation.split()) if translation else None,
+                translation_lang=lang,
             )
         )
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
 from crc_reporter.domain.enums import RecommendationKind, TagKind
+from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import (
     check_version,
     document_by_symbol,
@@ -27,7 +29,7 @@ from crc_reporter.store.models import (
 
 
 def get_or_create_tag(session: Session, kind: TagKind | str, name: str) -> Tag:
-    kind = parse_enum(TagKind, kind, "tag kind")
+    kind = parse_enum(TagKind, kind, N_("tag kind"))
     name = name.strip()
     tag = session.scalar(select(Tag).where(Tag.kind == kind.value, Tag.name == name))
     if tag is None:
@@ -38,7 +40,7 @@ def get_or_create_tag(session: Session, kind: TagKind | str, name: str) -> Tag:
 
 
 def _check_cluster(cluster: str | None) -> str | None:
-    return parse_enum(Cluster, cluster, "cluster").value if cluster else None
+    return parse_enum(Cluster, cluster, N_("cluster")).value if cluster else None
 
 
 def create_recommendation(
@@ -61,14 +63,14 @@ def create_recommendation(
 ) -> Recommendation:
     doc = document_by_symbol(session, document)
     if number <= 0:
-        raise ValidationError("a paragraph number must be a positive whole number")
+        raise ValidationError(_("a paragraph number must be a positive whole number"))
     if not text.strip():
-        raise ValidationError("a paragraph needs its text")
+        raise ValidationError(_("a paragraph needs its text"))
     exists = session.scalar(
         select(Recommendation.id).where(Recommendation.document_id == doc.id, Recommendation.number == number)
     )
     if exists is not None:
-        raise ValidationError(f"{doc.symbol} already has a paragraph {number}")
+        raise ValidationError(_("{symbol} already has a paragraph {number}").format(symbol=doc.symbol, number=number))
     tags = [get_or_create_tag(session, TagKind.SDG, t) for t in sdg_targets]
     tags += [get_or_create_tag(session, TagKind.THEME, t) for t in themes]
     tags += [get_or_create_tag(session, TagKind.AFFECTED_GROUP, t) for t in affected_groups]
@@ -77,7 +79,7 @@ def create_recommendation(
         document_id=doc.id,
         number=number,
         text=text.strip(),
-        kind=parse_enum(RecommendationKind, kind, "kind").value,
+        kind=parse_enum(RecommendationKind, kind, N_("kind")).value,
         cluster=_check_cluster(cluster),
         subheading=subheading,
         urgent=urgent,
@@ -95,7 +97,7 @@ def create_recommendation(
 def _actor_by_name(session: Session, name: str) -> Actor:
     actor = session.scalar(select(Actor).where(Actor.name == name))
     if actor is None:
-        raise NotFoundError(f"no actor named {name}")
+        raise NotFoundError(_("no actor named {name}").format(name=name))
     return actor
 
 
@@ -111,23 +113,50 @@ def update_recommendation(
     document does not overwrite the edit.
     """
     rec = recommendation_by_id(session, rec_id)
-    check_version(rec, expected_version, fields, "this recommendation")
+    check_version(rec, expected_version, fields, N_("this recommendation"))
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a recommendation")
+        raise ValidationError(_("cannot change {fields} of a recommendation").format(fields=", ".join(sorted(unknown))))
     previous: dict[str, object] = {}
     for key, value in fields.items():
         if key == "kind":
-            value = parse_enum(RecommendationKind, str(value), "kind").value
+            value = parse_enum(RecommendationKind, str(value), N_("kind")).value
         elif key == "cluster":
             value = _check_cluster(value if value is None else str(value))
         elif key == "articles" and not isinstance(value, str):
             value = join_articles(list(value))  # type: ignore[call-overload]
         elif key == "text" and not str(value).strip():
-            raise ValidationError("a paragraph needs its text")
+            raise ValidationError(_("a paragraph needs its text"))
         previous[key] = getattr(rec, key)
         setattr(rec, key, value)
     rec.user_edited = True
+    session.flush()
+    return previous
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def set_translation(
+    session: Session, rec_id: int, text: str | None, lang: str | None, *, expected_version: int | None = None
+) -> dict[str, object]:
+    """Keep a translation of the paragraph beside its text (or clear it); returns the previous values (for undo).
+
+    ``lang`` is the translation's language code ("km", "fr"); an empty text clears
+    both. The text stays as typed (Khmer has no canonical spelling to impose).
+    """
+    rec = recommendation_by_id(session, rec_id)
+    check_version(rec, expected_version, {"translation": text}, N_("this recommendation"))
+    text = (text or "").strip() or None
+    code = (lang or "").strip().lower() or None
+    if text is None:
+        code = None
+    elif code is None or not _LANGUAGE_CODE.match(code):
+        raise ValidationError(
+            _("'{lang}' is not a language code (for example km for Khmer, fr for French)").format(lang=lang or "")
+        )
+    previous: dict[str, object] = {"translation": rec.translation, "translation_lang": rec.translation_lang}
+    rec.translation, rec.translation_lang = text, code
     session.flush()
     return previous
 
@@ -140,7 +169,7 @@ def set_responsible(session: Session, rec_id: int, actor_ids: Iterable[int]) -> 
     for actor_id in actor_ids:
         actor = session.get(Actor, actor_id)
         if actor is None:
-            raise NotFoundError(f"no actor with id {actor_id}")
+            raise NotFoundError(_("no actor with id {id}").format(id=actor_id))
         actors.append(actor)
     rec.responsible = actors
     session.flush()
@@ -150,7 +179,7 @@ def set_responsible(session: Session, rec_id: int, actor_ids: Iterable[int]) -> 
 def set_tags(session: Session, rec_id: int, kind: str, names: Iterable[str]) -> list[str]:
     """Replace the tags of one kind; returns the previous names."""
     rec = recommendation_by_id(session, rec_id)
-    tag_kind = parse_enum(TagKind, kind, "tag kind")
+    tag_kind = parse_enum(TagKind, kind, N_("tag kind"))
     previous = [t.name for t in rec.tags if t.kind == tag_kind.value]
     others = [t for t in rec.tags if t.kind != tag_kind.value]
     rec.tags = others + [get_or_create_tag(session, tag_kind, n) for n in names if n.strip()]

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import ActionInfo, AssessmentInfo, DocumentInfo, IndicatorInfo
+from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.actions import action_info, get_action
 from crc_reporter.services.actors import get_actor
 from crc_reporter.services.assessments import _info as assessment_record
@@ -159,7 +160,7 @@ def delete_actor_recorded(session: Session, actor_id: int) -> ActorSnapshot:
 def restore_actor(session: Session, snap: ActorSnapshot) -> int:
     """Recreate an actor and point its actions, assessments, responsibilities and memberships back at it."""
     if session.scalar(select(Actor.id).where(Actor.name == snap.name)) is not None:
-        raise ValidationError(f"an actor named {snap.name} already exists")
+        raise ValidationError(_("an actor named {name} already exists").format(name=snap.name))
     actor = Actor(
         id=_free_id(session, Actor, snap.id),
         uuid=snap.uuid if session.scalar(select(Actor.id).where(Actor.uuid == snap.uuid)) is None else None,
@@ -225,7 +226,13 @@ def delete_document_recorded(session: Session, symbol: str) -> DocumentInfo:
     """Delete a document that has no paragraphs (one with paragraphs is re-imported, not undone)."""
     info = get_document(session, symbol)
     if info.paragraphs:
-        raise ValidationError(f"{info.symbol} has {info.paragraphs} paragraphs; only an empty document can be deleted")
+        raise ValidationError(
+            ngettext(
+                "{symbol} has {count} paragraph; only an empty document can be deleted",
+                "{symbol} has {count} paragraphs; only an empty document can be deleted",
+                info.paragraphs,
+            ).format(symbol=info.symbol, count=info.paragraphs)
+        )
     session.delete(document_by_symbol(session, symbol))
     session.flush()
     return info
@@ -253,7 +260,7 @@ def delete_assessment_recorded(session: Session, assessment_id: int) -> tuple[As
     """Remove a mistaken entry; returns it and its assessor's id, for :func:`restore_assessment`."""
     row = session.get(Assessment, assessment_id)
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise NotFoundError(_("no assessment with id {id}").format(id=assessment_id))
     recorded = (assessment_record(row), row.assessor_id)
     session.delete(row)
     session.flush()

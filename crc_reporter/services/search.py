@@ -1,41 +1,104 @@
-"""Full-text search over recommendations and actions.
+"""Full-text search over recommendations (text and translation) and actions.
 
-SQLite uses the FTS5 tables of migration 0002; PostgreSQL its own text search;
-any other database falls back to a LIKE scan. Every word typed must match
-(a prefix match, so results appear while the user is still typing).
+Every word typed must match. A word of a spaced script (Latin letters, digits)
+is a prefix match on the word index, so results appear while the user is still
+typing. Any other word (Khmer, which writes no spaces between words) is a
+substring match, so a word is found inside a longer sentence:
+
+- SQLite: FTS5 word indexes (``unicode61``, migrations 0002 and 0007) and trigram
+  indexes (``tokenize='trigram'``, migration 0007); a trigram needs three
+  characters, so one- and two-character words fall back to a LIKE scan.
+- PostgreSQL: text search (GIN over ``to_tsvector('simple', …)``) and ``pg_trgm``
+  indexes for ILIKE.
+- Any other database: a LIKE scan.
+
+Khmer is typed two ways for one sound (subscript ដ "្ដ" or ត "្ត", e.g. ស្ដី/ស្តី);
+a word is looked up in both spellings. Zero-width spaces, which some Khmer
+typists put between words, are dropped from what is searched for.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from crc_reporter.store.models import Action, Recommendation
 
-_SEPARATORS = re.compile(r"[\s\"'()*:^.,;!?\[\]{}<>/\\|+=&%$#@~`]+")
+# spaces, punctuation, Khmer punctuation (។ ៕ ៖) and zero-width spaces separate words
+_SEPARATORS = re.compile(r"[\s\"'()*:^.,;!?\[\]{}<>/\\|+=&%$#@~`\u17d4-\u17d6\u200b\ufeff]+")
+_LATIN_WORD = re.compile(r"^[0-9A-Za-z\u00C0-\u024F]+$")
+_COENG_DA, _COENG_TA = "\u17d2\u178a", "\u17d2\u178f"
+_TRIGRAM = 3
 
 
 def query_terms(query: str) -> list[str]:
     return [t for t in _SEPARATORS.split(query) if t and t.upper() not in ("AND", "OR", "NOT", "NEAR")]
 
 
-def _fts5_expression(terms: list[str]) -> str:
+def is_spaced_word(term: str) -> bool:
+    """A word of a script that separates words with spaces (the word index finds it)."""
+    return bool(_LATIN_WORD.match(term))
+
+
+def spellings(term: str) -> list[str]:
+    """The ways ``term`` may be written: Khmer subscript da and ta are interchangeable in practice."""
+    out = [term]
+    for variant in (term.replace(_COENG_DA, _COENG_TA), term.replace(_COENG_TA, _COENG_DA)):
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+def _fts5_prefixes(terms: list[str]) -> str:
     return " AND ".join('"' + t.replace('"', "") + '"*' for t in terms)
 
 
-_LATIN_WORD = re.compile(r"^[0-9A-Za-z\u00C0-\u024F]+$")
+def _fts5_substring(term: str) -> str:
+    return " OR ".join('"' + v.replace('"', '""') + '"' for v in spellings(term))
 
 
-def _pg_term(column: Any, term: str) -> Any:
-    """A word of a spaced script: text-search prefix match; anything else (Khmer): substring, trigram-indexed."""
-    if _LATIN_WORD.match(term):
-        return func.to_tsvector(literal_column("'simple'"), column).op("@@")(
-            func.to_tsquery(literal_column("'simple'"), term + ":*")
-        )
-    return column.ilike("%" + term.replace("%", r"\%").replace("_", r"\_") + "%")
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+
+
+def _sqlite_match(terms: list[str], id_column: Any, words: str, trigrams: str, columns: Sequence[Any]) -> Select[Any]:
+    """Ids matching every term: spaced words on the word index, other words on the trigram index."""
+    conditions = []
+    spaced = [t for t in terms if is_spaced_word(t)]
+    if spaced:
+        index = table(words, column("rowid"))
+        found = select(index.c.rowid).where(literal_column(words).op("MATCH")(_fts5_prefixes(spaced)))
+        conditions.append(id_column.in_(found))
+    for term in (t for t in terms if not is_spaced_word(t)):
+        if len(term) >= _TRIGRAM:
+            index = table(trigrams, column("rowid"))
+            found = select(index.c.rowid).where(literal_column(trigrams).op("MATCH")(_fts5_substring(term)))
+            conditions.append(id_column.in_(found))
+        else:  # shorter than a trigram: a scan, still cheap next to a person's typing
+            conditions.append(or_(*(c.like(_like(v), escape="\\") for c in columns for v in spellings(term))))
+    return select(id_column).where(and_(*conditions))
+
+
+def _pg_words(column_expr: Any, term: str) -> Any:
+    return func.to_tsvector(literal_column("'simple'"), column_expr).op("@@")(
+        func.to_tsquery(literal_column("'simple'"), term + ":*")
+    )
+
+
+def _pg_term(columns: Sequence[Any], term: str) -> Any:
+    """A spaced word: text-search prefix match; anything else (Khmer): substring, trigram-indexed ILIKE."""
+    if is_spaced_word(term):
+        return or_(*(_pg_words(c, term) for c in columns))
+    return or_(*(c.ilike(_like(v)) for c in columns for v in spellings(term)))  # PostgreSQL's escape is \\
+
+
+def _recommendation_columns_pg() -> list[Any]:
+    # literals, not bind parameters, so that the expression indexes of migrations 0002, 0005 and 0007 apply
+    return [Recommendation.text, func.coalesce(Recommendation.translation, literal_column("''"))]
 
 
 def recommendation_match(session: Session, query: str) -> Select[Any] | None:
@@ -45,29 +108,37 @@ def recommendation_match(session: Session, query: str) -> Select[Any] | None:
         return None
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return (
-            select(literal_column("rowid"))
-            .select_from(text("recommendation_fts"))
-            .where(text("recommendation_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
-        )
+        columns = (Recommendation.text, Recommendation.translation)
+        return _sqlite_match(terms, Recommendation.id, "recommendation_fts", "recommendation_trgm_fts", columns)
     if dialect == "postgresql":
-        return select(Recommendation.id).where(and_(*(_pg_term(Recommendation.text, t) for t in terms)))
-    return select(Recommendation.id).where(and_(*(Recommendation.text.ilike(f"%{t}%") for t in terms)))
+        text_columns = _recommendation_columns_pg()
+        conditions = []
+        for term in terms:
+            if is_spaced_word(term):
+                conditions.append(_pg_term(text_columns, term))
+            else:  # the trigram indexes are on the bare columns
+                conditions.append(_pg_term([Recommendation.text, Recommendation.translation], term))
+        return select(Recommendation.id).where(and_(*conditions))
+    fields = (Recommendation.text, Recommendation.translation)
+    return select(Recommendation.id).where(
+        and_(*(or_(*(f.ilike(_like(v), escape="\\") for f in fields for v in spellings(t))) for t in terms))
+    )
 
 
 def search_recommendation_ids(session: Session, query: str) -> list[int]:
+    stmt = recommendation_match(session, query)
+    if stmt is None:
+        return []
     if session.get_bind().dialect.name == "sqlite":
-        terms = query_terms(query)
-        if not terms:
-            return []
-        # A keystroke can match thousands of paragraphs: read the ids straight from the driver, in the
-        # session's own connection (SQLAlchemy's per-row work was most of the time of a search).
+        # A keystroke can match thousands of paragraphs: run the same statement straight on the driver, in
+        # the session's own connection (SQLAlchemy's per-row work was most of the time of a search).
+        compiled = stmt.compile(dialect=session.get_bind().dialect)
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        sql = "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH ?"
-        return [row[0] for row in raw.execute(sql, (_fts5_expression(terms),)).fetchall()]
-    stmt = recommendation_match(session, query)
-    return [] if stmt is None else list(session.scalars(stmt))
+        params = compiled.construct_params()
+        ordered = tuple(params[name] for name in compiled.positiontup or ())
+        return [row[0] for row in raw.execute(str(compiled), ordered).fetchall()]
+    return list(session.scalars(stmt))
 
 
 def action_match(session: Session, query: str) -> Select[Any] | None:
@@ -75,18 +146,16 @@ def action_match(session: Session, query: str) -> Select[Any] | None:
     if not terms:
         return None
     dialect = session.get_bind().dialect.name
+    fields = (Action.title, Action.description, Action.outcome)
     if dialect == "sqlite":
-        return (
-            select(literal_column("rowid"))
-            .select_from(text("action_fts"))
-            .where(text("action_fts MATCH :q").bindparams(q=_fts5_expression(terms)))
-        )
+        return _sqlite_match(terms, Action.id, "action_fts", "action_trgm_fts", fields)
     if dialect == "postgresql":
         sep: Any = literal_column("' '")  # a literal, not a bind parameter, so the expression index applies
         combined = Action.title + sep + Action.description + sep + Action.outcome
-        return select(Action.id).where(and_(*(_pg_term(combined, t) for t in terms)))
-    fields = (Action.title, Action.description, Action.outcome)
-    return select(Action.id).where(and_(*(or_(*(f.ilike(f"%{t}%") for f in fields)) for t in terms)))
+        return select(Action.id).where(and_(*(_pg_term([combined], t) for t in terms)))
+    return select(Action.id).where(
+        and_(*(or_(*(f.ilike(_like(v), escape="\\") for f in fields for v in spellings(t))) for t in terms))
+    )
 
 
 def search_action_ids(session: Session, query: str) -> list[int]:

@@ -10,6 +10,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.roles import Role
+from crc_reporter.i18n import _
+from crc_reporter.i18n.labels import label
 from crc_reporter.store.errors import PermissionDeniedError, ReadOnlyStoreError
 
 
@@ -18,11 +20,13 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         return
     if session.info.get("read_only"):
         raise ReadOnlyStoreError(
-            session.info.get("read_only_reason") or "this store is open read-only; changes cannot be saved"
+            session.info.get("read_only_reason") or _("this store is open read-only; changes cannot be saved")
         )
     role = session.info.get("role")
     if role is not None and not Role(role).can_write:
-        raise PermissionDeniedError(f"your role ({role}) may read this store but not change it")
+        raise PermissionDeniedError(
+            _("your role ({role}) may read this store but not change it").format(role=label(role).lower())
+        )
 
 
 def install(session_class: type[Session]) -> None:

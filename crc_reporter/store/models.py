@@ -112,6 +112,9 @@ class Recommendation(Synced, Base):
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     articles: Mapped[str] = mapped_column(Text, default="")  # comma-separated, e.g. "4,44(6)"
     user_edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the paragraph in another language, typed by a person (usually Khmer), and that language's code
+    translation: Mapped[str | None] = mapped_column(Text)
+    translation_lang: Mapped[str | None] = mapped_column(String(8))
 
     document: Mapped[Document] = relationship(back_populates="recommendations")
     parts: Mapped[list[RecommendationPart]] = relationship(

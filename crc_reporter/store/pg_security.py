@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from crc_reporter.domain.roles import Role
+from crc_reporter.i18n import _
 from crc_reporter.store.errors import StoreError
 from crc_reporter.store.models import Base
 
@@ -99,7 +100,7 @@ def _data_tables() -> list[str]:
 def apply_security(conn: Connection) -> RoleNames:
     """Create the group roles, grants and policies (idempotent; run by the owner after each upgrade)."""
     if not is_owner(conn):
-        raise StoreError("only the owner of the database can set up a shared store")
+        raise StoreError(_("only the owner of the database can set up a shared store"))
     names = role_names(conn)
     q = {r: _quote(conn, names.group(r)) for r in [*list(Role), CONFIDENTIAL]}
     for role in [*list(Role), CONFIDENTIAL]:
@@ -153,10 +154,12 @@ def _apply_row_security(conn: Connection, names: RoleNames) -> None:
 def add_user(conn: Connection, name: str, role: Role, password: str, confidential: bool = False) -> str:
     """Create (or update) a login role for a person and put it in one group."""
     if not _NAME.match(name):
-        raise StoreError(f"'{name}' is not a usable user name (letters, digits, _ . @ -; starts with a letter)")
+        raise StoreError(
+            _("'{name}' is not a usable user name (letters, digits, _ . @ -; starts with a letter)").format(name=name)
+        )
     names = role_names(conn)
     if not _role_exists(conn, names.group(Role.VIEWER)):
-        raise StoreError("this database is not set up for shared use; run 'crc-reporter server-setup' first")
+        raise StoreError(_("this database is not set up for shared use; run 'crc-reporter server-setup' first"))
     ident = _quote(conn, name)
     pw = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
     if _role_exists(conn, name):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crc_reporter import APP_NAME, __version__
-from crc_reporter.i18n import _, set_language
+from crc_reporter.i18n import _, forced_language, set_language
 from crc_reporter.paths import resource_path
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.errors import StoreError
@@ -25,6 +25,7 @@ from crc_reporter.store.locking import StoreLock
 from crc_reporter.store.open import default_user, open_store
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.main_window import MainWindow
+from crc_reporter.ui.qt_translation import apply_language
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.single_instance import ask_first_instance
 from crc_reporter.ui.style import apply_style
@@ -97,7 +98,8 @@ def hand_over_to_first_window(target: str, files: tuple[str, ...] = ()) -> bool:
 def build_window(target: str | None, *, user: str | None = None, settings: AppSettings | None = None) -> MainWindow:
     application()
     settings = settings or AppSettings()
-    set_language(settings.language)
+    # CRC_REPORTER_LANG (tests, the pseudo-locale "xx") wins over the saved choice for this run
+    apply_language(forced_language() or settings.language, settings.khmer_digits)
     store, error = open_initial_store(target, user, settings)
     window = MainWindow(store, settings)
     if store is not None and user:
@@ -113,7 +115,7 @@ def run_app(target: str | None, *, user: str | None = None, files: tuple[str, ..
     started = time.perf_counter()
     app = application()
     settings = AppSettings()
-    set_language(settings.language)
+    set_language(forced_language() or settings.language)
     if hand_over_to_first_window(initial_target(target, settings), files):
         return 0
     window = build_window(target, user=user, settings=settings)

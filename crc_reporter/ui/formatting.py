@@ -1,4 +1,9 @@
-"""Dates and numbers in the interface language (Babel), and other small text helpers."""
+"""Dates and numbers in the interface language (Babel), and other small text helpers.
+
+Babel formats for the interface's locale; Khmer digits (០–៩), when chosen in
+Settings, replace the Latin ones it gives (only in numbers and dates: document
+symbols such as CRC/C/KHM/CO/4-6 keep theirs).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.i18n import N_, _, current_language
+from crc_reporter.i18n import N_, _, current_locale, digits
 from crc_reporter.i18n.labels import label
-
-#: Babel locales for the interface languages: English dates as the UN writes them ("30 June 2025").
-_LOCALES = {"en": "en_GB", "fr": "fr_FR", "km": "km_KH"}
 
 #: Status names short enough for a table cell (the full name is in the tooltip).
 _SHORT_STATUS = {
@@ -45,18 +47,24 @@ def short_status(status: str | None) -> str:
     return _(_SHORT_STATUS[key]) if key in _SHORT_STATUS else label(key)
 
 
-def _locale() -> str:
-    return _LOCALES.get(current_language(), current_language())
-
-
 def long_date(day: dt.date | None) -> str:
     """ "30 June 2025" (or its translation); empty for no date."""
     if day is None:
         return ""
     try:
-        return format_date(day, format="long", locale=_locale())
+        return digits(format_date(day, format="long", locale=current_locale()))
     except (ValueError, LookupError):
-        return day.isoformat()
+        return digits(day.isoformat())
+
+
+def month_year(day: dt.date | None) -> str:
+    """ "June 2025" (or its translation); empty for no date."""
+    if day is None:
+        return ""
+    try:
+        return digits(format_date(day, format="MMMM y", locale=current_locale()))
+    except (ValueError, LookupError):
+        return digits(day.strftime("%Y-%m"))
 
 
 def date_time(moment: dt.datetime | None) -> str:
@@ -76,7 +84,7 @@ def file_size(size: int) -> str:
 
 def short_date(day: dt.date | None) -> str:
     """ISO dates in tables: unambiguous in every language and they sort as they read."""
-    return day.isoformat() if day else ""
+    return digits(day.isoformat()) if day else ""
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -84,9 +92,14 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return ""
     fmt = "#,##0" if decimals == 0 else "#,##0." + "#" * decimals  # no trailing zeros: 36.5, 84
     try:
-        return format_decimal(value, format=fmt, locale=_locale())
+        return digits(format_decimal(value, format=fmt, locale=current_locale()))
     except (ValueError, LookupError):
-        return f"{value:,}"
+        return digits(f"{value:,}")
+
+
+def integer(value: int | None) -> str:
+    """A paragraph number or a year: no thousands separator ("2025", "57"), Khmer digits if chosen."""
+    return "" if value is None else digits(str(value))
 
 
 def elide(text: str, width: int) -> str:
@@ -100,5 +113,5 @@ def esc(text: object) -> str:
 
 def paragraph_ref(document: str, number: int, part: str | None = None) -> str:
     """ "CRC/C/XMP/CO/5-6, para. 57 (b)", as the Committee cites paragraphs."""
-    text = _("{document}, para. {number}").format(document=document, number=number)
+    text = _("{document}, para. {number}").format(document=document, number=integer(number))
     return f"{text} ({part})" if part else text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         side = QWidget()
         side.setObjectName("SidebarPanel")
         side.setStyleSheet("QWidget#SidebarPanel { background: #1e2a3f; }")
-        side.setFixedWidth(204)
+        side.setFixedWidth(self._sidebar_width())
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(holder)
                 item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
                 item.setData(key, Qt.ItemDataRole.UserRole)
-                item.setSizeHint(QSize(180, 40))
+                item.setSizeHint(QSize(side.width() - 24, 40))
                 self.sidebar_model.appendRow(item)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
         self.setCentralWidget(central)
@@ -227,6 +227,15 @@ class MainWindow(QMainWindow):
         self._show_access()
         if self.ctx is not None:
             self.navigate(current if current in PAGE_KEYS else "dashboard")
+
+    def _sidebar_width(self) -> int:
+        """Wide enough for the longest page name in this language (the sidebar's font is 10.5 pt)."""
+        font = QFont(self.font())
+        font.setPointSizeF(10.5)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(cls.title()) for _key, cls, _icon in PAGES)
+        # icon 20, gap 6, item padding 2 × 10, item margin 2 × 8, frame and a little air
+        return max(204, min(320, widest + 20 + 6 + 20 + 16 + 14))
 
     def _connect_welcome(self, welcome: WelcomePanel) -> None:
         welcome.create_store.connect(self.switcher.new_store)

@@ -36,12 +36,22 @@ class AppSettings:
 
     @property
     def language(self) -> str:
+        """The saved interface language (at start-up, CRC_REPORTER_LANG wins: see ``ui.app``)."""
         lang = self._get("user/language")
         return lang if lang in LANGUAGES else initial_language()
 
     @language.setter
     def language(self, value: str) -> None:
         self._qs.setValue("user/language", value)
+
+    @property
+    def khmer_digits(self) -> bool:
+        """Numbers and dates of the Khmer interface in Khmer digits (០–៩)."""
+        return self._get("user/khmer_digits", "false").lower() == "true"
+
+    @khmer_digits.setter
+    def khmer_digits(self, value: bool) -> None:
+        self._qs.setValue("user/khmer_digits", "true" if value else "false")
 
     @property
     def default_store(self) -> Path:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from crc_reporter import APP_NAME
-from crc_reporter.i18n import _, set_language
+from crc_reporter.i18n import _
 from crc_reporter.paths import user_data_dir
 from crc_reporter.services.demo import load_demo
 from crc_reporter.services.documents import list_documents
@@ -22,6 +22,7 @@ from crc_reporter.store.open import open_store
 from crc_reporter.ui.access import WriteAccess
 from crc_reporter.ui.dialogs.backups_panel import BackupsPanel
 from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
+from crc_reporter.ui.qt_translation import apply_language
 from crc_reporter.ui.tasks import TaskControl
 
 if TYPE_CHECKING:
@@ -127,12 +128,12 @@ class StoreSwitcher(QObject):
             return
         if not accepted:
             return
-        old_language = settings.language
+        old = (settings.language, settings.khmer_digits)
         dialog.save()
         if window.store is not None and settings.user_name and window.store.dialect != "postgresql":
             window.store.user = settings.user_name
-        if settings.language != old_language:
-            set_language(settings.language)
+        if (settings.language, settings.khmer_digits) != old:
+            apply_language(settings.language, settings.khmer_digits)
             window.retranslate()
         else:
             window._update_titles()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
+from crc_reporter.ui.fonts import khmer_fallbacks
+
 ACCENT = "#2563c9"
 SIDEBAR = "#1e2a3f"
 BACKGROUND = "#f3f5f8"
@@ -140,8 +142,8 @@ def _ui_font() -> QFont:
     # Windows and macOS defaults are fine; on Linux prefer Noto Sans (it has a Khmer sibling) to DejaVu
     if font.family() in ("DejaVu Sans", "Sans Serif", "") and "Noto Sans" in families:
         font = QFont("Noto Sans")
-    fallbacks = [f for f in ("Noto Sans Khmer", "Khmer OS System", "Khmer UI", "Leelawadee UI") if f in families]
-    font.setFamilies([font.family(), *fallbacks])
+    # Khmer glyphs come from the bundled Noto Sans Khmer (or a system Khmer font) when the UI font has none
+    font.setFamilies([font.family(), *khmer_fallbacks()])
     # one size everywhere (Qt's default differs between platforms: 9 pt on Windows, 12 pt for a bare QFont here)
     font.setPointSizeF(BASE_POINT_SIZE)
     return font

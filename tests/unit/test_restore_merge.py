@@ -175,6 +175,7 @@ def test_document_merge_folds_matching_paragraphs_and_undo_restores_everything(s
         action_svc.link_action(s, a1.id, d2.id, d2.parts[1].id)  # the same link on both copies
         action_svc.link_action(s, a2.id, d2.id, d2.parts[0].id)
         assess_svc.record_assessment(s, d2.id, "civil_society", "not_implemented", part="a", note="NGO view")
+        rec_svc.set_translation(s, d2.id, "គណៈកម្មាធិការជំរុញឱ្យ", "km")  # typed on the duplicate only
     before = _state(store)
     with store.session() as s:
         record = merge_documents(s, keep, dup)
@@ -184,6 +185,7 @@ def test_document_merge_folds_matching_paragraphs_and_undo_restores_everything(s
         second = merged[1]
         assert second.themes == ("Juvenile justice",) and second.responsible == ("Ministry of Justice",)
         assert second.action_count == 2 and second.civil_society_status is None  # the assessment is of part (a)
+        assert (second.translation, second.translation_lang) == ("គណៈកម្មាធិការជំរុញឱ្យ", "km")
         history = assess_svc.assessment_history(s, second.id)
         assert [(h.part_label, h.note) for h in history] == [("a", "NGO view")]
         assert [(ln.paragraph, ln.part) for ln in action_svc.action_info(s, a2.id).links] == [(2, "a")]

@@ -13,6 +13,7 @@ from crc_reporter.services.merging import IndicatorMerge, merge_indicators, undo
 from crc_reporter.services.restore import delete_indicator_recorded, restore_indicator
 from crc_reporter.ui.commands.versioned import VersionedEdit
 from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.formatting import integer
 from crc_reporter.ui.undo import StoreCommand
 
 INDICATOR = "indicator"
@@ -74,7 +75,7 @@ class SetIndicatorValue(StoreCommand):
         age_group: str | None = None,
         province: str | None = None,
     ) -> None:
-        super().__init__(_("Value for {year}").format(year=year))
+        super().__init__(_("Value for {year}").format(year=integer(year)))
         self.indicator_id, self.year, self.value = indicator_id, year, value
         self.dims = {"sex": sex, "age_group": age_group, "province": province}
         self._old: float | None = None

@@ -253,3 +253,23 @@ class EditRecommendation(VersionedEdit):
 
     def announce(self, events: StoreEvents) -> None:
         events.announce_recommendations([self.rec_id])
+
+
+class SetTranslation(StoreCommand):
+    """Keep (or clear) the translation typed beside a paragraph's text."""
+
+    def __init__(self, rec_id: int, text: str | None, lang: str | None, label_text: str) -> None:
+        super().__init__(_("Translation of {target}").format(target=label_text))
+        # not ``self.text``: that is QUndoCommand's own text() method
+        self.rec_id, self.translation, self.lang = rec_id, text, lang
+        self._previous: dict[str, object] = {}
+
+    def apply(self, session: Session) -> None:
+        self._previous = rec_svc.set_translation(session, self.rec_id, self.translation, self.lang)
+
+    def revert(self, session: Session) -> None:
+        previous = self._previous
+        rec_svc.set_translation(session, self.rec_id, previous["translation"], previous["translation_lang"])  # type: ignore[arg-type]
+
+    def announce(self, events: StoreEvents) -> None:
+        events.announce_recommendations([self.rec_id])

@@ -27,6 +27,7 @@ from crc_reporter.services.actors import list_actors
 from crc_reporter.ui.commands.actions import ActionDraft, CreateAction
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.base import FormDialog
+from crc_reporter.ui.formatting import integer
 from crc_reporter.ui.widgets.inputs import OptionalDateEdit
 
 
@@ -243,7 +244,7 @@ def new_action_for(
 ) -> int | None:
     """Ask for a new action already linked to a paragraph (or one part); returns its id."""
     part = next((p.label for p in info.parts if p.id == part_id), None)
-    target = _("{document}, paragraph {number}").format(document=info.document, number=info.number)
+    target = _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number))
     if part:
         target += f" ({part})"
     dialog = NewActionDialog(ctx, target, parent)

@@ -14,6 +14,7 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.services.actors import list_actors
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.base import FormDialog
+from crc_reporter.ui.formatting import integer
 
 _TITLES = {  # marked for translation, translated when shown
     AssessmentSide.GOVERNMENT.value: N_("Record the government's assessment"),
@@ -29,7 +30,7 @@ class AssessmentDialog(FormDialog):
         intro = QLabel(
             _(
                 "{document}, paragraph {number}. This adds a new entry to the history; the other side's view is kept."
-            ).format(document=info.document, number=info.number)
+            ).format(document=info.document, number=integer(info.number))
         )
         intro.setObjectName("Muted")
         intro.setWordWrap(True)

@@ -13,6 +13,7 @@ from crc_reporter.i18n import _
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.commands.records import EditRecommendation
 from crc_reporter.ui.dialogs.base import FormDialog
+from crc_reporter.ui.formatting import integer
 
 
 def split_list(text: str) -> list[str]:
@@ -22,7 +23,7 @@ def split_list(text: str) -> list[str]:
 class RecommendationDialog(FormDialog):
     def __init__(self, info: RecommendationInfo, actors: list[ActorInfo], parent: QWidget | None = None) -> None:
         super().__init__(
-            _("{document}, paragraph {number}").format(document=info.document, number=info.number),
+            _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)),
             parent,
             ok_text=_("Save"),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,11 @@ class SettingsDialog(FormDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.khmer_digits = QCheckBox(_("Write numbers and dates in Khmer digits (០១២៣…)"))
+        self.khmer_digits.setChecked(settings.khmer_digits)
+        self.khmer_digits.setToolTip(_("Only for the Khmer interface; document symbols keep their Latin digits"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self._language_changed()
         self.store = QLineEdit(str(settings.default_store))
         self.store.setCursorPosition(0)
         browse = QPushButton(_("Browse…"))
@@ -44,6 +50,7 @@ class SettingsDialog(FormDialog):
         store_row.addWidget(browse)
         self.form.addRow(_("User name"), self.user)
         self.form.addRow(_("Language"), self.language)
+        self.form.addRow("", self.khmer_digits)
         self.form.addRow(_("Store opened at start"), store_row)
         hint = QLabel(_("New stores are proposed in the same folder. The language applies at once."))
         hint.setObjectName("Muted")
@@ -65,12 +72,15 @@ class SettingsDialog(FormDialog):
             self.layout_.insertWidget(0, self.tabs, 1)
             self.resize(780, 540)
 
+    def _language_changed(self) -> None:
+        self.khmer_digits.setEnabled(self.language.currentData() == "km")
+
     def _browse(self) -> None:
         path, _f = QFileDialog.getSaveFileName(
             self,
             _("Store opened at start"),
             self.store.text(),
-            "CRC Reporter (*.sqlite *.db);;*",
+            _("CRC Reporter stores (*.sqlite *.db)") + ";;" + _("All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -89,5 +99,6 @@ class SettingsDialog(FormDialog):
     def save(self) -> None:
         self.settings.user_name = self.user.text()
         self.settings.language = self.language.currentData()
+        self.settings.khmer_digits = self.khmer_digits.isChecked()
         self.settings.default_store = Path(self.store.text().strip()).expanduser()
         self.settings.sync()

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from crc_reporter.i18n import _
+from crc_reporter.i18n import _, digits, sort_key
 
 R = TypeVar("R")
 
@@ -46,14 +46,14 @@ class Column(Generic[R]):
     status: Callable[[R], str | None] | None = None  # the cell shows a status badge
     width: int = 0  # default width in pixels (0: fit the contents)
     stretch: bool = False
-    sample: str = ""  # a typical value: the column is made at least wide enough to show it
+    sample: str = ""  # a typical value (translated when it is a label): the column is at least wide enough for it
 
 
 def _sortable(value: Any) -> tuple[int, Any]:
     if value is None or value == "":
         return (1, "")  # empty values sort last in ascending order
     if isinstance(value, str):
-        return (0, value.casefold())
+        return (0, sort_key(value))
     return (0, value)
 
 
@@ -153,7 +153,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         spec = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = spec.display(record)
-            return "" if value is None else value if isinstance(value, str) else str(value)
+            if value is None:
+                return ""
+            # numbers take the interface's digits (០–៩ if chosen); strings are data and stay as typed
+            return value if isinstance(value, str) else digits(str(value))
         if role == RECORD_ROLE:
             return record
         if role == ID_ROLE:

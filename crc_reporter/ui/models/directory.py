@@ -9,7 +9,7 @@ from crc_reporter.domain.records import ActorInfo, DocumentInfo, IndicatorInfo
 from crc_reporter.domain.summaries import ActorUsage, DocumentUsage
 from crc_reporter.i18n import N_
 from crc_reporter.i18n.labels import label
-from crc_reporter.ui.formatting import number, short_date
+from crc_reporter.ui.formatting import integer, number, short_date
 from crc_reporter.ui.models.base import RIGHT, Column, RecordTableModel
 
 
@@ -68,7 +68,7 @@ def latest_total(info: IndicatorInfo) -> tuple[int, float] | None:
 
 def _latest_text(info: IndicatorInfo) -> str:
     latest = latest_total(info)
-    return f"{number(latest[1], 2)} ({latest[0]})" if latest else ""  # e.g. "36.5 (2024)"
+    return f"{number(latest[1], 2)} ({integer(latest[0])})" if latest else ""  # e.g. "36.5 (2024)"
 
 
 class IndicatorTableModel(RecordTableModel[IndicatorInfo]):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from crc_reporter.domain.records import IndicatorInfo
 from crc_reporter.i18n import N_, _
-from crc_reporter.ui.formatting import number
+from crc_reporter.ui.formatting import integer, number
 
 Series = tuple[str | None, str | None, str | None]  # (sex, age group, province)
 TOTAL: Series = (None, None, None)
@@ -92,7 +92,9 @@ class IndicatorValuesModel(QAbstractTableModel):
             return None
         year = self._years[index.row()]
         if index.column() == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return integer(year)
+            if role == Qt.ItemDataRole.EditRole:
                 return str(year)
             return None
         value = self._values.get((year, self._series[index.column() - 1]))

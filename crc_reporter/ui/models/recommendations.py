@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from crc_reporter.domain.clusters import cluster_position
 from crc_reporter.domain.summaries import RecommendationRow
-from crc_reporter.i18n import N_, _
+from crc_reporter.i18n import N_, _, current_language
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import short_cluster, short_status
 from crc_reporter.ui.icons import icon
@@ -53,6 +53,13 @@ def _status_text(row: RecommendationRow, status: str | None, full: bool = False)
     return label(shown) if full else short_status(shown)
 
 
+def shown_text(row: RecommendationRow) -> str:
+    """The paragraph in the interface's language when a translation into it was typed, else as adopted."""
+    if row.translation and row.translation_lang == current_language():
+        return row.translation
+    return row.text
+
+
 def _cluster(row: RecommendationRow) -> str:
     return label(row.cluster) if row.cluster else ""
 
@@ -81,9 +88,9 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
             sort_key=lambda r: (cluster_position(r.cluster), r.document, r.number),
             tooltip=_cluster,
             width=150,
-            sample="Special protection",
+            sample=N_("Special protection"),
         ),
-        Column(N_("Recommendation"), lambda r: r.text, tooltip=lambda r: r.text, stretch=True, width=320),
+        Column(N_("Recommendation"), lambda r: shown_text(r), tooltip=lambda r: r.text, stretch=True, width=320),
         Column(
             N_("Urgent"), lambda r: "", sort_key=lambda r: (not r.urgent, r.document, r.number), align=CENTER, width=36
         ),
@@ -100,7 +107,7 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
             status=lambda r: _status(r, r.government_status),
             tooltip=lambda r: _status_text(r, r.government_status, full=True),
             width=110,
-            sample="Not implemented",
+            sample=N_("Not implemented"),
         ),
         Column(
             N_("Civil society"),
@@ -109,7 +116,7 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
             status=lambda r: _status(r, r.civil_society_status),
             tooltip=lambda r: _status_text(r, r.civil_society_status, full=True),
             width=110,
-            sample="Not implemented",
+            sample=N_("Not implemented"),
         ),
         Column(N_("Actions"), lambda r: r.action_count or "", sort_key=lambda r: r.action_count, align=RIGHT, width=60),
     )

@@ -39,6 +39,7 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendations import filter_combo, refill
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
+from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.tables import RecordTable
 
@@ -127,13 +128,12 @@ class ActionsPage(Page):
         self.links.setAccessibleName(_("Linked recommendations"))
         self.links.doubleClicked.connect(lambda _i: self.open_recommendation())
         layout.addWidget(self.links)
-        link_buttons = QHBoxLayout()
+        link_buttons = FlowLayout()  # wraps when a translation makes the row too long for the panel
         self.add_link = QPushButton(_("Link to a recommendation…"))
         self.remove_link = QPushButton(_("Remove link"))
         self.open_link = QPushButton(_("Open"))
         for button in (self.add_link, self.remove_link, self.open_link):
             link_buttons.addWidget(button)
-        link_buttons.addStretch(1)
         layout.addLayout(link_buttons)
         layout.addStretch(1)
         scroll.setWidget(body)

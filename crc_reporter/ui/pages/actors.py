@@ -18,6 +18,7 @@ from crc_reporter.services.usage import actor_usage, responsible_for
 from crc_reporter.ui.commands.records import CreateActor, DeleteActor, EditActor, MergeActors
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.records import MergeDialog, NewActorDialog
+from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.actions import ActionTableModel
 from crc_reporter.ui.models.base import FilteringProxyModel
 from crc_reporter.ui.models.directory import ActorRow, ActorTableModel
@@ -100,7 +101,7 @@ class ActorsPage(DirectoryPage):
         def done(rows: list[ActorRow]) -> None:
             if self.is_current(generation):
                 self.model.set_rows(rows)
-                self.subtitle.setText(ngettext("{n} actor", "{n} actors", len(rows)).format(n=len(rows)))
+                self.subtitle.setText(ngettext("{n} actor", "{n} actors", len(rows)).format(n=number(len(rows))))
                 self.subtitle.setVisible(True)
                 self.select_after_reload(keep)
 
@@ -145,8 +146,8 @@ class ActorsPage(DirectoryPage):
         self.members.setVisible(row is not None and (row.info.type == "coalition" or bool(row.info.members)))
         self.actions_model.set_rows(actions)
         self.recs_model.set_rows(recs)
-        self.linked.setTabText(0, _("Actions ({n})").format(n=len(actions)))
-        self.linked.setTabText(1, _("Responsible for ({n})").format(n=len(recs)))
+        self.linked.setTabText(0, _("Actions ({n})").format(n=number(len(actions))))
+        self.linked.setTabText(1, _("Responsible for ({n})").format(n=number(len(recs))))
         self.set_dirty(False)
 
     def save(self) -> None:

@@ -80,7 +80,7 @@ class SidePanel(QWidget):
         else:
             who = current.assessor or current.recorded_by or ""
             meta = " · ".join(x for x in (long_date(current.assessed_on), who) if x)
-            self.meta.setText(meta + (f" · {_('Parts: {parts}').format(parts=parts)}" if parts else ""))
+            self.meta.setText(meta + (" · " + _("Parts: {parts}").format(parts=parts) if parts else ""))
             self.note.setText(current.note)
             self.evidence.setText(
                 "<b>{}</b> {}".format(esc(_("Evidence:")), esc(current.evidence)) if current.evidence else ""

@@ -7,6 +7,7 @@ keeps start-up fast and spares work for pages nobody is looking at.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -54,7 +55,9 @@ class Page(QWidget):
         return self._generation
 
     def is_current(self, generation: int) -> bool:
-        return generation == self._generation
+        """Whether a load's result still belongs on screen: no newer load, and the page still exists
+        (changing the language rebuilds every page while their loads may still be running)."""
+        return generation == self._generation and shiboken6.isValid(self)
 
     # --- navigation and shortcuts -----------------------------------------------------------
     def show_record(self, **target: object) -> None:

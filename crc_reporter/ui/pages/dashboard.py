@@ -161,8 +161,7 @@ class DashboardPage(Page):
         self.scope.blockSignals(False)
         self.figures = figures
         self.subtitle.setText(
-            _("As of {date}").format(date=long_date(figures.today))
-            + (f" · {figures.scope}" if figures.scope else f" · {_('all documents')}")
+            _("As of {date} · {scope}").format(date=long_date(figures.today), scope=figures.scope or _("all documents"))
         )
         self.subtitle.setVisible(True)
         self._tiles(figures)
@@ -180,7 +179,7 @@ class DashboardPage(Page):
         else:
             self.due.set("—", _("No due date recorded"))
         assessed = sum(1 for u in f.urgent if u.government_status and u.government_status != "not_assessed")
-        self.urgent_tile.set(number(len(f.urgent)), _("{n} assessed by the government").format(n=assessed))
+        self.urgent_tile.set(number(len(f.urgent)), _("{n} assessed by the government").format(n=number(assessed)))
         self.overdue_tile.set(
             number(f.overdue_count), _("planned or ongoing"), DANGER if f.overdue_count else "#2f9e68"
         )
@@ -229,7 +228,7 @@ class DashboardPage(Page):
         )
         self.overdue_card.set_caption(
             _("The {shown} most overdue of {total}, by days past their target date").format(
-                shown=len(f.overdue), total=number(f.overdue_count)
+                shown=number(len(f.overdue)), total=number(f.overdue_count)
             )
             if f.overdue_count > len(f.overdue)
             else ""

@@ -123,7 +123,7 @@ class DocumentsPage(DirectoryPage):
         usage = row.usage if row else None
         self.tile_paragraphs.set(
             number(usage.paragraphs) if usage else "—",
-            _("{n} urgent").format(n=usage.urgent) if usage and usage.urgent else "",
+            _("{n} urgent").format(n=number(usage.urgent)) if usage and usage.urgent else "",
         )
         self.tile_actions.set(number(usage.linked_actions) if usage else "—")
         self.tile_assessments.set(number(usage.assessments) if usage else "—")

@@ -37,6 +37,7 @@ from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
 from crc_reporter.ui.dialogs.records import MergeDialog, NewIndicatorDialog, YearDialog
 from crc_reporter.ui.errors import show_error
+from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.actions import ActionTableModel
 from crc_reporter.ui.models.directory import IndicatorTableModel
 from crc_reporter.ui.models.indicator_values import IndicatorValuesModel, series_label
@@ -158,7 +159,9 @@ class IndicatorsPage(DirectoryPage):
         def done(rows: list[IndicatorInfo]) -> None:
             if self.is_current(generation):
                 self.model.set_rows(rows)
-                self.subtitle.setText(ngettext("{n} indicator", "{n} indicators", len(rows)).format(n=len(rows)))
+                self.subtitle.setText(
+                    ngettext("{n} indicator", "{n} indicators", len(rows)).format(n=number(len(rows)))
+                )
                 self.subtitle.setVisible(True)
                 self.select_after_reload(keep)
 
@@ -190,7 +193,7 @@ class IndicatorsPage(DirectoryPage):
                 actions = [action_info(session, i) for i in info.actions]
         self.recs_model.set_rows(recs)
         self.actions_model.set_rows(actions)
-        self.tabs.setTabText(2, _("Linked ({n})").format(n=len(recs) + len(actions)))
+        self.tabs.setTabText(2, _("Linked ({n})").format(n=number(len(recs) + len(actions))))
         self.set_dirty(False)
 
     def _update_chart(self, info: IndicatorInfo | None) -> None:

@@ -40,11 +40,12 @@ from crc_reporter.ui.dialogs.action_dialog import new_action_for
 from crc_reporter.ui.dialogs.assessment import AssessmentDialog
 from crc_reporter.ui.dialogs.pickers import ActionPicker
 from crc_reporter.ui.dialogs.recommendation_dialog import RecommendationDialog
-from crc_reporter.ui.formatting import paragraph_ref
+from crc_reporter.ui.formatting import integer, number, paragraph_ref
 from crc_reporter.ui.models.detail import LinkedAction, LinkedActionModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_ids
 from crc_reporter.ui.pages.assessment_panel import SidePanel
 from crc_reporter.ui.pages.recommendation_text import recommendation_html
+from crc_reporter.ui.pages.recommendation_translation import TranslationPanel
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.tables import RecordTable
 
@@ -214,7 +215,10 @@ class RecommendationDetail(QFrame):
         buttons.addStretch(1)
         right.addLayout(buttons)
         action_layout.addLayout(right, 1)
+        self.actions_tab = actions
         self.tabs.addTab(actions, _("Actions"))
+        self.translation = TranslationPanel(ctx)  # last, so the other tabs keep their places
+        self.tabs.addTab(self.translation, _("Translation"))
         self.new_action.clicked.connect(self.create_action)
         self.link_existing.clicked.connect(self.pick_action)
         self.unlink.clicked.connect(self.unlink_action)
@@ -239,14 +243,18 @@ class RecommendationDetail(QFrame):
         info = data.info
         urgent = ' <span style="color:#c8372d;">●&nbsp;{}</span>'.format(_("Urgent")) if info.urgent else ""
         self.heading.setText(
-            _("{document}, paragraph {number}").format(document=info.document, number=info.number) + urgent
+            _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
         )
         self.text.setHtml(recommendation_html(info, data.indicators, data.previous_ids))
         for panel in self.panels.values():
             panel.show_history(data.history)
         self.parts.set_parts(info)
         self.linked_model.set_rows(data.actions)
-        self.tabs.setTabText(2, _("Actions ({count})").format(count=len({a.id for a in data.actions})))
+        self.translation.show_recommendation(info)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.actions_tab),
+            _("Actions ({count})").format(count=number(len({a.id for a in data.actions}))),
+        )
         self.stack.setCurrentIndex(1)
 
     def _anchor(self, url: QUrl) -> None:

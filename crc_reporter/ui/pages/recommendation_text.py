@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from crc_reporter.domain.records import IndicatorInfo, RecommendationInfo
-from crc_reporter.i18n import _
+from crc_reporter.i18n import LANGUAGES, _, current_language
 from crc_reporter.i18n.labels import label
-from crc_reporter.ui.formatting import esc
+from crc_reporter.ui.formatting import esc, integer
 
 _CHIP = '<span style="background:{bg}; color:{fg}; border-radius:8px;">&nbsp;{text}&nbsp;</span>'
 
@@ -39,6 +39,11 @@ def recommendation_html(
     if info.subheading:
         meta.append(info.subheading)
     out.append('<p style="color:#5f6b7a;">{}</p>'.format(" · ".join(esc(m) for m in meta)))
+    # a translation into the interface's language comes first: that is what this reader reads
+    translation_first = bool(info.translation) and info.translation_lang == current_language()
+    if translation_first:
+        out.append(_translation_html(info))
+        out.append('<p style="color:#5f6b7a; margin-top:10px;">{}</p>'.format(esc(_("As adopted by the Committee"))))
     intro = lead_in(info)
     out.append(f"<p>{esc(intro)}</p>")
     if info.parts and intro != info.text:
@@ -66,7 +71,7 @@ def recommendation_html(
     if info.previous:
         links = []
         for ref, rec_id in zip(info.previous, previous_ids, strict=False):
-            text = esc(_("{document}, para. {number}").format(document=ref.document, number=ref.paragraph))
+            text = esc(_("{document}, para. {number}").format(document=ref.document, number=integer(ref.paragraph)))
             links.append(f'<a href="rec:{rec_id}">{text}</a>' if rec_id else text)
         facts.append((_("Earlier recommendations"), ", ".join(links)))
     if indicators:
@@ -79,5 +84,14 @@ def recommendation_html(
                 f"<td>{value}</td></tr>"
             )
         out.append("</table>")
+    if info.translation and not translation_first:
+        out.append(_translation_html(info))
     out.append("</div>")
     return "".join(out)
+
+
+def _translation_html(info: RecommendationInfo) -> str:
+    language = LANGUAGES.get(info.translation_lang or "", info.translation_lang or "")
+    heading = esc(_("Translation ({language})").format(language=language))
+    body = esc(info.translation).replace("\n", "<br>")
+    return f'<p style="color:#5f6b7a; margin-top:10px;">{heading}</p><p>{body}</p>'

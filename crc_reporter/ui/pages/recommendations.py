@@ -45,7 +45,8 @@ def filter_combo(all_text: str, items: list[tuple[str, object]], min_width: int 
     combo.addItem(all_text, None)
     for text, data in items:
         combo.addItem(text, data)
-    combo.setMinimumWidth(min_width)
+    # at least wide enough for "All …" in the interface's language (the arrow takes about 34 px)
+    combo.setMinimumWidth(max(min_width, combo.fontMetrics().horizontalAdvance(all_text) + 34))
     combo.setMaxVisibleItems(20)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(10)
@@ -296,7 +297,7 @@ class RecommendationsPage(Page):
             self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
         else:
             with self.ctx.history.macro(
-                _("Link {count} actions to {target}").format(count=len(action_ids), target=target)
+                _("Link {count} actions to {target}").format(count=number(len(action_ids)), target=target)
             ):
                 for action_id in action_ids:
                     self.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))

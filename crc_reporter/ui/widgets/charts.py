@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from crc_reporter.ui.formatting import number
+from crc_reporter.ui.formatting import integer, number
 
 GRID = QColor("#e6eaf0")
 AXIS_TEXT = QColor("#5f6b7a")
@@ -245,7 +245,7 @@ class StackedBarChart(Chart):
             painter.drawRect(seg_rect)
             share = seg.value / total * 100
             name = self.labels.get(seg.key, seg.key)
-            self.hit(seg_rect, f"{prefix}\n{name}: {self.value_format(seg.value)} ({share:.0f} %)")
+            self.hit(seg_rect, f"{prefix}\n{name}: {self.value_format(seg.value)} ({number(round(share))} %)")
             x += width
         painter.restore()
         if not self.percent or total == 0:
@@ -337,7 +337,9 @@ def draw_lines(
     step = max(1, math.ceil(len(years) * (fm.horizontalAdvance("2024") + 10) / max(plot.width(), 1)))
     for year in years[::step]:
         x = to_point(year, y_low).x()
-        painter.drawText(QRectF(x - 30, plot.bottom() + 4, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, str(year))
+        painter.drawText(
+            QRectF(x - 30, plot.bottom() + 4, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, integer(year)
+        )
     for s in series:
         color = QColor(s.color)
         points = [to_point(x, y) for x, y in s.points]

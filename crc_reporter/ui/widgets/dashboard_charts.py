@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from crc_reporter.i18n.labels import label
-from crc_reporter.ui.formatting import number, short_status
+from crc_reporter.ui.formatting import integer, number, short_status
 from crc_reporter.ui.style import status_color, text_on
 from crc_reporter.ui.widgets.charts import AXIS_TEXT, LABEL_TEXT, Chart, LineSeries, draw_lines
 
@@ -126,10 +126,12 @@ class TrendGrid(Chart):
             first, last = trend.points[0], trend.points[-1]
             change = ""
             if first[1] and len(trend.points) > 1:
-                change = f"{(last[1] - first[1]) / abs(first[1]) * 100:+.0f} % {first[0]}–{last[0]}"
+                percent = (last[1] - first[1]) / abs(first[1]) * 100
+                sign = "+" if percent >= 0 else "−"
+                change = f"{sign}{number(abs(round(percent)))} % {integer(first[0])}–{integer(last[0])}"
             painter.setFont(base)
             painter.setPen(AXIS_TEXT)
-            summary = f"{number(last[1], 1)} {trend.unit} ({last[0]})   {change}".strip()
+            summary = f"{number(last[1], 1)} {trend.unit} ({integer(last[0])})   {change}".strip()
             painter.drawText(
                 QRectF(cell.left(), cell.top() + fm.height() + 1, cell.width(), fm.height()),
                 Qt.AlignmentFlag.AlignLeft,

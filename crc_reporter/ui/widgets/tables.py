@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from crc_reporter.i18n import _
 from crc_reporter.ui.models.base import ID_ROLE, RECORD_ROLE, RecordProxyModel, RecordTableModel
 from crc_reporter.ui.widgets.delegates import StatusDelegate
 
@@ -59,7 +60,7 @@ class RecordTable(QTableView):
                 width = max(
                     spec.width,
                     head_metrics.horizontalAdvance(title) + 26 if title else 0,
-                    cell_metrics.horizontalAdvance(spec.sample) + 22 if spec.sample else 0,
+                    cell_metrics.horizontalAdvance(_(spec.sample)) + 22 if spec.sample else 0,
                 )
                 if width:
                     header.resizeSection(column, width)
