@@ -168,7 +168,24 @@ def filter_rows(
     if matching is not None:
         found = matching if isinstance(matching, (set, frozenset)) else set(matching)
         rows = (r for r in rows if r.id in found)
+    if not _narrows(flt):  # only the text query (typing in the search box): no per-row checks
+        return list(rows)
     return [r for r in rows if row_matches(r, flt)]
+
+
+def _narrows(flt: RecommendationFilter) -> bool:
+    """Whether a filter other than the text query and the ids is set (what :func:`row_matches` checks)."""
+    return bool(
+        flt.treaty
+        or flt.document
+        or flt.cluster
+        or flt.kind
+        or flt.urgent is not None
+        or flt.government_status
+        or flt.civil_society_status
+        or flt.tag
+        or flt.responsible
+    )
 
 
 def recommendation_id_at(session: Session, symbol: str, paragraph: int) -> int | None:
