@@ -102,12 +102,12 @@ def test_delete_a_backup_and_open_the_tab_from_the_menu(
 
 def test_the_automatic_backup_is_taken_when_due(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
     idle()
-    assert window.backup_timer.isActive()  # the writing window checks every few minutes
-    window.auto_backup()
+    assert window.companions.backup_timer.isActive()  # the writing window checks every few minutes
+    window.companions.auto_backup()
     qtbot.waitUntil(lambda: bool(list_backups(window.store)), timeout=20_000)  # type: ignore[arg-type]
     assert list_backups(window.store)[0].reason == "auto"  # type: ignore[arg-type]
     idle()
-    window.auto_backup()  # nothing changed since: no second one
+    window.companions.auto_backup()  # nothing changed since: no second one
     idle()
     assert len(list_backups(window.store)) == 1  # type: ignore[arg-type]
 
