@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
 from crc_reporter.store.engine import Store
+from crc_reporter.store.locking import StoreLock
 from crc_reporter.ui.access import WriteAccess
 from crc_reporter.ui.companions import StoreCompanions
 from crc_reporter.ui.context import AppContext
@@ -229,11 +230,20 @@ class MainWindow(QMainWindow):
             self.access_label.setText("")
             return
         store = self.ctx.store  # type: ignore[union-attr]
-        locked_elsewhere = store.is_sqlite and store.read_only and store.lock is None and store.path is not None
+        locked_elsewhere = (
+            store.is_sqlite
+            and store.read_only
+            and store.path is not None
+            and StoreLock(store.path).holder().get("state") == "open"  # another window writes it
+        )
         text = access.reason
         if locked_elsewhere:
-            text += " " + _("What is saved there appears here within a few seconds.")
+            text = _(
+                "Read-only: {store} is open in another CRC Reporter window, which alone may change it. "
+                "What is saved there appears here within a few seconds."
+            ).format(store=store.path.name)  # type: ignore[union-attr]
         self.banner.show_message(text, _("Try to edit again") if locked_elsewhere else "")
+        self.banner.text.setToolTip(access.reason)
         self.banner.button.setToolTip(_("Open the store for editing, if the other window has closed it"))
         self.access_label.setText(_("Read-only"))
         self.access_label.setToolTip(access.reason)
