@@ -9,9 +9,7 @@ instance, the conflict dialog, and a banner when this window may not write.
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +25,11 @@ from PySide6.QtWidgets import (
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
-from crc_reporter.services.backups import BackupInfo, maybe_backup
 from crc_reporter.store.engine import Store
+from crc_reporter.store.locking import StoreLock
 from crc_reporter.ui.access import WriteAccess
-from crc_reporter.ui.change_feed import ChangeFeed
-from crc_reporter.ui.conflicts import ConflictResolver
+from crc_reporter.ui.companions import StoreCompanions
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
@@ -48,16 +44,10 @@ from crc_reporter.ui.pages.reports import ReportsPage
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.recovery import StoreRecovery
 from crc_reporter.ui.settings import AppSettings
-from crc_reporter.ui.single_instance import InstanceServer
 from crc_reporter.ui.store_switcher import StoreSwitcher
-from crc_reporter.ui.tasks import TaskControl, TaskRunner
+from crc_reporter.ui.tasks import TaskRunner
 from crc_reporter.ui.undo import EditHistory
 from crc_reporter.ui.widgets.banner import Banner
-
-log = logging.getLogger("crc_reporter.ui")
-
-#: How often the window asks whether an automatic backup is due (it is every 30 minutes after changes).
-BACKUP_CHECK_MS = 5 * 60 * 1000
 
 PAGES: tuple[tuple[str, type[Page], str], ...] = (
     ("dashboard", DashboardPage, "dashboard"),
@@ -80,13 +70,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
         self.recovery = StoreRecovery(self)
-        self.change_feed: ChangeFeed | None = None
-        self.conflicts: ConflictResolver | None = None
-        self.instance_server = InstanceServer(self)
-        self.instance_server.activation_requested.connect(self.bring_forward)
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(BACKUP_CHECK_MS)
-        self.backup_timer.timeout.connect(self.auto_backup)
+        self.companions = StoreCompanions(self)  # backups, others' changes, conflicts, a second instance
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
@@ -120,16 +104,9 @@ class MainWindow(QMainWindow):
         history.edited.connect(lambda text: self.statusBar().showMessage(_("Saved: {edit}").format(edit=text), 6000))
         access = WriteAccess(store, self)
         self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate, access=access)
-        self.conflicts = ConflictResolver(self.ctx, self)
-        self.change_feed = ChangeFeed(store, events, self)
-        self.change_feed.refreshed.connect(
-            lambda _r: self.statusBar().showMessage(_("Updated with changes saved elsewhere."), 4000)
-        )
+        self.companions.attach(self.ctx)
         if store.path is not None:
             self.settings.add_recent_store(str(store.path))
-            if store.lock is not None and store.lock.held:
-                self.instance_server.listen(store.path)  # a second window on this store asks us to come forward
-                self.backup_timer.start()
         self._build()
 
     def close_store(self) -> None:
@@ -142,21 +119,13 @@ class MainWindow(QMainWindow):
     def _release_store(self) -> None:
         old = self.ctx
         assert old is not None
-        self.backup_timer.stop()
-        self.instance_server.close()
-        if self.change_feed is not None:
-            self.change_feed.stop()
-            self.change_feed.deleteLater()
-            self.change_feed = None
+        self.companions.detach()
         self.tasks.wait()
         old.history.clear()
         old.store.close()
         old.history.deleteLater()
         old.events.deleteLater()
         old.access.deleteLater()
-        if self.conflicts is not None:
-            self.conflicts.deleteLater()
-            self.conflicts = None
 
     def _edit_failed(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, _("The change was not saved: {reason}").format(reason=message))
@@ -270,11 +239,20 @@ class MainWindow(QMainWindow):
             self.access_label.setText("")
             return
         store = self.ctx.store  # type: ignore[union-attr]
-        locked_elsewhere = store.is_sqlite and store.read_only and store.lock is None and store.path is not None
+        locked_elsewhere = (
+            store.is_sqlite
+            and store.read_only
+            and store.path is not None
+            and StoreLock(store.path).holder().get("state") == "open"  # another window writes it
+        )
         text = access.reason
         if locked_elsewhere:
-            text += " " + _("What is saved there appears here within a few seconds.")
+            text = _(
+                "Read-only: {store} is open in another CRC Reporter window, which alone may change it. "
+                "What is saved there appears here within a few seconds."
+            ).format(store=store.path.name)  # type: ignore[union-attr]
         self.banner.show_message(text, _("Try to edit again") if locked_elsewhere else "")
+        self.banner.text.setToolTip(access.reason)
         self.banner.button.setToolTip(_("Open the store for editing, if the other window has closed it"))
         self.access_label.setText(_("Read-only"))
         self.access_label.setToolTip(access.reason)
@@ -283,36 +261,6 @@ class MainWindow(QMainWindow):
         store = self.store
         if store is not None and store.path is not None:
             self.recovery.open(str(store.path))
-
-    # --- the store's safety and freshness ----------------------------------------------------------
-    def auto_backup(self) -> None:
-        """Take the automatic backup when due (in the background; it decides whether one is due)."""
-        store = self.store
-        if store is None or store.path is None or store.read_only:
-            return
-
-        def work(_control: TaskControl) -> BackupInfo | None:
-            return maybe_backup(store)
-
-        def done(info: BackupInfo | None) -> None:
-            if info is not None:
-                self.statusBar().showMessage(_("Backed up: {name}").format(name=info.name), 5000)
-
-        def failed(exc: BaseException) -> None:  # keep working; the next tick tries again
-            self.statusBar().showMessage(_("The automatic backup failed: {reason}").format(reason=error_text(exc)))
-
-        self.tasks.run(work, on_success=done, on_failure=failed, show_progress=False)
-
-    def bring_forward(self, files: list[str]) -> None:
-        """Another instance was started on this store: come to the front (and import what it was given)."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.statusBar().showMessage(_("This store is already open here."), 6000)
-        if files and self.ctx is not None and self.ctx.access.allowed:
-            QTimer.singleShot(0, lambda: self.open_import_dialog(files[0]))
 
     # --- navigation -----------------------------------------------------------------------------------
     def current_page_key(self) -> str | None:
@@ -406,14 +354,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.backup_timer.stop()
-        if self.change_feed is not None:
-            self.change_feed.stop()
         self.tasks.wait()
-        store = self.store
-        if store is not None and store.path is not None and not store.read_only:
-            try:
-                maybe_backup(store)  # the last changes of the session, when a backup is due
-            except USER_ERRORS as exc:
-                log.warning("no backup at close: %s", exc)
+        self.companions.backup_at_close()
         super().closeEvent(event)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
@@ -43,6 +43,19 @@ if TYPE_CHECKING:
 
 #: Failures a backup can remedy.
 RESTORABLE = (DamagedStoreError, NotAStoreError, NewerStoreError)
+
+
+def ask_secret(parent: QWidget, title: str, prompt: str) -> str | None:
+    """A passphrase, typed unseen; None when the user cancels."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(prompt)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText(_("Open"))
+    dialog.setCancelButtonText(_("Cancel"))
+    dialog.setMinimumWidth(420)
+    accepted = dialog.exec()
+    return dialog.textValue() if accepted and dialog.textValue() else None
 
 
 def store_path_of(target: str) -> Path | None:
@@ -107,8 +120,8 @@ class StoreRecovery(QObject):
             if wrong
             else _("{store} is encrypted. Type its passphrase:")
         ).format(store=name)
-        text, ok = QInputDialog.getText(self.window, _("Encrypted store"), prompt, QLineEdit.EchoMode.Password)
-        if ok and text:
+        text = ask_secret(self.window, _("Encrypted store"), prompt)
+        if text:
             self.open(target, passphrase=text)
 
     # --- damaged stores -----------------------------------------------------------------------------------

@@ -23,6 +23,16 @@ from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart
 CHART_WIDTH = 640
 
 
+def _cluster_name(cluster: str | None, lang: str) -> str:
+    """The short name the dashboard uses; the full (always translated) title where the short one is not yet."""
+    gettext = translator(lang).gettext
+    if cluster not in SHORT_CLUSTER:
+        return gettext("Other paragraphs")
+    short = SHORT_CLUSTER[cluster]
+    name = gettext(short)
+    return label(cluster, lang) if lang != "en" and name == short else name
+
+
 def cluster_chart(figures: DashboardFigures, lang: str) -> ChartImage | None:
     """The picture, or None when no paragraph of the document falls in a cluster."""
     if not figures.clusters:
@@ -32,7 +42,7 @@ def cluster_chart(figures: DashboardFigures, lang: str) -> ChartImage | None:
     rows = []
     described = []
     for c in figures.clusters:
-        name = gettext(SHORT_CLUSTER[c.cluster]) if c.cluster in SHORT_CLUSTER else gettext("Other paragraphs")
+        name = _cluster_name(c.cluster, lang)
         rows.append(
             BarRow(
                 name,

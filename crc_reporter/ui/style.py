@@ -89,6 +89,8 @@ QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QText
     selection-background-color: {ACCENT};
 }}
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:disabled, QComboBox:disabled, QDateEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled,
+QPlainTextEdit:disabled, QTextEdit:disabled {{ background: #f5f7fa; color: #4f5b69; border-color: #dde2e8; }}
 QLineEdit#SearchBox {{ padding: 6px 8px; font-size: 10.5pt; }}
 QPushButton {{
     background: white; border: 1px solid #c5ccd6; border-radius: 5px; padding: 5px 14px; color: {TEXT};
@@ -100,6 +102,7 @@ QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {AC
 QPushButton#Primary:hover {{ background: #1f55ad; }}
 QPushButton#Primary:disabled {{ background: #9db4d8; border-color: #9db4d8; color: #eef3fa; }}
 QPushButton#Danger {{ color: {DANGER}; }}
+QPushButton#Danger:disabled {{ color: #dba7a2; }}
 QPushButton#Link {{ border: none; background: transparent; color: {ACCENT}; padding: 2px 4px; text-align: left; }}
 QPushButton#Link:hover {{ text-decoration: underline; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 5px; padding: 3px; background: transparent; }}

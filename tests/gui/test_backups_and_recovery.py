@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crc_reporter.services.actors import actor_by_name, create_actor
@@ -102,12 +102,12 @@ def test_delete_a_backup_and_open_the_tab_from_the_menu(
 
 def test_the_automatic_backup_is_taken_when_due(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
     idle()
-    assert window.backup_timer.isActive()  # the writing window checks every few minutes
-    window.auto_backup()
+    assert window.companions.backup_timer.isActive()  # the writing window checks every few minutes
+    window.companions.auto_backup()
     qtbot.waitUntil(lambda: bool(list_backups(window.store)), timeout=20_000)  # type: ignore[arg-type]
     assert list_backups(window.store)[0].reason == "auto"  # type: ignore[arg-type]
     idle()
-    window.auto_backup()  # nothing changed since: no second one
+    window.companions.auto_backup()  # nothing changed since: no second one
     idle()
     assert len(list_backups(window.store)) == 1  # type: ignore[arg-type]
 
@@ -183,18 +183,30 @@ def test_an_encrypted_store_asks_for_its_passphrase(
     with store.session() as s:
         create_actor(s, "Ministry of Interior", "government")
     store.close()
-    answers = iter([("wrong guess", True), ("correct horse", True)])
-    prompts: list[tuple[str, object]] = []
+    answers = iter(["wrong guess", "correct horse"])
+    prompts: list[str] = []
 
-    def get_text(_parent: object, _title: str, prompt: str, mode: object) -> tuple[str, bool]:
-        prompts.append((prompt, mode))
+    def ask_secret(_parent: object, _title: str, prompt: str) -> str:
+        prompts.append(prompt)
         return next(answers)
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(recovery, "ask_secret", ask_secret)
     win = build_window(str(path), settings=settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.store is not None, timeout=30_000)
-    assert "is encrypted" in prompts[0][0] and "does not open" in prompts[1][0]
-    assert all(mode == recovery.QLineEdit.EchoMode.Password for _p, mode in prompts)
+    assert "is encrypted" in prompts[0] and "does not open" in prompts[1]
     assert _has_actor(win, "Ministry of Interior")
     win.tasks.wait()
+
+
+def test_the_passphrase_is_typed_unseen(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[QLineEdit.EchoMode, str]] = []
+
+    def exec_(dialog: recovery.QInputDialog) -> int:
+        seen.append((dialog.textEchoMode(), dialog.okButtonText()))
+        dialog.setTextValue("s3cret")
+        return 1
+
+    monkeypatch.setattr(recovery.QInputDialog, "exec", exec_)
+    assert recovery.ask_secret(None, "Encrypted store", "Type its passphrase:") == "s3cret"  # type: ignore[arg-type]
+    assert seen == [(QLineEdit.EchoMode.Password, "Open")]

@@ -84,7 +84,7 @@ def test_the_second_window_is_read_only_and_says_why(
         assert not button.isEnabled() and button.toolTip().startswith("Read-only:")
     assert not page.doc_title.isEnabled()  # type: ignore[attr-defined]
     assert not window.banner.isVisible() and window.access_label.text() == ""
-    assert second.instance_server.listening is False and window.instance_server.listening
+    assert second.companions.instance_server.listening is False and window.companions.instance_server.listening
 
 
 def test_a_viewer_on_a_server_cannot_edit(qtbot: QtBot, demo_store: Store, settings: AppSettings) -> None:
@@ -103,8 +103,10 @@ def test_a_viewer_on_a_server_cannot_edit(qtbot: QtBot, demo_store: Store, setti
 def test_the_read_only_window_follows_the_writers_changes(
     qtbot: QtBot, window: MainWindow, second: MainWindow, idle: Idle
 ) -> None:
-    assert second.change_feed is not None and second.change_feed.active
-    assert window.change_feed is not None and not window.change_feed.active  # the writer sees only its own commits
+    assert second.companions.change_feed is not None and second.companions.change_feed.active
+    assert (
+        window.companions.change_feed is not None and not window.companions.change_feed.active
+    )  # the writer sees only its own commits
     second.navigate("actors")
     page = second.pages["actors"]
     qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=10_000)  # type: ignore[attr-defined]
@@ -114,15 +116,15 @@ def test_the_read_only_window_follows_the_writers_changes(
     idle()
     assert window.ctx is not None
     window.ctx.edit(EditActor(other.id, {"short_name": "NEW"}, expected_version=other.info.version))
-    with qtbot.waitSignal(second.change_feed.refreshed, timeout=10_000) as blocker:
-        second.change_feed.poll()
+    with qtbot.waitSignal(second.companions.change_feed.refreshed, timeout=10_000) as blocker:
+        second.companions.change_feed.poll()
     assert blocker.args[0].actors
     qtbot.waitUntil(
         lambda: any(r.info.short_name == "NEW" for r in page.model.rows()),  # type: ignore[attr-defined]
         timeout=10_000,
     )
     assert page.table.current_id() == chosen.id  # type: ignore[attr-defined]  # the selection is kept
-    assert second.change_feed.poll().__bool__() is False  # nothing new since
+    assert second.companions.change_feed.poll().__bool__() is False  # nothing new since
     qtbot.waitUntil(lambda: second.tasks.active == 0, timeout=10_000)
 
 
@@ -135,7 +137,7 @@ def test_a_second_instance_brings_the_first_window_forward(
     document.write_bytes(b"not a real document")
     imported: list[str] = []
     monkeypatch.setattr(ImportDialog, "exec", lambda self: imported.append(self.chooser.path.text()) or 0)
-    with qtbot.waitSignal(window.instance_server.activation_requested, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.companions.instance_server.activation_requested, timeout=20_000) as blocker:
         client = ask_in_another_process(demo_store.path, [str(document)])
     qtbot.waitUntil(client.done, timeout=20_000)
     assert client.output() == "True|"

@@ -32,6 +32,8 @@ def ask(
     yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(reject or _("Cancel"), QMessageBox.ButtonRole.RejectRole)
     yes.setObjectName("Danger" if danger else "Primary")
+    yes.style().unpolish(yes)  # the name chooses the style sheet's rule: apply it now
+    yes.style().polish(yes)
     box.setDefaultButton(no if danger else yes)
     box.setEscapeButton(no)
     box.exec()

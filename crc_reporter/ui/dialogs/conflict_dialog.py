@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,7 +40,7 @@ class ConflictDialog(QDialog):
     def __init__(self, what: str, rows: list[ConflictRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Someone else changed this record"))
-        self.setMinimumSize(720, 360)
+        self.setMinimumSize(760, 420)
         self.rows = rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -66,6 +66,7 @@ class ConflictDialog(QDialog):
             items = [QStandardItem(row.field), QStandardItem(row.theirs), QStandardItem(row.mine)]
             for item in items:
                 item.setEditable(False)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(item.text())
                 if row.differs:
                     item.setBackground(QBrush(_DIFFERENT))
@@ -84,7 +85,8 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.resizeRowsToContents()
+        # long values wrap: the rows follow the columns' widths
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.keep_button = buttons.addButton(_("Keep theirs"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -96,3 +98,7 @@ class ConflictDialog(QDialog):
         buttons.accepted.connect(lambda: self.done(APPLY_MINE))
         buttons.rejected.connect(lambda: self.done(KEEP_THEIRS))
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
