@@ -51,7 +51,7 @@ class _Marks(QObject):
 
 
 def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
-    from crc_reporter.services.search import _fts5_expression, query_terms
+    from crc_reporter.services.search import _fts5_prefixes, query_terms
     from crc_reporter.ui.app import build_window
     from crc_reporter.ui.widgets.inputs import SEARCH_DEBOUNCE_MS
 
@@ -82,7 +82,7 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
         started = time.perf_counter()
         if terms:
             sql = "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH ?"
-            bare.execute(sql, (_fts5_expression(terms),)).fetchall()
+            bare.execute(sql, (_fts5_prefixes(terms),)).fetchall()
         return time.perf_counter() - started
 
     def type_words(pause_ms: int, baseline: list[float] | None) -> list[float]:
