@@ -117,7 +117,7 @@ def cmd_export_package(args: argparse.Namespace, ctx: CliContext) -> int:
     line = _("Wrote {path}: {records}").format(path=result.path, records=records)
     if result.tombstones:
         line += ", " + ngettext("{n} deletion", "{n} deletions", result.tombstones).format(n=result.tombstones)
-    print(line + (f" — {_('signed')} {result.signer}" if result.signer else "") + ".")
+    print(line + (" — " + _("signed") + f" {result.signer}" if result.signer else "") + ".")
     if result.left_out_confidential:
         print(
             ngettext(
@@ -196,7 +196,7 @@ def print_info(info: ex.PackageInfo) -> None:
     print(
         "  "
         + _("records: {counts}").format(counts=counts or "0")
-        + (f"; {_('deletions')}: {info.tombstones}" if info.tombstones else "")
+        + ("; " + _("deletions") + f": {info.tombstones}" if info.tombstones else "")
     )
     if info.confidential:
         print("  " + _("holds {n} confidential actions").format(n=info.confidential))
@@ -294,7 +294,7 @@ def print_result(result: ex.MergeResult) -> None:
     )
     if result.skipped:
         print(
-            f"crc-reporter: {_('warning')}: "
+            "crc-reporter: " + _("warning") + ": "
             + _("{n} records point at records the package does not carry; they were not merged").format(
                 n=result.skipped
             ),
@@ -313,8 +313,8 @@ def print_result(result: ex.MergeResult) -> None:
     )
     for c in result.conflicts:
         detail = f" [{', '.join(c.fields)}]" if c.fields else ""
-        waiting = f" — {_('{n} of their records wait on it').format(n=len(c.waiting))}" if c.waiting else ""
-        other = f" — {_('held here by {other}').format(other=c.other)}" if c.other else ""
+        waiting = " — " + _("{n} of their records wait on it").format(n=len(c.waiting)) if c.waiting else ""
+        other = " — " + _("held here by {other}").format(other=c.other) if c.other else ""
         print(f"  {c.label}: {_(_KIND_TEXT[c.kind])}{detail}{waiting}{other}")
     print(_("Merge again with --resolve keep-mine or --resolve take-theirs, or decide one by one in the app."))
 

@@ -98,7 +98,7 @@ def import_payload(args: argparse.Namespace, ctx: CliContext, source: ParsedSour
             ctx.print_json(result.__dict__)
             return 0
         for problem in result.problems:
-            print(f"crc-reporter: {_('warning')}: {problem}", file=sys.stderr)
+            print("crc-reporter: " + _("warning") + f": {problem}", file=sys.stderr)
         verb = _("Imported") if result.applied else _("Would import")
         print(
             _(
@@ -139,7 +139,7 @@ def _show(value: Any) -> str:
 
 def _print_tracker(report: TrackerReport) -> None:
     for warning in report.warnings:
-        print(f"crc-reporter: {_('warning')}: {warning}", file=sys.stderr)
+        print("crc-reporter: " + _("warning") + f": {warning}", file=sys.stderr)
     verb = _("Applied") if report.applied else _("Would apply")
     print(
         _(
@@ -154,16 +154,19 @@ def _print_tracker(report: TrackerReport) -> None:
         )
     )
     for c in report.changes:
-        print(f"  {c.sheet} {_('row')} {c.row} — {c.label}: {c.field} {_show(c.old)} → {_show(c.new)}")
+        row = _("row")
+        print(f"  {c.sheet} {row} {c.row} — {c.label}: {c.field} {_show(c.old)} → {_show(c.new)}")
     for k in report.conflicts:
+        row_word = _("row")
         print(
-            f"  {k.sheet} {_('row')} {k.row} — {k.label}: {k.field}: "
+            f"  {k.sheet} {row_word} {k.row} — {k.label}: {k.field}: "
             + _("changed in the app since the export ({store}); the sheet's {sheet} was not applied").format(
                 store=_show(k.in_store), sheet=_show(k.in_sheet)
             )
         )
     for p in report.problems:
-        where = f"{p.sheet} {_('row')} {p.row}" + (f", {p.column}" if p.column else "")
+        row = _("row")
+        where = f"{p.sheet} {row} {p.row}" + (f", {p.column}" if p.column else "")
         print(f"  {where}: {p.message}")
     for sheet, row, uuid in report.unknown_rows:
         print(

@@ -186,7 +186,7 @@ def _read(zf: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:
     try:
         return safety.read_member(zf, member, name, limit)
     except SourceError as exc:
-        raise PackageError(f"{exc}; {_('nothing was changed')}") from None
+        raise PackageError(str(exc) + "; " + _("nothing was changed")) from None
 
 
 def _manifest(zf: zipfile.ZipFile, name: str) -> tuple[dict[str, Any], bytes]:
@@ -261,7 +261,7 @@ def read_package(data: bytes, name: str, *, with_records: bool = True) -> Packag
     try:
         zf = safety.open_zip(data, name)
     except SourceError as exc:
-        raise PackageError(f"{exc}; {_('nothing was changed')}") from None
+        raise PackageError(str(exc) + "; " + _("nothing was changed")) from None
     with zf:
         manifest, manifest_raw = _manifest(zf, name)
         signer = _signer(zf, name, manifest_raw)

@@ -128,9 +128,9 @@ def export_impact(session: Session, out: Path, *, include_confidential: bool = F
     for a in list_actions(session, ActionFilter(include_confidential=include_confidential)):
         refs = sorted({reference(link.document, link.paragraph) for link in a.links})
         details = [a.description.strip()] if a.description.strip() else []
-        facts = [f"{_('Actor')}: {a.actor}" if a.actor else "", f"{_('Status')}: {label(a.status)}"]
+        facts = [_("Actor") + f": {a.actor}" if a.actor else "", _("Status") + f": {label(a.status)}"]
         if a.start_date:
-            facts.append(f"{_('Start')}: {a.start_date.isoformat()}")
+            facts.append(_("Start") + f": {a.start_date.isoformat()}")
         details.append("; ".join(f for f in facts if f))
         target = a.end_date.strftime("%d/%m/%Y") if a.end_date else ""
         action_rows.append(

@@ -153,7 +153,7 @@ class ImportPreview(QStackedWidget):
         self.document = QComboBox()
         self.document.setAccessibleName(_("Document"))
         self.symbol = QLineEdit()
-        self.symbol.setPlaceholderText("CRC/C/XMP/CO/5-6")
+        self.symbol.setPlaceholderText(_("e.g. {symbol}").format(symbol="CRC/C/XMP/CO/5-6"))
         self.symbol.setAccessibleName(_("Symbol"))
         self.symbol.setMinimumWidth(280)
         self.symbol.setToolTip(_("Correct the symbol if the file does not show it, or shows it wrongly; Enter applies"))
