@@ -66,22 +66,16 @@ def export_package(
     chosen = choose(snap, selection, include_confidential)
     if progress:
         progress(1, 3, _("Writing the package"))
-    records: dict[str, list[dict[str, object]]] = {}
+    records: dict[str, list[list[object]]] = {}
     for table in ORDER:
         rows = snap.tables[table]
+        content, live, times, data = rows.spec.content_of, state.live, rows.times, rows.data
         records[table] = [
-            {
-                "uuid": uuid,
-                "vv": state.live[uuid][1],
-                "created_at": rows.times[uuid][0],
-                "updated_at": rows.times[uuid][1],
-                "data": rows.data[uuid],
-            }
-            for uuid in sorted(chosen.uuids[table])
+            [uuid, live[uuid][1], *times[uuid], *content(data[uuid])] for uuid in sorted(chosen.uuids[table])
         ]
-    tombstones: list[dict[str, object]] = []
+    tombstones: list[list[object]] = []
     if selection.is_full:  # a selection carries additions and changes; deletions travel in full packages
-        tombstones = [{"uuid": u, "table": t, "vv": vv} for u, (t, vv) in sorted(state.dead.items())]
+        tombstones = [[u, t, vv] for u, (t, vv) in sorted(state.dead.items())]
     store = session.info.get("store")
     store_label = getattr(getattr(store, "path", None), "name", None) or _("shared server")
     data, package_id = pkg.build(

@@ -11,7 +11,10 @@ specs, so a new synced table is one more entry here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 from sqlalchemy import Table
 
@@ -69,6 +72,15 @@ class TableSpec:
             *(r.field for r in self.refs),
             *(c.field for c in self.collections),
         )
+
+    @cached_property
+    def content_of(self) -> Callable[[dict[str, object]], tuple[object, ...]]:
+        """The content values of a record in ``content_keys`` order, as a tuple."""
+        keys = self.content_keys
+        if len(keys) == 1:
+            key = keys[0]
+            return lambda data: (data[key],)
+        return itemgetter(*keys)
 
     def ref(self, field: str) -> Ref | None:
         return next((r for r in self.refs if r.field == field), None)
