@@ -22,7 +22,7 @@ from crc_reporter.i18n import _
 from crc_reporter.services.errors import NotAllowedError
 from crc_reporter.services.exchange.bulk import bulk_time, insert_rows
 from crc_reporter.services.exchange.plan import DELETE, INSERT, STAMP_DEAD, STAMP_LIVE, UPDATE, Op, Plan
-from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, ORDER, TableSpec
+from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, ORDER, TableSpec, _t
 from crc_reporter.services.exchange.snapshot import Content, Snapshot, content_hash, fetch_all
 from crc_reporter.services.exchange.state import SyncState, chunks, vv_dump
 from crc_reporter.store.base import utcnow
@@ -77,7 +77,7 @@ class Writer:
             self._update(table, updates.get(table, []))
         for table in ORDER:
             self._collections(table, inserts.get(table, []) + updates.get(table, []))
-        insert_rows(self.session, AuditEntry.__table__, _AUDIT, self.audit)
+        insert_rows(self.session, _t(AuditEntry), _AUDIT, self.audit)
         self._stamp()
         return {k: dict(v) for k, v in self.counts.items()}
 
@@ -208,11 +208,11 @@ class Writer:
     ) -> None:
         ids = sorted(owners)
         if name == "previous":
-            p = PreviousReference.__table__
+            p = _t(PreviousReference)
             for part in chunks(existing):  # type: ignore[arg-type]
                 self.conn.execute(delete(p).where(p.c.recommendation_id.in_(part)))
-            rows = [(o, s, n) for o in ids for s, n in owners[o]]
-            insert_rows(self.session, p, ("recommendation_id", "symbol", "paragraph"), rows)
+            refs = [(o, s, n) for o in ids for s, n in owners[o]]
+            insert_rows(self.session, p, ("recommendation_id", "symbol", "paragraph"), refs)
             return
         table, owner_col, other_col = ASSOCIATIONS[(spec.name, name)]
         for part in chunks(existing):  # type: ignore[arg-type]
@@ -227,7 +227,7 @@ class Writer:
         insert_rows(self.session, table, (owner_col, other_col), rows)
 
     def _tag_ids(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-        t = Tag.__table__
+        t = _t(Tag)
         have = {(k, n): i for i, k, n in fetch_all(self.session, select(t.c.id, t.c.kind, t.c.name))}
         missing = sorted(wanted - set(have))
         if missing:

@@ -175,7 +175,7 @@ def check_clashes(p: Planner) -> bool:
         for uuid, data in p.snap.tables[table].data.items():
             if p.live_after(uuid):
                 op = p.ops.get(uuid)
-                final = op.data if op is not None and op.kind in (INSERT, UPDATE) else data
+                final = op.data if op is not None and op.kind in (INSERT, UPDATE) and op.data is not None else data
                 holders.setdefault(p._key(spec, final), []).append(uuid)
         for uuid, op in p.ops.items():
             if op.table == table and op.kind == INSERT and uuid not in p.local:

@@ -78,7 +78,7 @@ def export_package(
         tombstones = [[u, t, vv] for u, (t, vv) in sorted(state.dead.items())]
     store = session.info.get("store")
     store_label = getattr(getattr(store, "path", None), "name", None) or _("shared server")
-    data, package_id = pkg.build(
+    blob, package_id = pkg.build(
         records=records,
         tombstones=tombstones,
         creator=str(session.info.get("user") or ""),
@@ -91,7 +91,7 @@ def export_package(
         signer_name=signer_name or "",
     )
     try:
-        atomic_write_bytes(out, data)
+        atomic_write_bytes(out, blob)
     except OSError as exc:
         raise ServiceError(_("cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)) from exc
     if progress:
@@ -106,5 +106,5 @@ def export_package(
         left_out_confidential=chosen.left_out_confidential,
         left_out_indicators=chosen.left_out_indicators,
         signer=fp,
-        size=len(data),
+        size=len(blob),
     )

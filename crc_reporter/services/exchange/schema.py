@@ -90,8 +90,16 @@ def _values(enum: type) -> frozenset[str]:
     return frozenset(member.value for member in enum)  # type: ignore[attr-defined]
 
 
+def _present(model: type, *columns: str) -> tuple[str, ...]:
+    """Columns a newer schema adds travel once the model has them (a paragraph's typed translation)."""
+    table = _t(model)
+    return tuple(c for c in columns if c in table.c)
+
+
 def _t(model: type) -> Table:
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    """The Core table of a mapped class."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 SPECS: tuple[TableSpec, ...] = (
@@ -115,7 +123,8 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "recommendation",
         _t(m.Recommendation),
-        fields=("number", "text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited"),
+        fields=("number", "text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited")
+        + _present(m.Recommendation, "translation", "translation_lang"),
         refs=(Ref("document", "document_id", "document", True),),
         collections=(
             Collection("tags", "tags"),

@@ -30,19 +30,21 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from crc_reporter.services.exchange.bulk import insert_rows
+from crc_reporter.services.exchange.schema import _t
 from crc_reporter.services.exchange.snapshot import Snapshot, content_hash, fetch_all
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import SyncAlias, SyncRecord, SyncReplica, Tombstone
 
 VV = dict[str, int]
+RowMaker = Callable[[list[str]], tuple[list[str], list[tuple[Any, ...]]]]
 REPLICA_KEY = "self"
 CHUNK = 500
 
@@ -192,10 +194,10 @@ class SyncState:
     def save(self, session: Session) -> None:
         """Write what changed since loading, in bulk (rows that existed are replaced, new ones inserted)."""
         conn = session.connection()
-        self._replace(session, SyncRecord.__table__, sorted(self._live_dirty), self._loaded_live, self._live_rows)
-        self._replace(session, Tombstone.__table__, sorted(self._dead_dirty), self._loaded_dead, self._dead_rows)
+        self._replace(session, _t(SyncRecord), sorted(self._live_dirty), self._loaded_live, self._live_rows)
+        self._replace(session, _t(Tombstone), sorted(self._dead_dirty), self._loaded_dead, self._dead_rows)
         news = sorted(self._alias_new)
-        alias = SyncAlias.__table__
+        alias = _t(SyncAlias)
         for part in chunks([u for u in news if u in self._loaded_alias]):
             conn.execute(delete(alias).where(alias.c.uuid.in_(part)))
         if news:
@@ -208,14 +210,14 @@ class SyncState:
         self._alias_new.clear()
 
     @staticmethod
-    def _replace(session: Session, table: Any, dirty: list[str], loaded: set[str], make: Any) -> None:
+    def _replace(session: Session, table: Table, dirty: list[str], loaded: set[str], make: RowMaker) -> None:
         conn = session.connection()
         for part in chunks([u for u in dirty if u in loaded]):
             conn.execute(delete(table).where(table.c.uuid.in_(part)))
         columns, rows = make(dirty)
         insert_rows(session, table, columns, rows)
 
-    def _live_rows(self, dirty: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    def _live_rows(self, dirty: list[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
         live = self.live
         rows = [(u, live[u][0], live[u][1], live[u][2]) for u in dirty if u in live]
         return ["uuid", "table_name", "vv", "hash"], rows
@@ -228,14 +230,12 @@ class SyncState:
 
 def load_state(session: Session, replica: str) -> SyncState:
     state = SyncState(replica=replica)
-    live = SyncRecord.__table__
-    dead = Tombstone.__table__
-    alias = SyncAlias.__table__
+    live, dead, alias = _t(SyncRecord), _t(Tombstone), _t(SyncAlias)
     for uuid, table, vv, digest in fetch_all(session, select(live.c.uuid, live.c.table_name, live.c.vv, live.c.hash)):
         state.live[uuid] = (table, vv, digest)
     for uuid, table, vv in fetch_all(session, select(dead.c.uuid, dead.c.table_name, dead.c.vv)):
         state.dead[uuid] = (table, vv)
-    state.alias = dict(fetch_all(session, select(alias.c.uuid, alias.c.target)))  # type: ignore[arg-type]
+    state.alias = {str(u): str(t) for u, t in fetch_all(session, select(alias.c.uuid, alias.c.target))}
     state._loaded_live = set(state.live)
     state._loaded_dead = set(state.dead)
     state._loaded_alias = set(state.alias)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,7 @@ def test_every_cell_that_could_run_as_a_formula_is_neutralised(base: Store, tmp_
     for name in ("i.csv", "i-actions.csv"):
         with (tmp_path / name).open(encoding="utf-8-sig", newline="") as fh:
             for row in list(csv.reader(fh))[1:]:
-                assert all(not cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
+                assert all(cell[:1] not in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
     # and the guard is taken off again when the sheet comes back: nothing changes
     with base.session() as session:
         report = apply_tracker(session, _tracker(tmp_path / "t.xlsx"))
@@ -119,7 +119,7 @@ def test_an_edited_tracker_updates_the_store_and_reports_what_it_did(base: Store
     assert changed[("CRC/C/KHM/CO/4-6 ¶2", "responsible")] == ["Child Rights Coalition", "Ministry of Justice"]
     assert sum(1 for c in report.changes if c.sheet == "Actions") == 2
     problems = {(p.sheet, p.row, p.column) for p in report.problems}
-    assert ("Recommendations", 4, "Kind") in problems and ("Recommendations", 4, "text") in problems
+    assert ("Recommendations", 4, "Kind") in problems and ("Recommendations", 4, "Text") in problems
     assert ("Recommendations", 6, None) in problems  # no uuid
     assert ("Actions", 3, "End") in problems
     assert report.unknown_rows == (("Recommendations", 5, "00000000-0000-4000-8000-000000000000"),)
