@@ -63,9 +63,13 @@ class Probe:
 
 
 class Importer(Protocol):
-    format: str  # stable key, e.g. "docx"
-    label: str  # N_()-marked human name, e.g. "Word document"
-    extensions: tuple[str, ...]
+    # read-only, so that an importer's class attributes (a tuple of one suffix) satisfy the protocol
+    @property
+    def format(self) -> str: ...  # stable key, e.g. "docx"
+    @property
+    def label(self) -> str: ...  # N_()-marked human name, e.g. "Word document"
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
 
     def sniff(self, probe: Probe) -> int:
         """0 = cannot read this; higher = more confident (content beats extension)."""

@@ -213,7 +213,7 @@ class _Joiner:
                 elif start == "section" and label:
                     self.last_section = label.group("label")
                 self.open("head", line)
-                self.label_only = bool(label) and not label.group("rest")
+                self.label_only = label is not None and not label.group("rest")
             elif self.kind == "head" and (_ends_open(self.texts[-1]) or text[:1].islower() or self.label_only):
                 self.label_only = False
                 self.add(line)  # a wrapped heading, or the title after a label on its own line

@@ -32,9 +32,9 @@ def find_symbol(front: list[str], furniture: list[str]) -> str | None:
     if counts:
         return max(counts, key=lambda s: (counts[s], -order[s]))
     for line in front:  # another kind of CRC document (a list of issues, a report)
-        m = _ANY_SYMBOL.search(line)
-        if m and line.strip().endswith(m.group()):
-            return normalise_symbol(m.group())
+        found = _ANY_SYMBOL.search(line)
+        if found and line.strip().endswith(found.group()):
+            return normalise_symbol(found.group())
     return None
 
 

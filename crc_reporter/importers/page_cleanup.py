@@ -122,7 +122,7 @@ def _is_note_mark(mark: str, expected: int, line: Line) -> bool:
 
 def _starts_next_note(line: Line, expected: int) -> bool:
     m = _NOTE_START.match(line.text.strip())
-    return bool(m) and _is_note_mark(m.group("mark"), expected, line) and not m.group("mark").startswith("*")
+    return m is not None and _is_note_mark(m.group("mark"), expected, line) and not m.group("mark").startswith("*")
 
 
 def _foot_end(lines: list[Line], start: int) -> int:

@@ -104,7 +104,7 @@ def _body_size(raw_pages: list[list[_RawLine]]) -> float:
 
 def _to_line(raw: _RawLine, page: int, body: float, height: float) -> Line:
     raw.pieces.sort(key=lambda p: p.x)  # stable: pieces at one x (a space and its word) keep their order
-    main = Counter()
+    main: Counter[float] = Counter()
     for piece in raw.pieces:
         main[round(piece.size * 2) / 2] += len(piece.text.strip())
     size = main.most_common(1)[0][0] if main else body

@@ -14,21 +14,23 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import NotAllowedError
+from crc_reporter.services.exchange.bulk import bulk_time, insert_rows
 from crc_reporter.services.exchange.plan import DELETE, INSERT, STAMP_DEAD, STAMP_LIVE, UPDATE, Op, Plan
-from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, ORDER, TableSpec
-from crc_reporter.services.exchange.snapshot import Content, Snapshot, content_hash
-from crc_reporter.services.exchange.state import SyncState, chunks
+from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, ORDER, TableSpec, _t
+from crc_reporter.services.exchange.snapshot import Content, Snapshot, content_hash, fetch_all
+from crc_reporter.services.exchange.state import SyncState, chunks, vv_dump
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.errors import ReadOnlyStoreError
 from crc_reporter.store.models import AuditEntry, PreviousReference, Tag
 
 BATCH = 2_000
+_AUDIT = ("at", "user", "operation", "table_name", "record_uuid", "changes")
 
 
 def require_writable(session: Session) -> None:
@@ -45,13 +47,15 @@ def require_writable(session: Session) -> None:
 class Writer:
     def __init__(self, session: Session, snap: Snapshot, state: SyncState, plan: Plan):
         self.session = session
+        self.conn = session.connection()  # Core statements: no per-row ORM bookkeeping
         self.snap = snap
         self.state = state
         self.plan = plan
         self.user = str(session.info.get("user") or "unknown")
         self.now = utcnow()
+        self.now_db = bulk_time(session, self.now)  # the audit trail's time, converted once
         self.ids: dict[str, dict[str, int]] = {name: dict(rows.ids) for name, rows in snap.tables.items()}
-        self.audit: list[dict[str, Any]] = []
+        self.audit: list[tuple[Any, ...]] = []
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
     def by_kind(self, kind: str) -> dict[str, list[Op]]:
@@ -73,8 +77,7 @@ class Writer:
             self._update(table, updates.get(table, []))
         for table in ORDER:
             self._collections(table, inserts.get(table, []) + updates.get(table, []))
-        for chunk in range(0, len(self.audit), BATCH):
-            self.session.execute(insert(AuditEntry), self.audit[chunk : chunk + BATCH])
+        insert_rows(self.session, _t(AuditEntry), _AUDIT, self.audit)
         self._stamp()
         return {k: dict(v) for k, v in self.counts.items()}
 
@@ -90,23 +93,15 @@ class Writer:
         return row
 
     def _log(self, operation: str, table: str, uuid: str, changes: dict[str, list[Any]] | None = None) -> None:
-        self.audit.append(
-            {
-                "at": self.now,
-                "user": self.user,
-                "operation": operation,
-                "table_name": table,
-                "record_uuid": uuid,
-                "changes": json.dumps(changes, ensure_ascii=False) if changes else "",
-            }
-        )
+        text = json.dumps(changes, ensure_ascii=False) if changes else ""
+        self.audit.append((self.now_db, self.user, operation, table, uuid, text))
         self.counts[table][operation] += 1
 
     def _delete(self, table: str, ops: list[Op]) -> None:
         t = BY_NAME[table].table
         ids = [self.ids[table][op.uuid] for op in ops if op.uuid in self.ids[table]]
         for part in chunks(ids):  # type: ignore[arg-type]
-            self.session.execute(delete(t).where(t.c.id.in_(part)))
+            self.conn.execute(delete(t).where(t.c.id.in_(part)))
         for op in ops:
             self._log("delete", table, op.uuid)
 
@@ -128,32 +123,37 @@ class Writer:
                     rows.append({"b_id": rid, "b_value": make(op, rid)})
             if rows:
                 stmt = update(t).where(t.c.id == bindparam("b_id")).values({column: bindparam("b_value")})
-                self.session.execute(stmt, rows)
+                self.conn.execute(stmt, rows)
 
     def _insert(self, table: str, ops: list[Op]) -> None:
         if not ops:
             return
         spec = BY_NAME[table]
         t = spec.table
-        groups: dict[bool, list[dict[str, Any]]] = defaultdict(list)
+        plain = [*spec.fields, *spec.dates]
+        refs = [(r.field, r.column, self.ids[r.target]) for r in spec.refs]
+        columns = [*plain, *(r[1] for r in refs), "uuid", "created_at", "updated_at", "version"]
+        groups: dict[bool, list[tuple[Any, ...]]] = defaultdict(list)
         for op in ops:
-            assert op.data is not None and op.incoming is not None
-            row = self._row(spec, op.data)
-            row.update(
-                uuid=op.uuid,
-                created_at=op.incoming.created_at or self.now,
-                updated_at=op.incoming.updated_at or self.now,
-                version=1,
-            )
-            if table == "assessment" and not row["approved"]:
-                del row["approved"]  # left to the server default: editors may not write it
-            groups["approved" in row].append(row)
+            data, incoming = op.data, op.incoming
+            assert data is not None and incoming is not None
+            row = [data[k] for k in plain]
+            row += [ids[data[f]] if data[f] is not None else None for f, _c, ids in refs]
+            row += [op.uuid, incoming.created_at or self.now, incoming.updated_at or self.now, 1]
+            groups[table == "assessment" and not data["approved"]].append(tuple(row))
             self._log("insert", table, op.uuid)
-        for rows in groups.values():
-            for start in range(0, len(rows), BATCH):
-                stmt = insert(t).returning(t.c.id, t.c.uuid, sort_by_parameter_order=True)
-                for rid, uuid in self.session.execute(stmt, rows[start : start + BATCH]):
-                    self.ids[table][uuid] = rid
+        for leave_approved, rows in groups.items():
+            if leave_approved:  # left to the server default: editors may not write it
+                index = columns.index("approved")
+                insert_rows(
+                    self.session, t, columns[:index] + columns[index + 1 :], [r[:index] + r[index + 1 :] for r in rows]
+                )
+            else:
+                insert_rows(self.session, t, columns, rows)
+        wanted = {op.uuid for op in ops}
+        for rid, uuid in fetch_all(self.session, select(t.c.id, t.c.uuid)):
+            if uuid in wanted:
+                self.ids[table][uuid] = rid
 
     def _update(self, table: str, ops: list[Op]) -> None:
         spec = BY_NAME[table]
@@ -169,7 +169,8 @@ class Writer:
             changes = {k: [old[k], op.data[k]] for k in spec.content_keys if old[k] != op.data[k]}
             row = {f"b_{k}": new_row[k] for k in changed}
             row["b_id"] = self.ids[table][op.uuid]
-            row["b_updated"] = op.incoming.updated_at if op.incoming and op.incoming.updated_at else self.now
+            stamp = op.incoming.updated_at if op.incoming else None
+            row["b_updated"] = dt.datetime.fromisoformat(stamp) if stamp else self.now
             groups[changed].append(row)
             self._log("update", table, op.uuid, changes)
         for columns, rows in groups.items():
@@ -178,7 +179,7 @@ class Writer:
             values["updated_at"] = bindparam("b_updated")
             stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
             for start in range(0, len(rows), BATCH):
-                self.session.execute(stmt, rows[start : start + BATCH])
+                self.conn.execute(stmt, rows[start : start + BATCH])
 
     # --- collections --------------------------------------------------------------------------
 
@@ -186,46 +187,52 @@ class Writer:
         spec = BY_NAME[table]
         for coll in spec.collections:
             owners: dict[int, list[Any]] = {}
+            existing: list[int] = []  # owners that may have rows to replace (not the ones added now)
+            current = self.snap.tables[table].data
             for op in ops:
                 assert op.data is not None
-                old = self.snap.tables[table].data.get(op.uuid)
+                old = current.get(op.uuid)
                 if old is not None and old[coll.field] == op.data[coll.field]:
                     continue
                 if old is None and not op.data[coll.field]:
                     continue
-                owners[self.ids[table][op.uuid]] = op.data[coll.field]
+                owner = self.ids[table][op.uuid]
+                owners[owner] = op.data[coll.field]
+                if old is not None:
+                    existing.append(owner)
             if owners:
-                self._replace(spec, coll.field, coll.target, owners)
+                self._replace(spec, coll.field, coll.target, owners, sorted(existing))
 
-    def _replace(self, spec: TableSpec, name: str, target: str | None, owners: dict[int, list[Any]]) -> None:
+    def _replace(
+        self, spec: TableSpec, name: str, target: str | None, owners: dict[int, list[Any]], existing: list[int]
+    ) -> None:
         ids = sorted(owners)
         if name == "previous":
-            p = PreviousReference.__table__
-            for part in chunks(ids):  # type: ignore[arg-type]
-                self.session.execute(delete(p).where(p.c.recommendation_id.in_(part)))
-            rows = [{"recommendation_id": o, "symbol": s, "paragraph": n} for o in ids for s, n in owners[o]]
-            if rows:
-                self.session.execute(insert(p), rows)
+            p = _t(PreviousReference)
+            for part in chunks(existing):  # type: ignore[arg-type]
+                self.conn.execute(delete(p).where(p.c.recommendation_id.in_(part)))
+            refs = [(o, s, n) for o in ids for s, n in owners[o]]
+            insert_rows(self.session, p, ("recommendation_id", "symbol", "paragraph"), refs)
             return
         table, owner_col, other_col = ASSOCIATIONS[(spec.name, name)]
-        for part in chunks(ids):  # type: ignore[arg-type]
-            self.session.execute(delete(table).where(table.c[owner_col].in_(part)))
+        for part in chunks(existing):  # type: ignore[arg-type]
+            self.conn.execute(delete(table).where(table.c[owner_col].in_(part)))
         if name == "tags":
             tag_ids = self._tag_ids({(k, n) for o in ids for k, n in owners[o]})
-            rows = [{owner_col: o, other_col: tag_ids[(k, n)]} for o in ids for k, n in owners[o]]
+            rows = [(o, tag_ids[(k, n)]) for o in ids for k, n in owners[o]]
         else:
             assert target is not None
-            rows = [{owner_col: o, other_col: self.ids[target][u]} for o in ids for u in owners[o]]
-        if rows:
-            self.session.execute(insert(table), rows)
+            targets = self.ids[target]
+            rows = [(o, targets[u]) for o in ids for u in owners[o]]
+        insert_rows(self.session, table, (owner_col, other_col), rows)
 
     def _tag_ids(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-        t = Tag.__table__
-        have = {(k, n): i for i, k, n in self.session.execute(select(t.c.id, t.c.kind, t.c.name))}
-        missing = [{"kind": k, "name": n} for k, n in sorted(wanted - set(have))]
+        t = _t(Tag)
+        have = {(k, n): i for i, k, n in fetch_all(self.session, select(t.c.id, t.c.kind, t.c.name))}
+        missing = sorted(wanted - set(have))
         if missing:
-            self.session.execute(insert(t), missing)
-            have = {(k, n): i for i, k, n in self.session.execute(select(t.c.id, t.c.kind, t.c.name))}
+            insert_rows(self.session, t, ("kind", "name"), missing)
+            have = {(k, n): i for i, k, n in fetch_all(self.session, select(t.c.id, t.c.kind, t.c.name))}
         return have
 
     # --- sync state ----------------------------------------------------------------------------
@@ -236,12 +243,12 @@ class Writer:
         for op in self.plan.ops.values():
             if op.kind in (INSERT, UPDATE):
                 assert op.data is not None
-                self.state.set_live(op.uuid, op.table, op.vv, content_hash(op.data))
+                self.state.set_live(op.uuid, op.table, op.vv, content_hash(BY_NAME[op.table], op.data))
             elif op.kind == STAMP_LIVE:
                 current = self.state.live[op.uuid]
-                if current[1] != op.vv:
+                if current[1] != vv_dump(op.vv):
                     self.state.set_live(op.uuid, op.table, op.vv, current[2])
             elif op.kind in (DELETE, STAMP_DEAD):
                 current_dead = self.state.dead.get(op.uuid)
-                if current_dead is None or current_dead[1] != op.vv:
+                if current_dead is None or current_dead[1] != vv_dump(op.vv):
                     self.state.set_dead(op.uuid, op.table, op.vv)

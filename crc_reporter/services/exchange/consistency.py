@@ -24,7 +24,7 @@ from crc_reporter.services.exchange.plan import (
     Resolution,
 )
 from crc_reporter.services.exchange.schema import BY_NAME, ORDER
-from crc_reporter.services.exchange.state import vv_inc, vv_max
+from crc_reporter.services.exchange.state import as_vv, vv_inc, vv_load, vv_max
 
 if TYPE_CHECKING:
     from crc_reporter.services.exchange.plan import Planner
@@ -59,10 +59,10 @@ def _drop(p: Planner, op: Op, key: str, how: str, target: str) -> None:
     replica = p.state.replica
     if how == "required":
         if op.uuid in p.local:
-            mine = p.state.live[op.uuid][1]
-            p.ops[op.uuid] = Op(DELETE, op.table, op.uuid, vv_inc(vv_max(mine, op.vv), replica), note="forced")
+            mine = p.state.live_vv(op.uuid)
+            p.ops[op.uuid] = Op(DELETE, op.table, op.uuid, vv_inc(vv_max(mine, as_vv(op.vv)), replica), note="forced")
         else:
-            p.ops[op.uuid] = Op(STAMP_DEAD, op.table, op.uuid, vv_inc(op.vv, replica))
+            p.ops[op.uuid] = Op(STAMP_DEAD, op.table, op.uuid, vv_inc(as_vv(op.vv), replica))
         p.dropped.add(op.uuid)
         return
     assert op.data is not None
@@ -71,22 +71,28 @@ def _drop(p: Planner, op: Op, key: str, how: str, target: str) -> None:
         data[key] = None
     else:
         data[key] = [u for u in data[key] if u != target]
-    bumped = op.vv if op.note == "adjusted" else vv_inc(op.vv, replica)
+    bumped = op.vv if op.note == "adjusted" else vv_inc(as_vv(op.vv), replica)
     p.ops[op.uuid] = Op(op.kind, op.table, op.uuid, bumped, data, op.incoming, note="adjusted")
 
 
 def _resurrect(p: Planner, uuid: str) -> None:
     table, rec, mapped = p.their[uuid]
-    dead = p.state.dead.get(uuid)
-    vv = vv_inc(vv_max(dead[1], rec.vv) if dead else rec.vv, p.state.replica)
+    theirs = vv_load(rec.vv)
+    vv = vv_inc(vv_max(p.state.dead_vv(uuid), theirs) if uuid in p.state.dead else theirs, p.state.replica)
     p.ops[uuid] = Op(INSERT, table, uuid, vv, mapped, rec)
 
 
 def check_references(p: Planner) -> bool:
     moved = False
+    writes: dict[str, list[Op]] = {table: [] for table in ORDER}
+    for op in p.ops.values():
+        if op.kind in (INSERT, UPDATE):
+            writes[op.table].append(op)
     for table in ORDER:
-        for uuid, op in list(p.ops.items()):
-            if op.table != table or op.kind not in (INSERT, UPDATE):
+        for op in writes[table]:
+            uuid = op.uuid
+            op = p.ops[uuid]  # an earlier step of this round may have changed it
+            if op.kind not in (INSERT, UPDATE):
                 continue
             for key, how, target in _targets(op):
                 if p.live_after(target):
@@ -104,7 +110,7 @@ def check_references(p: Planner) -> bool:
                     else:
                         if target not in p.conflicts:
                             kind = ConflictKind.DELETED_THERE if target in p.local else ConflictKind.DELETED_HERE
-                            tt = p.their[target][0] if target in p.their else p.state.dead.get(target, ("", {}))[0]
+                            tt = p.their[target][0] if target in p.their else p.state.dead.get(target, ("", ""))[0]
                             theirs = p.their[target][2] if target in p.their else None
                             p._conflict(kind, tt or op.table, target, theirs)
                             if target_op is not None and target_op.kind == DELETE:
@@ -144,11 +150,13 @@ def check_deletions(p: Planner) -> bool:
                     continue
             choice = p.resolutions.get(uuid)
             if choice is Resolution.TAKE_THEIRS:  # delete it with what points at it here
-                mine = p.state.live[uuid][1]
-                p.ops[uuid] = Op(DELETE, op.table, uuid, vv_inc(vv_max(mine, op.vv), p.state.replica), note="forced")
+                mine = p.state.live_vv(uuid)
+                p.ops[uuid] = Op(
+                    DELETE, op.table, uuid, vv_inc(vv_max(mine, as_vv(op.vv)), p.state.replica), note="forced"
+                )
             elif choice is Resolution.KEEP_MINE:
-                mine = p.state.live[uuid][1]
-                p.ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv_inc(vv_max(mine, op.vv), p.state.replica))
+                mine = p.state.live_vv(uuid)
+                p.ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv_inc(vv_max(mine, as_vv(op.vv)), p.state.replica))
             else:
                 p._conflict(ConflictKind.DELETED_THERE, op.table, uuid, None)
                 p.ops[uuid] = Op(CONFLICT, op.table, uuid, {})
@@ -161,13 +169,13 @@ def check_clashes(p: Planner) -> bool:
     moved = False
     for table in ORDER:
         spec = BY_NAME[table]
-        if not spec.natural_key:
-            continue
+        if not spec.natural_key or (not p.snap.tables[table].data and not p.aliases):
+            continue  # records from one store, into an empty table: their keys are already unique
         holders: dict[tuple[Any, ...], list[str]] = {}
         for uuid, data in p.snap.tables[table].data.items():
             if p.live_after(uuid):
                 op = p.ops.get(uuid)
-                final = op.data if op is not None and op.kind in (INSERT, UPDATE) else data
+                final = op.data if op is not None and op.kind in (INSERT, UPDATE) and op.data is not None else data
                 holders.setdefault(p._key(spec, final), []).append(uuid)
         for uuid, op in p.ops.items():
             if op.table == table and op.kind == INSERT and uuid not in p.local:
@@ -190,10 +198,10 @@ def _clash(p: Planner, op: Op, holder: str) -> None:
     replica = p.state.replica
     if choice is Resolution.KEEP_MINE:
         if op.uuid in p.local:
-            mine = p.state.live[op.uuid][1]
-            p.ops[op.uuid] = Op(STAMP_LIVE, op.table, op.uuid, vv_inc(vv_max(mine, op.vv), replica))
+            mine = p.state.live_vv(op.uuid)
+            p.ops[op.uuid] = Op(STAMP_LIVE, op.table, op.uuid, vv_inc(vv_max(mine, as_vv(op.vv)), replica))
         else:
-            p.ops[op.uuid] = Op(STAMP_DEAD, op.table, op.uuid, vv_inc(op.vv, replica))
+            p.ops[op.uuid] = Op(STAMP_DEAD, op.table, op.uuid, vv_inc(as_vv(op.vv), replica))
             p.dropped.add(op.uuid)
         return
     p.conflicts.pop(op.uuid, None)

@@ -66,25 +66,19 @@ def export_package(
     chosen = choose(snap, selection, include_confidential)
     if progress:
         progress(1, 3, _("Writing the package"))
-    records: dict[str, list[dict[str, object]]] = {}
+    records: dict[str, list[list[object]]] = {}
     for table in ORDER:
         rows = snap.tables[table]
+        content, live, times, data = rows.spec.content_of, state.live, rows.times, rows.data
         records[table] = [
-            {
-                "uuid": uuid,
-                "vv": state.live[uuid][1],
-                "created_at": rows.times[uuid][0],
-                "updated_at": rows.times[uuid][1],
-                "data": rows.data[uuid],
-            }
-            for uuid in sorted(chosen.uuids[table])
+            [uuid, live[uuid][1], *times[uuid], *content(data[uuid])] for uuid in sorted(chosen.uuids[table])
         ]
-    tombstones: list[dict[str, object]] = []
+    tombstones: list[list[object]] = []
     if selection.is_full:  # a selection carries additions and changes; deletions travel in full packages
-        tombstones = [{"uuid": u, "table": t, "vv": vv} for u, (t, vv) in sorted(state.dead.items())]
+        tombstones = [[u, t, vv] for u, (t, vv) in sorted(state.dead.items())]
     store = session.info.get("store")
     store_label = getattr(getattr(store, "path", None), "name", None) or _("shared server")
-    data, package_id = pkg.build(
+    blob, package_id = pkg.build(
         records=records,
         tombstones=tombstones,
         creator=str(session.info.get("user") or ""),
@@ -97,7 +91,7 @@ def export_package(
         signer_name=signer_name or "",
     )
     try:
-        atomic_write_bytes(out, data)
+        atomic_write_bytes(out, blob)
     except OSError as exc:
         raise ServiceError(_("cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)) from exc
     if progress:
@@ -112,5 +106,5 @@ def export_package(
         left_out_confidential=chosen.left_out_confidential,
         left_out_indicators=chosen.left_out_indicators,
         signer=fp,
-        size=len(data),
+        size=len(blob),
     )

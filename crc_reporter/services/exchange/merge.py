@@ -29,6 +29,7 @@ from crc_reporter.services.backups import backup_before
 from crc_reporter.services.errors import NotAllowedError, ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.apply import Writer, require_writable
+from crc_reporter.services.exchange.bulk import large_cache
 from crc_reporter.services.exchange.labels import Lookup, describe, readable
 from crc_reporter.services.exchange.package import Package, PackageError, PackageInfo, read_package
 from crc_reporter.services.exchange.plan import (
@@ -247,8 +248,9 @@ def merge_package(
         if replica_id(session) != prepared.state.replica:  # a copied or moved store file: count under a new id
             prepared = prepare(session, write=False)
             plan = _plan(prepared, package, resolutions)
-        Writer(session, prepared.snapshot, prepared.state, plan).run()
-        prepared.state.save(session)
+        with large_cache(session):
+            Writer(session, prepared.snapshot, prepared.state, plan).run()
+            prepared.state.save(session)
         _record_peer(session, info, prepared.state.replica)
         session.flush()
     return _result(prepared, plan, info, applied=True, backup=taken)

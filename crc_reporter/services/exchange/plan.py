@@ -32,7 +32,7 @@ from typing import Any
 from crc_reporter.services.exchange.package import Package
 from crc_reporter.services.exchange.schema import BY_NAME, ORDER, TableSpec
 from crc_reporter.services.exchange.snapshot import Content, Snapshot
-from crc_reporter.services.exchange.state import VV, SyncState, dominates, vv_inc, vv_max
+from crc_reporter.services.exchange.state import VV, SyncState, dominates, vv_inc, vv_load, vv_max
 from crc_reporter.services.exchange.validate import IncomingRecord
 
 MAX_ROUNDS = 100
@@ -60,7 +60,7 @@ class Op:
     kind: str
     table: str
     uuid: str  # our uuid
-    vv: VV
+    vv: VV | str  # the resulting version vector (as text when taken unchanged from the package)
     data: Content | None = None  # what to write (insert / update)
     incoming: IncomingRecord | None = None
     note: str = ""
@@ -95,10 +95,11 @@ class Planner:
         self.local = snap.locate()  # uuid -> table of our live records
         self.ops: dict[str, Op] = {}
         self.conflicts: dict[str, ConflictDraft] = {}
-        self.aliases: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}  # new in this merge
+        self._alias = dict(state.alias)  # all known, for resolving
         self.skipped: list[tuple[str, str, str]] = []
         self.their: dict[str, tuple[str, IncomingRecord, Content]] = {}  # our uuid -> (table, record, mapped)
-        self.their_dead: dict[str, tuple[str, VV]] = {}
+        self.their_dead: dict[str, tuple[str, str]] = {}
         self.blocked_by: dict[str, str] = {}
         self.dropped: set[str] = set()  # dead here as the consequence of a person's "keep mine"
         mentioned = {u for records in package.records.values() for u in (r.uuid for r in records)}
@@ -109,7 +110,7 @@ class Planner:
     # --- helpers -------------------------------------------------------------------------
 
     def resolve(self, uuid: str) -> str:
-        return self.aliases.get(uuid) or self.state.resolve(uuid)
+        return self._alias.get(uuid, uuid)
 
     def _map(self, spec: TableSpec, data: Content) -> Content:
         out = dict(data)
@@ -145,16 +146,21 @@ class Planner:
     def decide(self) -> None:
         for table in ORDER:
             spec = BY_NAME[table]
+            matching = bool(spec.natural_key and self.snap.tables[table].data)  # nothing to match in an empty table
             for rec in self.package.records.get(table, ()):
-                mapped = self._map(spec, rec.data)
+                mapped = self._map(spec, rec.data) if self._alias else rec.data
                 ours = self.resolve(rec.uuid)
-                if ours not in self.local and ours not in self.state.dead and spec.natural_key:
+                if matching and ours not in self.local and ours not in self.state.dead:
                     match = self._local_index(spec).get(self._key(spec, mapped))
                     if match is not None and match not in self.mentioned and match not in self.their:
                         self.aliases[rec.uuid] = match
+                        self._alias[rec.uuid] = match
                         ours = match
                 self.their[ours] = (table, rec, mapped)
-                self.ops[ours] = self._decide_live(table, ours, rec, mapped)
+                if ours in self.local or ours in self.state.dead:
+                    self.ops[ours] = self._decide_live(table, ours, rec, mapped)
+                else:  # new here: most records of a first exchange
+                    self.ops[ours] = Op(INSERT, table, ours, rec.vv, mapped, rec)
         for uuid, table, vv in self.package.tombstones:
             ours = self.resolve(uuid)
             if ours in self.their:
@@ -165,13 +171,16 @@ class Planner:
     def _decide_live(self, table: str, uuid: str, rec: IncomingRecord, mapped: Content) -> Op:
         choice = self.resolutions.get(uuid)
         if uuid in self.local:
-            mine_vv = self.state.live[uuid][1]
+            if rec.vv == self.state.live[uuid][1]:  # the same version: most records of a repeated exchange
+                same = mapped == self.mine(uuid)
+                return Op(SKIP, table, uuid, {}) if same else Op(STAMP_LIVE, table, uuid, vv_load(rec.vv), mapped, rec)
+            mine_vv, theirs = self.state.live_vv(uuid), vv_load(rec.vv)
             same = mapped == self.mine(uuid)
-            if dominates(mine_vv, rec.vv):
+            if dominates(mine_vv, theirs):
                 return Op(SKIP, table, uuid, mine_vv)
-            if dominates(rec.vv, mine_vv):
-                return Op(STAMP_LIVE if same else UPDATE, table, uuid, rec.vv, mapped, rec)
-            merged = vv_max(mine_vv, rec.vv)
+            if dominates(theirs, mine_vv):
+                return Op(STAMP_LIVE if same else UPDATE, table, uuid, theirs, mapped, rec)
+            merged = vv_max(mine_vv, theirs)
             if same:
                 return Op(STAMP_LIVE, table, uuid, merged, mapped, rec)
             if choice is Resolution.KEEP_MINE:
@@ -179,23 +188,24 @@ class Planner:
             if choice is Resolution.TAKE_THEIRS:
                 return Op(UPDATE, table, uuid, vv_inc(merged, self.state.replica), mapped, rec)
             return self._conflict(ConflictKind.BOTH_CHANGED, table, uuid, mapped)
-        if uuid in self.state.dead:
-            dead_vv = self.state.dead[uuid][1]
-            if dominates(dead_vv, rec.vv):
-                return Op(SKIP, table, uuid, dead_vv)
-            if dominates(rec.vv, dead_vv):
-                return Op(INSERT, table, uuid, rec.vv, mapped, rec)
-            merged = vv_max(dead_vv, rec.vv)
-            if choice is Resolution.KEEP_MINE:
-                return Op(STAMP_DEAD, table, uuid, vv_inc(merged, self.state.replica))
-            if choice is Resolution.TAKE_THEIRS:
-                return Op(INSERT, table, uuid, vv_inc(merged, self.state.replica), mapped, rec)
-            return self._conflict(ConflictKind.DELETED_HERE, table, uuid, mapped)
-        return Op(INSERT, table, uuid, rec.vv, mapped, rec)
+        if uuid not in self.state.dead:
+            return Op(INSERT, table, uuid, rec.vv, mapped, rec)  # their version vector as it came
+        dead_vv, theirs = self.state.dead_vv(uuid), vv_load(rec.vv)
+        if dominates(dead_vv, theirs):
+            return Op(SKIP, table, uuid, dead_vv)
+        if dominates(theirs, dead_vv):
+            return Op(INSERT, table, uuid, theirs, mapped, rec)
+        merged = vv_max(dead_vv, theirs)
+        if choice is Resolution.KEEP_MINE:
+            return Op(STAMP_DEAD, table, uuid, vv_inc(merged, self.state.replica))
+        if choice is Resolution.TAKE_THEIRS:
+            return Op(INSERT, table, uuid, vv_inc(merged, self.state.replica), mapped, rec)
+        return self._conflict(ConflictKind.DELETED_HERE, table, uuid, mapped)
 
-    def _decide_dead(self, table: str, uuid: str, vv: VV) -> Op:
+    def _decide_dead(self, table: str, uuid: str, text: str) -> Op:
+        vv = vv_load(text)
         if uuid in self.local:
-            mine_vv = self.state.live[uuid][1]
+            mine_vv = self.state.live_vv(uuid)
             if dominates(mine_vv, vv):
                 return Op(SKIP, table, uuid, mine_vv)
             if dominates(vv, mine_vv):
@@ -208,9 +218,14 @@ class Planner:
                 return Op(DELETE, table, uuid, vv_inc(merged, self.state.replica), note="forced")
             return self._conflict(ConflictKind.DELETED_THERE, table, uuid, None)
         current = self.state.dead.get(uuid)
-        if current is not None and dominates(current[1], vv):
-            return Op(SKIP, table, uuid, current[1])
-        return Op(STAMP_DEAD, table, uuid, vv_max(current[1], vv) if current else vv)
+        if current is not None:
+            if current[1] == text:
+                return Op(SKIP, table, uuid, {})
+            current_vv = vv_load(current[1])
+            if dominates(current_vv, vv):
+                return Op(SKIP, table, uuid, current_vv)
+            return Op(STAMP_DEAD, table, uuid, vv_max(current_vv, vv))
+        return Op(STAMP_DEAD, table, uuid, vv)
 
     # --- then: make the plan consistent -----------------------------------------------------
 

@@ -11,7 +11,10 @@ specs, so a new synced table is one more entry here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 from sqlalchemy import Table
 
@@ -70,6 +73,15 @@ class TableSpec:
             *(c.field for c in self.collections),
         )
 
+    @cached_property
+    def content_of(self) -> Callable[[dict[str, object]], tuple[object, ...]]:
+        """The content values of a record in ``content_keys`` order, as a tuple."""
+        keys = self.content_keys
+        if len(keys) == 1:
+            key = keys[0]
+            return lambda data: (data[key],)
+        return itemgetter(*keys)
+
     def ref(self, field: str) -> Ref | None:
         return next((r for r in self.refs if r.field == field), None)
 
@@ -78,8 +90,16 @@ def _values(enum: type) -> frozenset[str]:
     return frozenset(member.value for member in enum)  # type: ignore[attr-defined]
 
 
+def _present(model: type, *columns: str) -> tuple[str, ...]:
+    """Columns a newer schema adds travel once the model has them (a paragraph's typed translation)."""
+    table = _t(model)
+    return tuple(c for c in columns if c in table.c)
+
+
 def _t(model: type) -> Table:
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    """The Core table of a mapped class."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 SPECS: tuple[TableSpec, ...] = (
@@ -103,7 +123,8 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "recommendation",
         _t(m.Recommendation),
-        fields=("number", "text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited"),
+        fields=("number", "text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited")
+        + _present(m.Recommendation, "translation", "translation_lang"),
         refs=(Ref("document", "document_id", "document", True),),
         collections=(
             Collection("tags", "tags"),

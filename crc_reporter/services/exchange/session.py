@@ -14,7 +14,6 @@ from crc_reporter.services.exchange.state import (
     RefreshReport,
     SyncState,
     load_state,
-    peek_replica_id,
     refresh,
     replica_id,
 )
@@ -52,7 +51,7 @@ def prepare(session: Session, *, write: bool) -> Prepared:
     """
     check_may_exchange(session)
     can_write = writable(session)
-    replica = replica_id(session) if (write and can_write) else (peek_replica_id(session) or "unsaved")
+    replica = replica_id(session, claim=write and can_write)
     state = load_state(session, replica)
     snap = read_snapshot(session)
     report = refresh(snap, state)

@@ -27,31 +27,46 @@ that is always safe, it only adds an entry to the vectors.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from crc_reporter.services.exchange.snapshot import Snapshot, content_hash
+from crc_reporter.services.exchange.bulk import insert_rows
+from crc_reporter.services.exchange.schema import _t
+from crc_reporter.services.exchange.snapshot import Snapshot, content_hash, fetch_all
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import SyncAlias, SyncRecord, SyncReplica, Tombstone
 
 VV = dict[str, int]
+RowMaker = Callable[[list[str]], tuple[list[str], list[tuple[Any, ...]]]]
 REPLICA_KEY = "self"
 CHUNK = 500
 
 
-def vv_load(raw: str) -> VV:
-    return {str(k): int(v) for k, v in json.loads(raw).items()}
+def vv_load(text: str) -> VV:
+    """``"a1b2:3,c3d4:1"`` -> ``{"a1b2": 3, "c3d4": 1}`` (replica ids hold no ``:`` or ``,``)."""
+    out: VV = {}
+    for part in text.split(","):
+        key, _sep, count = part.partition(":")
+        out[key] = int(count)
+    return out
 
 
-def vv_dump(vv: VV) -> str:
-    return json.dumps(vv, sort_keys=True, separators=(",", ":"))
+def vv_dump(vv: VV | str) -> str:
+    """The text form, sorted by replica: equal vectors have equal text, so most comparisons are string ones."""
+    if isinstance(vv, str):
+        return vv
+    return ",".join(f"{k}:{vv[k]}" for k in sorted(vv))
+
+
+def as_vv(vv: VV | str) -> VV:
+    return vv_load(vv) if isinstance(vv, str) else vv
 
 
 def dominates(a: VV, b: VV) -> bool:
@@ -103,28 +118,31 @@ def _binding(session: Session) -> str:
     return f"{socket.gethostname()};{path};{st.st_dev};{st.st_ino}"
 
 
-def replica_id(session: Session) -> str:
-    """This copy's replica id; a new one when the store was copied, moved or restored."""
-    if session.get_bind().dialect.name == "postgresql":
-        # exchanges on a shared server run one at a time (no table privilege needed for this lock)
-        session.execute(text("SELECT pg_advisory_xact_lock(hashtext('crc_reporter_exchange'))"))
+def replica_id(session: Session, *, claim: bool = True) -> str:
+    """This copy's replica id; a new one when the store was copied, moved or restored.
+
+    ``claim=False`` only looks (nothing is written): the id the next claim in this
+    session will write, so that a merge can plan with it before it writes anything.
+    """
+    planned = session.info.get("exchange_replica")
     row = session.get(SyncReplica, REPLICA_KEY)
     binding = _binding(session)
     if row is not None and row.binding == binding:
         return row.replica
-    rid = secrets.token_hex(8)
+    if planned is None:
+        planned = session.info["exchange_replica"] = secrets.token_hex(8)
+    if not claim:
+        return str(planned)
+    if session.get_bind().dialect.name == "postgresql":
+        # two exchanges on a shared server claim one id (no table privilege needed for this lock)
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext('crc_reporter_exchange'))"))
     if row is None:
-        session.add(SyncReplica(key=REPLICA_KEY, replica=rid, binding=binding))
+        session.add(SyncReplica(key=REPLICA_KEY, replica=planned, binding=binding))
     else:
-        row.replica, row.binding = rid, binding
+        row.replica, row.binding = planned, binding
     session.flush()
-    return rid
-
-
-def peek_replica_id(session: Session) -> str | None:
-    """The replica id without claiming or changing it (for a read-only look)."""
-    row = session.get(SyncReplica, REPLICA_KEY)
-    return row.replica if row is not None else None
+    session.info.pop("exchange_replica", None)
+    return str(planned)
 
 
 # --- the state itself ------------------------------------------------------------------------
@@ -133,27 +151,36 @@ def peek_replica_id(session: Session) -> str | None:
 @dataclass
 class SyncState:
     replica: str
-    live: dict[str, tuple[str, VV, str]] = field(default_factory=dict)  # uuid -> (table, vv, hash)
-    dead: dict[str, tuple[str, VV]] = field(default_factory=dict)  # uuid -> (table, vv)
+    live: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # uuid -> (table, vv as text, hash)
+    dead: dict[str, tuple[str, str]] = field(default_factory=dict)  # uuid -> (table, vv as text)
     alias: dict[str, str] = field(default_factory=dict)  # another copy's uuid -> ours
     _live_dirty: set[str] = field(default_factory=set)
     _dead_dirty: set[str] = field(default_factory=set)
     _alias_new: dict[str, str] = field(default_factory=dict)
+    _loaded_live: set[str] = field(default_factory=set)  # rows that exist in the tables
+    _loaded_dead: set[str] = field(default_factory=set)
+    _loaded_alias: set[str] = field(default_factory=set)
 
     def resolve(self, uuid: str) -> str:
         return self.alias.get(uuid, uuid)
 
-    def set_live(self, uuid: str, table: str, vv: VV, digest: str) -> None:
-        self.live[uuid] = (table, vv, digest)
+    def set_live(self, uuid: str, table: str, vv: VV | str, digest: str) -> None:
+        self.live[uuid] = (table, vv_dump(vv), digest)
         self._live_dirty.add(uuid)
         if self.dead.pop(uuid, None) is not None:
             self._dead_dirty.add(uuid)
 
-    def set_dead(self, uuid: str, table: str, vv: VV) -> None:
-        self.dead[uuid] = (table, vv)
+    def set_dead(self, uuid: str, table: str, vv: VV | str) -> None:
+        self.dead[uuid] = (table, vv_dump(vv))
         self._dead_dirty.add(uuid)
         if self.live.pop(uuid, None) is not None:
             self._live_dirty.add(uuid)
+
+    def live_vv(self, uuid: str) -> VV:
+        return vv_load(self.live[uuid][1])
+
+    def dead_vv(self, uuid: str) -> VV:
+        return vv_load(self.dead[uuid][1])
 
     def add_alias(self, foreign: str, ours: str) -> None:
         if foreign != ours and self.alias.get(foreign) != ours:
@@ -165,47 +192,53 @@ class SyncState:
         return bool(self._live_dirty or self._dead_dirty or self._alias_new)
 
     def save(self, session: Session) -> None:
-        """Write what changed since loading (delete-then-insert in bulk)."""
-        live = sorted(self._live_dirty)
-        for part in chunks(live):
-            session.execute(delete(SyncRecord).where(SyncRecord.uuid.in_(part)))
-        rows = [
-            {"uuid": u, "table_name": self.live[u][0], "vv": vv_dump(self.live[u][1]), "hash": self.live[u][2]}
-            for u in live
-            if u in self.live
-        ]
-        if rows:
-            session.execute(insert(SyncRecord), rows)
-        dead = sorted(self._dead_dirty)
-        for part in chunks(dead):
-            session.execute(delete(Tombstone).where(Tombstone.uuid.in_(part)))
-        now = utcnow()
-        rows = [
-            {"uuid": u, "table_name": self.dead[u][0], "vv": vv_dump(self.dead[u][1]), "deleted_at": now}
-            for u in dead
-            if u in self.dead
-        ]
-        if rows:
-            session.execute(insert(Tombstone), rows)
+        """Write what changed since loading, in bulk (rows that existed are replaced, new ones inserted)."""
+        conn = session.connection()
+        self._replace(session, _t(SyncRecord), sorted(self._live_dirty), self._loaded_live, self._live_rows)
+        self._replace(session, _t(Tombstone), sorted(self._dead_dirty), self._loaded_dead, self._dead_rows)
         news = sorted(self._alias_new)
-        for part in chunks(news):
-            session.execute(delete(SyncAlias).where(SyncAlias.uuid.in_(part)))
+        alias = _t(SyncAlias)
+        for part in chunks([u for u in news if u in self._loaded_alias]):
+            conn.execute(delete(alias).where(alias.c.uuid.in_(part)))
         if news:
-            session.execute(insert(SyncAlias), [{"uuid": u, "target": self._alias_new[u]} for u in news])
+            conn.execute(insert(alias), [{"uuid": u, "target": self._alias_new[u]} for u in news])
+        self._loaded_live |= self._live_dirty
+        self._loaded_dead |= self._dead_dirty
+        self._loaded_alias |= set(news)
         self._live_dirty.clear()
         self._dead_dirty.clear()
         self._alias_new.clear()
 
+    @staticmethod
+    def _replace(session: Session, table: Table, dirty: list[str], loaded: set[str], make: RowMaker) -> None:
+        conn = session.connection()
+        for part in chunks([u for u in dirty if u in loaded]):
+            conn.execute(delete(table).where(table.c.uuid.in_(part)))
+        columns, rows = make(dirty)
+        insert_rows(session, table, columns, rows)
+
+    def _live_rows(self, dirty: list[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        live = self.live
+        rows = [(u, live[u][0], live[u][1], live[u][2]) for u in dirty if u in live]
+        return ["uuid", "table_name", "vv", "hash"], rows
+
+    def _dead_rows(self, dirty: list[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        now = utcnow()
+        rows = [(u, self.dead[u][0], self.dead[u][1], now) for u in dirty if u in self.dead]
+        return ["uuid", "table_name", "vv", "deleted_at"], rows
+
 
 def load_state(session: Session, replica: str) -> SyncState:
     state = SyncState(replica=replica)
-    for uuid, table, raw, digest in session.execute(
-        select(SyncRecord.uuid, SyncRecord.table_name, SyncRecord.vv, SyncRecord.hash)
-    ):
-        state.live[uuid] = (table, vv_load(raw), digest)
-    for uuid, table, raw in session.execute(select(Tombstone.uuid, Tombstone.table_name, Tombstone.vv)):
-        state.dead[uuid] = (table, vv_load(raw))
-    state.alias = {u: t for u, t in session.execute(select(SyncAlias.uuid, SyncAlias.target))}
+    live, dead, alias = _t(SyncRecord), _t(Tombstone), _t(SyncAlias)
+    for uuid, table, vv, digest in fetch_all(session, select(live.c.uuid, live.c.table_name, live.c.vv, live.c.hash)):
+        state.live[uuid] = (table, vv, digest)
+    for uuid, table, vv in fetch_all(session, select(dead.c.uuid, dead.c.table_name, dead.c.vv)):
+        state.dead[uuid] = (table, vv)
+    state.alias = {str(u): str(t) for u, t in fetch_all(session, select(alias.c.uuid, alias.c.target))}
+    state._loaded_live = set(state.live)
+    state._loaded_dead = set(state.dead)
+    state._loaded_alias = set(state.alias)
     return state
 
 
@@ -227,21 +260,23 @@ def refresh(snap: Snapshot, state: SyncState, *, hidden_tables: Iterable[str] = 
     """
     new = changed = 0
     present: set[str] = set()
+    replica = state.replica
     for name, rows in snap.tables.items():
+        spec = rows.spec
         for uuid, data in rows.data.items():
             present.add(uuid)
-            digest = content_hash(data)
+            digest = content_hash(spec, data)
             current = state.live.get(uuid)
             if current is None:
                 dead = state.dead.get(uuid)
-                state.set_live(uuid, name, vv_inc(dead[1] if dead else {}, state.replica), digest)
+                state.set_live(uuid, name, vv_inc(vv_load(dead[1]) if dead else {}, replica), digest)
                 new += 1
             elif current[2] != digest:
-                state.set_live(uuid, name, vv_inc(current[1], state.replica), digest)
+                state.set_live(uuid, name, vv_inc(vv_load(current[1]), replica), digest)
                 changed += 1
     hidden = set(hidden_tables)
     vanished = [u for u, (table, _vv, _h) in state.live.items() if u not in present and table not in hidden]
     for uuid in vanished:
         table, vv, _digest = state.live[uuid]
-        state.set_dead(uuid, table, vv_inc(vv, state.replica))
+        state.set_dead(uuid, table, vv_inc(vv_load(vv), replica))
     return RefreshReport(new=new, changed=changed, deleted=len(vanished))

@@ -9,6 +9,7 @@ no longer answers). Rows that cannot be used are reported with their number.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -67,9 +68,10 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
                     )
                     created += 1
                 else:
-                    fields = {"title": row.title, "description": row.description, "outcome": row.outcome}
+                    fields: dict[str, Any] = {"title": row.title, "description": row.description}
+                    fields["outcome"] = row.outcome
                     if end is not None:
-                        fields["end_date"] = end  # type: ignore[assignment]
+                        fields["end_date"] = end
                     changed = {k: v for k, v in fields.items() if getattr(action, k) != v}
                     if changed:
                         action_svc.update_action(session, action.id, **changed)

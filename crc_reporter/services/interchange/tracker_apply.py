@@ -99,8 +99,9 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
         if data is None:
             continue
         title = _(BY_KEY[key].title)
-        for number, column in data.formulas:
-            problems.append(TrackerProblem(title, number, column, _("formulas are not imported; type the value")))
+        for number, name in data.formulas:
+            header = _(BY_KEY[key].column(name).header)
+            problems.append(TrackerProblem(title, number, header, _("formulas are not imported; type the value")))
         for number in data.missing_uuid:
             problems.append(TrackerProblem(title, number, None, _("the row has no UUID; add new records in the app")))
         current = {row["uuid"]: row for row in reader(session)}
@@ -198,7 +199,7 @@ def _actor_id(session: Session, name: str | None) -> int | None:
 def _recommendation(session: Session, uuid: str, edits: dict[str, Any]) -> None:
     rec = session.scalar(select(Recommendation).where(Recommendation.uuid == uuid))
     assert rec is not None
-    fields = {k: edits[k] for k in ("cluster", "subheading", "kind", "urgent", "text") if k in edits}
+    fields: dict[str, Any] = {k: edits[k] for k in ("cluster", "subheading", "kind", "urgent", "text") if k in edits}
     if "articles" in edits:
         fields["articles"] = [a.strip() for a in (edits["articles"] or "").split(",") if a.strip()]
     if fields:
@@ -217,7 +218,7 @@ def _recommendation(session: Session, uuid: str, edits: dict[str, Any]) -> None:
 def _action(session: Session, uuid: str, edits: dict[str, Any]) -> None:
     action = session.scalar(select(Action).where(Action.uuid == uuid))
     assert action is not None
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     for key, value in edits.items():
         if key == "actor":
             fields["actor_id"] = _actor_id(session, value)
@@ -233,8 +234,7 @@ def _action(session: Session, uuid: str, edits: dict[str, Any]) -> None:
 def _actor(session: Session, uuid: str, edits: dict[str, Any]) -> None:
     actor = session.scalar(select(Actor).where(Actor.uuid == uuid))
     assert actor is not None
-    fields = {
-        ("actor_type" if k == "type" else k): (v if v is not None or k not in ("contact",) else "")
-        for k, v in edits.items()
+    fields: dict[str, Any] = {
+        ("actor_type" if k == "type" else k): ("" if v is None and k == "contact" else v) for k, v in edits.items()
     }
     actor_svc.update_actor(session, actor.id, **fields)

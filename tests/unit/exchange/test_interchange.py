@@ -119,7 +119,7 @@ def test_an_edited_tracker_updates_the_store_and_reports_what_it_did(base: Store
     assert changed[("CRC/C/KHM/CO/4-6 ¶2", "responsible")] == ["Child Rights Coalition", "Ministry of Justice"]
     assert sum(1 for c in report.changes if c.sheet == "Actions") == 2
     problems = {(p.sheet, p.row, p.column) for p in report.problems}
-    assert ("Recommendations", 4, "Kind") in problems and ("Recommendations", 4, "text") in problems
+    assert ("Recommendations", 4, "Kind") in problems and ("Recommendations", 4, "Text") in problems
     assert ("Recommendations", 6, None) in problems  # no uuid
     assert ("Actions", 3, "End") in problems
     assert report.unknown_rows == (("Recommendations", 5, "00000000-0000-4000-8000-000000000000"),)

@@ -35,6 +35,11 @@ def _members(data: bytes) -> dict[str, bytes]:
         return {name: zf.read(name) for name in zf.namelist()}
 
 
+def _set(member: dict, field: str, value: object, index: int = 0) -> None:  # type: ignore[type-arg]
+    """Change one field of one record of a ``records/<table>.json`` member."""
+    member["records"][index][4 + member["fields"].index(field)] = value
+
+
 def _repack(members: dict[str, bytes]) -> bytes:
     """A package rebuilt by someone who knows the format (valid seal, whatever the content)."""
     buffer = io.BytesIO()
@@ -72,7 +77,7 @@ def test_a_bad_signature_is_refused(pair: tuple[Store, Store], tmp_path: Path) -
     members = _members((tmp_path / "signed.crcx").read_bytes())
     # an attacker changes an action and fixes the member hash in the manifest, but cannot sign again
     actions = json.loads(members["records/action.json"])
-    actions[0]["data"]["title"] = "Something else entirely"
+    _set(actions, "title", "Something else entirely")
     members["records/action.json"] = json.dumps(actions).encode()
     manifest = json.loads(members["manifest.json"])
     manifest["members"]["records/action.json"]["sha256"] = hashlib.sha256(members["records/action.json"]).hexdigest()
@@ -152,7 +157,7 @@ def test_malformed_records_are_refused_with_the_member_named(pair: tuple[Store, 
     ]
     for field, value, expected in cases:
         actions = json.loads(members["records/action.json"])
-        actions[0]["data"][field] = value
+        _set(actions, field, value)
         changed = dict(members)
         changed["records/action.json"] = json.dumps(actions).encode()
         manifest = json.loads(changed["manifest.json"])

@@ -129,3 +129,68 @@ def test_random_histories_converge_without_losing_anything(
     finally:
         a.close()
         b.close()
+
+
+routes = st.lists(
+    st.tuples(st.integers(0, 2), st.integers(0, 2)).filter(lambda r: r[0] != r[1]), min_size=1, max_size=6
+)
+
+
+@pytest.fixture(scope="module")
+def third(templates: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Copy C, made from B's package (so that C's history comes through B)."""
+    folder = tmp_path_factory.mktemp("exchange-third")
+    b = open_store(copy_store(templates[1], folder / "b.sqlite"), user="bob")
+    package = export(b, folder / "b.crcx")
+    b.close()
+    c = open_store(folder / "c.sqlite", user="chantha")
+    merge(c, package)
+    c.close()
+    return folder / "c.sqlite"
+
+
+@settings(
+    max_examples=100 if LONG else 12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    edits=st.tuples(edits, edits, edits),
+    route=routes,
+    policy=st.sampled_from(list(ex.Resolution)),
+)
+def test_three_copies_on_any_route_converge(
+    templates: tuple[Path, Path],
+    third: Path,
+    tmp_path: Path,
+    edits: tuple[list[Any], list[Any], list[Any]],
+    route: list[tuple[int, int]],
+    policy: ex.Resolution,
+) -> None:
+    """Packages go from laptop to laptop in any order; in the end everyone holds the same data."""
+    folder = tmp_path / f"three{next(_counter)}"
+    folder.mkdir()
+    sources = (templates[0], templates[1], third)
+    stores = [open_store(copy_store(src, folder / f"{i}.sqlite"), user=f"u{i}") for i, src in enumerate(sources)]
+    try:
+        for store, history in zip(stores, edits, strict=True):
+            for edit in history:
+                with store.session() as session:
+                    apply_edit(session, edit)
+        for n, (sender, receiver) in enumerate(route):  # some exchanges while people keep working
+            package = export(stores[sender], folder / f"r{n}.crcx")
+            merge(stores[receiver], package)
+            before = audit_count(stores[receiver])
+            assert merge(stores[receiver], package).changes == 0 and audit_count(stores[receiver]) == before
+        for round_ in range(6):  # then everyone exchanges with the coordinator (0) until nothing moves
+            for i in (1, 2):
+                merge(stores[0], export(stores[i], folder / f"in{round_}{i}.crcx"), policy)
+            results = [merge(stores[i], export(stores[0], folder / f"out{round_}{i}.crcx"), policy) for i in (1, 2)]
+            first, second = compare(stores[0], stores[1])
+            _, third_copy = compare(stores[0], stores[2])
+            if first == second == third_copy and not any(r.conflicts for r in results):
+                break
+        assert first == second == third_copy
+    finally:
+        for store in stores:
+            store.close()
