@@ -49,6 +49,12 @@ def bad_cells(conn: Any, limit: int = 5) -> list[str]:
     columns = {
         t: [(str(c[1]), str(c[2])) for c in conn.execute(f"PRAGMA table_info({sf.quote_name(t)})")] for t in tables
     }
+    without_rowid = {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND upper(sql) LIKE '%WITHOUT ROWID%'"
+        )
+    }
     previous_factory = conn.text_factory
     conn.text_factory = bytes  # text comes back undecoded, so that bad UTF-8 can be seen (names were read above)
     try:
@@ -57,7 +63,11 @@ def bad_cells(conn: Any, limit: int = 5) -> list[str]:
             if not cols:
                 continue
             select = ", ".join(f"typeof({sf.quote_name(name)}), {sf.quote_name(name)}" for name, _decl in cols)
-            for row in conn.execute(f"SELECT rowid, {select} FROM {sf.quote_name(table)}"):
+            # WITHOUT ROWID tables (the exchange's sync state) have no rowid: number their rows instead
+            with_rowid = table not in without_rowid
+            key = "rowid" if with_rowid else "0"
+            for n, row in enumerate(conn.execute(f"SELECT {key}, {select} FROM {sf.quote_name(table)}"), start=1):
+                row = (row[0] if with_rowid else n, *row[1:])
                 for i, (name, decl) in enumerate(cols):
                     kind, value = row[1 + 2 * i], row[2 + 2 * i]
                     problem = _cell_problem(decl, kind.decode() if isinstance(kind, bytes) else str(kind), value)
