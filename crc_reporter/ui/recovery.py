@@ -53,7 +53,7 @@ def ask_secret(parent: QWidget, title: str, prompt: str) -> str | None:
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setOkButtonText(_("Open"))
     dialog.setCancelButtonText(_("Cancel"))
-    dialog.setMinimumWidth(420)
+    dialog.resize(460, dialog.sizeHint().height())  # room for a long passphrase
     accepted = dialog.exec()
     return dialog.textValue() if accepted and dialog.textValue() else None
 
