@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         """Show ``store``; the one shown before is closed (its undo history goes with it)."""
         if self.ctx is not None and self.ctx.store is not store:
             self._release_store()
-        if self.settings.user_name and not store.read_only and store.dialect != "postgresql":
+        if self.settings.user_name and store.dialect != "postgresql":
             store.user = self.settings.user_name  # on a server the login is the author, whatever the settings say
         events = StoreEvents(self)
         history = EditHistory(store, events, self)

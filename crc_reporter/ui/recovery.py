@@ -53,7 +53,7 @@ def ask_secret(parent: QWidget, title: str, prompt: str) -> str | None:
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setOkButtonText(_("Open"))
     dialog.setCancelButtonText(_("Cancel"))
-    dialog.setMinimumWidth(420)
+    dialog.resize(460, dialog.sizeHint().height())  # room for a long passphrase
     accepted = dialog.exec()
     return dialog.textValue() if accepted and dialog.textValue() else None
 
@@ -111,6 +111,7 @@ class StoreRecovery(QObject):
         if path is not None and isinstance(exc, RESTORABLE):
             self.offer_restore(path, exc, passphrase)
             return
+        self.window.settings.remove_recent_store(target)  # a store that is gone or not a store
         QMessageBox.warning(self.window, APP_NAME, _("The store cannot be opened: {reason}").format(reason=exc))
 
     def ask_passphrase(self, target: str, *, wrong: bool = False) -> None:
@@ -178,9 +179,10 @@ class StoreRecovery(QObject):
 
         def restored(result: RestoreResult) -> None:
             def done(_store: Store) -> None:
-                kept = _(" The state before was kept as {name}.").format(name=result.previous_kept_as[0].name)
-                message = _("Restored the backup {name}.").format(name=result.restored_from.name)
-                QMessageBox.information(self.window, APP_NAME, message + (kept if result.previous_kept_as else ""))
+                parts = [_("Restored the backup {name}.").format(name=result.restored_from.name)]
+                if result.previous_kept_as:
+                    parts.append(_("The state before was kept as {name}.").format(name=result.previous_kept_as[0].name))
+                QMessageBox.information(self.window, APP_NAME, " ".join(parts))
 
             self.open(str(path), passphrase=passphrase, then=done)
 

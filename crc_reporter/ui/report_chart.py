@@ -71,7 +71,7 @@ def cluster_chart(figures: DashboardFigures, lang: str) -> ChartImage | None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
     buffer.close()
     title = gettext("Implementation status by cluster")
     alt = gettext("Share of recommendations in each status, by cluster: the government's view beside civil society's.")

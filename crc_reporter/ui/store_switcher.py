@@ -118,9 +118,15 @@ class StoreSwitcher(QObject):
     def show_settings(self, tab: int = SettingsDialog.GENERAL) -> None:
         window = self.window
         settings = window.settings
-        store, chosen = window.store, []
+        store = window.store
+        chosen: list[Path] = []
         access = window.ctx.access if window.ctx is not None else WriteAccess()
-        panel = BackupsPanel(store, window.tasks, access, restore=lambda path: (chosen.append(path), dialog.reject()))
+
+        def restore_after_closing(path: Path) -> None:
+            chosen.append(path)
+            dialog.reject()
+
+        panel = BackupsPanel(store, window.tasks, access, restore=restore_after_closing)
         dialog = SettingsDialog(settings, window, backups=panel, tab=tab)
         accepted = dialog.exec()
         if chosen and store is not None and store.path is not None:

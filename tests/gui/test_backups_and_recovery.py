@@ -57,6 +57,12 @@ def test_back_up_now_then_restore_puts_the_old_state_back(
     assert panel.model.rows()[0].reason == "manual"
     panel.check_button.click()
     qtbot.waitUntil(lambda: "whole and readable" in panel.status.text(), timeout=20_000)
+    folders: list[str] = []
+    monkeypatch.setattr(
+        "crc_reporter.ui.dialogs.backups_panel.QDesktopServices.openUrl", lambda url: folders.append(url.toLocalFile())
+    )
+    panel.folder_button.click()
+    assert folders == [str(panel.model.rows()[0].path.parent)]
 
     with window.store.session() as s:  # type: ignore[union-attr]
         create_actor(s, "Added after the backup", "ngo")

@@ -158,3 +158,21 @@ def test_the_window_hook_opens_the_dialog(
     report = run_import_dialog(window, str(co_docx))
     assert seen and report is not None and report.documents[0].symbol == "CRC/C/XLM/CO/4-6"
     assert "Imported" in window.statusBar().currentMessage()
+
+
+def test_a_uhri_export_with_several_documents(qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path) -> None:
+    from tests.uhri_fixture import build_uhri_xlsx
+
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(build_uhri_xlsx(tmp_path / "uhri.xlsx")))
+    _wait(qtbot, dialog)
+    preview = dialog.preview
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert preview.document.count() == 2 and preview.document.isVisibleTo(dialog)
+    assert not preview.symbol.isEnabled()  # several documents: their symbols come from the file
+    first = preview.symbol.text()
+    preview.document.setCurrentIndex(1)
+    assert preview.symbol.text() != first and preview.model.rowCount() > 0
+    assert {first, preview.symbol.text()} == {"CRC/C/OPAC/XLM/CO/1", "CRC/C/XLM/CO/4-6"}
+    assert dialog.import_button.isEnabled()

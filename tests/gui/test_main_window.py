@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crc_reporter import i18n
@@ -33,6 +33,9 @@ def test_every_page_opens_from_the_sidebar_and_the_view_menu(qtbot: QtBot, windo
     assert shortcuts[:7] == [f"Ctrl+{i}" for i in range(1, 8)]
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert "CRC Reporter" in window.windowTitle() and "demo.sqlite" in window.windowTitle()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and not app.windowIcon().isNull()  # resources/icons/crc-reporter.png
+    assert not window.windowIcon().isNull()
 
 
 def test_settings_change_the_user_and_the_language(

@@ -126,3 +126,17 @@ def test_official_drafts_need_a_coordinator_on_a_server(qtbot: QtBot, demo_store
     qtbot.waitUntil(lambda: page.generate_button.isEnabled(), timeout=10_000)
     assert not page.preview.permission.isVisible()
     qtbot.waitUntil(lambda: win.tasks.active == 0, timeout=20_000)
+
+
+def test_a_broken_template_is_one_line_before_anything_is_written(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path
+) -> None:
+    page = _page(qtbot, window, idle)
+    bad = tmp_path / "letterhead.docx"
+    bad.write_bytes(b"not a word file")
+    page.form.set_template(bad)
+    qtbot.waitUntil(lambda: "letterhead.docx" in page.preview.length.text(), timeout=20_000)
+    assert "\n" not in page.preview.length.text() and page.preview.model.rowCount() == 0
+    page.form.set_template(None)
+    qtbot.waitUntil(lambda: page.preview.model.rowCount() > 0, timeout=20_000)
+    idle()

@@ -11,8 +11,9 @@ on what changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -211,20 +212,20 @@ class ImportDialog(QDialog):
         self.accept()
 
     # --- tasks ------------------------------------------------------------------------------------------------
-    def _start(self, work: object, message: str, done: object) -> None:
+    def _start(self, work: Callable[[Session, TaskControl], Any], message: str, done: Callable[[Any], None]) -> None:
         self.cancel_task()
         self.show_error("")
         self.progress.start(message)
         self.chooser.setEnabled(False)
         task = self.ctx.tasks.run(
-            work,  # type: ignore[arg-type]
+            work,
             store=self.ctx.store,
-            on_success=done,  # type: ignore[arg-type]
+            on_success=done,
             on_failure=self._failed,
             on_cancel=self._cancelled,
             show_progress=False,
         )
-        task.progressed.connect(self.progress.update)
+        task.progressed.connect(self.progress.report)
         task.done.connect(self._task_done)
         self._task = task
 

@@ -103,7 +103,7 @@ class ProgressStrip(QWidget):
         self.bar.setRange(0, 0)
         self.setVisible(True)
 
-    def update(self, done: int, total: int, message: str) -> None:
+    def report(self, done: int, total: int, message: str) -> None:
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))

@@ -181,7 +181,11 @@ class ReportsPage(Page):
                 return dashboard_figures(session, options.document)
 
             def drawn(result: DashboardFigures) -> None:
-                chart = cluster_chart(result, options.lang)
+                try:
+                    chart = cluster_chart(result, options.lang)
+                except Exception as exc:  # a picture that cannot be drawn must not leave the page stuck
+                    self._failed(exc)
+                    return
                 self.write(replace(options, chart_images=(chart,) if chart else ()))
 
             return self.ctx.tasks.run(
