@@ -18,6 +18,18 @@ from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.services import exchange as ex
 
 EXIT_CONFLICTS = 3
+TABLES = {
+    "document": N_("documents"),
+    "actor": N_("actors"),
+    "recommendation": N_("paragraphs"),
+    "recommendation_part": N_("lettered parts"),
+    "action": N_("actions"),
+    "source": N_("sources of evidence"),
+    "action_link": N_("links"),
+    "assessment": N_("assessments"),
+    "indicator": N_("indicators"),
+    "indicator_value": N_("indicator values"),
+}
 _RESOLVE = {"keep-mine": ex.Resolution.KEEP_MINE, "take-theirs": ex.Resolution.TAKE_THEIRS}
 
 
@@ -192,7 +204,7 @@ def print_info(info: ex.PackageInfo) -> None:
     chosen = ", ".join(f"{k}={v}" for k, v in info.selection.items() if v)
     if chosen:
         print("  " + _("selection: {what}").format(what=chosen))
-    counts = ", ".join(f"{table} {n}" for table, n in info.counts.items())
+    counts = ", ".join(f"{_(TABLES.get(table, table))} {n}" for table, n in info.counts.items())
     print(
         "  "
         + _("records: {counts}").format(counts=counts or "0")

@@ -240,11 +240,13 @@ class Writer:
     def _stamp(self) -> None:
         for foreign, ours in self.plan.aliases.items():
             self.state.add_alias(foreign, ours)
+        written = [op for op in self.plan.ops.values() if op.kind in (INSERT, UPDATE)]
+        self.state.set_live_many(
+            (op.uuid, op.table, op.vv, content_hash(BY_NAME[op.table], op.data))  # type: ignore[arg-type]
+            for op in written
+        )
         for op in self.plan.ops.values():
-            if op.kind in (INSERT, UPDATE):
-                assert op.data is not None
-                self.state.set_live(op.uuid, op.table, op.vv, content_hash(BY_NAME[op.table], op.data))
-            elif op.kind == STAMP_LIVE:
+            if op.kind == STAMP_LIVE:
                 current = self.state.live[op.uuid]
                 if current[1] != vv_dump(op.vv):
                     self.state.set_live(op.uuid, op.table, op.vv, current[2])

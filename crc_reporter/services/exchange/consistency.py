@@ -30,17 +30,6 @@ if TYPE_CHECKING:
     from crc_reporter.services.exchange.plan import Planner
 
 
-def _targets(op: Op) -> list[tuple[str, str, str]]:
-    """(content key, how, target uuid) for every record ``op``'s content points at."""
-    spec = BY_NAME[op.table]
-    assert op.data is not None
-    out = [(r.field, "required" if r.required else "optional", op.data[r.field]) for r in spec.refs]
-    for coll in spec.collections:
-        if coll.kind == "uuids":
-            out.extend((coll.field, "collection", u) for u in op.data[coll.field])
-    return [(k, how, u) for k, how, u in out if u is not None]
-
-
 def _root(p: Planner, uuid: str) -> str:
     seen = set()
     while uuid in p.blocked_by and uuid not in seen:
@@ -82,19 +71,34 @@ def _resurrect(p: Planner, uuid: str) -> None:
     p.ops[uuid] = Op(INSERT, table, uuid, vv, mapped, rec)
 
 
+def _target_fields(table: str) -> list[tuple[str, str]]:
+    spec = BY_NAME[table]
+    out = [(r.field, "required" if r.required else "optional") for r in spec.refs]
+    return out + [(c.field, "collection") for c in spec.collections if c.kind == "uuids"]
+
+
 def check_references(p: Planner) -> bool:
     moved = False
     writes: dict[str, list[Op]] = {table: [] for table in ORDER}
     for op in p.ops.values():
         if op.kind in (INSERT, UPDATE):
             writes[op.table].append(op)
+    alive = p.alive()  # as the round starts; anything this round takes out is seen by the next round
     for table in ORDER:
+        fields = _target_fields(table)
         for op in writes[table]:
             uuid = op.uuid
             op = p.ops[uuid]  # an earlier step of this round may have changed it
             if op.kind not in (INSERT, UPDATE):
                 continue
-            for key, how, target in _targets(op):
+            assert op.data is not None
+            pending = [
+                (key, how, target)
+                for key, how in fields
+                for target in (op.data[key] if how == "collection" else (op.data[key],))
+                if target is not None and target not in alive
+            ]
+            for key, how, target in pending:
                 if p.live_after(target):
                     continue
                 target_op = p.ops.get(target)

@@ -17,16 +17,18 @@ happens twice).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.importers import safety
 from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.errors import NotAllowedError, ValidationError
+from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.apply import Writer, require_writable
 from crc_reporter.services.exchange.bulk import large_cache
@@ -45,7 +47,7 @@ from crc_reporter.services.exchange.plan import (
 )
 from crc_reporter.services.exchange.session import Prepared, prepare
 from crc_reporter.services.exchange.state import replica_id
-from crc_reporter.services.permissions import may_see_confidential
+from crc_reporter.services.permissions import may_see_confidential, session_role
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import Cluster, SyncPeer
 
@@ -122,6 +124,12 @@ def _check(session: Session, package: Package, require_trusted: bool) -> Package
     if info.confidential and not may_see_confidential(session):
         raise NotAllowedError(
             _("{name} holds confidential actions, which your role may not record").format(name=info.name)
+        )
+    if not session_role(session).at_least(Role.COORDINATOR) and any(
+        r.data["approved"] for r in package.records.get("assessment", ())
+    ):  # the server would refuse the column; the merge must not drop the approval silently either
+        raise NotAllowedError(
+            _("{name} holds approved assessments; only a coordinator may merge it").format(name=info.name)
         )
     known = {key for (key,) in session.query(Cluster.key)}
     for rec in package.records.get("recommendation", ()):
@@ -222,6 +230,17 @@ def _writes(plan: Plan, prepared: Prepared) -> bool:
     return any(op.kind in (INSERT, UPDATE, DELETE, STAMP_LIVE, STAMP_DEAD) for op in plan.ops.values())
 
 
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+def _step(progress: Progress | None, cancel: CancelCheck | None, done: int, message: str) -> None:
+    if cancel is not None and cancel():
+        raise ImportCancelledError(_("merge cancelled; nothing was changed"))
+    if progress is not None:
+        progress(done, 4, message)
+
+
 def merge_package(
     session: Session,
     package: Package,
@@ -229,30 +248,40 @@ def merge_package(
     *,
     require_trusted: bool = False,
     backup: bool = True,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> MergeResult:
     """Merge ``package`` into the store in the caller's transaction, after a checked backup.
 
     Changes that do not conflict are applied; conflicts without a choice in
     ``resolutions`` (our uuid -> choice) are returned and left as they are.
+    ``progress(done, total, message)`` hears of each step; ``cancel()`` returning
+    True stops before the writing starts (the caller's transaction rolls back).
     """
     info = _check(session, package, require_trusted)
     resolutions = dict(resolutions or {})
+    _step(progress, cancel, 0, _("Reading this store"))
     prepared = prepare(session, write=False)
+    _step(progress, cancel, 1, _("Comparing with the package"))
     plan = _plan(prepared, package, resolutions)
     taken: Path | None = None
     if _writes(plan, prepared) or _peer_changed(session, info, prepared.state.replica):
         require_writable(session)
+        _step(progress, cancel, 2, _("Taking a backup"))
         if backup:
             made = backup_before(session, "merge")
             taken = made.path if made is not None else None
         if replica_id(session) != prepared.state.replica:  # a copied or moved store file: count under a new id
             prepared = prepare(session, write=False)
             plan = _plan(prepared, package, resolutions)
+        _step(progress, cancel, 3, _("Writing the changes"))
         with large_cache(session):
             Writer(session, prepared.snapshot, prepared.state, plan).run()
             prepared.state.save(session)
         _record_peer(session, info, prepared.state.replica)
         session.flush()
+    if progress is not None:
+        progress(4, 4, _("Done"))
     return _result(prepared, plan, info, applied=True, backup=taken)
 
 

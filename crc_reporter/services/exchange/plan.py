@@ -229,6 +229,13 @@ class Planner:
 
     # --- then: make the plan consistent -----------------------------------------------------
 
+    def alive(self) -> set[str]:
+        """Every record live after the plan as it stands (for quick checks; :meth:`live_after` is exact)."""
+        gone = {u for u, op in self.ops.items() if op.kind not in (SKIP, CONFLICT, BLOCKED) and op.kind not in APPLIED}
+        out = set(self.local) - gone
+        out.update(u for u, op in self.ops.items() if op.kind in APPLIED)
+        return out
+
     def live_after(self, uuid: str) -> bool:
         op = self.ops.get(uuid)
         if op is None or op.kind in (SKIP, CONFLICT, BLOCKED):

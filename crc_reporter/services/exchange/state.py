@@ -170,6 +170,16 @@ class SyncState:
         if self.dead.pop(uuid, None) is not None:
             self._dead_dirty.add(uuid)
 
+    def set_live_many(self, items: Iterable[tuple[str, str, VV | str, str]]) -> None:
+        """:meth:`set_live` for many records (what a merge wrote)."""
+        live, dead, live_dirty = self.live, self.dead, self._live_dirty
+        for uuid, table, vv, digest in items:
+            live[uuid] = (table, vv_dump(vv), digest)
+            live_dirty.add(uuid)
+            if uuid in dead:
+                del dead[uuid]
+                self._dead_dirty.add(uuid)
+
     def set_dead(self, uuid: str, table: str, vv: VV | str) -> None:
         self.dead[uuid] = (table, vv_dump(vv))
         self._dead_dirty.add(uuid)

@@ -106,13 +106,11 @@ def _column_checker(spec: TableSpec, key: str) -> Checker:
     kind = column.type
     nullable = bool(column.nullable)
     allowed = dict(spec.enums).get(key)
-    wrong = _("'{field}' has a value of the wrong kind").format(field=key)
-    missing = _("'{field}' is missing").format(field=key)
 
-    def check(value: Any) -> Any:
+    def check(value: Any) -> Any:  # messages are made when raised: in the language of that moment
         if value is None:
             if not nullable:
-                raise _BadValueError(missing)
+                raise _BadValueError(_("'{field}' is missing").format(field=key))
             return None
         if isinstance(kind, Boolean):
             ok = type(value) is bool
@@ -130,7 +128,7 @@ def _column_checker(spec: TableSpec, key: str) -> Checker:
             limit = kind.length if isinstance(kind, String) and kind.length else MAX_TEXT
             ok = type(value) is str and len(value) <= limit and "\x00" not in value
         if not ok:
-            raise _BadValueError(wrong)
+            raise _BadValueError(_("'{field}' has a value of the wrong kind").format(field=key))
         if allowed is not None and value not in allowed:
             raise _BadValueError(_("'{value}' is not a known {field}").format(value=str(value)[:40], field=key))
         return value
@@ -139,12 +137,10 @@ def _column_checker(spec: TableSpec, key: str) -> Checker:
 
 
 def _ref_checker(field: str, required: bool) -> Checker:
-    missing = _("'{field}' is missing").format(field=field)
-
     def check(value: Any) -> Any:
         if value is None:
             if required:
-                raise _BadValueError(missing)
+                raise _BadValueError(_("'{field}' is missing").format(field=field))
             return None
         return _uuid(value)
 
@@ -152,25 +148,25 @@ def _ref_checker(field: str, required: bool) -> Checker:
 
 
 def _collection_checker(kind: str, field: str) -> Checker:
-    not_list = _("'{field}' is not a list").format(field=field)
-    malformed = _("'{field}' has a malformed entry").format(field=field)
+    def malformed() -> _BadValueError:
+        return _BadValueError(_("'{field}' has a malformed entry").format(field=field))
 
     def check(value: Any) -> list[Any]:
         if type(value) is not list or len(value) > MAX_COLLECTION:
-            raise _BadValueError(not_list)
+            raise _BadValueError(_("'{field}' is not a list").format(field=field))
         if kind == "uuids":
             return sorted({_uuid(v) for v in value})
         out: list[Any] = []
         for item in value:
             if type(item) is not list or len(item) != 2:
-                raise _BadValueError(malformed)
+                raise malformed()
             first, second = item
             if kind == "tags":
                 ok = first in _TAG_KINDS and type(second) is str and 0 < len(second) <= 200 and "\x00" not in second
             else:  # previous: [symbol, paragraph]
                 ok = type(first) is str and 0 < len(first) <= 64 and "\x00" not in first and type(second) is int
             if not ok:
-                raise _BadValueError(malformed)
+                raise malformed()
             out.append([first, second])
         if kind == "tags":
             out = [list(t) for t in sorted({(a, b) for a, b in out})]

@@ -36,7 +36,8 @@ from tests.exchange_support import (
 
 LONG = os.environ.get("CRC_REPORTER_LONG_TESTS") == "1"
 edits = st.lists(
-    st.tuples(st.sampled_from(EDIT_KINDS), st.integers(0, 9), st.integers(0, 9), st.integers(0, 3)), max_size=7
+    st.tuples(st.sampled_from(EDIT_KINDS), st.integers(0, 9), st.integers(0, 9), st.integers(0, 3)),
+    max_size=12 if LONG else 7,
 )
 _counter = itertools.count()
 
@@ -131,9 +132,8 @@ def test_random_histories_converge_without_losing_anything(
         b.close()
 
 
-routes = st.lists(
-    st.tuples(st.integers(0, 2), st.integers(0, 2)).filter(lambda r: r[0] != r[1]), min_size=1, max_size=6
-)
+PAIRS = [(i, j) for i in range(3) for j in range(3) if i != j]
+routes = st.lists(st.sampled_from(PAIRS), min_size=1, max_size=6)
 
 
 @pytest.fixture(scope="module")
