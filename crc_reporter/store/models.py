@@ -348,6 +348,7 @@ class SyncRecord(Base):
     """
 
     __tablename__ = "sync_record"
+    __table_args__ = {"sqlite_with_rowid": False}
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40))
     vv: Mapped[str] = mapped_column(Text)  # JSON {replica: counter}
@@ -358,6 +359,7 @@ class Tombstone(Base):
     """A deleted record, so that its deletion travels to the other copies."""
 
     __tablename__ = "tombstone"
+    __table_args__ = {"sqlite_with_rowid": False}
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40))
     vv: Mapped[str] = mapped_column(Text)

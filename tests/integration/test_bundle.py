@@ -86,8 +86,18 @@ def test_demo_list_and_report_from_the_bundle_leave_it_untouched(bundle: Path, t
     assert (tmp_path / "crc-reporter.sqlite").exists()  # user data lives outside the bundle
     listing = _run(bundle, tmp_path, "list", "recommendations", "--json")
     assert listing.returncode == 0 and '"CRC/C/XMP/CO/5-6"' in listing.stdout
-    report = _run(bundle, tmp_path, "report", "state", "--document", "CRC/C/XMP/CO/5-6", "--out",
-                  str(tmp_path / "draft.docx"), "--lang", "km")
+    report = _run(
+        bundle,
+        tmp_path,
+        "report",
+        "state",
+        "--document",
+        "CRC/C/XMP/CO/5-6",
+        "--out",
+        str(tmp_path / "draft.docx"),
+        "--lang",
+        "km",
+    )
     assert report.returncode == 0, report.stderr
     from docx import Document as WordDocument
 
