@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import gettext
-import hashlib
 import io
 import os
 import unicodedata
@@ -59,6 +58,8 @@ def _compiled(po_file: Path, lang: str) -> bytes:
     version of the catalog compiles anew). The cache is only a speed-up: when
     it cannot be read or written, the catalog is compiled each time.
     """
+    import hashlib  # (not at start-up: an English window needs no catalog)
+
     data = po_file.read_bytes()
     cache_dir = user_data_dir() / "cache"
     cached = cache_dir / f"{DOMAIN}-{lang}-{hashlib.sha256(data).hexdigest()[:16]}.mo"

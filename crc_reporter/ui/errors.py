@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import traceback
@@ -24,12 +23,14 @@ USER_ERRORS = (ServiceError, StoreError)
 
 def log_exception(exc: BaseException) -> Path | None:
     """Append the traceback to the user's log file; returns the file (None if it cannot be written)."""
+    from datetime import datetime
+
     log_dir = user_data_dir() / "logs"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         log_file = log_dir / "crc-reporter.log"
         with log_file.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {dt.datetime.now().isoformat()} ---\n")
+            fh.write(f"--- {datetime.now().isoformat()} ---\n")
             fh.write("".join(traceback.format_exception(exc)))
     except OSError:
         log.exception("could not write the log file", exc_info=exc)

@@ -32,6 +32,10 @@ def load_bundled_fonts() -> list[str]:
     return list(_loaded)
 
 
+def fonts_loaded() -> bool:
+    return _loaded is not None
+
+
 def khmer_fallbacks() -> list[str]:
     """The Khmer-capable families available now, best first (the bundled one is always there)."""
     load_bundled_fonts()

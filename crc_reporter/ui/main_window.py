@@ -9,7 +9,10 @@ instance, the conflict dialog, and a banner when this window may not write.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,52 +28,36 @@ from PySide6.QtWidgets import (
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
-from crc_reporter.store.engine import Store
-from crc_reporter.store.locking import StoreLock
-from crc_reporter.ui.access import WriteAccess
-from crc_reporter.ui.companions import StoreCompanions
-from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.events import StoreEvents
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
-from crc_reporter.ui.pages.actions import ActionsPage
-from crc_reporter.ui.pages.actors import ActorsPage
-from crc_reporter.ui.pages.base import Page
-from crc_reporter.ui.pages.dashboard import DashboardPage
-from crc_reporter.ui.pages.documents import DocumentsPage
-from crc_reporter.ui.pages.indicators import IndicatorsPage
-from crc_reporter.ui.pages.recommendations import RecommendationsPage
-from crc_reporter.ui.pages.reports import ReportsPage
+from crc_reporter.ui.page_list import PAGE_KEYS, PAGES
 from crc_reporter.ui.pages.welcome import WelcomePanel
-from crc_reporter.ui.recovery import StoreRecovery
 from crc_reporter.ui.settings import AppSettings
-from crc_reporter.ui.store_switcher import StoreSwitcher
 from crc_reporter.ui.tasks import TaskRunner
-from crc_reporter.ui.undo import EditHistory
 from crc_reporter.ui.widgets.banner import Banner
 
-PAGES: tuple[tuple[str, type[Page], str], ...] = (
-    ("dashboard", DashboardPage, "dashboard"),
-    ("recommendations", RecommendationsPage, "recommendations"),
-    ("actions", ActionsPage, "actions"),
-    ("indicators", IndicatorsPage, "indicators"),
-    ("actors", ActorsPage, "actors"),
-    ("documents", DocumentsPage, "documents"),
-    ("reports", ReportsPage, "reports"),
-)
-PAGE_KEYS = tuple(key for key, _cls, _icon in PAGES)
+# What a window needs only once a store is open (SQLAlchemy, the services, the pages) is
+# imported when it is first used: the window's first frame appears as fast as a bare one.
+if TYPE_CHECKING:
+    from crc_reporter.store.engine import Store
+    from crc_reporter.ui.companions import StoreCompanions
+    from crc_reporter.ui.context import AppContext
+    from crc_reporter.ui.pages.base import Page
+    from crc_reporter.ui.recovery import StoreRecovery
+    from crc_reporter.ui.store_switcher import StoreSwitcher
+
+SIDEBAR_ICON_COLORS = ("#c9d4e3", "#ffffff")  # normal, selected
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store | None, settings: AppSettings | None = None) -> None:
+    def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
+        """``opening``: the name of the store :meth:`open_when_shown` will open; its pages are listed meanwhile."""
         super().__init__()
         self.settings = settings or AppSettings()
         self.tasks = TaskRunner(self)
         self.ctx: AppContext | None = None
+        self.opening = opening
         self.pages: dict[str, Page] = {}
-        self.switcher = StoreSwitcher(self)
-        self.recovery = StoreRecovery(self)
-        self.companions = StoreCompanions(self)  # backups, others' changes, conflicts, a second instance
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
@@ -87,6 +74,28 @@ class MainWindow(QMainWindow):
         else:
             self._build()
 
+    # --- helpers created on first use (they import the store's side of the application) -----------------
+    @cached_property
+    def switcher(self) -> StoreSwitcher:
+        """Opening, creating and switching stores; the settings dialog."""
+        from crc_reporter.ui.store_switcher import StoreSwitcher
+
+        return StoreSwitcher(self)
+
+    @cached_property
+    def recovery(self) -> StoreRecovery:
+        """A store that resists opening: passphrases, damaged files, backups."""
+        from crc_reporter.ui.recovery import StoreRecovery
+
+        return StoreRecovery(self)
+
+    @cached_property
+    def companions(self) -> StoreCompanions:
+        """Backups, others' changes, conflicts, a second instance."""
+        from crc_reporter.ui.companions import StoreCompanions
+
+        return StoreCompanions(self)
+
     # --- the open store -----------------------------------------------------------------------
     @property
     def store(self) -> Store | None:
@@ -94,8 +103,14 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         """Show ``store``; the one shown before is closed (its undo history goes with it)."""
+        from crc_reporter.ui.access import WriteAccess
+        from crc_reporter.ui.context import AppContext
+        from crc_reporter.ui.events import StoreEvents
+        from crc_reporter.ui.undo import EditHistory
+
         if self.ctx is not None and self.ctx.store is not store:
             self._release_store()
+        self.opening = None
         if self.settings.user_name and store.dialect != "postgresql":
             store.user = self.settings.user_name  # on a server the login is the author, whatever the settings say
         events = StoreEvents(self)
@@ -172,21 +187,36 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         row.addLayout(right, 1)
-        if self.ctx is None:
+        self.sidebar_title = title
+        if self.ctx is None and self.opening is None:
             welcome = WelcomePanel()
             self._connect_welcome(welcome)
             self.stack.addWidget(welcome)
             side.setEnabled(False)
         else:
             self._holders: dict[str, QWidget] = {}
-            for key, cls, icon_name in PAGES:
+            for spec in PAGES:
                 holder = QWidget()  # the page itself is built when first shown: a quick start
-                self._holders[key] = holder
+                self._holders[spec.key] = holder
                 self.stack.addWidget(holder)
-                item = QStandardItem(icon(icon_name, "#c9d4e3", "#ffffff"), cls.title())
-                item.setData(key, Qt.ItemDataRole.UserRole)
+                item = QStandardItem(spec.label())
+                if self.ctx is not None:  # drawing the icons waits until the store is open
+                    item.setIcon(icon(spec.icon, *SIDEBAR_ICON_COLORS))
                 item.setSizeHint(QSize(side.width() - 24, 40))
                 self.sidebar_model.appendRow(item)
+            if self.ctx is None:  # still opening: the pages are listed and wait for the store
+                side.setEnabled(False)
+                # (centred by stretches: Qt's namespace of flags costs ~15 ms to load, the first frame waits for none)
+                waiting = QWidget()
+                line = QHBoxLayout(waiting)
+                label = QLabel(_("Opening {store}…").format(store=self.opening))
+                label.setObjectName("OpeningLabel")
+                label.setStyleSheet("color: #5f6b7a; font-size: 12pt;")
+                line.addStretch(1)
+                line.addWidget(label)
+                line.addStretch(1)
+                self.stack.insertWidget(0, waiting)
+                self.stack.setCurrentWidget(waiting)
             self.sidebar.selectionModel().currentChanged.connect(lambda index, _p: self._show_page(index.row()))
         self.setCentralWidget(central)
         if old is not None:
@@ -202,7 +232,7 @@ class MainWindow(QMainWindow):
         font = QFont(self.font())
         font.setPointSizeF(10.5)
         metrics = QFontMetrics(font)
-        widest = max(metrics.horizontalAdvance(cls.title()) for _key, cls, _icon in PAGES)
+        widest = max(metrics.horizontalAdvance(spec.label()) for spec in PAGES)
         # icon 20, gap 6, item padding 2 × 10, item margin 2 × 8, frame and a little air
         return max(204, min(320, widest + 20 + 6 + 20 + 16 + 14))
 
@@ -221,7 +251,7 @@ class MainWindow(QMainWindow):
         }[name]()
 
     def _update_titles(self) -> None:
-        name = self.store.display_name() if self.store else _("no store open")
+        name = self.store.display_name() if self.store else self.opening or _("no store open")
         self.setWindowTitle(f"{APP_NAME} — {name}")
         self.store_label.setText(_("Store: {name}").format(name=name))
         self.store_label.setToolTip(name)
@@ -238,6 +268,8 @@ class MainWindow(QMainWindow):
             self.banner.setVisible(False)
             self.access_label.setText("")
             return
+        from crc_reporter.store.locking import StoreLock
+
         store = self.ctx.store  # type: ignore[union-attr]
         locked_elsewhere = (
             store.is_sqlite
@@ -266,7 +298,7 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str | None:
         stack = getattr(self, "stack", None)
         page = stack.currentWidget() if stack is not None else None
-        return page.key if isinstance(page, Page) else None
+        return next((key for key, built in self.pages.items() if built is page), None)
 
     def current_page(self) -> Page | None:
         key = self.current_page_key()
@@ -276,15 +308,15 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             assert self.ctx is not None
-            cls = next(c for k, c, _i in PAGES if k == key)
-            page = cls(self.ctx)
+            spec = PAGES[PAGE_KEYS.index(key)]
+            page = spec.page_class()(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
-            if isinstance(page, DashboardPage):
-                page.welcome_action.connect(self._welcome_action)
+            if key == "dashboard":
+                page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:
@@ -355,5 +387,6 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.tasks.wait()
-        self.companions.backup_at_close()
+        if "companions" in self.__dict__:  # created with the first store
+            self.companions.backup_at_close()
         super().closeEvent(event)

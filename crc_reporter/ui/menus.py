@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -9,88 +10,100 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from crc_reporter import APP_NAME, __version__
 from crc_reporter.i18n import _
+from crc_reporter.ui.page_list import PAGES
 
 if TYPE_CHECKING:
     from crc_reporter.ui.main_window import MainWindow
 
 
-def _shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback: str = "") -> None:
-    keys = QKeySequence.keyBindings(standard)
-    if keys:
-        action.setShortcuts(keys)
-    elif fallback:  # e.g. Preferences has no standard key on Windows and Linux
-        action.setShortcut(QKeySequence(fallback))
+Shortcut = tuple[QAction, "QKeySequence.StandardKey | None", str]
+
+
+def _apply_shortcuts(shortcuts: list[Shortcut]) -> None:
+    for action, standard, fallback in shortcuts:
+        keys = QKeySequence.keyBindings(standard) if standard is not None else []
+        if keys:
+            action.setShortcuts(keys)
+        elif fallback:  # e.g. Preferences has no standard key on Windows and Linux
+            action.setShortcut(QKeySequence(fallback))
+
+
+def _switcher(window: MainWindow, method: str, *args: object) -> Callable[[], None]:
+    """A slot calling the window's store switcher, which is created (its modules imported) on first use."""
+    return lambda: getattr(window.switcher, method)(*args)
 
 
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     bar.clear()
+    shortcuts: list[Shortcut] = []
     has_store = window.ctx is not None
-    switcher = window.switcher
 
     file_menu = bar.addMenu(_("&File"))
-    new = file_menu.addAction(_("&New store…"), switcher.new_store)
-    _shortcut(new, QKeySequence.StandardKey.New)
-    open_ = file_menu.addAction(_("&Open store…"), switcher.open_store)
-    _shortcut(open_, QKeySequence.StandardKey.Open)
+    new = file_menu.addAction(_("&New store…"), _switcher(window, "new_store"))
+    shortcuts.append((new, QKeySequence.StandardKey.New, ""))
+    open_ = file_menu.addAction(_("&Open store…"), _switcher(window, "open_store"))
+    shortcuts.append((open_, QKeySequence.StandardKey.Open, ""))
     recent = file_menu.addMenu(_("Open &recent"))
     stores = window.settings.recent_stores
     for target in stores:
-        recent.addAction(target, partial(switcher.open_path, target, False))
+        recent.addAction(target, _switcher(window, "open_path", target, False))
     if stores:
         recent.addSeparator()
-        recent.addAction(_("Clear the list"), switcher.clear_recent)
+        recent.addAction(_("Clear the list"), _switcher(window, "clear_recent"))
     recent.setEnabled(bool(stores))
     file_menu.addSeparator()
     imp = file_menu.addAction(_("&Import concluding observations…"), window.open_import_dialog)
-    imp.setShortcut(QKeySequence("Ctrl+I"))
+    shortcuts.append((imp, None, "Ctrl+I"))
     imp.setEnabled(has_store)
     if window.ctx is not None:
         window.ctx.access.guard_action(imp)
     window.import_action = imp
-    file_menu.addAction(_("Open the &demo data set"), switcher.open_demo)
+    file_menu.addAction(_("Open the &demo data set"), _switcher(window, "open_demo"))
     file_menu.addSeparator()
-    backups = file_menu.addAction(_("&Backups…"), switcher.show_backups)
+    backups = file_menu.addAction(_("&Backups…"), _switcher(window, "show_backups"))
     backups.setEnabled(has_store)
-    prefs = file_menu.addAction(_("&Settings…"), switcher.show_settings)
-    _shortcut(prefs, QKeySequence.StandardKey.Preferences, "Ctrl+,")
+    prefs = file_menu.addAction(_("&Settings…"), _switcher(window, "show_settings"))
+    shortcuts.append((prefs, QKeySequence.StandardKey.Preferences, "Ctrl+,"))
     file_menu.addSeparator()
     quit_ = file_menu.addAction(_("&Quit"), window.close)
-    _shortcut(quit_, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+    shortcuts.append((quit_, QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
     edit_menu = bar.addMenu(_("&Edit"))
     if window.ctx is not None:
         stack = window.ctx.history.stack
         undo = stack.createUndoAction(window, _("&Undo"))
         redo = stack.createRedoAction(window, _("&Redo"))
-        _shortcut(undo, QKeySequence.StandardKey.Undo)
-        _shortcut(redo, QKeySequence.StandardKey.Redo)
+        shortcuts.append((undo, QKeySequence.StandardKey.Undo, ""))
+        shortcuts.append((redo, QKeySequence.StandardKey.Redo, ""))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         window.undo_action, window.redo_action = undo, redo
         edit_menu.addSeparator()
     find = edit_menu.addAction(_("&Find…"), window.focus_search)
-    _shortcut(find, QKeySequence.StandardKey.Find)
+    shortcuts.append((find, QKeySequence.StandardKey.Find, ""))
     find.setEnabled(has_store)
 
     view_menu = bar.addMenu(_("&View"))
-    from crc_reporter.ui.main_window import PAGES
-
-    for number, (key, cls, _icon) in enumerate(PAGES, start=1):
-        action = view_menu.addAction(cls.title(), partial(window.navigate, key))
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+    for number, spec in enumerate(PAGES, start=1):
+        action = view_menu.addAction(spec.label(), partial(window.navigate, spec.key))
+        shortcuts.append((action, None, f"Ctrl+{number}"))
         action.setEnabled(has_store)
     view_menu.addSeparator()
     refresh = view_menu.addAction(_("&Refresh"), window.refresh)
-    _shortcut(refresh, QKeySequence.StandardKey.Refresh, "F5")
+    shortcuts.append((refresh, QKeySequence.StandardKey.Refresh, "F5"))
     refresh.setEnabled(has_store)
 
     help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(
         _("&About {app}").format(app=APP_NAME),
-        lambda: switcher.about(
+        lambda: window.switcher.about(
             _(
                 "{app} {version}: follow up the concluding observations of the Committee on the Rights of the Child."
             ).format(app=APP_NAME, version=__version__)
         ),
     )
+    if window.ctx is not None or window.opening is None:
+        _apply_shortcuts(shortcuts)
+    # else the window's first frame, while its store opens: setting a key loads Qt's namespace of key
+    # names (~15 ms); the menus are built again, with their keys, as soon as the store is open

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
-from crc_reporter.ui.fonts import khmer_fallbacks
+from crc_reporter.ui.fonts import fonts_loaded, khmer_fallbacks
 
 ACCENT = "#2563c9"
 SIDEBAR = "#1e2a3f"
@@ -139,20 +139,21 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
 
 
-def _ui_font() -> QFont:
+def _ui_font(khmer: bool = True) -> QFont:
     font = QApplication.font()
     families = set(QFontDatabase.families())
     # Windows and macOS defaults are fine; on Linux prefer Noto Sans (it has a Khmer sibling) to DejaVu
     if font.family() in ("DejaVu Sans", "Sans Serif", "") and "Noto Sans" in families:
         font = QFont("Noto Sans")
     # Khmer glyphs come from the bundled Noto Sans Khmer (or a system Khmer font) when the UI font has none
-    font.setFamilies([font.family(), *khmer_fallbacks()])
+    font.setFamilies([font.family(), *(khmer_fallbacks() if khmer else ())])
     # one size everywhere (Qt's default differs between platforms: 9 pt on Windows, 12 pt for a bare QFont here)
     font.setPointSizeF(BASE_POINT_SIZE)
     return font
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, *, khmer_fonts: bool = True) -> None:
+    """The palette, font and style sheet; ``khmer_fonts=False`` leaves the bundled Khmer fonts for :func:`add_khmer_fonts`."""
     if app.style().name().lower() != "fusion":  # Linux's default already; setting it again costs a few ms
         app.setStyle("Fusion")
     palette = QPalette()
@@ -173,5 +174,15 @@ def apply_style(app: QApplication) -> None:
     ):
         palette.setColor(role, QColor(color))
     app.setPalette(palette)
-    app.setFont(_ui_font())
+    app.setFont(_ui_font(khmer_fonts))
     app.setStyleSheet(STYLESHEET)
+
+
+def add_khmer_fonts(app: QApplication) -> None:
+    """Register the bundled Khmer fonts and make them the interface font's fallbacks, if not done yet.
+
+    Registering them takes a few milliseconds; an English or French window does it
+    just after its first frame, before any data (which may be in Khmer) is shown.
+    """
+    if not fonts_loaded():
+        app.setFont(_ui_font())

@@ -23,8 +23,7 @@ class Banner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(10)
-        self.glyph = QLabel()
-        self.glyph.setPixmap(icon("lock", "#8a6d00").pixmap(QSize(18, 18)))
+        self.glyph = QLabel()  # its icon is drawn when there is something to say (not at start-up)
         row.addWidget(self.glyph)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -35,6 +34,8 @@ class Banner(QFrame):
         self.setVisible(False)
 
     def show_message(self, text: str, action: str = "") -> None:
+        if self.glyph.pixmap().isNull():
+            self.glyph.setPixmap(icon("lock", "#8a6d00").pixmap(QSize(18, 18)))
         self.text.setText(text)
         self.setAccessibleName(text)
         self.button.setText(action)

@@ -1,0 +1,122 @@
+"""Opening the first store after the window is on screen: what makes the start-up quick.
+
+The window's first frame needs neither SQLAlchemy, nor the services, nor the
+pages' modules, nor Qt's SVG library: it lists its pages and says which store
+it is opening. Once that frame is painted, :func:`open_when_shown` opens the
+store on a background thread (an upgrade, with its backup first, or the
+integrity check after an unclean shutdown may run then), imports the pages
+and draws the sidebar's icons; the pages appear when that is done. The window
+answers input all along (``python -m benchmarks`` measures both moments).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from crc_reporter.i18n import _
+from crc_reporter.ui.icons import IconKey, adopt_icon, icon_images
+from crc_reporter.ui.page_list import PAGES
+from crc_reporter.ui.style import add_khmer_fonts
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from crc_reporter.store.engine import Store
+    from crc_reporter.ui.main_window import MainWindow
+
+Drawn = dict[IconKey, list[tuple["QImage", bool]]]
+
+
+def import_pages() -> None:
+    """Import every page's module (safe off the GUI thread: importing one creates no Qt object)."""
+    for spec in PAGES:
+        importlib.import_module(spec.module)
+
+
+class _FirstFrame(QObject):
+    """Calls ``then`` once, just after the widget it watches has painted for the first time."""
+
+    def __init__(self, parent: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # once the frame is on screen
+        return False
+
+
+class BackgroundOpening:
+    """One store being opened for a window; :attr:`unclaimed` is a store opened after the window went away."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        open_store: Callable[[], Store],
+        on_opened: Callable[[Store], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        from crc_reporter.ui.main_window import SIDEBAR_ICON_COLORS
+
+        self.window = window
+        self._open_store = open_store
+        self._on_opened = on_opened
+        self._on_failure = on_failure
+        self._icon_keys: list[IconKey] = [(spec.icon, *SIDEBAR_ICON_COLORS) for spec in PAGES]
+        self.unclaimed: Store | None = None
+
+    def _work(self, _control: Any) -> tuple[Store, Drawn]:
+        store = self._open_store()
+        self.unclaimed = store
+        import_pages()  # building the first page then costs only its widgets
+        images = {key: icon_images(*key) for key in self._icon_keys}  # QImage: allowed off the GUI thread
+        return store, images
+
+    def _opened(self, result: tuple[Store, Drawn]) -> None:
+        store, images = result
+        self.unclaimed = None
+        for key, drawn in images.items():
+            adopt_icon(key, drawn)
+        self.window.set_store(store)
+        if self._on_opened is not None:
+            self._on_opened(store)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.unclaimed is not None:  # opened, then something else failed (a page's import)
+            self.unclaimed.close()
+            self.unclaimed = None
+        self.window.opening = None
+        self.window._build()  # back to the welcome panel
+        if self._on_failure is not None:
+            self._on_failure(exc)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            add_khmer_fonts(app)  # before any data, which may be in Khmer, is shown
+        self.window.tasks.run(
+            self._work,
+            title=_("Opening {store}…").format(store=self.window.opening or ""),
+            on_success=self._opened,
+            on_failure=self._failed,
+            cancellable=False,
+        )
+
+    def start_after_first_frame(self) -> None:
+        """Start once the window has painted (at once if it already has)."""
+        if self.window.isVisible() and not self.window.sidebar_title.visibleRegion().isEmpty():
+            self.start()
+        else:  # the sidebar's title is in the first frame
+            self.window.sidebar_title.installEventFilter(_FirstFrame(self.window, self.start))
+
+    def close_unclaimed(self) -> None:
+        """Close a store whose window closed before it could show it (the next start then finds it closed cleanly)."""
+        if self.unclaimed is not None:
+            self.unclaimed.close()
+            self.unclaimed = None
