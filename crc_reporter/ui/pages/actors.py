@@ -17,7 +17,7 @@ from crc_reporter.services.actors import list_actors
 from crc_reporter.services.usage import actor_usage, responsible_for
 from crc_reporter.ui.commands.records import CreateActor, DeleteActor, EditActor, MergeActors
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.dialogs.records import MergeDialog, NewActorDialog
+from crc_reporter.ui.dialogs.records import NewActorDialog
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.actions import ActionTableModel
 from crc_reporter.ui.models.base import FilteringProxyModel
@@ -25,7 +25,6 @@ from crc_reporter.ui.models.directory import ActorRow, ActorTableModel
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
 from crc_reporter.ui.pages.recommendations import filter_combo
-from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -91,21 +90,12 @@ class ActorsPage(DirectoryPage):
         ctx.events.actions_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
 
-    def reload(self) -> None:
-        generation, keep = self.next_generation(), self.table.current_id()
+    def load_rows(self, session: Session) -> list[ActorRow]:
+        usage = actor_usage(session)
+        return [ActorRow(a, usage[a.id]) for a in list_actors(session)]
 
-        def work(session: Session, _control: TaskControl) -> list[ActorRow]:
-            usage = actor_usage(session)
-            return [ActorRow(a, usage[a.id]) for a in list_actors(session)]
-
-        def done(rows: list[ActorRow]) -> None:
-            if self.is_current(generation):
-                self.model.set_rows(rows)
-                self.subtitle.setText(ngettext("{n} actor", "{n} actors", len(rows)).format(n=number(len(rows))))
-                self.subtitle.setVisible(True)
-                self.select_after_reload(keep)
-
-        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+    def count_text(self, count: int) -> str:
+        return ngettext("{n} actor", "{n} actors", count).format(n=number(count))
 
     def _apply_type(self) -> None:
         wanted = self.type_filter.currentData()
@@ -188,21 +178,15 @@ class ActorsPage(DirectoryPage):
             self.ctx.edit(DeleteActor(row.id, row.info.name))
 
     def merge(self) -> None:
-        rows = self.model.rows()
-        if len(rows) < 2:
-            return
-        current = self.current()
-        dialog = MergeDialog(
+        dialog = self.choose_duplicates(
             _("Merge duplicate actors"),
             _(
                 "The actions, responsibilities, assessments and memberships of the duplicate move to the actor "
                 "you keep; the duplicate is then deleted. Edit ▸ Undo brings it back."
             ),
-            [(r.id, r.info.name) for r in rows],
-            current.id if current else None,
-            self,
+            lambda row: row.info.name,
         )
-        if dialog.exec():
+        if dialog is not None:
             (keep, dup), (keep_name, dup_name) = dialog.ids(), dialog.names()
             self.ctx.edit(MergeActors(keep, dup, keep_name, dup_name))
 

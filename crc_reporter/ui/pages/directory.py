@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.dialogs.records import MergeDialog
 from crc_reporter.ui.models.base import FilteringProxyModel, RecordTableModel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -93,7 +99,41 @@ class DirectoryPage(Page):
             else:
                 self.show_current()
 
+    def reload(self) -> None:
+        """Read the rows in the background (:meth:`load_rows`), keeping the selected record selected."""
+        generation, keep = self.next_generation(), self.table.current_id()
+
+        def work(session: Session, _control: TaskControl) -> list[Any]:
+            return self.load_rows(session)
+
+        def done(rows: list[Any]) -> None:
+            if self.is_current(generation):
+                self.model.set_rows(rows)
+                self.subtitle.setText(self.count_text(len(rows)))
+                self.subtitle.setVisible(True)
+                self.select_after_reload(keep)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def choose_duplicates(self, title: str, explanation: str, name: Callable[[Any], str]) -> MergeDialog | None:
+        """Ask which record to keep and which duplicate to merge into it; None when there is nothing to merge."""
+        rows = self.model.rows()
+        if len(rows) < 2:
+            return None
+        ids = [self.model.record_id(row) for row in rows]
+        choices = [(i, name(r)) for i, r in zip(ids, rows, strict=True)]
+        dialog = MergeDialog(title, explanation, choices, self.table.current_id(), self)  # type: ignore[arg-type]
+        return dialog if dialog.exec() else None
+
     # --- for subclasses -----------------------------------------------------------------------------
+    def load_rows(self, session: Session) -> list[Any]:
+        """The page's rows (called on a background thread)."""
+        raise NotImplementedError
+
+    def count_text(self, count: int) -> str:
+        """The subtitle: how many rows there are."""
+        raise NotImplementedError
+
     def show_current(self) -> None:
         """Fill the editor from the selected record."""
 

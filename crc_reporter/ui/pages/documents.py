@@ -12,11 +12,10 @@ from crc_reporter.services.documents import list_documents
 from crc_reporter.services.usage import document_usage
 from crc_reporter.ui.commands.records import CreateDocument, DeleteDocument, EditDocument, MergeDocuments
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.dialogs.records import MergeDialog, NewDocumentDialog
+from crc_reporter.ui.dialogs.records import NewDocumentDialog
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.directory import DocumentRow, DocumentTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
-from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import FigureTile, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import OptionalDateEdit
 
@@ -83,21 +82,12 @@ class DocumentsPage(DirectoryPage):
         ctx.events.assessments_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
 
-    def reload(self) -> None:
-        generation, keep = self.next_generation(), self.table.current_id()
+    def load_rows(self, session: Session) -> list[DocumentRow]:
+        usage = document_usage(session)
+        return [DocumentRow(d, usage[d.id]) for d in list_documents(session)]
 
-        def work(session: Session, _control: TaskControl) -> list[DocumentRow]:
-            usage = document_usage(session)
-            return [DocumentRow(d, usage[d.id]) for d in list_documents(session)]
-
-        def done(rows: list[DocumentRow]) -> None:
-            if self.is_current(generation):
-                self.model.set_rows(rows)
-                self.subtitle.setText(ngettext("{n} document", "{n} documents", len(rows)).format(n=number(len(rows))))
-                self.subtitle.setVisible(True)
-                self.select_after_reload(keep)
-
-        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+    def count_text(self, count: int) -> str:
+        return ngettext("{n} document", "{n} documents", count).format(n=number(count))
 
     def current(self) -> DocumentRow | None:
         record = self.table.current_record()
@@ -169,22 +159,16 @@ class DocumentsPage(DirectoryPage):
             self.ctx.edit(DeleteDocument(row.info.symbol))
 
     def merge(self) -> None:
-        rows = self.model.rows()
-        if len(rows) < 2:
-            return
-        current = self.current()
-        dialog = MergeDialog(
+        dialog = self.choose_duplicates(
             _("Merge a document imported twice"),
             _(
                 "Paragraphs are matched by number: the duplicate's action links, assessments, tags and responsible "
                 "bodies move to the same paragraph of the document you keep, and paragraphs it alone has move "
                 "over. The duplicate is then deleted. Edit ▸ Undo brings it back."
             ),
-            [(r.id, r.info.symbol) for r in rows],
-            current.id if current else None,
-            self,
+            lambda row: row.info.symbol,
         )
-        if dialog.exec():
+        if dialog is not None:
             keep, duplicate = dialog.names()
             self.ctx.edit(MergeDocuments(keep, duplicate))
 

@@ -35,7 +35,7 @@ from crc_reporter.ui.commands.indicators import (
 )
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
-from crc_reporter.ui.dialogs.records import MergeDialog, NewIndicatorDialog, YearDialog
+from crc_reporter.ui.dialogs.records import NewIndicatorDialog, YearDialog
 from crc_reporter.ui.errors import show_error
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.actions import ActionTableModel
@@ -44,7 +44,6 @@ from crc_reporter.ui.models.indicator_values import IndicatorValuesModel, series
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
 from crc_reporter.ui.style import SERIES_COLORS
-from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import ChartCard, muted_label
 from crc_reporter.ui.widgets.charts import LineChart, LineSeries
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -150,22 +149,11 @@ class IndicatorsPage(DirectoryPage):
         ctx.events.indicators_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
 
-    def reload(self) -> None:
-        generation, keep = self.next_generation(), self.table.current_id()
+    def load_rows(self, session: Session) -> list[IndicatorInfo]:
+        return list_indicators(session)
 
-        def work(session: Session, _control: TaskControl) -> list[IndicatorInfo]:
-            return list_indicators(session)
-
-        def done(rows: list[IndicatorInfo]) -> None:
-            if self.is_current(generation):
-                self.model.set_rows(rows)
-                self.subtitle.setText(
-                    ngettext("{n} indicator", "{n} indicators", len(rows)).format(n=number(len(rows)))
-                )
-                self.subtitle.setVisible(True)
-                self.select_after_reload(keep)
-
-        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+    def count_text(self, count: int) -> str:
+        return ngettext("{n} indicator", "{n} indicators", count).format(n=number(count))
 
     def current(self) -> IndicatorInfo | None:
         record = self.table.current_record()
@@ -257,21 +245,15 @@ class IndicatorsPage(DirectoryPage):
             self.ctx.edit(DeleteIndicator(info.id, info.name))
 
     def merge(self) -> None:
-        rows = self.model.rows()
-        if len(rows) < 2:
-            return
-        current = self.current()
-        dialog = MergeDialog(
+        dialog = self.choose_duplicates(
             _("Merge duplicate indicators"),
             _(
                 "Years missing from the indicator you keep are copied from the duplicate (its own values win where "
                 "both have one), links are joined, and the duplicate is deleted. Edit ▸ Undo brings it back."
             ),
-            [(r.id, r.name) for r in rows],
-            current.id if current else None,
-            self,
+            lambda row: row.name,
         )
-        if dialog.exec():
+        if dialog is not None:
             (keep, dup), (keep_name, dup_name) = dialog.ids(), dialog.names()
             self.ctx.edit(MergeIndicators(keep, dup, keep_name, dup_name))
 
