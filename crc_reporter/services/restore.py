@@ -39,9 +39,17 @@ from crc_reporter.store.models import (
 )
 
 
-def _free_id(session: Session, model: type, wanted: int) -> int | None:
-    """``wanted`` if no row uses it any more (then the restored record keeps its id), else None."""
-    return wanted if session.get(model, wanted) is None else None
+def _identity(session: Session, model: Any, record_id: int, uuid: str) -> dict[str, Any]:
+    """The id and uuid a restored record takes back: each one it had, unless another row holds it by now.
+
+    Keeping them lets the undo history and other copies of the store (exchange
+    packages) find the record again; a taken one is left to the database to assign.
+    """
+    free_uuid = session.scalar(select(model.id).where(model.uuid == uuid)) is None
+    return {
+        "id": record_id if session.get(model, record_id) is None else None,
+        "uuid": uuid if free_uuid else None,
+    }
 
 
 # --- actions --------------------------------------------------------------------------
@@ -81,8 +89,7 @@ def delete_action_recorded(session: Session, action_id: int) -> ActionSnapshot:
 def restore_action(session: Session, snap: ActionSnapshot) -> int:
     info = snap.info
     action = Action(
-        id=_free_id(session, Action, info.id),
-        uuid=info.uuid if session.scalar(select(Action.id).where(Action.uuid == info.uuid)) is None else None,
+        **_identity(session, Action, info.id, info.uuid),
         title=info.title,
         description=info.description,
         actor_id=snap.actor_id if snap.actor_id and session.get(Actor, snap.actor_id) else None,
@@ -162,8 +169,7 @@ def restore_actor(session: Session, snap: ActorSnapshot) -> int:
     if session.scalar(select(Actor.id).where(Actor.name == snap.name)) is not None:
         raise ValidationError(_("an actor named {name} already exists").format(name=snap.name))
     actor = Actor(
-        id=_free_id(session, Actor, snap.id),
-        uuid=snap.uuid if session.scalar(select(Actor.id).where(Actor.uuid == snap.uuid)) is None else None,
+        **_identity(session, Actor, snap.id, snap.uuid),
         name=snap.name,
         short_name=snap.short_name,
         actor_type=snap.actor_type,
@@ -199,8 +205,7 @@ def delete_indicator_recorded(session: Session, indicator_id: int) -> IndicatorI
 
 def restore_indicator(session: Session, info: IndicatorInfo) -> int:
     ind = Indicator(
-        id=_free_id(session, Indicator, info.id),
-        uuid=info.uuid if session.scalar(select(Indicator.id).where(Indicator.uuid == info.uuid)) is None else None,
+        **_identity(session, Indicator, info.id, info.uuid),
         name=info.name,
         unit=info.unit,
         source=info.source,
@@ -240,8 +245,7 @@ def delete_document_recorded(session: Session, symbol: str) -> DocumentInfo:
 
 def restore_document(session: Session, info: DocumentInfo) -> int:
     doc = Document(
-        id=_free_id(session, Document, info.id),
-        uuid=info.uuid if session.scalar(select(Document.id).where(Document.uuid == info.uuid)) is None else None,
+        **_identity(session, Document, info.id, info.uuid),
         symbol=info.symbol,
         treaty_code=info.treaty,
         doc_type=info.type,
@@ -271,8 +275,7 @@ def restore_assessment(session: Session, info: AssessmentInfo, assessor_id: int 
     rec = recommendation_by_id(session, info.recommendation_id)
     part = part_by_label(rec, info.part_label)
     row = Assessment(
-        id=_free_id(session, Assessment, info.id),
-        uuid=info.uuid if session.scalar(select(Assessment.id).where(Assessment.uuid == info.uuid)) is None else None,
+        **_identity(session, Assessment, info.id, info.uuid),
         recommendation_id=rec.id,
         part_id=part.id if part else None,
         side=info.side,
