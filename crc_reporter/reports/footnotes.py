@@ -34,31 +34,6 @@ _EMPTY = (
 FOOTNOTE, FOOTNOTE_REF, FOOTNOTE_REFERENCE = qn("w:footnote"), qn("w:footnoteRef"), qn("w:footnoteReference")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"{}|\\^`]+$", re.I)
 
-# settings children that come after w:footnotePr in the schema's sequence
-_AFTER_FOOTNOTE_PR = tuple(
-    qn(f"w:{t}")
-    for t in (
-        "endnotePr",
-        "compat",
-        "docVars",
-        "rsids",
-        "attachedSchema",
-        "themeFontLang",
-        "clrSchemeMapping",
-        "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures",
-        "forceUpgrade",
-        "captions",
-        "readModeInkLockDown",
-        "smartTagType",
-        "schemaLibrary",
-        "shapeDefaults",
-        "doNotEmbedSmartTags",
-        "decimalSymbol",
-        "listSeparator",
-    )
-) + (qn("m:mathPr"),)
-
 
 class Footnotes:
     """Adds footnotes to a document; ``reference()`` returns the run to put in the text."""
@@ -103,7 +78,7 @@ class Footnotes:
         for note in self.root.iterfind(FOOTNOTE):
             if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
                 etree.SubElement(pr, FOOTNOTE).set(qn("w:id"), str(note.get(qn("w:id"))))
-        x.insert_in_order(settings, pr, _AFTER_FOOTNOTE_PR)
+        x.insert_setting(settings, pr)
 
     def add(self, text: str, url: str | None = None) -> etree._Element:
         """Write a footnote; returns the reference run for the body."""

@@ -131,6 +131,39 @@ def insert_in_order(parent: etree._Element, child: etree._Element, successors: t
     parent.append(child)
 
 
+# The tail of w:settings' sequence (CT_Settings), from w:updateFields on: the children our reports add.
+_SETTINGS_TAIL = (
+    "updateFields",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def insert_setting(settings: etree._Element, child: etree._Element) -> None:
+    """Put ``child`` (one of w:updateFields … w:listSeparator) where CT_Settings wants it."""
+    name = etree.QName(child).localname
+    after = _SETTINGS_TAIL[_SETTINGS_TAIL.index(name) + 1 :]
+    insert_in_order(settings, child, (*(qn(f"w:{t}") for t in after), qn("m:mathPr")))
+
+
 _AFTER_JC = tuple(
     qn(f"w:{t}")
     for t in (

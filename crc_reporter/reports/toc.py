@@ -17,33 +17,6 @@ from lxml import etree
 
 from crc_reporter.reports import ooxml as x
 
-# settings children after w:updateFields in the schema's sequence
-_AFTER_UPDATE_FIELDS = tuple(
-    qn(f"w:{t}")
-    for t in (
-        "hdrShapeDefaults",
-        "footnotePr",
-        "endnotePr",
-        "compat",
-        "docVars",
-        "rsids",
-        "attachedSchema",
-        "themeFontLang",
-        "clrSchemeMapping",
-        "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures",
-        "forceUpgrade",
-        "captions",
-        "readModeInkLockDown",
-        "smartTagType",
-        "schemaLibrary",
-        "shapeDefaults",
-        "doNotEmbedSmartTags",
-        "decimalSymbol",
-        "listSeparator",
-    )
-) + (qn("m:mathPr"),)
-
 
 @dataclass
 class TableOfContents:
@@ -115,5 +88,5 @@ def request_field_update(document: DocxDocument) -> None:
     update = settings.find(qn("w:updateFields"))
     if update is None:
         update = etree.Element(qn("w:updateFields"))
-        x.insert_in_order(settings, update, _AFTER_UPDATE_FIELDS)
+        x.insert_setting(settings, update)
     update.set(x.VAL, "true")
