@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from crc_reporter.store.models import Action, Recommendation
@@ -132,12 +133,17 @@ def search_recommendation_ids(session: Session, query: str) -> list[int]:
     if session.get_bind().dialect.name == "sqlite":
         # A keystroke can match thousands of paragraphs: run the same statement straight on the driver, in
         # the session's own connection (SQLAlchemy's per-row work was most of the time of a search).
-        compiled = stmt.compile(dialect=session.get_bind().dialect)
+        dialect = session.get_bind().dialect
+        compiled = stmt.compile(dialect=dialect)
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
         params = compiled.construct_params()
         ordered = tuple(params[name] for name in compiled.positiontup or ())
-        return [row[0] for row in raw.execute(str(compiled), ordered).fetchall()]
+        driver_error = dialect.loaded_dbapi.Error
+        try:
+            return [row[0] for row in raw.execute(str(compiled), ordered).fetchall()]
+        except driver_error as exc:  # wrapped as SQLAlchemy would, so the store explains it (a damaged index, say)
+            raise DBAPIError.instance(str(compiled), ordered, exc, driver_error) from exc
     return list(session.scalars(stmt))
 
 
