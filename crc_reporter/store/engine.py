@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.request import pathname2url
 
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -298,6 +298,7 @@ def open_engine(
         ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(read_only))
+        event.listen(engine, "savepoint", _begin_before_savepoint)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -310,6 +311,19 @@ def open_engine(
         engine.dispose()
         raise sqlite_failure(exc, path) or exc from exc
     return engine, path
+
+
+def _begin_before_savepoint(conn: Connection, _name: str | None) -> None:
+    """Open the real transaction before a savepoint (``session.begin_nested()``) on SQLite.
+
+    The sqlite3 driver begins a transaction only before a data change; a SAVEPOINT
+    issued first would begin one of its own, and releasing it would COMMIT what the
+    block wrote, whatever the session does afterwards (a dry run's rollback, say).
+    The driver ends a transaction begun here on the session's commit or rollback.
+    """
+    raw = conn.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        raw.execute("BEGIN")
 
 
 def _connect_error(exc: DBAPIError, url: URL, path: Path | None) -> StoreError:

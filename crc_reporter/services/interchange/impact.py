@@ -39,7 +39,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crc_reporter.i18n import _
+from crc_reporter.domain.records import ActionInfo
+from crc_reporter.i18n import LANGUAGES, _, current_language, translator
 from crc_reporter.i18n.labels import label
 from crc_reporter.safe_io import atomic_write, neutralise_row
 from crc_reporter.services.actions import ActionFilter, list_actions
@@ -116,6 +117,33 @@ def _responses(session: Session) -> dict[int, str]:
     return out
 
 
+def action_facts(action: ActionInfo, lang: str | None = None) -> str:
+    """What IMPACT OSS has no column for (actor, status, start), as the last paragraph of the description.
+
+    In the language of the moment, or in ``lang``.
+    """
+    tr = translator(lang).gettext if lang else _
+    facts = [
+        tr("Actor") + f": {action.actor}" if action.actor else "",
+        tr("Status") + f": {label(action.status, lang)}",
+    ]
+    if action.start_date:
+        facts.append(tr("Start") + f": {action.start_date.isoformat()}")
+    return "; ".join(f for f in facts if f)
+
+
+def without_facts(description: str, action: ActionInfo) -> str:
+    """A description read back from our own export (in any of our languages), without :func:`action_facts`."""
+    text = description.strip()
+    for lang in (current_language(), *LANGUAGES):
+        facts = action_facts(action, lang)
+        if text == facts:
+            return ""
+        if text.endswith("\n\n" + facts):
+            return text[: -len(facts)].rstrip()
+    return description
+
+
 def export_impact(session: Session, out: Path, *, include_confidential: bool = False) -> ImpactExport:
     actions_path = out.with_name(out.stem + "-actions" + (out.suffix or ".csv"))
     responses = _responses(session)
@@ -128,10 +156,7 @@ def export_impact(session: Session, out: Path, *, include_confidential: bool = F
     for a in list_actions(session, ActionFilter(include_confidential=include_confidential)):
         refs = sorted({reference(link.document, link.paragraph) for link in a.links})
         details = [a.description.strip()] if a.description.strip() else []
-        facts = [_("Actor") + f": {a.actor}" if a.actor else "", _("Status") + f": {label(a.status)}"]
-        if a.start_date:
-            facts.append(_("Start") + f": {a.start_date.isoformat()}")
-        details.append("; ".join(f for f in facts if f))
+        details.append(action_facts(a))
         target = a.end_date.strftime("%d/%m/%Y") if a.end_date else ""
         action_rows.append(
             [

@@ -24,6 +24,7 @@ from crc_reporter.services.interchange.impact import (
     ImpactActionsReport,
     parse_reference,
     recommendations_by_reference,
+    without_facts,
 )
 from crc_reporter.store.models import Action, ActionLink
 
@@ -68,7 +69,8 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
                     )
                     created += 1
                 else:
-                    fields: dict[str, Any] = {"title": row.title, "description": row.description}
+                    description = without_facts(row.description, action_svc.action_info(session, action.id))
+                    fields: dict[str, Any] = {"title": row.title, "description": description}
                     fields["outcome"] = row.outcome
                     if end is not None:
                         fields["end_date"] = end
@@ -88,12 +90,10 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
                             )
                         )
                         continue
-                    exists = session.scalar(
-                        select(ActionLink.id).where(
-                            ActionLink.action_id == action.id,
-                            ActionLink.recommendation_id == rec_ids[key],
-                            ActionLink.part_id.is_(None),
-                        )
+                    exists = session.scalar(  # a link to the paragraph or to one of its parts
+                        select(ActionLink.id)
+                        .where(ActionLink.action_id == action.id, ActionLink.recommendation_id == rec_ids[key])
+                        .limit(1)
                     )
                     if exists is None:
                         action_svc.link_action(session, action.id, rec_ids[key])

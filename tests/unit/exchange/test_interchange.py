@@ -29,7 +29,7 @@ from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.store.engine import Store
-from crc_reporter.store.models import Action, Assessment, Recommendation
+from crc_reporter.store.models import Action, ActionLink, Assessment, Recommendation
 from tests.exchange_support import build_base
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
@@ -240,3 +240,50 @@ def test_an_impact_actions_file_is_read_as_rows(tmp_path: Path) -> None:
     assert (
         payload.rows[0].recommendations == ("CRC/C/KHM/CO/4-6 para 3",) and payload.rows[0].target_date == "01/02/2026"
     )
+
+
+def _state(store: Store) -> tuple[object, ...]:
+    with store.session() as session:
+        actions = session.execute(select(Action.id, Action.description, Action.version).order_by(Action.id)).all()
+        links = session.scalars(select(ActionLink.id).order_by(ActionLink.id)).all()
+        assessments = session.scalars(select(Assessment.id)).all()
+    return tuple(actions), tuple(links), tuple(assessments)
+
+
+def test_dry_runs_of_spreadsheet_and_impact_imports_change_nothing(base: Store, tmp_path: Path) -> None:
+    """A savepoint per row must not commit on SQLite (the driver begins no transaction before it)."""
+    with base.session() as session:
+        export_impact(session, tmp_path / "impact.csv", include_confidential=True)
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+        action_svc.update_action(session, session.scalars(select(Action.id)).first(), description="changed here")
+    book = load_workbook(tmp_path / "t.xlsx")
+    book["Recommendations"]["L2"] = "Implemented"
+    book.save(tmp_path / "edited.xlsx")
+    before = _state(base)
+    with base.session() as session:
+        report = apply_impact_actions(
+            session,
+            load_source(tmp_path / "impact-actions.csv").payload,  # type: ignore[arg-type]
+            dry_run=True,
+        )
+        assert report.updated == 1 and not report.applied
+    with base.session() as session:
+        tracker = apply_tracker(session, _tracker(tmp_path / "edited.xlsx"), dry_run=True)
+        assert tracker.changes
+    assert _state(base) == before
+
+
+def test_our_own_impact_export_imports_back_as_unchanged(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        action_id = session.scalars(select(Action.id)).first()
+        link = session.scalar(select(ActionLink).where(ActionLink.action_id == action_id))
+        assert link is not None
+        action_svc.update_action(session, action_id, description="Two paragraphs.\n\nThe second one.")
+        export_impact(session, tmp_path / "impact.csv", include_confidential=True)
+    exported = list(csv.reader(io.StringIO((tmp_path / "impact-actions.csv").read_text("utf-8-sig"))))
+    assert "Status: " in exported[1][2]  # the actor, status and start travel in the description
+    before = _state(base)
+    with base.session() as session:
+        report = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
+    assert (report.created, report.updated, report.links_added) == (0, 0, 0)
+    assert _state(base) == before
