@@ -74,7 +74,7 @@ class ImportPreviewModel(RecordTableModel[PreviewRow]):
     COL_CHANGE = 5
     columns: Sequence[Column[PreviewRow]] = (
         Column(N_("No."), lambda r: r.number, align=RIGHT, sample="000"),
-        Column(N_("Kind"), lambda r: label(r.kind), sample="Recommendation"),
+        Column(N_("Kind"), lambda r: label(r.kind), sample="Recommendation", width=92),  # fits Khmer "Concern"
         Column(
             N_("Cluster"),
             lambda r: short_cluster(r.cluster) if r.cluster else "—",
