@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from crc_reporter.cli.context import CliContext
-from crc_reporter.i18n import N_, _, ngettext
+from crc_reporter.i18n import N_, _, joined, labelled, ngettext
 from crc_reporter.services import exchange as ex
 
 EXIT_CONFLICTS = 3
@@ -128,7 +128,8 @@ def cmd_export_package(args: argparse.Namespace, ctx: CliContext) -> int:
     records = ngettext("{n} record", "{n} records", result.records).format(n=result.records)
     line = _("Wrote {path}: {records}").format(path=result.path, records=records)
     if result.tombstones:
-        line += ", " + ngettext("{n} deletion", "{n} deletions", result.tombstones).format(n=result.tombstones)
+        deletions = ngettext("{n} deletion", "{n} deletions", result.tombstones).format(n=result.tombstones)
+        line = joined([line, deletions])
     print(line + (" — " + _("signed") + f" {result.signer}" if result.signer else "") + ".")
     if result.left_out_confidential:
         print(
@@ -201,10 +202,10 @@ def print_info(info: ex.PackageInfo) -> None:
             signer=signer_line(info),
         )
     )
-    chosen = ", ".join(f"{k}={v}" for k, v in info.selection.items() if v)
+    chosen = joined(f"{k}={v}" for k, v in info.selection.items() if v)
     if chosen:
         print("  " + _("selection: {what}").format(what=chosen))
-    counts = ", ".join(f"{_(TABLES.get(table, table))} {n}" for table, n in info.counts.items())
+    counts = joined(f"{_(TABLES.get(table, table))} {n}" for table, n in info.counts.items())
     print(
         "  "
         + _("records: {counts}").format(counts=counts or "0")
@@ -306,9 +307,12 @@ def print_result(result: ex.MergeResult) -> None:
     )
     if result.skipped:
         print(
-            "crc-reporter: " + _("warning") + ": "
-            + _("{n} records point at records the package does not carry; they were not merged").format(
-                n=result.skipped
+            "crc-reporter: "
+            + labelled(
+                _("warning"),
+                _("{n} records point at records the package does not carry; they were not merged").format(
+                    n=result.skipped
+                ),
             ),
             file=sys.stderr,
         )

@@ -17,7 +17,7 @@ from typing import Any
 from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import _, joined, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
@@ -133,13 +133,15 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def summary_line(doc: DocumentReport, applied: bool) -> str:
-    counts = ngettext("{paragraphs} paragraph", "{paragraphs} paragraphs", doc.paragraphs).format(
-        paragraphs=doc.paragraphs
+    counts = joined(
+        [
+            ngettext("{paragraphs} paragraph", "{paragraphs} paragraphs", doc.paragraphs).format(
+                paragraphs=doc.paragraphs
+            ),
+            ngettext("{n} recommendation", "{n} recommendations", doc.recommendations).format(n=doc.recommendations),
+            _("{n} urgent").format(n=doc.urgent),
+        ]
     )
-    counts += ", " + ngettext("{n} recommendation", "{n} recommendations", doc.recommendations).format(
-        n=doc.recommendations
-    )
-    counts += ", " + _("{n} urgent").format(n=doc.urgent)
     changes = _("{added} added, {updated} updated, {unchanged} unchanged").format(
         added=doc.count("added"), updated=doc.count("updated"), unchanged=doc.count("unchanged")
     )

@@ -20,6 +20,7 @@ import gettext
 import io
 import os
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -127,6 +128,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return translator(_current).pgettext(context, message)
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items of a list in a sentence ("3 added, 2 updated"), with the language's separator."""
+    # Translators: what separates the items of a short list in a sentence ("3 added, 2 updated")
+    return pgettext("list separator", ", ").join(items)
+
+
+def labelled(label: str, value: str) -> str:
+    """``label: value`` with the language's colon (French puts a no-break space before it; Khmer writes ៖)."""
+    return pgettext("a label and its value", "{label}: {value}").format(label=label, value=value)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import ParsedSource
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import _, joined, labelled, ngettext
 from crc_reporter.services.importing import ImportReport
 from crc_reporter.ui.formatting import long_date, number
 from crc_reporter.ui.icons import icon
@@ -311,9 +311,15 @@ class ImportPreview(QStackedWidget):
             if applied
             else ngettext("{n} paragraph found", "{n} paragraphs found", len(rows))
         )
-        text = found.format(n=number(len(rows)))
-        text += ": " + ngettext("{n} recommendation", "{n} recommendations", recs).format(n=number(recs))
-        text += ", " + _("{n} urgent").format(n=number(urgent))
+        text = labelled(
+            found.format(n=number(len(rows))),
+            joined(
+                [
+                    ngettext("{n} recommendation", "{n} recommendations", recs).format(n=number(recs)),
+                    _("{n} urgent").format(n=number(urgent)),
+                ]
+            ),
+        )
         if doc is None:
             return f"<b>{text}</b>"
         counts = [
@@ -323,7 +329,7 @@ class ImportPreview(QStackedWidget):
             (doc.count("kept_edited"), _("{n} kept as you edited them")),
             (doc.count("removed_from_source"), _("{n} no longer in the file (kept)")),
         ]
-        changes = ", ".join(template.format(n=number(n)) for n, template in counts if n)
+        changes = joined(template.format(n=number(n)) for n, template in counts if n)
         if applied:
             already = _("Saved in the store. A backup of the store as it was before was taken first.")
         elif doc.exists:

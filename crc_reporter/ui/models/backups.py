@@ -22,10 +22,9 @@ REASONS: dict[str, str] = {
 
 
 def reason_text(reason: str) -> str:
-    if reason in REASONS:
-        return _(REASONS[reason])
-    if reason.startswith("before-upgrade"):
-        return _(REASONS["before-upgrade"])
+    kind = "before-upgrade" if reason.startswith("before-upgrade") else reason  # upgrades carry their revision
+    if kind in REASONS:
+        return _(REASONS[kind])
     if reason.startswith("before-"):
         return _("Before: {what}").format(what=reason.removeprefix("before-").replace("-", " "))
     return reason.replace("-", " ")

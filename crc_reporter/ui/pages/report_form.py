@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter.domain.records import DocumentInfo
-from crc_reporter.i18n import LANGUAGES, N_, _
+from crc_reporter.i18n import LANGUAGES, N_, _, current_language
 from crc_reporter.reports.context import ANSWERS, KIND_TITLES, ReportKind, ReportOptions
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 
@@ -64,6 +64,7 @@ class ReportForm(QFrame):
         self.lang = QComboBox()
         for code, name in LANGUAGES.items():
             self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(max(self.lang.findData(current_language()), 0))  # the window's, to start with
         self.lang.setToolTip(_("The language of the report, whatever the language of the window"))
         self.template = QLineEdit()
         self.template.setReadOnly(True)
