@@ -35,8 +35,9 @@ from crc_reporter.store.rotation import DEFAULT_POLICY, NEVER_ROTATED, RotationP
 SUFFIX = ".sqlite"
 _STAMP = "%Y-%m-%d_%H-%M-%S"
 _NAME = re.compile(
-    r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.(?P<ms>\d{3})Z_(?P<reason>[a-z0-9-]{1,40})\.sqlite$"
-)
+    r"^(?P<stem>.+)_(?P<stamp>[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}-[0-9]{2}-[0-9]{2})\.(?P<ms>[0-9]{3})Z_"
+    r"(?P<reason>[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)\.sqlite$"
+)  # (ASCII digits only; a reason as clean_reason writes it)
 # tables every CRC Reporter store has since the first revision
 REQUIRED_TABLES = frozenset({"alembic_version", "document", "recommendation", "action", "audit_log"})
 
@@ -65,7 +66,7 @@ class BackupCheck:
 
 
 def clean_reason(reason: str) -> str:
-    text = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-")[:40]
+    text = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-")[:40].rstrip("-")
     return text or "auto"
 
 
