@@ -77,6 +77,22 @@ class StoreLock:
         except OSError:
             return {}
 
+    def held_elsewhere(self) -> bool:
+        """True when another live instance holds the lock (a crashed one left only ``state=open`` behind)."""
+        if self._fd is not None:
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False  # no lock file: nobody writes the store
+        try:
+            if not _try_lock(fd):
+                return True
+            _unlock(fd)
+            return False
+        finally:
+            os.close(fd)
+
     def holder_pid(self) -> int | None:
         value = self.holder().get("pid", "")
         return int(value) if value.isdigit() else None

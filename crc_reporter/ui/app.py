@@ -126,7 +126,10 @@ def hand_over_to_first_window(target: str, files: tuple[str, ...] = ()) -> bool:
     if _is_url(target):
         return False  # on a server many windows may work at once
     path = Path(target).expanduser()
-    if not path.exists() or StoreLock(path.resolve()).holder().get("state") != "open":
+    if not path.exists():
+        return False
+    lock = StoreLock(path.resolve())
+    if lock.holder().get("state") != "open" or not lock.held_elsewhere():  # closed, or its writer crashed
         return False
     from crc_reporter.ui.single_instance import ask_first_instance
 

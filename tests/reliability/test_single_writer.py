@@ -85,12 +85,15 @@ def test_a_killed_instance_leaves_no_stale_lock(tmp_path: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        assert StoreLock(path).held_elsewhere()  # a second window asks this one to come forward
         locked = open_store(path)
         assert locked.read_only
         locked.close()
     finally:
         holder.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         holder.wait()
+    lock = StoreLock(path)
+    assert lock.holder()["state"] == "open" and not lock.held_elsewhere()  # nobody to ask: open it at once
     after = open_store(path)
     try:
         assert not after.read_only and after.unclean_shutdown  # and the crash check ran
