@@ -169,6 +169,50 @@ def check_deletions(p: Planner) -> bool:
     return moved
 
 
+def check_cascades(p: Planner) -> bool:
+    """A deletion that went with its parent's there follows the person's choice about that parent here.
+
+    They deleted an action (its links and sources went with it) that was changed
+    here: the action is a conflict, and the deletions of its links and sources wait
+    for the decision, and are undone with the action when this side keeps it. The
+    other way round, records deleted here with a parent they changed come back
+    with that parent when its version there is taken.
+    """
+    moved = False
+    for uuid, op in list(p.ops.items()):
+        if op.kind == DELETE and op.note != "forced":
+            mine = p.mine(uuid)
+            for target in _required_targets(op.table, mine):
+                target_op = p.ops.get(target)
+                if target_op is None:
+                    continue
+                if target_op.kind == STAMP_LIVE and p.resolutions.get(target) is Resolution.KEEP_MINE:
+                    vv = vv_inc(vv_max(p.state.live_vv(uuid), as_vv(op.vv)), p.state.replica)
+                    p.ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv)
+                elif target_op.kind in (CONFLICT, BLOCKED):
+                    p.ops[uuid] = Op(BLOCKED, op.table, uuid, op.vv)
+                    p.blocked_by[uuid] = _root(p, target)
+                else:
+                    continue
+                moved = True
+                break
+        elif op.kind == SKIP and uuid in p.state.dead and uuid in p.their:
+            theirs = p.their[uuid][2]
+            if any(
+                p.resolutions.get(t) is Resolution.TAKE_THEIRS and p.ops.get(t, op).kind == INSERT
+                for t in _required_targets(op.table, theirs)
+            ):
+                _resurrect(p, uuid)
+                moved = True
+    return moved
+
+
+def _required_targets(table: str, data: dict[str, Any] | None) -> list[str]:
+    if data is None:
+        return []
+    return [data[r.field] for r in BY_NAME[table].refs if r.required and data.get(r.field)]
+
+
 def check_clashes(p: Planner) -> bool:
     moved = False
     for table in ORDER:
@@ -214,4 +258,4 @@ def _clash(p: Planner, op: Op, holder: str) -> None:
     p.ops[op.uuid] = Op(CONFLICT, op.table, op.uuid, {})
 
 
-__all__ = ["SKIP", "check_clashes", "check_deletions", "check_references"]
+__all__ = ["SKIP", "check_cascades", "check_clashes", "check_deletions", "check_references"]

@@ -249,6 +249,7 @@ class Planner:
             moved = consistency.check_references(self)
             moved = consistency.check_deletions(self) or moved
             moved = consistency.check_clashes(self) or moved
+            moved = consistency.check_cascades(self) or moved
             if not moved:
                 break
         for uuid, root in self.blocked_by.items():
