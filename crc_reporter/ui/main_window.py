@@ -31,6 +31,7 @@ from crc_reporter.ui.access import WriteAccess
 from crc_reporter.ui.companions import StoreCompanions
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.events import StoreEvents
+from crc_reporter.ui.exchange_menu import ExchangeActions
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
 from crc_reporter.ui.pages.actions import ActionsPage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.pages: dict[str, Page] = {}
         self.switcher = StoreSwitcher(self)
+        self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.recovery = StoreRecovery(self)
         self.companions = StoreCompanions(self)  # backups, others' changes, conflicts, a second instance
         self.resize(1280, 800)
