@@ -25,6 +25,7 @@ from crc_reporter.services.interchange.impact import (
     parse_reference,
     recommendations_by_reference,
 )
+from crc_reporter.services.transactions import open_transaction
 from crc_reporter.store.models import Action, ActionLink
 
 
@@ -57,6 +58,7 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
     wanted = {p for row in source.rows for r in row.recommendations if (p := parse_reference(r))}
     wanted = {(normalise_symbol(s), n) for s, n in wanted}
     rec_ids = recommendations_by_reference(session, wanted)
+    open_transaction(session)  # each row's savepoint must stay inside the caller's transaction
     for row in source.rows:
         try:
             with session.begin_nested():

@@ -32,6 +32,7 @@ from crc_reporter.services.interchange.normalise import BadCellError, normalise
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.services.interchange.tracker_rows import action_rows as _action_rows
 from crc_reporter.services.interchange.tracker_rows import actor_rows, recommendation_rows
+from crc_reporter.services.transactions import open_transaction
 from crc_reporter.store.models import Action, Actor, Recommendation
 
 
@@ -94,6 +95,7 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
         warnings.append(
             _("the workbook does not say what was exported; edits made in the app since then cannot be detected")
         )
+    open_transaction(session)  # each row's savepoint must stay inside this transaction (a dry run rolls it back)
     for key, (reader, labeller) in _READERS.items():
         data = sheets.sheets.get(key)
         if data is None:
