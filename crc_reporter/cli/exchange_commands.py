@@ -306,7 +306,9 @@ def print_result(result: ex.MergeResult) -> None:
     )
     if result.skipped:
         print(
-            "crc-reporter: " + _("warning") + ": "
+            "crc-reporter: "
+            + _("warning")
+            + ": "
             + _("{n} records point at records the package does not carry; they were not merged").format(
                 n=result.skipped
             ),

@@ -48,7 +48,7 @@ class ExchangeActions(QObject):
         has_store = ctx is not None
         send = menu.addAction(_("&Send my work (package)…"), self.send)
         send.setStatusTip(_("Make an exchange package (.crcx) of your work for another copy of CRC Reporter"))
-        merge = menu.addAction(_("&Merge a package…"), self.merge)
+        merge = menu.addAction(_("&Merge a package…"), lambda: self.merge())
         merge.setStatusTip(_("Merge the work someone sent you as an exchange package (.crcx)"))
         tools_import = menu.addAction(_("Import from E&xcel or IMPACT OSS…"), self.import_for_tools)
         tools_import.setStatusTip(_("Apply an edited tracker workbook, or read an IMPACT OSS file"))

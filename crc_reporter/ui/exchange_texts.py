@@ -19,7 +19,7 @@ KIND_PLURAL: dict[str, str] = {
     "recommendation_part": N_("Lettered parts"),
     "action": N_("Actions"),
     "source": N_("Sources of evidence"),
-    "action_link": N_("Links between actions and paragraphs"),
+    "action_link": N_("Links to paragraphs"),
     "assessment": N_("Assessments"),
     "indicator": N_("Indicators"),
     "indicator_value": N_("Indicator values"),
@@ -44,6 +44,14 @@ CONFLICT_KINDS: dict[ConflictKind, str] = {
     ConflictKind.DELETED_HERE: N_("Deleted here, changed or still used there"),
     ConflictKind.DELETED_THERE: N_("Deleted there, changed or still used here"),
     ConflictKind.CLASH: N_("Their version clashes with another record here"),
+}
+
+#: The same, short, for a column of the list of conflicts.
+CONFLICT_KINDS_SHORT: dict[ConflictKind, str] = {
+    ConflictKind.BOTH_CHANGED: N_("Changed on both sides"),
+    ConflictKind.DELETED_HERE: N_("Deleted here"),
+    ConflictKind.DELETED_THERE: N_("Deleted there"),
+    ConflictKind.CLASH: N_("Clash"),
 }
 
 CHOICES: dict[Resolution, str] = {
@@ -206,8 +214,8 @@ def merge_summary(result: MergeResult, decided: int) -> str:
     left = len(result.conflicts)
     if left:
         text += " " + ngettext(
-            "{n} conflict is left as it is: merge this package again to decide it.",
-            "{n} conflicts are left as they are: merge this package again to decide them.",
+            "{n} conflict is left as it is until you decide it; merging this package again offers it again.",
+            "{n} conflicts are left as they are until you decide them; merging this package again offers them again.",
             left,
         ).format(n=number(left))
     return text

@@ -48,8 +48,9 @@ def build_menus(window: MainWindow) -> None:
     if window.ctx is not None:
         window.ctx.access.guard_action(imp)
     window.import_action = imp
-    window.exchange.add_to_menu(file_menu)  # send, merge, import from and export for other tools
     file_menu.addAction(_("Open the &demo data set"), switcher.open_demo)
+    file_menu.addSeparator()
+    window.exchange.add_to_menu(file_menu)  # send, merge, import from and export for other tools
     file_menu.addSeparator()
     backups = file_menu.addAction(_("&Backups…"), switcher.show_backups)
     backups.setEnabled(has_store)

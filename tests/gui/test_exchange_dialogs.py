@@ -147,7 +147,12 @@ def _value(store: Store, table: type, uuid: str, column: str) -> object:
 
 
 def test_conflicts_are_shown_with_both_versions_and_merged_as_chosen(
-    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store, theirs: tuple[Store, dict[str, str]], tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    theirs: tuple[Store, dict[str, str]],
+    tmp_path: Path,
 ) -> None:
     copy, uuids = theirs
     package = _package(copy, tmp_path / "bob.crcx")
@@ -220,7 +225,12 @@ def test_conflicts_are_shown_with_both_versions_and_merged_as_chosen(
 
 
 def test_a_tampered_package_is_refused_and_nothing_changes(
-    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store, theirs: tuple[Store, dict[str, str]], tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    theirs: tuple[Store, dict[str, str]],
+    tmp_path: Path,
 ) -> None:
     copy, uuids = theirs
     package = _package(copy, tmp_path / "bob.crcx")
@@ -245,7 +255,12 @@ def test_a_tampered_package_is_refused_and_nothing_changes(
 
 
 def test_cancelling_a_merge_changes_nothing(
-    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store, theirs: tuple[Store, dict[str, str]], tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    theirs: tuple[Store, dict[str, str]],
+    tmp_path: Path,
 ) -> None:
     copy, uuids = theirs
     with copy.session() as session:

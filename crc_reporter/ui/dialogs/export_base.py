@@ -68,11 +68,16 @@ class ExportDialog(QDialog):
         self.include_confidential.setToolTip(_("Off unless you tick it: confidential actions stay in this store"))
         self.confidential_line = QLabel()
         self.confidential_line.setWordWrap(True)
+        # the text arrives after the dialog is shown and may take two lines: keep the room for them
+        self.confidential_line.setMinimumHeight(2 * self.confidential_line.fontMetrics().lineSpacing() + 4)
         column.addWidget(self.include_confidential)
         column.addWidget(self.confidential_line)
         layout.addWidget(box)
         self.confidential_box = box
         self.include_confidential.toggled.connect(lambda _on: self._show_confidential())
+        self.after = QVBoxLayout()  # groups that come after the confidential one
+        self.after.setSpacing(10)
+        layout.addLayout(self.after)
         layout.addStretch(1)
         self.progress = ProgressStrip()
         layout.addWidget(self.progress)
@@ -170,6 +175,8 @@ class ExportDialog(QDialog):
         self.result = result
         text = self.summary(result)
         self.show_message(text, colour=_OK)
+        for group in self.findChildren(QGroupBox):  # written: the form no longer applies
+            group.setEnabled(False)
         self.save_button.setVisible(False)
         self.close_button.setText(_("Close"))
         parent = self.parentWidget()

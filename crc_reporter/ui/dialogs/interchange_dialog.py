@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import ParsedSource
-from crc_reporter.i18n import _
+from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport, apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
@@ -51,14 +51,17 @@ def _apply(session: Session, payload: object, dry_run: bool) -> Report:
 
 def report_summary(report: Report) -> str:
     if isinstance(report, TrackerReport):
+        n = len(report.changes)
         text = (
-            _("{changes} changes applied").format(changes=number(len(report.changes)))
+            ngettext("{n} change applied", "{n} changes applied", n)
             if report.applied
-            else _("{changes} changes to apply").format(changes=number(len(report.changes)))
-        )
+            else ngettext("{n} change to apply", "{n} changes to apply", n)
+        ).format(n=number(n))
         left = len(report.conflicts) + len(report.problems) + len(report.unknown_rows)
         if left:
-            text += "; " + _("{n} cells or rows not applied (listed below)").format(n=number(left))
+            text += "; " + ngettext(
+                "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
+            ).format(n=number(left))
         return text + "."
     text = _("{created} actions added, {updated} updated, {unchanged} unchanged, {links} links added").format(
         created=number(report.created),
@@ -69,7 +72,9 @@ def report_summary(report: Report) -> str:
     if not report.applied:
         text = _("Would import: {what}").format(what=text)
     if report.problems:
-        text += "; " + _("{n} problems (listed below)").format(n=number(len(report.problems)))
+        text += "; " + ngettext(
+            "{n} problem (listed below)", "{n} problems (listed below)", len(report.problems)
+        ).format(n=number(len(report.problems)))
     return text + "."
 
 

@@ -102,8 +102,8 @@ class MergeDialog(QDialog):
         layout.addWidget(
             muted_label(
                 _(
-                    "Merge the work someone sent you from their copy of CRC Reporter (a .crcx package). What it "
-                    "holds and what it would change are shown first; nothing is written until you press Merge."
+                    "Merge the work someone sent you from their copy of CRC Reporter (a .crcx package). "
+                    "Nothing is written until you press Merge."
                 )
             )
         )
@@ -154,14 +154,23 @@ class MergeDialog(QDialog):
         glyph.setPixmap(icon("link", "#9fb0c8").pixmap(QSize(48, 48)))
         glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(glyph)
-        hint = muted_label(_("Choose a package: who made it, what it holds and what it would change are shown here."))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(hint)
+        self.hint = muted_label("")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint()
+        column.addWidget(self.hint)
         column.addStretch(2)
         return page
 
+    def _hint(self, refused: bool = False) -> None:
+        self.hint.setText(
+            _("This file cannot be merged (see below). Choose another package.")
+            if refused
+            else _("Choose a package: who made it, what it holds and what it would change are shown here.")
+        )
+
     def _body(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter
         splitter.setChildrenCollapsible(False)
         top = QWidget()
         row = QHBoxLayout(top)
@@ -216,6 +225,7 @@ class MergeDialog(QDialog):
         self._start(lambda session, _c: _compare(session, package), _("Comparing it with this store…"), self._read_done)
 
     def _show_path(self, path: str) -> None:
+        self._hint()
         self.path.setText(path)
         self.path.setCursorPosition(0)
         self.package = self.info = self.preview = self.merged = None
@@ -272,6 +282,9 @@ class MergeDialog(QDialog):
         self.conflicts.show_conflicts(conflicts, left_over=self.merged is not None)
         self.conflicts.setVisible(bool(conflicts))
         self.stack.setCurrentIndex(1)
+        if conflicts:  # the card in full; the conflicts below get the rest
+            top = max(self.card.sizeHint().height(), 220)
+            self.splitter.setSizes([top, max(self.splitter.height() - top, 300)])
 
     # --- trusting the signer -------------------------------------------------------------------------------
     def trust_signer(self) -> None:
@@ -384,6 +397,9 @@ class MergeDialog(QDialog):
             self._cancelled()
             return
         self.show_message(error_text(exc), error=True)
+        if self.package is None:  # the file itself was refused
+            self._hint(refused=True)
+            self.stack.setCurrentIndex(0)
 
     def _cancelled(self) -> None:
         self.show_message(_("Cancelled; nothing was changed."), error=True)

@@ -38,9 +38,9 @@ class PackageCard(QFrame):
         super().__init__(parent)
         self.setObjectName("Card")
         grid = QGridLayout(self)
-        grid.setContentsMargins(14, 10, 14, 12)
+        grid.setContentsMargins(14, 10, 14, 10)
         grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(4)
         self.heading = section_label("")
         self.heading.setWordWrap(True)
         grid.addWidget(self.heading, 0, 0, 1, 2)
@@ -150,8 +150,7 @@ class ConflictPanel(QWidget):
         self.explanation = muted_label(
             _(
                 "Both copies changed these records since they last exchanged. Nothing is overwritten unless you "
-                "choose: a conflict you leave undecided stays as it is here, and merging this package again "
-                "offers it again."
+                "choose; what you leave undecided stays as it is and is offered again next time."
             )
         )
         layout.addWidget(self.explanation)
@@ -188,8 +187,8 @@ class ConflictPanel(QWidget):
         side.addWidget(self.note)
         side.addWidget(self.versions, 1)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.mine_button = QPushButton(_("Keep mine"))

@@ -59,7 +59,7 @@ class SendWorkDialog(ExportDialog):
             _("Send my work"),
             _(
                 "Make a package (.crcx) for another copy of CRC Reporter and send it by e-mail or on a USB stick; "
-                "they merge it with File ▸ Merge a package…. Records are matched one by one, so sending "
+                "the other side merges it (File ▸ Merge a package). Records are matched one by one, so sending "
                 "everything again later is safe: nothing is doubled."
             ),
             _("Save the package…"),
@@ -69,7 +69,8 @@ class SendWorkDialog(ExportDialog):
         self._generation = 0
         self.outline: Outline | None = None
         self.body.addWidget(self._selection_box())
-        self.body.addWidget(self._signing_box())
+        self.signing_box = self._signing_box()
+        self.after.addWidget(self.signing_box)
         self.save_button.setEnabled(False)
         self.include_confidential.toggled.connect(lambda _on: self._show_size())
         self._load_choices()
@@ -101,6 +102,7 @@ class SendWorkDialog(ExportDialog):
         self.scope.button(EVERYTHING).setChecked(True)
         self.scope.idToggled.connect(lambda _id, on: self._selection_changed() if on else None)
         self.size_line = muted_label(_("Counting…"))
+        self.size_line.setMinimumHeight(2 * self.size_line.fontMetrics().lineSpacing() + 4)  # text comes later
         grid.addWidget(self.size_line, len(options), 0, 1, 2)
         grid.setColumnStretch(1, 1)
         return box
@@ -160,9 +162,9 @@ class SendWorkDialog(ExportDialog):
         for name, actions in choices.actors:
             text = ngettext("{name} ({n} action)", "{name} ({n} actions)", actions).format(name=name, n=number(actions))
             self.actor.addItem(text, name)
-        for combo, key in ((self.document, DOCUMENT), (self.cluster, CLUSTER), (self.actor, ACTOR)):
+        for combo, scope in ((self.document, DOCUMENT), (self.cluster, CLUSTER), (self.actor, ACTOR)):
             combo.blockSignals(False)
-            self.scope.button(key).setEnabled(combo.count() > 0)
+            self.scope.button(scope).setEnabled(combo.count() > 0)
         self._selection_changed()
 
     def selection(self) -> Selection:
@@ -267,6 +269,11 @@ class SendWorkDialog(ExportDialog):
     def summary(self, result: ExportResult) -> str:
         self._show_key()
         return export_summary(result)
+
+    def _written(self, result: ExportResult) -> None:
+        super()._written(result)
+        self.signing_box.setEnabled(True)  # the public key may now be saved, to send with the package
+        self.sign.setEnabled(False)
 
     def save_public_key(self) -> None:
         path, _f = QFileDialog.getSaveFileName(

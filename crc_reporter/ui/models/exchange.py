@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from crc_reporter.i18n import N_, _
-from crc_reporter.services.exchange import Conflict, MergeResult, PackageInfo, Resolution
+from crc_reporter.services.exchange import Conflict, ConflictKind, MergeResult, PackageInfo, Resolution
 from crc_reporter.services.exchange.schema import ORDER
 from crc_reporter.ui.exchange_texts import (
     CHOICES,
     CONFLICT_KINDS,
+    CONFLICT_KINDS_SHORT,
     field_name,
     field_value,
     kind_plural,
@@ -91,6 +92,13 @@ class ConflictItem:
 
 
 def differs_text(conflict: Conflict) -> str:
+    """Short, for the column: the fields both sides changed, or what happened to the record."""
+    if conflict.kind is ConflictKind.BOTH_CHANGED and conflict.fields:
+        return ", ".join(field_name(f) for f in conflict.fields)
+    return _(CONFLICT_KINDS_SHORT[conflict.kind])
+
+
+def differs_tooltip(conflict: Conflict) -> str:
     text = _(CONFLICT_KINDS[conflict.kind])
     if conflict.fields:
         text += " (" + ", ".join(field_name(f).lower() for f in conflict.fields) + ")"
@@ -105,14 +113,14 @@ class ConflictTableModel(RecordTableModel[ConflictItem]):
     COL_CHOICE = 3
     columns: Sequence[Column[ConflictItem]] = (
         Column(N_("Record"), lambda r: r.conflict.label, tooltip=lambda r: r.conflict.label, stretch=True, width=220),
-        Column(N_("Kind"), lambda r: kind_singular(r.conflict.table), sample="Source of evidence"),
+        Column(N_("Kind"), lambda r: kind_singular(r.conflict.table), sample="Paragraph"),
         Column(
             N_("What differs"),
             lambda r: differs_text(r.conflict),
-            tooltip=lambda r: differs_text(r.conflict),
-            width=230,
+            tooltip=lambda r: differs_tooltip(r.conflict),
+            width=130,
         ),
-        Column(N_("Your choice"), choice_text, sample="Not decided"),
+        Column(N_("Your choice"), choice_text, sample="Take theirs"),
     )
 
     def set_choice(self, uuid: str, choice: Resolution | None) -> None:
