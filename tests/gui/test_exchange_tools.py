@@ -104,7 +104,7 @@ def test_an_edited_tracker_is_handed_over_previewed_and_applied(
     rows = dialog.model.rows()
     assert [r.what for r in rows] == ["change", "problem"]
     assert rows[0].field == "Status" and rows[0].where == "Actions, row 2" and "→" in rows[0].detail
-    assert dialog.summary.text() == "1 changes to apply; 1 cells or rows not applied (listed below)."
+    assert dialog.summary.text() == "1 change to apply; 1 cell or row not applied (listed below)."
     assert dialog.apply_button.isEnabled()
     with demo_store.session() as session:
         before = session.scalar(select(Action.status).where(Action.uuid == uuid))
@@ -131,11 +131,14 @@ def test_impact_actions_are_handed_over_and_imported(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
     assert dialog.windowTitle() == "Import IMPACT OSS actions"
-    assert dialog.summary.text().startswith("Would import: 1 actions added, 0 updated, 0 unchanged, 1 links added")
+    assert dialog.summary.text().startswith(
+        "Would import: actions: 1 new, 0 updated, 0 unchanged; 1 new links to paragraphs"
+    )
     with demo_store.session() as session:
         assert session.scalar(select(Action.id).where(Action.title == "Train social workers")) is None
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.applied is not None, timeout=20_000)
+    assert dialog.summary.text().startswith("Imported: actions: 1 new")
     with demo_store.session() as session:
         assert session.scalar(select(Action.id).where(Action.title == "Train social workers")) is not None
 

@@ -63,14 +63,15 @@ def report_summary(report: Report) -> str:
                 "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
             ).format(n=number(left))
         return text + "."
-    text = _("{created} actions added, {updated} updated, {unchanged} unchanged, {links} links added").format(
+    text = _(
+        "actions: {created} new, {updated} updated, {unchanged} unchanged; {links} new links to paragraphs"
+    ).format(
         created=number(report.created),
         updated=number(report.updated),
         unchanged=number(report.unchanged),
         links=number(report.links_added),
     )
-    if not report.applied:
-        text = _("Would import: {what}").format(what=text)
+    text = (_("Imported: {what}") if report.applied else _("Would import: {what}")).format(what=text)
     if report.problems:
         text += "; " + ngettext(
             "{n} problem (listed below)", "{n} problems (listed below)", len(report.problems)
@@ -105,7 +106,8 @@ class InterchangeDialog(QDialog):
                 "is written until you press Apply."
             )
         )
-        layout.addWidget(muted_label(intro))
+        self.intro = muted_label(intro)
+        layout.addWidget(self.intro)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
         self.summary.setWordWrap(True)
@@ -170,6 +172,7 @@ class InterchangeDialog(QDialog):
     def _applied(self, report: Report) -> None:
         self.applied = report
         self.heading.setText("✓ " + _("Applied {name}").format(name=self.source.name))
+        self.intro.setVisible(False)
         self._show(report)
         self.ctx.events.actors_changed.emit()
         self.ctx.events.store_reloaded.emit()
