@@ -64,7 +64,6 @@ class ExchangeActions(QObject):
                 merge.setToolTip(reason)
                 merge.setStatusTip(reason)
             ctx.access.guard_action(tools_import)
-        menu.setToolTipsVisible(True)
         self.send_action, self.merge_action, self.export_menu = send, merge, export
 
     # --- the dialogs ------------------------------------------------------------------------------------------

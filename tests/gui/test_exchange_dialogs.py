@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from crc_reporter.services import actions as action_svc
 from crc_reporter.services import exchange as ex
 from crc_reporter.services import recommendations as rec_svc
 from crc_reporter.services.backups import list_backups
+from crc_reporter.services.exchange import package as pkg
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, Recommendation
 from crc_reporter.store.open import open_store
@@ -224,6 +229,28 @@ def test_conflicts_are_shown_with_both_versions_and_merged_as_chosen(
     assert _value(demo_store, Action, uuids["deleted"], "title") is None  # their deletion, taken
 
 
+def _forged_signature(store: Store, tmp_path: Path) -> bytes:
+    """A signed package whose content was changed by someone who fixed the hashes and the seal, not the signature."""
+    ex.generate_keypair(tmp_path / "bob.key", "Bob")
+    with store.session() as session:
+        ex.export_package(session, tmp_path / "signed.crcx", key_file=tmp_path / "bob.key")
+    with zipfile.ZipFile(tmp_path / "signed.crcx") as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    actions = json.loads(members["records/action.json"])
+    actions["records"][0][4 + actions["fields"].index("title")] = "Something else entirely"
+    members["records/action.json"] = json.dumps(actions).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"]["records/action.json"]["sha256"] = hashlib.sha256(members["records/action.json"]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+        zf.comment = b"\0" * pkg.SEAL_LEN
+    body = buffer.getvalue()[: -pkg.SEAL_LEN]
+    return body + pkg.SEAL_PREFIX + hashlib.sha256(body).hexdigest().encode()
+
+
 def test_a_tampered_package_is_refused_and_nothing_changes(
     qtbot: QtBot,
     window: MainWindow,
@@ -244,6 +271,12 @@ def test_a_tampered_package_is_refused_and_nothing_changes(
     _wait(qtbot, dialog)
     assert dialog.message.isVisible() and "bad.crcx was refused" in dialog.message.text()
     assert "\n" not in dialog.message.text() and "nothing was changed" in dialog.message.text()
+    assert dialog.stack.currentIndex() == 0 and not dialog.merge_button.isEnabled()
+    forged = tmp_path / "forged.crcx"
+    forged.write_bytes(_forged_signature(copy, tmp_path))
+    dialog.read_file(str(forged))
+    _wait(qtbot, dialog)
+    assert "its signature does not match its content (bad signature)" in dialog.message.text()
     assert dialog.stack.currentIndex() == 0 and not dialog.merge_button.isEnabled()
     not_a_package = tmp_path / "notes.crcx"
     not_a_package.write_text("hello", encoding="utf-8")
