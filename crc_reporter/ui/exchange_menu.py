@@ -26,15 +26,18 @@ TRACKER, IMPACT = "xlsx", "impact"
 OTHER_TOOLS_FILTER = "{files} (*.xlsx *.csv);;{all} (*)"
 
 
-def merge_blocked(ctx: AppContext) -> str:
-    """Empty when this window may merge packages; otherwise the one line that says why not."""
-    if not ctx.access.allowed:
-        return ctx.access.reason
-    if not ctx.store.confidential:
+def exchange_blocked(ctx: AppContext) -> str:
+    """Empty when this window may exchange packages at all; otherwise the one line that says why not."""
+    if not ctx.store.confidential:  # they would take the confidential actions they cannot see for deleted ones
         return _(
-            "Merging into a shared store needs a role that sees confidential records (coordinator or administrator)."
+            "Exchanging a shared store needs a role that sees confidential records (coordinator or administrator)."
         )
     return ""
+
+
+def merge_blocked(ctx: AppContext) -> str:
+    """Empty when this window may merge packages; otherwise the one line that says why not."""
+    return ctx.access.reason if not ctx.access.allowed else exchange_blocked(ctx)
 
 
 class ExchangeActions(QObject):
@@ -58,11 +61,12 @@ class ExchangeActions(QObject):
         for action in (send, merge, tools_import, export.menuAction()):
             action.setEnabled(has_store)
         if ctx is not None:
-            reason = merge_blocked(ctx)
-            if reason:
-                merge.setEnabled(False)
-                merge.setToolTip(reason)
-                merge.setStatusTip(reason)
+            reasons = ((merge, merge_blocked(ctx)), (send, exchange_blocked(ctx)))
+            for action, reason in reasons:
+                if reason:
+                    action.setEnabled(False)
+                    action.setToolTip(reason)
+                    action.setStatusTip(reason)
             ctx.access.guard_action(tools_import)
         self.send_action, self.merge_action, self.export_menu = send, merge, export
 

@@ -358,3 +358,14 @@ def test_a_read_only_window_cannot_merge(qtbot: QtBot, demo_store: Store, settin
     qtbot.addWidget(dialog)
     assert not dialog.merge_button.isEnabled() and "viewer" in dialog.merge_button.toolTip()
     qtbot.waitUntil(lambda: win.tasks.active == 0, timeout=10_000)
+
+
+def test_a_role_that_cannot_see_confidential_records_cannot_exchange(
+    qtbot: QtBot, demo_store: Store, settings: AppSettings
+) -> None:
+    demo_store.confidential = False  # as a shared server reports an editor without access to confidential rows
+    win = MainWindow(demo_store, settings)
+    qtbot.addWidget(win)
+    for action in (win.exchange.send_action, win.exchange.merge_action):
+        assert not action.isEnabled() and "sees confidential records" in action.toolTip()
+    qtbot.waitUntil(lambda: win.tasks.active == 0, timeout=10_000)

@@ -199,7 +199,8 @@ class SendWorkDialog(ExportDialog):
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.size_line.setText(error_text(exc))
-                self.set_confidential(0)
+                self._confidential = 0
+                self.confidential_line.setText("")
 
         self.ctx.tasks.run(
             lambda session, _c: outline(session, selection),

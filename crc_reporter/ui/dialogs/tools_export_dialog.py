@@ -87,7 +87,8 @@ class ToolsExportDialog(ExportDialog):
 
     def summary(self, result: TrackerExport | ImpactExport) -> str:
         if isinstance(result, TrackerExport):
-            counts = ", ".join(f"{_(BY_KEY[k].title)} {number(n)}" for k, n in result.rows.items())
+            sheets = [(_(BY_KEY[key].title), number(n)) for key, n in result.rows.items()]
+            counts = ", ".join(f"{title} {n}" for title, n in sheets)
             text = _("Wrote {file} ({counts}).").format(file=result.path.name, counts=counts)
             if result.neutralised:
                 text += " " + _("{n} cells that started like a formula were written as text.").format(
