@@ -49,7 +49,7 @@ class ExchangeActions(QObject):
         """The exchange items of the File menu (after the import item)."""
         ctx = self.window.ctx
         has_store = ctx is not None
-        send = menu.addAction(_("Send my _("&Send my work (package)…")work (package)…"), self.send)
+        send = menu.addAction(_("Send my &work (package)…"), self.send)
         send.setStatusTip(_("Make an exchange package (.crcx) of your work for another copy of CRC Reporter"))
         merge = menu.addAction(_("&Merge a package…"), lambda: self.merge())
         merge.setStatusTip(_("Merge the work someone sent you as an exchange package (.crcx)"))

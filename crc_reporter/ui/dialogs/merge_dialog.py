@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,16 +49,13 @@ from crc_reporter.services.exchange import (
     trust_key,
 )
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
-from crc_reporter.ui.dialogs.merge_widgets import ConflictPanel, PackageCard
+from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, EmptyPackage, PackageCard
 from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manage_keys
 from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.exchange_menu import merge_blocked
 from crc_reporter.ui.exchange_texts import merge_summary
-from crc_reporter.ui.icons import icon
-from crc_reporter.ui.models.exchange import KindCountsModel, kind_counts
 from crc_reporter.ui.tasks import Task, TaskControl
-from crc_reporter.ui.widgets.cards import muted_label, section_label
-from crc_reporter.ui.widgets.tables import RecordTable
+from crc_reporter.ui.widgets.cards import muted_label
 
 if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
@@ -120,7 +117,8 @@ class MergeDialog(QDialog):
         self.progress = ProgressStrip()
         layout.addWidget(self.progress)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._empty_page())
+        self.empty = EmptyPackage()
+        self.stack.addWidget(self.empty)
         self.stack.addWidget(self._body())
         layout.addWidget(self.stack, 1)
         self.message = QLabel()
@@ -146,28 +144,6 @@ class MergeDialog(QDialog):
         if self.blocked:
             self.merge_button.setToolTip(self.blocked)
 
-    def _empty_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        glyph = QLabel()
-        glyph.setPixmap(icon("link", "#9fb0c8").pixmap(QSize(48, 48)))
-        glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(glyph)
-        self.hint = muted_label("")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._hint()
-        column.addWidget(self.hint)
-        column.addStretch(2)
-        return page
-
-    def _hint(self, refused: bool = False) -> None:
-        self.hint.setText(
-            _("This file cannot be merged (see below). Choose another package.")
-            if refused
-            else _("Choose a package: who made it, what it holds and what it would change are shown here.")
-        )
-
     def _body(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter = splitter
@@ -178,18 +154,9 @@ class MergeDialog(QDialog):
         row.setSpacing(12)
         self.card = PackageCard()
         row.addWidget(self.card, 4)
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        self.counts_heading = section_label(_("What merging would change"))
-        right.addWidget(self.counts_heading)
-        self.counts = KindCountsModel(self)
-        self.counts_table = RecordTable(self.counts)
-        self.counts_table.setAccessibleName(_("Records by kind"))
-        self.counts_table.setSelectionMode(RecordTable.SelectionMode.NoSelection)
-        right.addWidget(self.counts_table, 1)
-        self.counts_note = muted_label("")
-        right.addWidget(self.counts_note)
-        row.addLayout(right, 5)
+        self.changes = ChangeCounts()
+        self.counts = self.changes.model
+        row.addWidget(self.changes, 5)
         splitter.addWidget(top)
         self.conflicts = ConflictPanel()
         splitter.addWidget(self.conflicts)
@@ -225,7 +192,7 @@ class MergeDialog(QDialog):
         self._start(lambda session, _c: _compare(session, package), _("Comparing it with this store…"), self._read_done)
 
     def _show_path(self, path: str) -> None:
-        self._hint()
+        self.empty.set_refused(False)
         self.path.setText(path)
         self.path.setCursorPosition(0)
         self.package = self.info = self.preview = self.merged = None
@@ -257,27 +224,10 @@ class MergeDialog(QDialog):
             self.stack.setCurrentIndex(0)
             return
         self.card.show_info(info)
-        self.card.trust_button.setEnabled(not may_manage_keys(self.ctx.store, self.ctx.access))
-        self.card.trust_button.setToolTip(
-            may_manage_keys(self.ctx.store, self.ctx.access) or self.card.trust_button.toolTip()
-        )
-        self.counts.set_rows(kind_counts(info, preview))
-        self.counts_heading.setText(
-            _("What the merge changed") if self.merged is not None else _("What merging would change")
-        )
-        notes = []
-        if preview is not None and preview.skipped:
-            notes.append(
-                ngettext(
-                    "{n} record points at records the package does not carry; it is not merged.",
-                    "{n} records point at records the package does not carry; they are not merged.",
-                    preview.skipped,
-                ).format(n=preview.skipped)
-            )
-        if preview is not None and not preview.changes and not preview.conflicts and self.merged is None:
-            notes.append(_("Nothing to change: this store already has everything in the package."))
-        self.counts_note.setText(" ".join(notes))
-        self.counts_note.setVisible(bool(notes))
+        refused = may_manage_keys(self.ctx.store, self.ctx.access)
+        self.card.trust_button.setEnabled(not refused)
+        self.card.trust_button.setToolTip(refused or self.card.trust_button.toolTip())
+        self.changes.show_counts(info, preview, merged=self.merged is not None)
         conflicts = preview.conflicts if preview is not None else ()
         self.conflicts.show_conflicts(conflicts, left_over=self.merged is not None)
         self.conflicts.setVisible(bool(conflicts))
@@ -398,7 +348,7 @@ class MergeDialog(QDialog):
             return
         self.show_message(error_text(exc), error=True)
         if self.package is None:  # the file itself was refused
-            self._hint(refused=True)
+            self.empty.set_refused(True)
             self.stack.setCurrentIndex(0)
 
     def _cancelled(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,15 +18,84 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter.i18n import _, ngettext
-from crc_reporter.services.exchange import Conflict, ConflictKind, PackageInfo, Resolution
+from crc_reporter.services.exchange import Conflict, ConflictKind, MergeResult, PackageInfo, Resolution
 from crc_reporter.ui.exchange_texts import counts_text, selection_text, signer_state, signer_text
 from crc_reporter.ui.formatting import date_time, file_size, number
-from crc_reporter.ui.models.exchange import ConflictItem, ConflictTableModel, VersionsModel, version_rows
+from crc_reporter.ui.icons import icon
+from crc_reporter.ui.models.exchange import (
+    ConflictItem,
+    ConflictTableModel,
+    KindCountsModel,
+    VersionsModel,
+    kind_counts,
+    version_rows,
+)
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.tables import RecordTable
 
 _SIGNER_COLOURS = {"trusted": "#2f7d4f", "unknown": "#8a6d00", "unsigned": "#5f6b7a"}
 _WARNING = "#8a6d00"
+
+
+class EmptyPackage(QWidget):
+    """Before a package is read, or after one was refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        glyph = QLabel()
+        glyph.setPixmap(icon("link", "#9fb0c8").pixmap(QSize(48, 48)))
+        glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(glyph)
+        self.hint = muted_label("")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.hint)
+        column.addStretch(2)
+        self.set_refused(False)
+
+    def set_refused(self, refused: bool) -> None:
+        self.hint.setText(
+            _("This file cannot be merged (see below). Choose another package.")
+            if refused
+            else _("Choose a package: who made it, what it holds and what it would change are shown here.")
+        )
+
+
+class ChangeCounts(QWidget):
+    """What merging would change (or what the merge changed), kind by kind, beside what the package holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        self.heading = section_label(_("What merging would change"))
+        column.addWidget(self.heading)
+        self.model = KindCountsModel(self)
+        self.table = RecordTable(self.model)
+        self.table.setAccessibleName(_("Records by kind"))
+        self.table.setSelectionMode(RecordTable.SelectionMode.NoSelection)
+        column.addWidget(self.table, 1)
+        self.note = muted_label("")
+        column.addWidget(self.note)
+
+    def show_counts(self, info: PackageInfo, preview: MergeResult | None, *, merged: bool) -> None:
+        self.model.set_rows(kind_counts(info, preview))
+        self.heading.setText(_("What the merge changed") if merged else _("What merging would change"))
+        notes = []
+        if preview is not None and preview.skipped:
+            notes.append(
+                ngettext(
+                    "{n} record points at records the package does not carry; it is not merged.",
+                    "{n} records point at records the package does not carry; they are not merged.",
+                    preview.skipped,
+                ).format(n=number(preview.skipped))
+            )
+        if preview is not None and not preview.changes and not preview.conflicts and not merged:
+            notes.append(_("Nothing to change: this store already has everything in the package."))
+        self.note.setText(" ".join(notes))
+        self.note.setVisible(bool(notes))
 
 
 class PackageCard(QFrame):
