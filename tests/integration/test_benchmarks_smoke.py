@@ -30,7 +30,17 @@ def _allowed_gap(row: dict[str, object]) -> bool:
 def test_the_quick_run_reports_every_measure_with_numbers(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--quiet", "--cache", str(tmp_path / "cache"), "--json", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--quick",
+            "--quiet",
+            "--cache",
+            str(tmp_path / "cache"),
+            "--json",
+            str(out),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
