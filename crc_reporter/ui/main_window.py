@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from crc_reporter import APP_NAME
 from crc_reporter.i18n import _
+from crc_reporter.ui.exchange_menu import ExchangeActions
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
 from crc_reporter.ui.page_list import PAGE_KEYS, PAGES
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.opening = opening
         self.pages: dict[str, Page] = {}
+        self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()

@@ -61,6 +61,8 @@ def build_menus(window: MainWindow) -> None:
     window.import_action = imp
     file_menu.addAction(_("Open the &demo data set"), _switcher(window, "open_demo"))
     file_menu.addSeparator()
+    window.exchange.add_to_menu(file_menu)  # send, merge, import from and export for other tools
+    file_menu.addSeparator()
     backups = file_menu.addAction(_("&Backups…"), _switcher(window, "show_backups"))
     backups.setEnabled(has_store)
     prefs = file_menu.addAction(_("&Settings…"), _switcher(window, "show_settings"))

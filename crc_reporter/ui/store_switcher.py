@@ -127,7 +127,12 @@ class StoreSwitcher(QObject):
             dialog.reject()
 
         panel = BackupsPanel(store, window.tasks, access, restore=restore_after_closing)
-        dialog = SettingsDialog(settings, window, backups=panel, tab=tab)
+        keys = None
+        if store is not None:
+            from crc_reporter.ui.dialogs.trusted_keys_panel import TrustedKeysPanel
+
+            keys = TrustedKeysPanel(store, window.tasks, access)
+        dialog = SettingsDialog(settings, window, backups=panel, tab=tab, keys=keys)
         accepted = dialog.exec()
         if chosen and store is not None and store.path is not None:
             window.recovery.restore(store.path, chosen[0])  # after the dialog has closed
@@ -146,6 +151,9 @@ class StoreSwitcher(QObject):
 
     def show_backups(self) -> None:
         self.show_settings(SettingsDialog.BACKUPS)
+
+    def show_trusted_keys(self) -> None:
+        self.show_settings(SettingsDialog.KEYS)
 
     def about(self, text: str) -> None:
         QMessageBox.about(self.window, APP_NAME, text)

@@ -52,6 +52,10 @@ class TaskControl:
         self.check()
         self._relay.progressed.emit(done, total, message)
 
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Report progress without stopping: for work past the point where stopping would leave a half-done job."""
+        self._relay.progressed.emit(done, total, message)
+
     def request_cancel(self) -> None:
         self._cancel.set()
 

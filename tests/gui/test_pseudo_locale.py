@@ -119,7 +119,7 @@ def _dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]]]:
     with ctx.store.session() as session:
         info = get_recommendation_info(session, 1)
     assert info is not None
-    return [
+    return _exchange_dialogs(window) + [
         ("settings", lambda: SettingsDialog(window.settings, window)),
         ("new actor", lambda: NewActorDialog(window)),
         ("new document", lambda: NewDocumentDialog(window)),
@@ -129,6 +129,50 @@ def _dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]]]:
         ("assessment", lambda: AssessmentDialog(ctx, info, "civil_society", window)),
         ("link actions", lambda: ActionPicker(ctx, info, None, window)),
         ("classification", lambda: RecommendationDialog(info, [], window)),
+    ]
+
+
+def _exchange_dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]]]:
+    """Send, merge (with a package read), exports for other tools, an IMPACT OSS import, trusted keys."""
+    from crc_reporter.domain.parsed import ParsedSource
+    from crc_reporter.services.exchange import PublicKeyInfo, export_package
+    from crc_reporter.services.interchange.impact import ImpactActions
+    from crc_reporter.ui.dialogs.backups_panel import BackupsPanel
+    from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog
+    from crc_reporter.ui.dialogs.merge_dialog import MergeDialog
+    from crc_reporter.ui.dialogs.send_dialog import SendWorkDialog
+    from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
+    from crc_reporter.ui.dialogs.tools_export_dialog import IMPACT, TRACKER, ToolsExportDialog
+    from crc_reporter.ui.dialogs.trusted_keys_panel import TrustedKeysPanel, TrustKeyDialog
+
+    ctx = window.ctx
+    assert ctx is not None
+    assert ctx.store.path is not None
+    package = ctx.store.path.with_name("mine.crcx")
+
+    def merge() -> QWidget:
+        with ctx.store.session() as session:
+            export_package(session, package)
+        dialog = MergeDialog(ctx, window)
+        dialog.resize(1180, 720)
+        dialog.read_file(str(package))
+        return dialog
+
+    def settings_keys() -> QWidget:
+        backups = BackupsPanel(ctx.store, window.tasks, ctx.access, restore=lambda _p: None)
+        keys = TrustedKeysPanel(ctx.store, window.tasks, ctx.access)
+        return SettingsDialog(window.settings, window, backups=backups, tab=SettingsDialog.KEYS, keys=keys)
+
+    key = PublicKeyInfo("Sokha", "SHA256:" + "A" * 43, "")
+    impact = ParsedSource("impact-actions-csv", "measures.csv", payload=ImpactActions("measures.csv", (), ()))
+    return [
+        ("send my work", lambda: SendWorkDialog(ctx, window)),
+        ("merge a package", merge),
+        ("export the tracker", lambda: ToolsExportDialog(ctx, TRACKER, window)),
+        ("export for IMPACT OSS", lambda: ToolsExportDialog(ctx, IMPACT, window)),
+        ("import IMPACT OSS actions", lambda: InterchangeDialog(ctx, impact, window)),
+        ("trust a key", lambda: TrustKeyDialog(key, window)),
+        ("trusted keys", settings_keys),
     ]
 
 

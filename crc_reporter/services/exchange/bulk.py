@@ -5,6 +5,13 @@ the time of merging a large package); the driver's own ``executemany`` takes
 ready tuples. The values are put in the form the store's column types would:
 on SQLite, dates as ISO text and times as ``YYYY-MM-DD HH:MM:SS.ffffff`` (how
 SQLAlchemy stores them); on PostgreSQL, date and time objects.
+
+On SQLite, rows for a table with triggers (the full-text indexes of paragraphs
+and actions) are first put in a temporary table and then copied in one
+``INSERT … SELECT``: FTS5 writes its pending index data at the end of every
+statement, so one statement per row (executemany) made thousands of tiny index
+segments to merge, four times slower than the rows themselves (measured: 70,000
+paragraphs and actions, 11 s by executemany, 3 s staged).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from sqlalchemy import Date, DateTime, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
 BATCH = 5_000
+STAGE_FROM = 200  # rows: below this the per-row index writes cost less than the staging
 
 
 def _sqlite_time(value: Any) -> Any:
@@ -60,6 +68,16 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     order = [columns.index(name) for name in compiled.positiontup or ()] if compiled.positional else []
     reorder = compiled.positional and order != list(range(len(columns)))
     cursor = conn.connection.cursor()
+    staged = sqlite and len(rows) >= STAGE_FROM and _has_triggers(cursor, table.name)
+    if staged:
+        names = ", ".join(f'"{c}"' for c in columns)
+        stage = f"crc_stage_{table.name}"
+        cursor.execute(f'DROP TABLE IF EXISTS temp."{stage}"')
+        cursor.execute(f'CREATE TEMP TABLE "{stage}" AS SELECT {names} FROM main."{table.name}" WHERE 0')
+        sql = f'INSERT INTO temp."{stage}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+        reorder, positional = False, True
+    else:
+        positional = bool(compiled.positional)
     try:
         for start in range(0, len(rows), BATCH):
             batch: list[Any] = list(rows[start : start + BATCH])
@@ -70,11 +88,23 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
                         row[i] = convert(row[i])
             if reorder:
                 batch = [tuple(row[i] for i in order) for row in batch]
-            elif not compiled.positional:
+            elif not positional:
                 batch = [dict(zip(columns, row, strict=True)) for row in batch]
             cursor.executemany(sql, batch)
+        if staged:  # one statement: the triggers' index writes are flushed once
+            cursor.execute(
+                f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM temp."{stage}" ORDER BY rowid'
+            )
+            cursor.execute(f'DROP TABLE temp."{stage}"')
     finally:
         cursor.close()
+
+
+def _has_triggers(cursor: Any, table: str) -> bool:
+    found = cursor.execute(
+        "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ? LIMIT 1", (table,)
+    ).fetchone()
+    return found is not None
 
 
 @contextmanager

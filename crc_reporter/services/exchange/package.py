@@ -61,6 +61,7 @@ class Signer:
     fingerprint: str
     name: str  # as the package says; a trusted key's name in this store wins (see inspect)
     trusted_as: str | None = None  # the name this store trusts the key under, None when unknown
+    public_key: str = ""  # base64 of the raw key, so that a person can trust it from the package
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _signer(zf: zipfile.ZipFile, name: str, manifest_raw: bytes) -> Signer | Non
     except ValidationError:
         raise _refuse(name, _("its signature does not match its content (bad signature)")) from None
     signer_name = " ".join(str(sig.get("name") or "").split())[:200]
-    return Signer(fingerprint=fp, name=signer_name)
+    return Signer(fingerprint=fp, name=signer_name, public_key=str(sig.get("public_key", "")))
 
 
 def _info(manifest: dict[str, Any], name: str, signer: Signer | None, size: int) -> PackageInfo:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
     from crc_reporter.ui.main_window import MainWindow
 
-FILE_FILTER = "{docs} (*.docx *.pdf *.txt *.xlsx *.csv);;{all} (*)"
+FILE_FILTER = "{docs} (*.docx *.pdf *.txt *.xlsx *.csv *.crcx);;{all} (*)"
 
 
 class ImportDialog(QDialog):
@@ -43,6 +43,9 @@ class ImportDialog(QDialog):
         self.source: ParsedSource | None = None
         self.report: ImportReport | None = None
         self.applied: ImportReport | None = None
+        #: a file that carries records rather than documents (a package, a tracker, IMPACT OSS actions):
+        #: (source, path), for the dialog that handles it (see ``run_import_dialog``)
+        self.handed_over: tuple[ParsedSource, str] | None = None
         self._task: Task | None = None
         self._input: tuple[str | bytes, str] | None = None  # (path or pasted bytes, name)
         self.setWindowTitle(_("Import concluding observations"))
@@ -55,7 +58,8 @@ class ImportDialog(QDialog):
             _(
                 "Read the Committee's document: a Word file, a PDF, text copied from it, or a UHRI export "
                 "(.xlsx, .csv). Nothing is written to the store until you press Import; importing the same "
-                "document again updates it and keeps your links, assessments and edits."
+                "document again updates it and keeps your links, assessments and edits. An exchange package, "
+                "an edited tracker workbook or an IMPACT OSS actions file opens the dialog made for it."
             )
         )
         intro.setObjectName("Muted")
@@ -143,6 +147,8 @@ class ImportDialog(QDialog):
                 cancel=lambda: control.cancelled,
             )
             source = load_source(data, name=name, options=options)
+            if source.payload is not None:  # records, not documents: handed over (see _read_done)
+                return source, None, ""
             report, problem = _compare(session, source, symbol, treaty)
             return source, report, problem
 
@@ -165,6 +171,10 @@ class ImportDialog(QDialog):
         self._start(work, _("Comparing with the store…"), self._read_done)
 
     def _read_done(self, result: tuple[ParsedSource, ImportReport | None, str]) -> None:
+        if result[0].payload is not None and self._input is not None and isinstance(self._input[0], str):
+            self.handed_over = (result[0], self._input[0])
+            self.accept()
+            return
         self.source, self.report, problem = result
         self.preview.show_source(self.source, self.report)
         self.show_error(problem)
@@ -288,6 +298,9 @@ def run_import_dialog(window: MainWindow, path: str | None = None) -> ImportRepo
     if path:
         dialog.read_file(path)
     dialog.exec()
+    if dialog.handed_over is not None:
+        window.exchange.open_payload(*dialog.handed_over)
+        return None
     if dialog.applied is not None:
         window.statusBar().showMessage(_("Imported: {summary}").format(summary=summary(dialog.applied)), 8000)
     return dialog.applied

@@ -22,10 +22,15 @@ from crc_reporter.ui.settings import AppSettings
 
 
 class SettingsDialog(FormDialog):
-    GENERAL, BACKUPS = 0, 1
+    GENERAL, BACKUPS, KEYS = 0, 1, 2
 
     def __init__(
-        self, settings: AppSettings, parent: QWidget | None = None, backups: QWidget | None = None, tab: int = 0
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        backups: QWidget | None = None,
+        tab: int = 0,
+        keys: QWidget | None = None,
     ) -> None:
         super().__init__(_("Settings"), parent, ok_text=_("Save"))
         self.settings = settings
@@ -68,6 +73,8 @@ class SettingsDialog(FormDialog):
             self.tabs = QTabWidget()
             self.tabs.addTab(general, _("General"))
             self.tabs.addTab(backups, _("Backups"))
+            if keys is not None:
+                self.tabs.addTab(keys, _("Trusted keys"))
             self.tabs.setCurrentIndex(tab)
             self.layout_.insertWidget(0, self.tabs, 1)
             self.resize(780, 540)

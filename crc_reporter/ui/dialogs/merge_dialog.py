@@ -1,0 +1,380 @@
+"""Merging a package from another copy: what it holds, what it would change, the conflicts, then the merge.
+
+The package is checked and compared with the store in the background (seal,
+hashes, signature, every record; a preview writes nothing), and the dialog
+shows who made it, what it holds and who signed it before anything is
+merged. Conflicts are listed with both versions; the person chooses per
+conflict (or for all), and may leave some undecided: those stay as they are,
+and merging the same package again offers them again. The merge itself is
+one transaction after a backup, in the background with progress; Cancel
+changes nothing. A refused package is one line in the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from crc_reporter.i18n import _, ngettext
+from crc_reporter.services.errors import ImportCancelledError
+from crc_reporter.services.exchange import (
+    SUFFIX,
+    MergeResult,
+    Package,
+    PackageInfo,
+    PublicKeyInfo,
+    Resolution,
+    describe_package,
+    merge_package,
+    open_package,
+    preview_merge,
+    trust_key,
+)
+from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
+from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, EmptyPackage, PackageCard
+from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manage_keys
+from crc_reporter.ui.errors import USER_ERRORS, error_text
+from crc_reporter.ui.exchange_menu import merge_blocked
+from crc_reporter.ui.exchange_texts import merge_summary
+from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.widgets.cards import muted_label
+
+if TYPE_CHECKING:
+    from crc_reporter.ui.context import AppContext
+    from crc_reporter.ui.main_window import MainWindow
+
+PACKAGE_FILTER = "{packages} (*" + SUFFIX + ");;{all} (*)"
+Read = tuple[Package, PackageInfo, MergeResult | None, str]
+_OK = "#2f7d4f"
+_ERROR = "#c8372d"
+
+
+def _compare(session: Session, package: Package) -> Read:
+    """The package described for this store, and what merging it would do (or why it cannot be merged)."""
+    try:
+        info = describe_package(session, package.info)
+        try:
+            return package, info, preview_merge(session, package), ""
+        except USER_ERRORS as exc:
+            return package, info, None, error_text(exc)
+    finally:
+        session.rollback()  # a preview writes nothing
+
+
+class MergeDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.package: Package | None = None
+        self.info: PackageInfo | None = None
+        self.preview: MergeResult | None = None
+        self.merged: MergeResult | None = None  # the last merge's result
+        self.decided = 0  # conflicts the last merge settled as the person chose
+        self._task: Task | None = None
+        self.blocked = merge_blocked(ctx)
+        self.setWindowTitle(_("Merge a package"))
+        self.setAcceptDrops(True)
+        self.resize(1180, 720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(
+            muted_label(
+                _(
+                    "Merge the work someone sent you from their copy of CRC Reporter (a .crcx package). "
+                    "Nothing is written until you press Merge."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(_("No package chosen yet; you can also drop one on this window"))
+        self.path.setAccessibleName(_("Package to merge"))
+        self.browse_button = QPushButton(_("Choose a package…"))
+        self.browse_button.setObjectName("Primary")
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse_button)
+        layout.addLayout(row)
+        self.progress = ProgressStrip()
+        layout.addWidget(self.progress)
+        self.stack = QStackedWidget()
+        self.empty = EmptyPackage()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._body())
+        layout.addWidget(self.stack, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = QPushButton(_("Cancel"))
+        self.merge_button = QPushButton(_("Merge"))
+        self.merge_button.setObjectName("Primary")
+        self.merge_button.setEnabled(False)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.merge_button)
+        layout.addLayout(buttons)
+        self.browse_button.clicked.connect(self.choose_file)
+        self.progress.cancel_button.clicked.connect(self.cancel_task)
+        self.close_button.clicked.connect(self.reject)
+        self.merge_button.clicked.connect(self.merge)
+        self.card.trust_requested.connect(self.trust_signer)
+        self.conflicts.changed.connect(self._update_merge_button)
+        if self.blocked:
+            self.merge_button.setToolTip(self.blocked)
+
+    def _body(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter
+        splitter.setChildrenCollapsible(False)
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        self.card = PackageCard()
+        row.addWidget(self.card, 4)
+        self.changes = ChangeCounts()
+        self.counts = self.changes.model
+        row.addWidget(self.changes, 5)
+        splitter.addWidget(top)
+        self.conflicts = ConflictPanel()
+        splitter.addWidget(self.conflicts)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        return splitter
+
+    # --- choosing the package ---------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        start = self.ctx.settings.value("exchange/folder", str(Path.home()))
+        kinds = PACKAGE_FILTER.format(packages=_("Exchange packages"), all=_("All files"))
+        path, _f = QFileDialog.getOpenFileName(self, _("Choose the package to merge"), start, kinds)
+        if path:
+            self.read_file(path)
+
+    def read_file(self, path: str) -> None:
+        """Check the package file and compare it with the store, in the background."""
+        self.ctx.settings.set_value("exchange/folder", str(Path(path).parent))
+        self._show_path(path)
+        name = Path(path).name
+
+        def work(session: Session, control: TaskControl) -> Read:
+            control.progress(0, 0, _("Checking {name}…").format(name=name))
+            package = open_package(path)
+            control.progress(0, 0, _("Comparing it with this store…"))
+            return _compare(session, package)
+
+        self._start(work, _("Checking {name}…").format(name=name), self._read_done)
+
+    def use_package(self, package: Package, path: str) -> None:
+        """A package already read and checked (by the import dialog): compare it with the store."""
+        self._show_path(path)
+        self._start(lambda session, _c: _compare(session, package), _("Comparing it with this store…"), self._read_done)
+
+    def _show_path(self, path: str) -> None:
+        self.empty.set_refused(False)
+        self.path.setText(path)
+        self.path.setCursorPosition(0)
+        self.package = self.info = self.preview = self.merged = None
+        self.merge_button.setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self._task is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.read_file(files[0])
+
+    def _read_done(self, read: Read) -> None:
+        self.package, self.info, self.preview, problem = read
+        self.merged = None
+        self._show_package()
+        self.show_message(problem, error=True)
+        self.merge_button.setText(_("Merge"))
+        self.merge_button.setVisible(True)
+        self.close_button.setText(_("Cancel"))
+        self._update_merge_button()
+
+    def _show_package(self) -> None:
+        info, preview = self.info, self.merged or self.preview
+        if info is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.card.show_info(info)
+        refused = may_manage_keys(self.ctx.store, self.ctx.access)
+        self.card.trust_button.setEnabled(not refused)
+        self.card.trust_button.setToolTip(refused or self.card.trust_button.toolTip())
+        self.changes.show_counts(info, preview, merged=self.merged is not None)
+        conflicts = preview.conflicts if preview is not None else ()
+        self.conflicts.show_conflicts(conflicts, left_over=self.merged is not None)
+        self.conflicts.setVisible(bool(conflicts))
+        self.stack.setCurrentIndex(1)
+        if conflicts:  # the card in full; the conflicts below get the rest
+            top = max(self.card.sizeHint().height(), 220)
+            self.splitter.setSizes([top, max(self.splitter.height() - top, 300)])
+
+    # --- trusting the signer -------------------------------------------------------------------------------
+    def trust_signer(self) -> None:
+        info = self.info
+        if info is None or info.signer is None or not info.signer.public_key:
+            return
+        signer = info.signer
+        key = PublicKeyInfo(name=signer.name, fingerprint=signer.fingerprint, public_key=signer.public_key)
+        dialog = TrustKeyDialog(key, self)
+        if not dialog.exec():
+            return
+        name = dialog.name.text().strip()
+
+        def trusted(result: Any) -> None:
+            if self.info is not None and self.info.signer is not None:
+                self.info = replace(self.info, signer=replace(self.info.signer, trusted_as=result.name))
+                self.card.show_info(self.info)
+            self.show_message(_("Trusted {name}: {fp}").format(name=result.name, fp=result.fingerprint), ok=True)
+
+        self._start(lambda session, _c: trust_key(session, key, name), _("Trusting the key…"), trusted)
+
+    # --- merging ------------------------------------------------------------------------------------------
+    def _update_merge_button(self) -> None:
+        ready = self.package is not None and self.preview is not None and self._task is None and not self.blocked
+        self.merge_button.setEnabled(ready)
+        undecided = self.conflicts.model.rowCount() - len(self.conflicts.resolutions())
+        if not ready or not undecided:
+            tip = self.blocked
+        else:
+            tip = ngettext(
+                "{n} conflict is undecided: it stays as it is.",
+                "{n} conflicts are undecided: they stay as they are.",
+                undecided,
+            ).format(n=undecided)
+        self.merge_button.setToolTip(tip)
+
+    def merge(self) -> None:
+        package = self.package
+        if package is None or self.blocked:
+            return
+        resolutions: dict[str, Resolution] = self.conflicts.resolutions()
+
+        def work(session: Session, control: TaskControl) -> tuple[MergeResult, int]:
+            result = merge_package(
+                session,
+                package,
+                resolutions,
+                progress=lambda done, total, message: control.progress(done, total, message),
+                cancel=lambda: control.cancelled,
+            )
+            left = {c.uuid for c in result.conflicts}
+            return result, sum(1 for uuid in resolutions if uuid not in left)
+
+        self.merge_button.setEnabled(False)
+        self._start(work, _("Merging…"), self._merged)
+
+    def _merged(self, outcome: tuple[MergeResult, int]) -> None:
+        result, decided = outcome
+        self.merged = self.preview = result
+        self.decided = decided
+        events = self.ctx.events
+        events.documents_changed.emit()
+        events.actors_changed.emit()
+        events.store_reloaded.emit()  # any record of any kind may have changed
+        self._show_package()
+        note = _(
+            "A merge cannot be undone with Edit ▸ Undo: the backup taken just before it can be restored from "
+            "File ▸ Backups."
+        )
+        self.show_message(merge_summary(result, decided) + " " + note, ok=not result.conflicts)
+        self.close_button.setText(_("Close"))
+        if result.conflicts:
+            self.merge_button.setText(_("Merge my choices"))
+        else:
+            self.merge_button.setVisible(False)
+        self._update_merge_button()
+
+    # --- tasks ----------------------------------------------------------------------------------------------
+    def _start(self, work: Callable[[Session, TaskControl], Any], message: str, done: Callable[[Any], None]) -> None:
+        self.cancel_task()
+        self.show_message("")
+        self.progress.start(message)
+        self.browse_button.setEnabled(False)
+        self.merge_button.setEnabled(False)
+        task = self.ctx.tasks.run(
+            work,
+            store=self.ctx.store,
+            on_success=done,
+            on_failure=self._failed,
+            on_cancel=self._cancelled,
+            show_progress=False,
+        )
+        task.progressed.connect(self.progress.report)
+        task.done.connect(self._task_done)
+        self._task = task
+
+    def _task_done(self) -> None:
+        self._task = None
+        self.progress.stop()
+        self.browse_button.setEnabled(True)
+        self._update_merge_button()
+
+    def cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.progress.label.setText(_("Cancelling…"))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportCancelledError):
+            self._cancelled()
+            return
+        self.show_message(error_text(exc), error=True)
+        if self.package is None:  # the file itself was refused
+            self.empty.set_refused(True)
+            self.stack.setCurrentIndex(0)
+
+    def _cancelled(self) -> None:
+        self.show_message(_("Cancelled; nothing was changed."), error=True)
+
+    def show_message(self, text: str, *, error: bool = False, ok: bool = False) -> None:
+        colour = _ERROR if error else _OK if ok else "#8a6d00"
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def reject(self) -> None:
+        self.cancel_task()
+        super().reject()
+
+
+def run_merge_dialog(window: MainWindow, path: str | None = None, package: Package | None = None) -> MergeResult | None:
+    """Open the merge dialog over ``window`` (on ``path`` when given); the last merge's result."""
+    if window.ctx is None:
+        return None
+    dialog = MergeDialog(window.ctx, window)
+    if package is not None and path:
+        dialog.use_package(package, path)
+    elif path:
+        dialog.read_file(path)
+    dialog.exec()
+    if dialog.merged is not None:
+        window.statusBar().showMessage(merge_summary(dialog.merged, dialog.decided), 10000)
+    return dialog.merged

@@ -1,0 +1,103 @@
+"""Exports for other tools: the tracker for Excel (.xlsx) and IMPACT OSS import files (.csv).
+
+Both write in the background, leave confidential actions out unless the person
+ticks the box, and end on one line that says what was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from crc_reporter.i18n import _
+from crc_reporter.services.exchange.outline import confidential_actions
+from crc_reporter.services.interchange.columns import BY_KEY
+from crc_reporter.services.interchange.impact import ImpactExport, export_impact
+from crc_reporter.services.interchange.tracker_export import TrackerExport, export_tracker
+from crc_reporter.ui.dialogs.export_base import ExportDialog
+from crc_reporter.ui.formatting import number
+from crc_reporter.ui.tasks import TaskControl
+
+if TYPE_CHECKING:
+    from crc_reporter.ui.context import AppContext
+
+TRACKER, IMPACT = "xlsx", "impact"
+
+
+class ToolsExportDialog(ExportDialog):
+    folder_key = "export/folder"
+
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        if kind == TRACKER:
+            title = _("Export the tracker for Excel")
+            intro = _(
+                "A workbook with one sheet per kind of record (paragraphs, actions, assessments, actors, documents), "
+                "with filters, drop-down lists and status colours; it opens in Excel and LibreOffice. Edit the "
+                "columns with dark headings and import the workbook again (File ▸ Import…): your edits are applied, "
+                "and edits made here meanwhile are reported, not overwritten."
+            )
+        else:
+            title = _("Export for IMPACT OSS")
+            intro = _(
+                "Two CSV files in the format of IMPACT OSS's batch import: the recommendations, and their actions "
+                "(a second file ending in “-actions.csv”, linked to the recommendations by reference). Import the "
+                "recommendations into IMPACT OSS first."
+            )
+        super().__init__(ctx, title, intro, _("Save as…"), parent)
+        self.kind = kind
+        self.suffix = ".xlsx" if kind == TRACKER else ".csv"
+        self.ctx.tasks.run(
+            lambda session, _c: confidential_actions(session),
+            store=ctx.store,
+            on_success=self.set_confidential,
+            on_failure=lambda _exc: self.set_confidential(0),
+            show_progress=False,
+        )
+
+    def target(self) -> tuple[str, str, str]:
+        store = self.ctx.store
+        stem = store.path.stem if store.path is not None else "crc-reporter"
+        today = dt.date.today().isoformat()
+        if self.kind == TRACKER:
+            kinds = "{book} (*.xlsx);;{all} (*)".format(book=_("Excel workbooks"), all=_("All files"))
+            return _("Save the tracker"), f"{stem}-tracker-{today}.xlsx", kinds
+        kinds = "{csv} (*.csv);;{all} (*)".format(csv=_("CSV files"), all=_("All files"))
+        return _("Save the IMPACT OSS files"), f"{stem}-impact-{today}.csv", kinds
+
+    def work(self, out: Path) -> Callable[[TaskControl], TrackerExport | ImpactExport]:
+        store, include, kind = self.ctx.store, self.include_confidential.isChecked(), self.kind
+
+        def run(control: TaskControl) -> TrackerExport | ImpactExport:
+            with store.session() as session:  # reads only
+                if kind == TRACKER:
+                    return export_tracker(
+                        session,
+                        out,
+                        include_confidential=include,
+                        progress=lambda done, total, message: control.progress(done, total, message),
+                    )
+                control.progress(0, 0, _("Writing the IMPACT OSS files…"))
+                return export_impact(session, out, include_confidential=include)
+
+        return run
+
+    def summary(self, result: TrackerExport | ImpactExport) -> str:
+        if isinstance(result, TrackerExport):
+            sheets = [(_(BY_KEY[key].title), number(n)) for key, n in result.rows.items()]
+            counts = ", ".join(f"{title} {n}" for title, n in sheets)
+            text = _("Wrote {file} ({counts}).").format(file=result.path.name, counts=counts)
+            if result.neutralised:
+                text += " " + _("{n} cells that started like a formula were written as text.").format(
+                    n=number(result.neutralised)
+                )
+            return text
+        return _("Wrote {recs} ({n} recommendations) and {actions} ({m} actions).").format(
+            recs=result.recommendations.name,
+            n=number(result.recommendation_rows),
+            actions=result.actions.name,
+            m=number(result.action_rows),
+        )
