@@ -10,6 +10,7 @@ A run works on private copies, so nothing a measure does reaches the cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -201,6 +202,32 @@ class Context:
             _fold_wal(tmp)
             tmp.rename(path)
         return self.private_copy(path)
+
+    def exchange_store(self) -> tuple[Path, int, int]:
+        """Issue 7's exchange workload (the search store topped up to 50,000 actions); its recommendations and actions.
+
+        The quick run tops the small search store up to 500 actions.
+        """
+        from benchmarks import exchange_store
+
+        copies = self.scales["search"]
+        actions = 500 if self.quick else 50_000
+        base = self._cached_demo(copies)
+        fp = hashlib.sha256((base.name + _fingerprint(Path(exchange_store.__file__))).encode()).hexdigest()[:10]
+        path, built = self.cached(f"exchange-{copies}x-{actions}a", fp, ".sqlite")
+        if not built:
+            self.log(f"building the exchange store: demo x{copies} and {actions} actions")
+            tmp = path.with_suffix(".building")
+            tmp.unlink(missing_ok=True)
+            copy_sqlite(base, tmp)
+            exchange_store.add_actions(tmp, actions)
+            _fold_wal(tmp)
+            tmp.rename(path)
+        copy = self.private_copy(path)
+        with contextlib.closing(sqlite3.connect(f"file:{copy}?mode=ro", uri=True)) as db:
+            (recs,) = db.execute("SELECT count(*) FROM recommendation").fetchone()
+            (acts,) = db.execute("SELECT count(*) FROM action").fetchone()
+        return copy, int(recs), int(acts)
 
     def empty_store(self) -> Path:
         """A new store with the schema and reference data only (a fresh copy on every call)."""

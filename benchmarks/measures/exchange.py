@@ -81,7 +81,7 @@ def run(ctx: Context) -> list[Row]:
         values, bases = interleave(reps, ours, lambda: _bare_copy(source, folder / "bare.zip"), warmup=False)
     except LookupError as exc:
         return [not_available(KEY, name, str(exc), TARGET, "s")]
-    return [
+    rows = [
         Row(
             KEY,
             name,
@@ -94,3 +94,26 @@ def run(ctx: Context) -> list[Row]:
             samples={"exchange_s": values, "bare_s": bases},
         )
     ]
+    # issue 7's workload: a national tracker of 20,000 recommendations and 50,000 actions
+    big, recs, acts = ctx.exchange_store()
+    ctx.log(f"exchange: {recs:,} recommendations and {acts:,} actions (once; about 20 s)")
+    value, base = interleave(
+        1,
+        lambda: _export_and_merge(exchange, big, ctx.empty_store(), folder / "big.crcx"),
+        lambda: _bare_copy(big, folder / "big-bare.zip"),
+        warmup=False,
+    )
+    rows.append(
+        Row(
+            KEY,
+            f"Exchange of {recs:,} recommendations and {acts:,} actions: export + merge",
+            unit="s",
+            value=median(value),
+            baseline=median(base),
+            baseline_name="SQLite backup + zip",
+            target=TARGET,
+            note="merged into an empty store (issue 7's target)",
+            samples={"exchange_s": value, "bare_s": base},
+        )
+    )
+    return rows

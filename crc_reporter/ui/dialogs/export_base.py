@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -98,6 +99,13 @@ class ExportDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.progress.cancel_button.clicked.connect(self.cancel_task)
         self._show_confidential()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Tall enough for its wrapped lines at its width (Qt sizes a new dialog without them)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+        super().showEvent(event)
 
     # --- for subclasses ------------------------------------------------------------------------------------
     def target(self) -> tuple[str, str, str] | None:
