@@ -179,31 +179,29 @@ def check_cascades(p: Planner) -> bool:
     with that parent when its version there is taken.
     """
     moved = False
-    for uuid, op in list(p.ops.items()):
-        if op.kind == DELETE and op.note != "forced":
-            mine = p.mine(uuid)
-            for target in _required_targets(op.table, mine):
-                target_op = p.ops.get(target)
-                if target_op is None:
-                    continue
-                if target_op.kind == STAMP_LIVE and p.resolutions.get(target) is Resolution.KEEP_MINE:
-                    vv = vv_inc(vv_max(p.state.live_vv(uuid), as_vv(op.vv)), p.state.replica)
-                    p.ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv)
-                elif target_op.kind in (CONFLICT, BLOCKED):
-                    p.ops[uuid] = Op(BLOCKED, op.table, uuid, op.vv)
-                    p.blocked_by[uuid] = _root(p, target)
-                else:
-                    continue
-                moved = True
-                break
-        elif op.kind == SKIP and uuid in p.state.dead and uuid in p.their:
-            theirs = p.their[uuid][2]
-            if any(
-                p.resolutions.get(t) is Resolution.TAKE_THEIRS and p.ops.get(t, op).kind == INSERT
-                for t in _required_targets(op.table, theirs)
-            ):
-                _resurrect(p, uuid)
-                moved = True
+    ops = p.ops
+    deletes = [(u, op) for u, op in ops.items() if op.kind == DELETE and op.note != "forced"]
+    revived = [(u, op) for u, op in ops.items() if op.kind == SKIP and u in p.state.dead and u in p.their]
+    for uuid, op in deletes:
+        for target in _required_targets(op.table, p.mine(uuid)):
+            target_op = ops.get(target)
+            if target_op is None:
+                continue
+            if target_op.kind == STAMP_LIVE and p.resolutions.get(target) is Resolution.KEEP_MINE:
+                vv = vv_inc(vv_max(p.state.live_vv(uuid), as_vv(op.vv)), p.state.replica)
+                ops[uuid] = Op(STAMP_LIVE, op.table, uuid, vv)
+            elif target_op.kind in (CONFLICT, BLOCKED):
+                ops[uuid] = Op(BLOCKED, op.table, uuid, op.vv)
+                p.blocked_by[uuid] = _root(p, target)
+            else:
+                continue
+            moved = True
+            break
+    for uuid, op in revived:
+        targets = _required_targets(op.table, p.their[uuid][2])
+        if any(p.resolutions.get(t) is Resolution.TAKE_THEIRS and ops.get(t, op).kind == INSERT for t in targets):
+            _resurrect(p, uuid)
+            moved = True
     return moved
 
 

@@ -55,7 +55,7 @@ CONFLICT, BLOCKED, SKIP = "conflict", "blocked", "skip"
 APPLIED = {INSERT, UPDATE, STAMP_LIVE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Op:
     kind: str
     table: str
