@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from crc_reporter.cli.context import CliContext
-from crc_reporter.i18n import N_, _, joined, labelled, ngettext
+from crc_reporter.i18n import N_, _, clauses, joined, labelled, ngettext
 from crc_reporter.services import exchange as ex
 
 EXIT_CONFLICTS = 3
@@ -208,8 +208,10 @@ def print_info(info: ex.PackageInfo) -> None:
     counts = joined(f"{_(TABLES.get(table, table))} {n}" for table, n in info.counts.items())
     print(
         "  "
-        + _("records: {counts}").format(counts=counts or "0")
-        + ("; " + _("deletions") + f": {info.tombstones}" if info.tombstones else "")
+        + clauses(
+            _("records: {counts}").format(counts=counts or "0"),
+            labelled(_("deletions"), str(info.tombstones)) if info.tombstones else "",
+        )
     )
     if info.confidential:
         print("  " + _("holds {n} confidential actions").format(n=info.confidential))

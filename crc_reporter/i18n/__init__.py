@@ -136,6 +136,19 @@ def joined(items: Iterable[str]) -> str:
     return pgettext("list separator", ", ").join(items)
 
 
+def clauses(*parts: str) -> str:
+    """Parts of one sentence, with the language's semicolon ("3 changes to apply; 1 cell not applied")."""
+    kept = [p for p in parts if p]
+    if not kept:
+        return ""
+    # Translators: two parts of one sentence (French puts a no-break space before ";", Khmer a space alone)
+    pattern = pgettext("clause separator", "{first}; {second}")
+    text = kept[0]
+    for part in kept[1:]:
+        text = pattern.format(first=text, second=part)
+    return text
+
+
 def labelled(label: str, value: str) -> str:
     """``label: value`` with the language's colon (French puts a no-break space before it; Khmer writes ៖)."""
     return pgettext("a label and its value", "{label}: {value}").format(label=label, value=value)

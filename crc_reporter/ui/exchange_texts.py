@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from crc_reporter.i18n import N_, _, ngettext
+from crc_reporter.i18n import N_, _, clauses, ngettext
 from crc_reporter.i18n.labels import LABELS, label
 from crc_reporter.services.exchange import ConflictKind, ExportResult, MergeResult, PackageInfo, Resolution
 from crc_reporter.ui.commands.versioned import FIELD_LABELS, value_text
@@ -178,7 +178,7 @@ def export_summary(result: ExportResult) -> str:
     text = _("Wrote {file}: {records}").format(file=result.path.name, records=counts_text(result.counts))
     if result.tombstones:
         text += ", " + ngettext("{n} deletion", "{n} deletions", result.tombstones).format(n=number(result.tombstones))
-    text += "; " + (_("signed") if result.signer else _("not signed")) + "."
+    text = clauses(text, _("signed") if result.signer else _("not signed")) + "."
     if result.confidential_sent:
         text += " " + ngettext(
             "It holds {n} confidential action: send it only to people who may see it.",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import ParsedSource
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import _, clauses, ngettext
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport, apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
@@ -59,9 +59,12 @@ def report_summary(report: Report) -> str:
         ).format(n=number(n))
         left = len(report.conflicts) + len(report.problems) + len(report.unknown_rows)
         if left:
-            text += "; " + ngettext(
-                "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
-            ).format(n=number(left))
+            text = clauses(
+                text,
+                ngettext(
+                    "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
+                ).format(n=number(left)),
+            )
         return text + "."
     text = _(
         "actions: {created} new, {updated} updated, {unchanged} unchanged; {links} new links to paragraphs"
@@ -73,9 +76,12 @@ def report_summary(report: Report) -> str:
     )
     text = (_("Imported: {what}") if report.applied else _("Would import: {what}")).format(what=text)
     if report.problems:
-        text += "; " + ngettext(
-            "{n} problem (listed below)", "{n} problems (listed below)", len(report.problems)
-        ).format(n=number(len(report.problems)))
+        text = clauses(
+            text,
+            ngettext("{n} problem (listed below)", "{n} problems (listed below)", len(report.problems)).format(
+                n=number(len(report.problems))
+            ),
+        )
     return text + "."
 
 

@@ -22,10 +22,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -153,7 +155,14 @@ class MergeDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         self.card = PackageCard()
-        row.addWidget(self.card, 4)
+        card_area = QScrollArea()  # a long signer name or a summary below may leave it less room than it needs
+        card_area.setWidgetResizable(True)
+        card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        card_area.setFrameShape(QFrame.Shape.NoFrame)
+        card_area.setStyleSheet("QScrollArea { background: transparent; }")
+        card_area.viewport().setAutoFillBackground(False)
+        card_area.setWidget(self.card)
+        row.addWidget(card_area, 4)
         self.changes = ChangeCounts()
         self.counts = self.changes.model
         row.addWidget(self.changes, 5)

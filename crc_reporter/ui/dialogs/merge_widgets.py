@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import _, clauses, ngettext
 from crc_reporter.services.exchange import Conflict, ConflictKind, MergeResult, PackageInfo, Resolution
 from crc_reporter.ui.exchange_texts import counts_text, selection_text, signer_state, signer_text
 from crc_reporter.ui.formatting import date_time, file_size, number
@@ -117,7 +117,7 @@ class PackageCard(QFrame):
         rows = (
             ("creator", _("Made by")),
             ("created", _("Made on")),
-            ("contents", _("Contents")),
+            ("contents", _("Selection")),
             ("records", _("Records")),
             ("confidential", _("Confidential")),
             ("signature", _("Signature")),
@@ -151,9 +151,8 @@ class PackageCard(QFrame):
         self.values["contents"].setText(selection_text(info.selection))
         records = counts_text(info.counts)
         if info.tombstones:
-            records += "; " + ngettext("{n} deletion", "{n} deletions", info.tombstones).format(
-                n=number(info.tombstones)
-            )
+            deletions = ngettext("{n} deletion", "{n} deletions", info.tombstones)
+            records = clauses(records, deletions.format(n=number(info.tombstones)))
         self.values["records"].setText(records)
         confidential = self.values["confidential"]
         if info.confidential:

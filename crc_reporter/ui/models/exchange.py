@@ -112,7 +112,9 @@ def choice_text(item: ConflictItem) -> str:
 class ConflictTableModel(RecordTableModel[ConflictItem]):
     COL_CHOICE = 3
     columns: Sequence[Column[ConflictItem]] = (
-        Column(N_("Record"), lambda r: r.conflict.label, tooltip=lambda r: r.conflict.label, stretch=True, width=220),
+        Column(
+            N_("Which record"), lambda r: r.conflict.label, tooltip=lambda r: r.conflict.label, stretch=True, width=220
+        ),
         Column(N_("Kind"), lambda r: kind_singular(r.conflict.table), sample="Paragraph"),
         Column(
             N_("What differs"),

@@ -81,7 +81,7 @@ class InterchangeModel(RecordTableModel[InterchangeRow]):
     columns: Sequence[Column[InterchangeRow]] = (
         Column(N_("What"), lambda r: _(WHAT[r.what]), sample="Not applied: changed here too"),
         Column(N_("Where"), lambda r: r.where, sample="Recommendations, row 000"),
-        Column(N_("Record"), lambda r: r.record, tooltip=lambda r: r.record, width=200),
+        Column(N_("Which record"), lambda r: r.record, tooltip=lambda r: r.record, width=200),
         Column(N_("Column"), lambda r: r.field, sample="Government status"),
         Column(N_("Detail"), lambda r: r.detail, tooltip=lambda r: r.detail, stretch=True, width=260),
     )
