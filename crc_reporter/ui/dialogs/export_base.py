@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crc_reporter.i18n import _, ngettext
-from crc_reporter.services.errors import ImportCancelledError
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
-from crc_reporter.ui.errors import error_text
+from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
-from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
 _OK, _ERROR, _WARNING = "#2f7d4f", "#c8372d", "#8a6d00"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TaskDialogMixin, QDialog):
     """Subclasses add their groups to ``self.body`` and implement :meth:`target` and :meth:`work`."""
 
     #: the settings key of the folder last written to
@@ -52,7 +51,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result: Any = None
-        self._task: Task | None = None
         self._confidential: int | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(640)
@@ -164,20 +162,7 @@ class ExportDialog(QDialog):
         if self.suffix and out.suffix.lower() != self.suffix:
             out = out.with_name(out.name + self.suffix)
         self.ctx.settings.set_value(self.folder_key, str(out.parent))
-        self.show_message("")
-        self.progress.start(_("Writing {name}…").format(name=out.name))
-        self.progress.cancel_button.setEnabled(True)
-        self.save_button.setEnabled(False)
-        task = self.ctx.tasks.run(
-            self.work(out),
-            on_success=self._written,
-            on_failure=self._failed,
-            on_cancel=self._cancelled,
-            show_progress=False,
-        )
-        task.progressed.connect(self.progress.report)
-        task.done.connect(self._task_done)
-        self._task = task
+        self._start(self.work(out), _("Writing {name}…").format(name=out.name), self._written, store=False)
 
     def _written(self, result: Any) -> None:
         self.result = result
@@ -192,30 +177,21 @@ class ExportDialog(QDialog):
         if callable(status):
             status().showMessage(text, 10000)
 
-    def _task_done(self) -> None:
-        self._task = None
-        self.progress.stop()
-        self.save_button.setEnabled(True)
-
-    def cancel_task(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.progress.label.setText(_("Cancelling…"))
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelledError):
-            self._cancelled()
-            return
-        self.show_message(error_text(exc), colour=_ERROR)
-
-    def _cancelled(self) -> None:
-        self.show_message(_("Cancelled; nothing was written."), colour=_ERROR)
-
     def show_message(self, text: str, *, colour: str = _ERROR) -> None:
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def reject(self) -> None:
-        self.cancel_task()
-        super().reject()
+    # --- around the background task (TaskDialogMixin) -------------------------------------------------
+    CANCELLED = N_("Cancelled; nothing was written.")
+
+    def task_starting(self) -> None:
+        self.show_message("")
+        self.progress.cancel_button.setEnabled(True)
+        self.save_button.setEnabled(False)
+
+    def task_ended(self) -> None:
+        self.save_button.setEnabled(True)
+
+    def task_failed(self, message: str, *, cancelled: bool) -> None:
+        self.show_message(message, colour=_ERROR)

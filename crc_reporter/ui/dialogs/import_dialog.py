@@ -11,9 +11,8 @@ on what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -21,13 +20,14 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
-from crc_reporter.importers import ImportCancelledError, ReadOptions, load_source
+from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.importing import ImportReport, apply_import, preview_import
 from crc_reporter.ui.dialogs.import_widgets import ImportPreview, ProgressStrip, SourceChooser
+from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.errors import error_text
-from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.tasks import TaskControl
 
 if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 FILE_FILTER = "{docs} (*.docx *.pdf *.txt *.xlsx *.csv *.crcx);;{all} (*)"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TaskDialogMixin, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -46,7 +46,6 @@ class ImportDialog(QDialog):
         #: a file that carries records rather than documents (a package, a tracker, IMPACT OSS actions):
         #: (source, path), for the dialog that handles it (see ``run_import_dialog``)
         self.handed_over: tuple[ParsedSource, str] | None = None
-        self._task: Task | None = None
         self._input: tuple[str | bytes, str] | None = None  # (path or pasted bytes, name)
         self.setWindowTitle(_("Import concluding observations"))
         self.setAcceptDrops(True)
@@ -222,51 +221,21 @@ class ImportDialog(QDialog):
         self.accept()
 
     # --- tasks ------------------------------------------------------------------------------------------------
-    def _start(self, work: Callable[[Session, TaskControl], Any], message: str, done: Callable[[Any], None]) -> None:
-        self.cancel_task()
-        self.show_error("")
-        self.progress.start(message)
-        self.chooser.setEnabled(False)
-        task = self.ctx.tasks.run(
-            work,
-            store=self.ctx.store,
-            on_success=done,
-            on_failure=self._failed,
-            on_cancel=self._cancelled,
-            show_progress=False,
-        )
-        task.progressed.connect(self.progress.report)
-        task.done.connect(self._task_done)
-        self._task = task
-
-    def _task_done(self) -> None:
-        self._task = None
-        self.progress.stop()
-        self.chooser.setEnabled(self.applied is None)
-
-    def cancel_task(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.progress.label.setText(_("Cancelling…"))
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelledError):
-            self._cancelled()
-            return
-        self.show_error(error_text(exc))
-        self.import_button.setEnabled(self.report is not None and self.applied is None)
-
-    def _cancelled(self) -> None:
-        self.show_error(_("Cancelled; nothing was changed."))
-        self.import_button.setEnabled(self.report is not None and self.applied is None)
-
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
-    def reject(self) -> None:
-        self.cancel_task()
-        super().reject()
+    # --- around each background task (TaskDialogMixin) ------------------------------------------------
+    def task_starting(self) -> None:
+        self.show_error("")
+        self.chooser.setEnabled(False)
+
+    def task_ended(self) -> None:
+        self.chooser.setEnabled(self.applied is None)
+
+    def task_failed(self, message: str, *, cancelled: bool) -> None:
+        self.show_error(message)
+        self.import_button.setEnabled(self.report is not None and self.applied is None)
 
 
 def _compare(

@@ -9,8 +9,7 @@ are never overwritten: they are listed, not applied.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -23,10 +22,10 @@ from crc_reporter.services.interchange.impact import ImpactActions, ImpactAction
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
-from crc_reporter.ui.errors import error_text
+from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.interchange import InterchangeModel, impact_rows, tracker_rows
-from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.tables import RecordTable
 
@@ -85,13 +84,12 @@ def report_summary(report: Report) -> str:
     return text + "."
 
 
-class InterchangeDialog(QDialog):
+class InterchangeDialog(TaskDialogMixin, QDialog):
     def __init__(self, ctx: AppContext, source: ParsedSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.source = ctx, source
         self.report: Report | None = None
         self.applied: Report | None = None
-        self._task: Task | None = None
         tracker = isinstance(source.payload, TrackerSheets)
         self.setWindowTitle(_("Import an edited tracker") if tracker else _("Import IMPACT OSS actions"))
         self.resize(1080, 640)
@@ -192,40 +190,15 @@ class InterchangeDialog(QDialog):
         self.apply_button.setVisible(False)
         self.close_button.setText(_("Close"))
 
-    # --- tasks ------------------------------------------------------------------------------------------------
-    def _start(self, work: Callable[[Session, TaskControl], Any], message: str, done: Callable[[Any], None]) -> None:
-        self.show_message("")
-        self.progress.start(message)
-        task = self.ctx.tasks.run(
-            work,
-            store=self.ctx.store,
-            on_success=done,
-            on_failure=lambda exc: self._stopped(error_text(exc)),
-            on_cancel=lambda: self._stopped(_("Cancelled; nothing was changed.")),
-            show_progress=False,
-        )
-        task.progressed.connect(self.progress.report)
-        task.done.connect(self._task_done)
-        self._task = task
-
-    def _task_done(self) -> None:
-        self._task = None
-        self.progress.stop()
-
-    def _stopped(self, message: str) -> None:
-        self.show_message(message)
-        self.apply_button.setEnabled(self.report is not None and self.applied is None)
-
-    def cancel_task(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.progress.label.setText(_("Cancelling…"))
-
     def show_message(self, text: str, *, ok: bool = False) -> None:
         self.message.setStyleSheet(f"color: {_OK if ok else _ERROR};")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def reject(self) -> None:
-        self.cancel_task()
-        super().reject()
+    # --- around each background task (TaskDialogMixin) ------------------------------------------------
+    def task_starting(self) -> None:
+        self.show_message("")
+
+    def task_failed(self, message: str, *, cancelled: bool) -> None:
+        self.show_message(message)
+        self.apply_button.setEnabled(self.report is not None and self.applied is None)

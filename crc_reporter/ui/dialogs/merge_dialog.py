@@ -12,7 +12,6 @@ changes nothing. A refused package is one line in the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _, ngettext
-from crc_reporter.services.errors import ImportCancelledError
 from crc_reporter.services.exchange import (
     SUFFIX,
     MergeResult,
@@ -52,11 +50,12 @@ from crc_reporter.services.exchange import (
 )
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, EmptyPackage, PackageCard
+from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manage_keys
 from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.exchange_menu import merge_blocked
 from crc_reporter.ui.exchange_texts import merge_summary
-from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label
 
 if TYPE_CHECKING:
@@ -81,7 +80,7 @@ def _compare(session: Session, package: Package) -> Read:
         session.rollback()  # a preview writes nothing
 
 
-class MergeDialog(QDialog):
+class MergeDialog(TaskDialogMixin, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -90,7 +89,6 @@ class MergeDialog(QDialog):
         self.preview: MergeResult | None = None
         self.merged: MergeResult | None = None  # the last merge's result
         self.decided = 0  # conflicts the last merge settled as the person chose
-        self._task: Task | None = None
         self.blocked = merge_blocked(ctx)
         self.setWindowTitle(_("Merge a package"))
         self.setAcceptDrops(True)
@@ -321,57 +319,27 @@ class MergeDialog(QDialog):
             self.merge_button.setVisible(False)
         self._update_merge_button()
 
-    # --- tasks ----------------------------------------------------------------------------------------------
-    def _start(self, work: Callable[[Session, TaskControl], Any], message: str, done: Callable[[Any], None]) -> None:
-        self.cancel_task()
-        self.show_message("")
-        self.progress.start(message)
-        self.browse_button.setEnabled(False)
-        self.merge_button.setEnabled(False)
-        task = self.ctx.tasks.run(
-            work,
-            store=self.ctx.store,
-            on_success=done,
-            on_failure=self._failed,
-            on_cancel=self._cancelled,
-            show_progress=False,
-        )
-        task.progressed.connect(self.progress.report)
-        task.done.connect(self._task_done)
-        self._task = task
-
-    def _task_done(self) -> None:
-        self._task = None
-        self.progress.stop()
-        self.browse_button.setEnabled(True)
-        self._update_merge_button()
-
-    def cancel_task(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.progress.label.setText(_("Cancelling…"))
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelledError):
-            self._cancelled()
-            return
-        self.show_message(error_text(exc), error=True)
-        if self.package is None:  # the file itself was refused
-            self.empty.set_refused(True)
-            self.stack.setCurrentIndex(0)
-
-    def _cancelled(self) -> None:
-        self.show_message(_("Cancelled; nothing was changed."), error=True)
-
     def show_message(self, text: str, *, error: bool = False, ok: bool = False) -> None:
         colour = _ERROR if error else _OK if ok else "#8a6d00"
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def reject(self) -> None:
-        self.cancel_task()
-        super().reject()
+    # --- around each background task (TaskDialogMixin) ------------------------------------------------
+    def task_starting(self) -> None:
+        self.show_message("")
+        self.browse_button.setEnabled(False)
+        self.merge_button.setEnabled(False)
+
+    def task_ended(self) -> None:
+        self.browse_button.setEnabled(True)
+        self._update_merge_button()
+
+    def task_failed(self, message: str, *, cancelled: bool) -> None:
+        self.show_message(message, error=True)
+        if not cancelled and self.package is None:  # the file itself was refused
+            self.empty.set_refused(True)
+            self.stack.setCurrentIndex(0)
 
 
 def run_merge_dialog(window: MainWindow, path: str | None = None, package: Package | None = None) -> MergeResult | None:
