@@ -12,22 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crc_reporter.i18n import N_, _, ngettext
-from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.tasks import TaskControl
@@ -78,24 +74,8 @@ class ExportDialog(TaskDialogMixin, QDialog):
         self.after.setSpacing(10)
         layout.addLayout(self.after)
         layout.addStretch(1)
-        self.progress = ProgressStrip()
-        layout.addWidget(self.progress)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.close_button = QPushButton(_("Cancel"))
-        self.save_button = QPushButton(save_text)
-        self.save_button.setObjectName("Primary")
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        self.close_button.clicked.connect(self.reject)
+        self.save_button = self.add_task_footer(layout, save_text)
         self.save_button.clicked.connect(self.save)
-        self.progress.cancel_button.clicked.connect(self.cancel_task)
         self._show_confidential()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import ParsedSource
@@ -21,7 +20,6 @@ from crc_reporter.services.backups import backup_before
 from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport, apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
-from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.interchange import InterchangeModel, impact_rows, tracker_rows
@@ -123,25 +121,9 @@ class InterchangeDialog(TaskDialogMixin, QDialog):
         self.table = RecordTable(self.model)
         self.table.setAccessibleName(_("Changes"))
         layout.addWidget(self.table, 1)
-        self.progress = ProgressStrip()
-        layout.addWidget(self.progress)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.close_button = QPushButton(_("Cancel"))
-        self.apply_button = QPushButton(_("Apply"))
-        self.apply_button.setObjectName("Primary")
+        self.apply_button = self.add_task_footer(layout, _("Apply"))
         self.apply_button.setEnabled(False)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.apply_button)
-        layout.addLayout(buttons)
-        self.close_button.clicked.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)
-        self.progress.cancel_button.clicked.connect(self.cancel_task)
         ctx.access.guard(self.apply_button)
         payload = source.payload
         self._start(lambda session, _c: _apply(session, payload, True), _("Comparing with the store…"), self._shown)

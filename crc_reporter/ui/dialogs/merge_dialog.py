@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -121,23 +120,9 @@ class MergeDialog(TaskDialogMixin, QDialog):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._body())
         layout.addWidget(self.stack, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.close_button = QPushButton(_("Cancel"))
-        self.merge_button = QPushButton(_("Merge"))
-        self.merge_button.setObjectName("Primary")
+        self.merge_button = self.add_task_footer(layout, _("Merge"))
         self.merge_button.setEnabled(False)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.merge_button)
-        layout.addLayout(buttons)
         self.browse_button.clicked.connect(self.choose_file)
-        self.progress.cancel_button.clicked.connect(self.cancel_task)
-        self.close_button.clicked.connect(self.reject)
         self.merge_button.clicked.connect(self.merge)
         self.card.trust_requested.connect(self.trust_signer)
         self.conflicts.changed.connect(self._update_merge_button)

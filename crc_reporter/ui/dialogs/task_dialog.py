@@ -13,8 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
+
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.errors import ImportCancelledError
+from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.errors import error_text
 
 if TYPE_CHECKING:
@@ -28,6 +32,28 @@ class TaskDialogMixin:
     progress: ProgressStrip
     _task: Task | None = None
     CANCELLED = N_("Cancelled; nothing was changed.")
+
+    def add_task_footer(self, layout: QBoxLayout, action: str) -> QPushButton:
+        """The progress strip (unless the dialog placed it already), the one-line message, Cancel + its own button."""
+        if getattr(self, "progress", None) is None:
+            self.progress = ProgressStrip()
+            layout.addWidget(self.progress)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = QPushButton(_("Cancel"))
+        button = QPushButton(action)
+        button.setObjectName("Primary")
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.close_button.clicked.connect(self.reject)
+        self.progress.cancel_button.clicked.connect(self.cancel_task)
+        return button
 
     def _start(
         self, work: Callable[..., Any], message: str, done: Callable[[Any], None], *, store: bool = True
