@@ -194,3 +194,23 @@ def test_settings_has_a_trusted_keys_tab(window: MainWindow, idle: Idle, monkeyp
     assert dialog.tabs.tabText(SettingsDialog.KEYS) == "Trusted keys"
     assert isinstance(dialog.tabs.currentWidget(), TrustedKeysPanel)
     idle()
+
+
+def test_my_public_key_is_saved_where_i_choose(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crc_reporter.ui import signing_key
+
+    mine = signing_key.ensure_key("Sokha (coalition)")
+    assert window.ctx is not None
+    idle()
+    panel = TrustedKeysPanel(window.ctx.store, window.tasks, window.ctx.access)
+    qtbot.addWidget(panel)
+    target = tmp_path / "for-the-coalition.pub"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    panel.save_public_key()
+    assert ex.read_public_key(target).fingerprint == mine.fingerprint
+    assert panel.status.text().startswith("Saved your public key to ")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # the person changed their mind
+    panel.save_public_key()
+    assert panel.status.text().startswith("Saved your public key to ")

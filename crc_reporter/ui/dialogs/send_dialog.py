@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,9 +34,9 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.services.exchange import SUFFIX, ExportResult, Selection, export_package
 from crc_reporter.services.exchange.outline import Outline, SelectionChoices, outline, selection_choices
 from crc_reporter.ui import signing_key
-from crc_reporter.ui.dialogs.export_base import ExportDialog
-from crc_reporter.ui.dialogs.trusted_keys_panel import KEY_FILTER
-from crc_reporter.ui.errors import USER_ERRORS, error_text
+from crc_reporter.ui.dialogs.export_base import _ERROR, _OK, ExportDialog
+from crc_reporter.ui.dialogs.trusted_keys_panel import offer_public_key
+from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.exchange_texts import counts_text, export_summary
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.tasks import TaskControl
@@ -277,20 +276,7 @@ class SendWorkDialog(ExportDialog):
         self.sign.setEnabled(False)
 
     def save_public_key(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            _("Save my public key"),
-            str(Path.home() / "my-crc-reporter-key.pub"),
-            KEY_FILTER.format(keys=_("Public keys"), all=_("All files")),
-        )
-        if not path:
-            return
-        try:
-            signing_key.save_public_key(Path(path))
-        except USER_ERRORS as exc:
-            self.show_message(error_text(exc))
-            return
-        self.show_message(
-            _("Saved your public key to {path}: send it to the people you exchange with.").format(path=path),
-            colour="#2f7d4f",
-        )
+        saved = offer_public_key(self)
+        if saved is not None:
+            text, ok = saved
+            self.show_message(text, colour=_OK if ok else _ERROR)

@@ -39,6 +39,26 @@ from crc_reporter.ui.widgets.tables import RecordTable
 KEY_FILTER = "{keys} (*.pub);;{all} (*)"
 
 
+def offer_public_key(parent: QWidget) -> tuple[str, bool] | None:
+    """Ask where to save the person's public key and save it there: the line to show, and whether it worked.
+
+    None when they chose no file.
+    """
+    path, _f = QFileDialog.getSaveFileName(
+        parent,
+        _("Save my public key"),
+        str(Path.home() / "my-crc-reporter-key.pub"),
+        KEY_FILTER.format(keys=_("Public keys"), all=_("All files")),
+    )
+    if not path:
+        return None
+    try:
+        signing_key.save_public_key(Path(path))
+    except USER_ERRORS as exc:
+        return error_text(exc), False
+    return _("Saved your public key to {path}: send it to the people you exchange with.").format(path=path), True
+
+
 def may_manage_keys(store: Store, access: WriteAccess) -> str:
     """Empty when this window may trust and remove keys; otherwise the one line that says why not."""
     if not access.allowed:
@@ -232,19 +252,6 @@ class TrustedKeysPanel(QWidget):
         mine = signing_key.my_key()
         if mine is None:
             return
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            _("Save my public key"),
-            str(Path.home() / "my-crc-reporter-key.pub"),
-            KEY_FILTER.format(keys=_("Public keys"), all=_("All files")),
-        )
-        if not path:
-            return
-        try:
-            signing_key.save_public_key(Path(path))
-        except USER_ERRORS as exc:
-            self.status.setText(error_text(exc))
-            return
-        self.status.setText(
-            _("Saved your public key to {path}: send it to the people you exchange with.").format(path=path)
-        )
+        saved = offer_public_key(self)
+        if saved is not None:
+            self.status.setText(saved[0])
