@@ -176,3 +176,30 @@ def test_a_uhri_export_with_several_documents(qtbot: QtBot, window: MainWindow, 
     assert preview.symbol.text() != first and preview.model.rowCount() > 0
     assert {first, preview.symbol.text()} == {"CRC/C/OPAC/XLM/CO/1", "CRC/C/XLM/CO/4-6"}
     assert dialog.import_button.isEnabled()
+
+
+def test_a_file_dropped_on_the_dialog_is_read_unless_a_task_runs(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    idle()
+    dialog = _dialog(qtbot, window)
+    read: list[str] = []
+    monkeypatch.setattr(dialog, "read_file", read.append)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "co.docx"))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, buttons, keys)
+    enter.ignore()
+    dialog.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    dialog.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, buttons, keys))
+    assert read == [str(tmp_path / "co.docx")]
+    dialog._task = object()  # type: ignore[assignment]  # busy: a second file is refused
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, buttons, keys)
+    enter.ignore()
+    dialog.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+    dialog._task = None

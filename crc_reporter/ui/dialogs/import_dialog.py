@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -25,7 +24,7 @@ from crc_reporter.services.backups import backup_before
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.importing import ImportReport, apply_import, preview_import
 from crc_reporter.ui.dialogs.import_widgets import ImportPreview, ProgressStrip, SourceChooser
-from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
+from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.tasks import TaskControl
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 FILE_FILTER = "{docs} (*.docx *.pdf *.txt *.xlsx *.csv *.crcx);;{all} (*)"
 
 
-class ImportDialog(TaskDialogMixin, QDialog):
+class ImportDialog(FileDropMixin, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -119,16 +118,6 @@ class ImportDialog(TaskDialogMixin, QDialog):
             return
         self._input = (text.encode("utf-8"), _("pasted text"))
         self.read()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self._task is None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.read_file(files[0])
 
     # --- reading and comparing (background) --------------------------------------------------------------
     def read(self) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -49,7 +48,7 @@ from crc_reporter.services.exchange import (
 )
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, EmptyPackage, PackageCard
-from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
+from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
 from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manage_keys
 from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.exchange_menu import merge_blocked
@@ -79,7 +78,7 @@ def _compare(session: Session, package: Package) -> Read:
         session.rollback()  # a preview writes nothing
 
 
-class MergeDialog(TaskDialogMixin, QDialog):
+class MergeDialog(FileDropMixin, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -189,16 +188,6 @@ class MergeDialog(TaskDialogMixin, QDialog):
         self.path.setCursorPosition(0)
         self.package = self.info = self.preview = self.merged = None
         self.merge_button.setEnabled(False)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self._task is None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.read_file(files[0])
 
     def _read_done(self, read: Read) -> None:
         self.package, self.info, self.preview, problem = read

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 from crc_reporter.i18n import N_, _
@@ -106,3 +107,20 @@ class TaskDialogMixin:
 
     def task_failed(self, message: str, *, cancelled: bool) -> None:
         raise NotImplementedError
+
+
+class FileDropMixin(TaskDialogMixin):
+    """A task dialog that reads a file dropped on it (its ``read_file``), unless a task is running."""
+
+    def read_file(self, path: str) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and self._task is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.read_file(files[0])
