@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 
 BATCH = 5_000
 STAGE_FROM = 200  # rows: below this the per-row index writes cost less than the staging
+FTS_HASHSIZE = 16 * 1024 * 1024  # bytes of pending full-text terms during a staged copy
+FTS_HASHSIZE_DEFAULT = 1024 * 1024  # FTS5's own
 
 
 def _sqlite_time(value: Any) -> Any:
@@ -38,6 +40,16 @@ def _sqlite_time(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _stored_form(values: list[Any]) -> bool:
+    """Every value is already text as :func:`_sqlite_time` gives it (checked in C loops, not value by value).
+
+    The values were checked before (a package's times match ``YYYY-MM-DD[ T]HH:MM:SS[.ffffff]``, dates
+    ``YYYY-MM-DD``): 10 characters is a date, 26 without a "T" a time as SQLAlchemy stores it.
+    """
+    present = [v for v in values if v is not None]
+    return set(map(type, present)) <= {str} and set(map(len, present)) <= {10, 26} and "T" not in "".join(present)
 
 
 def _server_time(kind: Any) -> Any:
@@ -81,9 +93,10 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     try:
         for start in range(0, len(rows), BATCH):
             batch: list[Any] = list(rows[start : start + BATCH])
-            if converters:
+            needed = [(i, f) for i, f in converters.items() if not (sqlite and _stored_form([r[i] for r in batch]))]
+            if needed:
                 batch = [list(row) for row in batch]
-                for i, convert in converters.items():
+                for i, convert in needed:
                     for row in batch:
                         row[i] = convert(row[i])
             if reorder:
@@ -92,9 +105,10 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
                 batch = [dict(zip(columns, row, strict=True)) for row in batch]
             cursor.executemany(sql, batch)
         if staged:  # one statement: the triggers' index writes are flushed once
-            cursor.execute(
-                f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM temp."{stage}" ORDER BY rowid'
-            )
+            with _roomy_indexes(cursor, table.name):
+                cursor.execute(
+                    f'INSERT INTO main."{table.name}" ({names}) SELECT {names} FROM temp."{stage}" ORDER BY rowid'
+                )
             cursor.execute(f'DROP TABLE temp."{stage}"')
     finally:
         cursor.close()
@@ -105,6 +119,38 @@ def _has_triggers(cursor: Any, table: str) -> bool:
         "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ? LIMIT 1", (table,)
     ).fetchone()
     return found is not None
+
+
+@contextmanager
+def _roomy_indexes(cursor: Any, table: str) -> Iterator[None]:
+    """The full-text indexes fed by ``table``'s triggers keep more pending terms in memory meanwhile.
+
+    FTS5 writes a new index segment whenever its pending terms pass ``hashsize``
+    (1 MB by default) and merges segments as they pile up; a trigram index of
+    20,000 paragraphs passes 1 MB hundreds of times. With 16 MB the copy of
+    20,800 recommendations and 49,400 actions takes a third less time (3.3 s ->
+    2.2 s measured), for at most 16 MB more memory per index while it runs. The
+    setting lives in the index's config table, inside this transaction: it is
+    put back before the transaction ends.
+    """
+    indexes = [
+        name
+        for (name,) in cursor.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' "
+            "AND (sql LIKE ? OR sql LIKE ?)",
+            (f"%content='{table}'%", f'%content="{table}"%'),
+        ).fetchall()
+    ]
+    before = {}
+    for name in indexes:
+        found = cursor.execute(f"SELECT v FROM main.\"{name}_config\" WHERE k = 'hashsize'").fetchone()
+        before[name] = int(found[0]) if found else FTS_HASHSIZE_DEFAULT
+        cursor.execute(f'INSERT INTO main."{name}"("{name}", rank) VALUES (\'hashsize\', ?)', (FTS_HASHSIZE,))
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            cursor.execute(f'INSERT INTO main."{name}"("{name}", rank) VALUES (\'hashsize\', ?)', (value,))
 
 
 @contextmanager

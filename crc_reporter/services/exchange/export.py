@@ -14,6 +14,7 @@ from crc_reporter.safe_io import atomic_write_bytes
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.services.exchange import package as pkg
 from crc_reporter.services.exchange import signing
+from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import ORDER
 from crc_reporter.services.exchange.select import Selection, choose
 from crc_reporter.services.exchange.session import prepare
@@ -38,6 +39,7 @@ class ExportResult:
         return sum(self.counts.values())
 
 
+@without_collector
 def export_package(
     session: Session,
     out: Path,

@@ -32,6 +32,7 @@ from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, 
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.apply import Writer, require_writable
 from crc_reporter.services.exchange.bulk import large_cache
+from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.labels import Lookup, describe, readable
 from crc_reporter.services.exchange.package import Package, PackageError, PackageInfo, read_package
 from crc_reporter.services.exchange.plan import (
@@ -210,6 +211,7 @@ def _result(prepared: Prepared, plan: Plan, info: PackageInfo, applied: bool, ba
     )
 
 
+@without_collector
 def preview_merge(
     session: Session,
     package: Package,
@@ -241,6 +243,7 @@ def _step(progress: Progress | None, cancel: CancelCheck | None, done: int, mess
         progress(done, 4, message)
 
 
+@without_collector
 def merge_package(
     session: Session,
     package: Package,

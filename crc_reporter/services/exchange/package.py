@@ -40,6 +40,7 @@ from crc_reporter.importers import safety
 from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.exchange import signing
+from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import BY_NAME, FORMAT_VERSION, ORDER
 from crc_reporter.services.exchange.validate import IncomingRecord, PackageError, check_records, check_tombstones
 
@@ -259,6 +260,7 @@ def _info(manifest: dict[str, Any], name: str, signer: Signer | None, size: int)
         raise _refuse(name, _("its manifest is malformed")) from None
 
 
+@without_collector
 def read_package(data: bytes, name: str, *, with_records: bool = True) -> Package:
     """Check a package (seal, zip safety, member list and hashes, signature, every record) and read it.
 

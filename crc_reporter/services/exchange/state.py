@@ -271,19 +271,23 @@ def refresh(snap: Snapshot, state: SyncState, *, hidden_tables: Iterable[str] = 
     new = changed = 0
     present: set[str] = set()
     replica = state.replica
+    first = vv_dump({replica: 1})  # a record never seen before: one change, ours
+    live, dead = state.live, state.dead
+    stamped: list[tuple[str, str, VV | str, str]] = []
     for name, rows in snap.tables.items():
         spec = rows.spec
+        present.update(rows.data)
         for uuid, data in rows.data.items():
-            present.add(uuid)
             digest = content_hash(spec, data)
-            current = state.live.get(uuid)
+            current = live.get(uuid)
             if current is None:
-                dead = state.dead.get(uuid)
-                state.set_live(uuid, name, vv_inc(vv_load(dead[1]) if dead else {}, replica), digest)
+                gone = dead.get(uuid)
+                stamped.append((uuid, name, vv_inc(vv_load(gone[1]), replica) if gone else first, digest))
                 new += 1
             elif current[2] != digest:
-                state.set_live(uuid, name, vv_inc(vv_load(current[1]), replica), digest)
+                stamped.append((uuid, name, vv_inc(vv_load(current[1]), replica), digest))
                 changed += 1
+    state.set_live_many(stamped)
     hidden = set(hidden_tables)
     vanished = [u for u, (table, _vv, _h) in state.live.items() if u not in present and table not in hidden]
     for uuid in vanished:

@@ -235,6 +235,11 @@ def _sorted_unique(values: list[Any]) -> bool:
     return all(a < b for a, b in zip(values, values[1:], strict=False))
 
 
+def _several(values: tuple[Any, ...]) -> list[Any]:
+    """The lists with two entries or more: the only ones whose order needs checking (most hold one or none)."""
+    return [v for v in values if len(v) > 1]
+
+
 def _collection_quick(kind: str) -> Callable[[tuple[Any, ...]], bool]:
     def quick(values: tuple[Any, ...]) -> bool:
         if set(map(type, values)) - {list} or max(map(len, values), default=0) > MAX_COLLECTION:
@@ -242,7 +247,7 @@ def _collection_quick(kind: str) -> Callable[[tuple[Any, ...]], bool]:
         items = list(chain.from_iterable(values))
         if kind == "uuids":
             ok = set(map(type, items)) <= {str} and all(map(UUID_RE.match, items))
-            return ok and all(map(_sorted_unique, values))
+            return ok and all(map(_sorted_unique, _several(values)))
         if set(map(type, items)) - {list} or set(map(len, items)) - {2}:
             return False
         firsts, seconds = (list(c) for c in zip(*items, strict=True)) if items else ([], [])
@@ -250,7 +255,7 @@ def _collection_quick(kind: str) -> Callable[[tuple[Any, ...]], bool]:
             ok = set(firsts) <= _TAG_KINDS and set(map(type, seconds)) <= {str}
             ok = ok and (not seconds or (min(map(len, seconds)) > 0 and max(map(len, seconds)) <= 200))
             ok = ok and "\x00" not in "".join(seconds)
-            return ok and all(map(_sorted_unique, values))
+            return ok and all(map(_sorted_unique, _several(values)))
         ok = set(map(type, firsts)) <= {str} and set(map(type, seconds)) <= {int}
         return (
             ok

@@ -32,5 +32,19 @@ def test_a_merge_into_an_empty_store_indexes_every_paragraph_and_action(store: S
                 session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
             leftovers = session.execute(text("SELECT name FROM temp.sqlite_master WHERE name LIKE 'crc_stage_%'"))
             assert not leftovers.all()
+            for fts in ("recommendation_fts", "recommendation_trgm_fts", "action_fts", "action_trgm_fts"):
+                # the roomier pending-terms size of the copy is not left behind for the window's small edits
+                size = session.execute(text(f"SELECT v FROM {fts}_config WHERE k = 'hashsize'")).scalar()
+                assert size in (None, bulk.FTS_HASHSIZE_DEFAULT)
     finally:
         copy.close()
+
+
+def test_times_already_in_the_stored_form_are_recognised_without_converting_each() -> None:
+    stored = ["2026-11-21 08:26:00.123456", None, "2026-11-21"]
+    assert bulk._stored_form(stored)
+    assert [bulk._sqlite_time(v) for v in stored] == stored  # what converting would have given
+    assert not bulk._stored_form(["2026-11-21T08:26:00.123456"])  # from a server's package: converted
+    assert not bulk._stored_form(["2026-11-21 08:26:00"])  # no microseconds: converted
+    assert not bulk._stored_form([bulk.dt.datetime(2026, 11, 21, 8, 26)])
+    assert bulk._sqlite_time("2026-11-21T08:26:00.123456") == "2026-11-21 08:26:00.123456"
