@@ -5,8 +5,8 @@ record, 300,000 records at a time. Every 700 new objects the cyclic collector
 runs, and each of its full passes walks every object made so far: measured on
 a store of 20,800 recommendations and 50,000 actions, an eighth of the time of
 an export plus a merge (2.6 s of 20 s) went to collections that found nothing
-to free, since these records hold no cycles. So the heavy parts of an exchange pause the
-collector, and it runs again (once, catching up) when the last of them ends.
+to free, since these records hold no cycles. So the heavy parts of an exchange
+pause the collector, and it runs again (catching up) when the last of them ends.
 
 The pause is process-wide (the window's thread does not collect either while a
 merge runs in the background, for those few seconds) and counted: of two
