@@ -201,6 +201,15 @@ def quote_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def full_text_indexes(conn: Any, content: str | None = None) -> list[str]:
+    """The FTS5 tables of the main database; with ``content``, those indexing that table (``content='…'``)."""
+    sql = "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+    if content is None:
+        return [name for (name,) in conn.execute(sql).fetchall()]
+    found = conn.execute(sql + " AND (sql LIKE ? OR sql LIKE ?)", (f"%content='{content}'%", f'%content="{content}"%'))
+    return [name for (name,) in found.fetchall()]
+
+
 def search_index_problems(conn: Any) -> list[str]:
     """FTS5's own ``integrity-check`` of every full-text index (needs a read-write connection).
 
@@ -208,9 +217,7 @@ def search_index_problems(conn: Any) -> list[str]:
     can tell whether what they hold still makes an index.
     """
     problems = []
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
-    ).fetchall():
+    for name in full_text_indexes(conn):
         try:
             conn.execute(f"INSERT INTO {quote_name(name)}({quote_name(name)}) VALUES ('integrity-check')")
         except driver_errors() as exc:

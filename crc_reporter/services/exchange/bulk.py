@@ -24,6 +24,8 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, bindparam, insert
 from sqlalchemy.orm import Session
 
+from crc_reporter.store.sqlite_files import full_text_indexes, quote_name
+
 BATCH = 5_000
 STAGE_FROM = 200  # rows: below this the per-row index writes cost less than the staging
 FTS_HASHSIZE = 16 * 1024 * 1024  # bytes of pending full-text terms during a staged copy
@@ -133,24 +135,21 @@ def _roomy_indexes(cursor: Any, table: str) -> Iterator[None]:
     setting lives in the index's config table, inside this transaction: it is
     put back before the transaction ends.
     """
-    indexes = [
-        name
-        for (name,) in cursor.execute(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' "
-            "AND (sql LIKE ? OR sql LIKE ?)",
-            (f"%content='{table}'%", f'%content="{table}"%'),
-        ).fetchall()
-    ]
     before = {}
-    for name in indexes:
-        found = cursor.execute(f"SELECT v FROM main.\"{name}_config\" WHERE k = 'hashsize'").fetchone()
+    for name in full_text_indexes(cursor, content=table):
+        found = cursor.execute(f"SELECT v FROM main.{quote_name(name + '_config')} WHERE k = 'hashsize'").fetchone()
         before[name] = int(found[0]) if found else FTS_HASHSIZE_DEFAULT
-        cursor.execute(f'INSERT INTO main."{name}"("{name}", rank) VALUES (\'hashsize\', ?)', (FTS_HASHSIZE,))
+        _set_hashsize(cursor, name, FTS_HASHSIZE)
     try:
         yield
     finally:
         for name, value in before.items():
-            cursor.execute(f'INSERT INTO main."{name}"("{name}", rank) VALUES (\'hashsize\', ?)', (value,))
+            _set_hashsize(cursor, name, value)
+
+
+def _set_hashsize(cursor: Any, index: str, size: int) -> None:
+    quoted = quote_name(index)
+    cursor.execute(f"INSERT INTO main.{quoted}({quoted}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 @contextmanager
