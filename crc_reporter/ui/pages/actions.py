@@ -93,7 +93,7 @@ class ActionsPage(Page):
         self.actor.currentIndexChanged.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.current_changed.connect(self._selected)
         self.new_button.clicked.connect(self.create_action)
         ctx.access.guard(
             self.new_button, self.form, self.add_link, self.remove_link, self.delete_button, self.save_button
@@ -231,8 +231,7 @@ class ActionsPage(Page):
         )
 
     # --- the editor --------------------------------------------------------------------------------
-    def _selected(self, *_args: object) -> None:
-        record = self.table.current_record()
+    def _selected(self, record: object) -> None:
         moved = not isinstance(record, ActionInfo) or self._shown is None or record.id != self._shown.id
         if self.save_button.isEnabled() and self._shown is not None and moved:
             self.save()  # keep what was typed rather than lose it on a click elsewhere

@@ -26,6 +26,7 @@ class DirectoryPage(Page):
     def __init__(self, ctx: AppContext, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._dirty = False
+        self.shown: Any = None  # the record the editor shows; what Save, Delete and edits act on
         layout = self.page_layout()
         header, _t, self.subtitle = self.header(self.title(), "")
         self.merge_button = QPushButton(_("Merge duplicates…"))
@@ -64,7 +65,7 @@ class DirectoryPage(Page):
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.setObjectName("Danger")
         self.search.search_changed.connect(self.table.proxy.setFilterFixedString)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
+        self.table.current_changed.connect(self._current_changed)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_current())
         self.delete_button.clicked.connect(self.delete)
@@ -87,9 +88,10 @@ class DirectoryPage(Page):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
-    def _selection_changed(self) -> None:
+    def _current_changed(self, record: object) -> None:
         if self._dirty:
-            self.save()
+            self.save()  # what was typed belongs to the record shown until now
+        self.shown = record
         self.show_current()
 
     def select_after_reload(self, record_id: object) -> None:
@@ -97,6 +99,7 @@ class DirectoryPage(Page):
             if self.model.rowCount():
                 self.table.select_row(0)
             else:
+                self.shown = None
                 self.show_current()
 
     def reload(self) -> None:
@@ -135,7 +138,7 @@ class DirectoryPage(Page):
         raise NotImplementedError
 
     def show_current(self) -> None:
-        """Fill the editor from the selected record."""
+        """Fill the editor from :attr:`shown`, the current row's record."""
 
     def save(self) -> None:
         """Write the editor's changes as one undoable edit."""

@@ -156,8 +156,7 @@ class IndicatorsPage(DirectoryPage):
         return ngettext("{n} indicator", "{n} indicators", count).format(n=number(count))
 
     def current(self) -> IndicatorInfo | None:
-        record = self.table.current_record()
-        return record if isinstance(record, IndicatorInfo) else None
+        return self.shown if isinstance(self.shown, IndicatorInfo) else None
 
     def show_current(self) -> None:
         info = self.current()

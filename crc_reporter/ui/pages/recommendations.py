@@ -145,7 +145,7 @@ class RecommendationsPage(Page):
         self.urgent.toggled.connect(self.apply_filters)
         self.clear.clicked.connect(self.clear_filters)
         self.show_actions.toggled.connect(self.action_panel.setVisible)
-        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.table.current_changed.connect(self._current_changed)
         self.model.actions_dropped.connect(self.link_dropped_actions)
         self.detail.follow.connect(lambda rec_id: self.show_record(rec_id=rec_id))
         ctx.access.guard(self.show_actions)
@@ -258,8 +258,8 @@ class RecommendationsPage(Page):
         self.document.setCurrentIndex(index)
 
     # --- selection and navigation ---------------------------------------------------------------
-    def _selection_changed(self, current: object, _previous: object) -> None:
-        rec_id = self.table.current_id()
+    def _current_changed(self, record: object) -> None:
+        rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
         self.detail.show_recommendation(rec_id)  # type: ignore[arg-type]
