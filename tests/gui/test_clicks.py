@@ -35,11 +35,12 @@ from .mouse import click_row
 
 def type_into_grid(view: QTableView, text: str) -> None:
     """Type over the current cell and press Enter, as in a spreadsheet (the first key opens the editor)."""
-    QTest.keyClick(view, text[0])
+    QTest.keyClicks(view, text[0])
     editor = QApplication.focusWidget()
-    assert editor is not view
+    assert editor is not None and editor is not view
     QTest.keyClicks(editor, text[1:])
     QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits and closes its editor through a queued call
 
 
 def open_page(window: MainWindow, idle: Idle, key: str) -> object:
@@ -77,9 +78,7 @@ def test_linked_actions_unlink_the_clicked_action(window: MainWindow, idle: Idle
     assert (chosen.id, chosen.part) not in remaining
 
 
-def test_action_editor_follows_the_clicked_row_and_saves_to_the_one_it_showed(
-    window: MainWindow, idle: Idle
-) -> None:
+def test_action_editor_follows_the_clicked_row_and_saves_to_the_one_it_showed(window: MainWindow, idle: Idle) -> None:
     page = open_page(window, idle, "actions")
     assert isinstance(page, ActionsPage)
     first = page.table.proxy.record(click_row(page.table, 4))
@@ -104,9 +103,7 @@ def test_action_editor_follows_the_clicked_row_and_saves_to_the_one_it_showed(
         assert recs.detail.rec_id() == link.rec_id
 
 
-def test_actor_editor_follows_the_clicked_row_and_saves_to_the_one_it_showed(
-    window: MainWindow, idle: Idle
-) -> None:
+def test_actor_editor_follows_the_clicked_row_and_saves_to_the_one_it_showed(window: MainWindow, idle: Idle) -> None:
     page = open_page(window, idle, "actors")
     assert isinstance(page, ActorsPage)
     first = page.table.proxy.record(click_row(page.table, 2))
