@@ -75,6 +75,8 @@ class RecommendationsPage(Page):
         self._rows: list[RecommendationRow] = []
         self._loaded = False
         self._pending: int | None = None  # a paragraph to select once the rows are loaded
+        self._matching: tuple[str, frozenset[int]] | None = None  # the last text query and the ids it found
+        self._search_generation = 0  # answers to earlier queries are dropped
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
         self.search = SearchBox(_("Search the text of every recommendation…"))
@@ -173,6 +175,7 @@ class RecommendationsPage(Page):
 
     def _set_all(self, rows: list[RecommendationRow], choices: FilterChoices) -> None:
         self._rows = rows
+        self._matching = None  # the texts may have changed: search again
         self._loaded = True
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
@@ -190,6 +193,7 @@ class RecommendationsPage(Page):
         with self.ctx.store.session() as session:
             fresh = {r.id: r for r in recommendation_rows(session, ids)}
         changed = set(ids)
+        self._matching = None  # an edited text may now match, or no longer match, the query
         self._rows = [fresh.get(r.id, r) for r in self._rows if r.id in fresh or r.id not in changed]
         self.model.update_records(fresh.values())
         self.model.remove_ids(i for i in ids if i not in fresh)
@@ -218,13 +222,37 @@ class RecommendationsPage(Page):
         return flt
 
     def apply_filters(self) -> None:
+        """Show the rows that pass the filters; a new text query is first run in the background.
+
+        The full-text query runs on a worker with its own session, so typing never waits for it; the
+        answer to a query no longer in the box (typing went on meanwhile) is dropped.
+        """
         if not self._loaded:
             return
         flt = self.current_filter()
-        matching = None
-        if flt.query:
-            with self.ctx.store.session() as session:
-                matching = set(search_recommendation_ids(session, flt.query))
+        if flt.query and (self._matching is None or self._matching[0] != flt.query):
+            self._search(flt.query)
+            return
+        self._show_filtered(flt, self._matching[1] if flt.query and self._matching else None)
+
+    def _search(self, query: str) -> None:
+        self._search_generation += 1
+        generation = self._search_generation
+
+        def work(session: Session, _control: TaskControl) -> frozenset[int]:
+            return frozenset(search_recommendation_ids(session, query))
+
+        def done(found: frozenset[int]) -> None:
+            if generation != self._search_generation or not self.is_current(self._generation):
+                return  # a newer keystroke asked another question
+            self._matching = (query, found)
+            flt = self.current_filter()  # the other filters may have changed while the query ran
+            if flt.query == query:
+                self._show_filtered(flt, found)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def _show_filtered(self, flt: RecommendationFilter, matching: frozenset[int] | None) -> None:
         keep = self.table.current_id()
         visible = filter_rows(self._rows, flt, matching)
         self.model.set_rows(visible)
@@ -262,7 +290,7 @@ class RecommendationsPage(Page):
         rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
-        self.detail.show_recommendation(rec_id)  # type: ignore[arg-type]
+        self.detail.show_recommendation(rec_id)
 
     def show_record(self, **target: object) -> None:
         rec_id = target.get("rec_id")

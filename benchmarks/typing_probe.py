@@ -1,0 +1,128 @@
+"""Search as you type while the machine is busy (run inside ``gui_probe typing``; issue 17, item 8).
+
+The recommendations page is opened on the store and every row loaded; each word is then typed one key
+at a time with real key events. Three things are recorded per keystroke:
+
+* *key to repaint*: from the key press to the end of the table's repaint showing the rows that match
+  the text now in the box (the query runs on a worker thread, so this includes handing its answer back);
+* *search's time on the interface thread*: the page's own work for the keystroke on the interface thread
+  (starting the query, then filtering the loaded rows, the model reset and the detail of the row
+  selected once the answer is back), timed around those calls;
+* the longest gap of a 1 ms timer on the interface thread while typing: what a person would feel as a
+  stutter, whatever caused it (painting included).
+
+The search box's 30 ms pause after a keystroke is set to 0, as in :mod:`benchmarks.search_probe`.
+The parent measure runs a CPU loop in another process beside this one (a busy second core).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+def _settle(app: QApplication, until: Any, timeout: float = 30.0) -> bool:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        app.processEvents()
+        if until():
+            return True
+        QThreadPool.globalInstance().waitForDone(1)
+    return False
+
+
+class _Painted(QObject):
+    """Notes the end of the first table repaint after the rows for the current text were shown."""
+
+    def __init__(self, marks: dict[str, Any]) -> None:
+        super().__init__()
+        self.marks = marks
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and "shown" in self.marks and "painted" not in self.marks:
+            QTimer.singleShot(0, lambda: self.marks.setdefault("painted", time.perf_counter()))
+        return False
+
+
+def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
+    from crc_reporter.ui.app import build_window
+
+    window = build_window(store)
+    window.resize(1366, 768)
+    window.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.navigate("recommendations")
+    page = window.pages["recommendations"]
+    if not _settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=180):
+        raise RuntimeError("the recommendations were not loaded within 180 s")
+
+    marks: dict[str, Any] = {}
+    on_thread: list[float] = []  # seconds of search work on the interface thread, per call
+    painted = _Painted(marks)  # kept referenced: an event filter Python collects stops filtering
+    page.table.viewport().installEventFilter(painted)
+    apply_filters, show_filtered = page.apply_filters, page._show_filtered
+
+    def timed_apply() -> None:
+        started = time.perf_counter()
+        apply_filters()
+        on_thread.append(time.perf_counter() - started)
+
+    def timed_show(flt: Any, matching: Any) -> None:
+        started = time.perf_counter()
+        show_filtered(flt, matching)
+        on_thread.append(time.perf_counter() - started)
+        marks["shown"] = flt.query
+
+    page.apply_filters = timed_apply  # type: ignore[method-assign]  # the search box calls it by name
+    page._show_filtered = timed_show  # type: ignore[method-assign]
+
+    gaps = {"last": time.perf_counter(), "max": 0.0, "on": False}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        if gaps["on"]:
+            gaps["max"] = max(float(gaps["max"]), now - float(gaps["last"]))
+        gaps["last"] = now
+
+    ticker = QTimer(window)
+    ticker.setInterval(1)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    page.search._timer.setInterval(0)
+
+    def type_words() -> list[float]:
+        latencies: list[float] = []
+        page.search.setFocus()
+        for word in words:
+            for ch in word:
+                marks.clear()
+                wanted = page.search.text() + ch
+                pressed = time.perf_counter()
+                QTest.keyClick(page.search, ch)
+                if not _settle(
+                    app,
+                    lambda w=wanted: "painted" in marks and marks.get("shown") == w.strip(),  # type: ignore[misc]
+                    timeout=10,
+                ):
+                    raise RuntimeError(f"the rows for {wanted!r} were not shown: {marks} {page.search.text()!r}")
+                latencies.append((marks["painted"] - pressed) * 1000)
+            page.search.set_text_now("")
+            _settle(app, lambda: window.tasks.active == 0, timeout=10)
+        return latencies
+
+    type_words()  # warm-up: the first queries fill SQLite's page cache
+    on_thread.clear()
+    gaps["max"], gaps["last"], gaps["on"] = 0.0, time.perf_counter(), True
+    latencies = type_words()
+    gaps["on"] = False
+    return {
+        "rows": len(page._rows),
+        "keystrokes_ms": latencies,
+        "search_on_ui_thread_ms": [t * 1000 for t in on_thread],
+        "longest_gap_ms": float(gaps["max"]) * 1000,
+    }
