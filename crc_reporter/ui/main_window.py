@@ -31,6 +31,7 @@ from crc_reporter.i18n import _
 from crc_reporter.ui.exchange_menu import ExchangeActions
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
+from crc_reporter.ui.navigation import Navigator, Place
 from crc_reporter.ui.page_list import PAGE_KEYS, PAGES
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.settings import AppSettings
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.opening = opening
         self.pages: dict[str, Page] = {}
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
+        self.navigator = Navigator(self, self._here, lambda place: self._go(place.page, **place.target_dict()))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1000, 640))
         geometry, _state = self.settings.window_state()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None and self.ctx.store is not store:
             self._release_store()
+        self.navigator.clear()  # the places visited were in another store
         self.opening = None
         if self.settings.user_name and store.dialect != "postgresql":
             store.user = self.settings.user_name  # on a server the login is the author, whatever the settings say
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         self._update_titles()
         self._show_access()
         if self.ctx is not None:
-            self.navigate(current if current in PAGE_KEYS else "dashboard")
+            self._go(current if current in PAGE_KEYS else "dashboard")
 
     def _sidebar_width(self) -> int:
         """Wide enough for the longest page name in this language (the sidebar's font is 10.5 pt)."""
@@ -326,7 +329,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
 
     def navigate(self, key: str, **target: object) -> None:
-        """Show a page (``navigate("recommendations", rec_id=12)`` also selects the record)."""
+        """Jump to a page (``navigate("recommendations", rec_id=12)`` also selects the record); Back returns."""
+        left = self._here()
+        self._go(key, **target)
+        self.navigator.jumped(left)
+
+    def _here(self) -> Place | None:
+        key, page = self.current_page_key(), self.current_page()
+        return Place.of(key, page.place()) if key and page is not None else None
+
+    def _go(self, key: str, **target: object) -> None:
         if self.ctx is None or key not in PAGE_KEYS:
             return
         page = self.page(key)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from crc_reporter.domain.records import IndicatorInfo
@@ -129,3 +130,30 @@ def test_enter_moves_down_and_bad_input_stays_in_its_cell(
     assert "x" in page.values_note.text()
     QTest.keyClick(editor, Qt.Key.Key_Escape)
     assert stored(window, info.id).get(years[1]) == second
+
+
+def test_the_store_created_last_is_opened_next_time(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path
+) -> None:
+    from crc_reporter.ui.app import initial_target
+    from crc_reporter.ui.settings import AppSettings
+
+    made = tmp_path / "made on the welcome page.sqlite"
+    window.switcher.open_path(str(made), True)  # what "Create a store" does
+    qtbot.waitUntil(lambda: window.store is not None and window.store.path == made.resolve(), timeout=10_000)
+    idle()
+    window.settings.sync()
+    restarted = AppSettings()  # the next start reads the settings afresh
+    assert initial_target(None, restarted) == str(made.resolve())
+    assert initial_target("other.sqlite", restarted) == "other.sqlite"  # the command line still wins
+    assert str(made.resolve()) in [a.text() for a in recent_menu_actions(window)]
+    restarted.add_recent_store(str(tmp_path / "moved away.sqlite"))  # a store since moved away or deleted
+    assert initial_target(None, restarted) == str(restarted.default_store)
+
+
+def recent_menu_actions(window: MainWindow) -> list[QAction]:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    recent = next(a.menu() for a in file_menu.actions() if a.menu() is not None)
+    assert isinstance(recent, QMenu)
+    return list(recent.actions())

@@ -346,3 +346,6 @@ class ActionsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def place(self) -> dict[str, object]:
+        return {"action_id": self._shown.id if self._shown else None}

@@ -7,7 +7,7 @@ paragraphs) and narrows the loaded rows in memory before one model reset.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,6 +77,11 @@ class RecommendationsPage(Page):
         self._pending: int | None = None  # a paragraph to select once the rows are loaded
         self._matching: tuple[str, frozenset[int]] | None = None  # the last text query and the ids it found
         self._search_generation = 0  # answers to earlier queries are dropped
+        self._filtering = False
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(lambda: self._current_changed(self.table.current_record()))
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
         self.search = SearchBox(_("Search the text of every recommendation…"))
@@ -149,7 +154,7 @@ class RecommendationsPage(Page):
         self.show_actions.toggled.connect(self.action_panel.setVisible)
         self.table.current_changed.connect(self._current_changed)
         self.model.actions_dropped.connect(self.link_dropped_actions)
-        self.detail.follow.connect(lambda rec_id: self.show_record(rec_id=rec_id))
+        self.detail.follow.connect(lambda rec_id: self.ctx.navigate(self.key, rec_id=rec_id))  # Back returns
         ctx.access.guard(self.show_actions)
         self.table.setAcceptDrops(ctx.access.allowed)
 
@@ -255,11 +260,16 @@ class RecommendationsPage(Page):
     def _show_filtered(self, flt: RecommendationFilter, matching: frozenset[int] | None) -> None:
         keep = self.table.current_id()
         visible = filter_rows(self._rows, flt, matching)
-        self.model.set_rows(visible)
-        if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
-            self.table.select_row(0)
-        elif not self.model.rowCount():
-            self.detail.show_recommendation(None)
+        self._filtering = True  # a detail to load waits for the next turn of the event loop: the rows paint first
+        try:
+            self.model.set_rows(visible)
+            if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
+                self.table.select_row(0)
+            elif not self.model.rowCount():
+                self.detail.show_recommendation(None)
+        finally:
+            self._filtering = False
+        self.detail.highlight(flt.query)
         shown, total = len(visible), len(self._rows)
         self.subtitle.setText(
             ngettext("{shown} of {total} paragraph", "{shown} of {total} paragraphs", total).format(
@@ -287,6 +297,9 @@ class RecommendationsPage(Page):
 
     # --- selection and navigation ---------------------------------------------------------------
     def _current_changed(self, record: object) -> None:
+        if self._filtering:
+            self._detail_timer.start()
+            return
         rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
@@ -316,6 +329,9 @@ class RecommendationsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def place(self) -> dict[str, object]:
+        return {"rec_id": self.detail.rec_id()}
 
     # --- drag and drop ----------------------------------------------------------------------------
     def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
