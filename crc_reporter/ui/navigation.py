@@ -116,10 +116,14 @@ class Navigator(QObject):
                 action.setEnabled(bool(places))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            button = event.button()
-            if button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
-                if isinstance(watched, QWidget) and watched.window() is self.window:
-                    self.back() if button == Qt.MouseButton.BackButton else self.forward()
-                    return True
+        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent):
+            return False
+        button = event.button()
+        if (
+            button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton)
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.back() if button == Qt.MouseButton.BackButton else self.forward()
+            return True
         return False
