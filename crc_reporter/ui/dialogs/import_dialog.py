@@ -108,6 +108,7 @@ class ImportDialog(FileDropMixin, QDialog):
     def read_file(self, path: str) -> None:
         self.ctx.settings.set_value("import/folder", str(Path(path).parent))
         self.chooser.show_file(path)
+        self._forget()
         self._input = (path, Path(path).name)
         self.read()
 
@@ -116,14 +117,23 @@ class ImportDialog(FileDropMixin, QDialog):
         if not text.strip():
             self.show_error(_("Paste the text of the concluding observations first."))
             return
+        self._forget()
         self._input = (text.encode("utf-8"), _("pasted text"))
         self.read()
+
+    def _forget(self) -> None:
+        """A new source: the previous one's preview goes, so Import can never import it instead."""
+        self.source, self.report = None, None
+        self.preview.forget()
+        self.import_button.setEnabled(False)
 
     # --- reading and comparing (background) --------------------------------------------------------------
     def read(self) -> None:
         """Read the chosen source (again) and compare it with the store."""
         if self._input is None:
             return
+        self.report = None  # until this reading's comparison arrives, there is nothing to import
+        self.import_button.setEnabled(False)
         data, name = self._input
         symbol, treaty = self.preview.overrides()
 
