@@ -138,6 +138,23 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
 
+#: Where the keyboard is, clearly: a 2-pixel accent outline (the padding gives back the extra pixel, so
+#: nothing moves when the focus arrives).
+FOCUS_RULES = f"""
+QTableView:focus, QListView:focus, QTreeView:focus, QTextBrowser:focus {{ border: 2px solid {ACCENT}; }}
+QListView#Sidebar:focus {{ border: 2px solid #8fb3ee; }}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QPlainTextEdit:focus,
+QTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px 5px; }}
+QLineEdit#SearchBox:focus {{ padding: 5px 7px; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; padding: 4px 13px; }}
+QPushButton#Primary:focus {{ border: 2px solid #0b2f6b; }}
+QCheckBox:focus, QRadioButton:focus {{ background: #e3ecfa; border-radius: 3px; }}
+QTabBar::tab:focus {{ background: #e3ecfa; }}
+QToolButton:focus {{ border: 2px solid {ACCENT}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {DANGER}; background: #fdf0ef; }}
+"""
+STYLESHEET += FOCUS_RULES
+
 
 def _ui_font(khmer: bool = True) -> QFont:
     font = QApplication.font()

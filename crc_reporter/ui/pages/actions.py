@@ -31,11 +31,13 @@ from crc_reporter.services.usage import linked_recommendations
 from crc_reporter.ui.commands.actions import CreateAction, DeleteAction, EditAction, LinkAction
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.action_dialog import ActionForm, NewActionDialog
+from crc_reporter.ui.dialogs.bulk_edit import BulkActionDialog
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
 from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.models.actions import ActionTableModel, is_overdue
 from crc_reporter.ui.models.detail import LinkedRecommendationModel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.page_commands import ActionCommands
 from crc_reporter.ui.pages.recommendations import filter_combo, refill
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
@@ -78,6 +80,7 @@ class ActionsPage(Page):
         self.table.setAccessibleName(_("Actions"))
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl-click, Ctrl+A
         for column in (ActionTableModel.COL_TYPE, ActionTableModel.COL_START):
             self.table.hideColumn(column)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -99,6 +102,7 @@ class ActionsPage(Page):
             self.new_button, self.form, self.add_link, self.remove_link, self.delete_button, self.save_button
         )
         ctx.access.guard(self.revert_button)
+        self.commands = ActionCommands(self)
         ctx.events.actions_changed.connect(self._actions_changed)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
@@ -346,6 +350,24 @@ class ActionsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def step(self, delta: int) -> None:
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if 0 <= row < self.table.proxy.rowCount():
+            self.table.select_row(row)
+
+    def change_selected(self) -> None:
+        """Status or actor for every selected action: one undo step."""
+        chosen = [a for a in self.table.selected_records() if isinstance(a, ActionInfo)]
+        if not chosen:
+            return
+        if self.save_button.isEnabled():
+            self.save()  # what was typed in the editor first
+        dialog = BulkActionDialog(chosen, self._actors, self)
+        if dialog.exec():
+            text = ngettext("Change {n} action", "Change {n} actions", len(chosen)).format(n=number(len(chosen)))
+            self.ctx.edit_all(text, dialog.edits())
 
     def place(self) -> dict[str, object]:
         return {"action_id": self._shown.id if self._shown else None}

@@ -14,6 +14,7 @@ from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.records import MergeDialog
 from crc_reporter.ui.models.base import FilteringProxyModel, RecordTableModel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.page_commands import DirectoryCommands
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
@@ -72,6 +73,7 @@ class DirectoryPage(Page):
         self.new_button.clicked.connect(self.create)
         self.merge_button.clicked.connect(self.merge)
         ctx.access.guard(self.new_button, self.merge_button, self.save_button, self.revert_button, self.delete_button)
+        self.commands = DirectoryCommands(self)
 
     def add_buttons(self, layout: QVBoxLayout | None = None) -> None:
         """Put Delete / Revert / Save below the subclass's fields (at the bottom of the editor by default)."""

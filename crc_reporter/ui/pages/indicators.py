@@ -47,6 +47,7 @@ from crc_reporter.ui.style import SERIES_COLORS
 from crc_reporter.ui.widgets.cards import ChartCard, muted_label
 from crc_reporter.ui.widgets.charts import LineChart, LineSeries
 from crc_reporter.ui.widgets.grid import NumberGrid
+from crc_reporter.ui.widgets.keyboard import notes_keys
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -96,6 +97,7 @@ class IndicatorsPage(DirectoryPage):
         form = QFormLayout()
         self.name, self.unit, self.source = QLineEdit(), QLineEdit(), QLineEdit()
         self.description = QPlainTextEdit()
+        notes_keys(self.description)  # Tab moves on, Ctrl+Tab types a tab
         form.addRow(_("Name"), self.name)
         form.addRow(_("Unit"), self.unit)
         form.addRow(_("Source"), self.source)

@@ -33,6 +33,7 @@ from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import RecommendationDetail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
@@ -123,13 +124,14 @@ class RecommendationsPage(Page):
         layout.addLayout(filters)
 
         self.model = RecommendationTableModel(self)
-        self.table = RecordTable(self.model)
+        self.table: RecordTable = RecordTable(self.model)
         self.table.setAccessibleName(_("Recommendations"))
         self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
         self.table.setAcceptDrops(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.table.setDragDropOverwriteMode(True)
         self.table.setDropIndicatorShown(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl-click, Ctrl+A
         self.action_panel = ActionPanel(ctx)
         self.action_panel.setVisible(False)
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -138,7 +140,7 @@ class RecommendationsPage(Page):
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 1)
         top.setSizes([800, 300])
-        self.detail = RecommendationDetail(ctx)
+        self.detail: RecommendationDetail = RecommendationDetail(ctx)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.detail)
@@ -157,6 +159,7 @@ class RecommendationsPage(Page):
         self.detail.follow.connect(lambda rec_id: self.ctx.navigate(self.key, rec_id=rec_id))  # Back returns
         ctx.access.guard(self.show_actions)
         self.table.setAcceptDrops(ctx.access.allowed)
+        self.commands = RecommendationCommands(self)
 
         events = ctx.events
         events.recommendations_changed.connect(self._records_changed)
@@ -329,6 +332,16 @@ class RecommendationsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def step(self, delta: int) -> None:
+        """Show the next (``delta`` 1) or previous (-1) paragraph of the list."""
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if 0 <= row < self.table.proxy.rowCount():
+            self.table.select_row(row)
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.table.selected_records() if isinstance(r, RecommendationRow)]
 
     def place(self) -> dict[str, object]:
         return {"rec_id": self.detail.rec_id()}

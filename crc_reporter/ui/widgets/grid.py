@@ -34,6 +34,14 @@ def not_a_number(text: str) -> str:
     return _("“{value}” is not a number").format(value=text.strip())
 
 
+def mark_invalid(editor: QWidget, invalid: bool) -> None:
+    """Show a value that cannot be read in red (the style sheet's ``[invalid="true"]``)."""
+    if editor.property("invalid") != invalid:
+        editor.setProperty("invalid", invalid)
+        editor.style().unpolish(editor)
+        editor.style().polish(editor)
+
+
 class NumberValidator(QValidator):
     """Lets any text be typed, but only a readable number (or nothing) be entered."""
 
@@ -53,7 +61,7 @@ class NumberDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
             editor.setValidator(NumberValidator(editor))
-            editor.textEdited.connect(lambda text: editor.setProperty("invalid", not readable(text)))
+            editor.textEdited.connect(lambda text: mark_invalid(editor, not readable(text)))
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:

@@ -37,6 +37,7 @@ class RecordTable(QTableView):
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the next control; the arrows move inside it
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -129,6 +130,7 @@ class RecordTable(QTableView):
         if index.isValid():
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().setCurrentIndex(index, flags)
+            self.scrollTo(index)
 
     def id_at(self, index: QModelIndex) -> object | None:
         return index.data(ID_ROLE) if index.isValid() else None
