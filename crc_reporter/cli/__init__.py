@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from crc_reporter import __version__
 from crc_reporter.cli.argparse_strings import use_our_catalogs
@@ -39,7 +39,7 @@ log = logging.getLogger("crc_reporter")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without the usage block
         from crc_reporter.cli.context import one_line
 
         self.exit(2, f"{self.prog}: " + _("error: {message} (see --help)").format(message=one_line(message)) + "\n")
@@ -85,7 +85,7 @@ class _NotJustTheWindowError(Exception):
 
 
 class _WindowParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # the full parser will say it properly
+    def error(self, message: str) -> NoReturn:  # the full parser will say it properly
         raise _NotJustTheWindowError(message)
 
 

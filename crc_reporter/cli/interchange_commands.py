@@ -168,8 +168,10 @@ def _print_tracker(report: TrackerReport) -> None:
         row = _("row")
         where = f"{p.sheet} {row} {p.row}" + (f", {p.column}" if p.column else "")
         print(f"  {where}: {p.message}")
-    for sheet, row, uuid in report.unknown_rows:
+    for sheet, row_number, uuid in report.unknown_rows:
         print(
             "  "
-            + _("{sheet} row {row}: no record with UUID {uuid} in this store").format(sheet=sheet, row=row, uuid=uuid)
+            + _("{sheet} row {row}: no record with UUID {uuid} in this store").format(
+                sheet=sheet, row=row_number, uuid=uuid
+            )
         )
