@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
     # set by ui.menus when the menus are built
     import_action: QAction
     undo_action: QAction
+    back_action: QAction  # View ▸ Back and Forward (see ui/navigation.py)
+    forward_action: QAction
     redo_action: QAction
 
     def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:

@@ -287,8 +287,8 @@ class RecommendationDetail(QFrame):
                 cursor = document.find(spelling)
                 while not cursor.isNull() and len(marks) < 500:
                     mark = QTextEdit.ExtraSelection()
-                    mark.cursor = cursor  # type: ignore[attr-defined]
-                    mark.format = hit  # type: ignore[attr-defined]
+                    mark.cursor = cursor
+                    mark.format = hit
                     marks.append(mark)
                     cursor = document.find(spelling, cursor)
         self.text.setExtraSelections(marks)
