@@ -68,6 +68,14 @@ class BulkRecommendationDialog(FormDialog):
         self.form.addRow(_("Record an assessment by"), self.side)
         self.form.addRow(_("Status"), self.status)
         self.form.addRow(_("Note"), self.note)
+        self.side.currentIndexChanged.connect(self._side_chosen)
+        self._side_chosen()
+
+    def _side_chosen(self) -> None:
+        """The status and note belong to an assessment: usable once a side is chosen."""
+        chosen = self.side.currentData() != _KEEP
+        self.status.setEnabled(chosen)
+        self.note.setEnabled(chosen)
 
     def validate(self) -> str | None:
         return None if self.edits() else _("Choose at least one change.")
