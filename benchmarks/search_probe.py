@@ -71,8 +71,10 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
     page.table.viewport().installEventFilter(marks)
     show_filtered = page._show_filtered
 
-    def timed_show(flt: Any, matching: Any) -> None:  # the rows for the text typed, once its query answered
-        show_filtered(flt, matching)
+    def timed_show(
+        flt: Any, matching: Any, prepared: Any = None
+    ) -> None:  # the rows for the text typed, once its query answered
+        show_filtered(flt, matching, prepared)
         marks.marks["searched"] = time.perf_counter()
 
     page._show_filtered = timed_show  # type: ignore[method-assign]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
@@ -18,10 +18,11 @@ def cell(view: QAbstractItemView, row: int) -> QModelIndex:
 
 def click_row(
     view: QAbstractItemView, row: int, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> QModelIndex:
-    index = cell(view, row)
-    view.scrollTo(index)
-    rect = view.visualRect(index)
+) -> QPersistentModelIndex:
+    """Click ``row``; its index, kept valid if the click made the list move (or invalid if it was reset)."""
+    index = QPersistentModelIndex(cell(view, row))
+    view.scrollTo(QModelIndex(index))
+    rect = view.visualRect(QModelIndex(index))
     assert rect.isValid() and view.viewport().rect().contains(rect.center()), f"row {row} is not on screen"
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
     return index

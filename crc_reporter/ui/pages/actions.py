@@ -199,6 +199,13 @@ class ActionsPage(Page):
         self._all = [fresh.get(a.id, a) for a in self._all if a.id in fresh or a.id not in changed]
         self._all += [a for i, a in fresh.items() if i not in known]
         keep = self.table.current_id()
+        if changed <= known and changed <= fresh.keys():
+            # edits of listed actions: rows updated in place. No reset: this may run while a click that
+            # moved to another row is still being handled (the editor saves what was typed on leaving)
+            self.model.update_records(fresh.values())
+            if isinstance(keep, int) and keep in fresh and self._shown is not None and self._shown.id == keep:
+                self._show(fresh[keep])
+            return
         self.apply_filters()
         if isinstance(keep, int) and keep in fresh:
             self.table.select_id(keep, scroll=False)

@@ -32,6 +32,7 @@ from crc_reporter.services.search import search_recommendation_ids
 from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.models.base import PreparedRows
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
@@ -81,6 +82,7 @@ class RecommendationsPage(Page):
         self._matching: tuple[str, frozenset[int]] | None = None  # the last text query and the ids it found
         self._search_generation = 0  # answers to earlier queries are dropped
         self._filtering = False
+        self._shown_filter: RecommendationFilter | None = None  # the filter whose rows the table shows
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(0)
@@ -186,6 +188,7 @@ class RecommendationsPage(Page):
     def _set_all(self, rows: list[RecommendationRow], choices: FilterChoices) -> None:
         self._rows = rows
         self._matching = None  # the texts may have changed: search again
+        self._shown_filter = None
         self._loaded = True
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
@@ -204,6 +207,7 @@ class RecommendationsPage(Page):
             fresh = {r.id: r for r in recommendation_rows(session, ids)}
         changed = set(ids)
         self._matching = None  # an edited text may now match, or no longer match, the query
+        self._shown_filter = None
         self._rows = [fresh.get(r.id, r) for r in self._rows if r.id in fresh or r.id not in changed]
         self.model.update_records(fresh.values())
         self.model.remove_ids(i for i in ids if i not in fresh)
@@ -240,6 +244,8 @@ class RecommendationsPage(Page):
         if not self._loaded:
             return
         flt = self.current_filter()
+        if flt == self._shown_filter:
+            return  # a space typed after a word, say: the same question, its rows are on screen
         if flt.query and (self._matching is None or self._matching[0] != flt.query):
             self._search(flt.query)
             return
@@ -249,25 +255,39 @@ class RecommendationsPage(Page):
         self._search_generation += 1
         generation = self._search_generation
 
-        def work(session: Session, _control: TaskControl) -> frozenset[int]:
-            return frozenset(search_recommendation_ids(session, query))
+        rows, asked, model = self._rows, self.current_filter(), self.model  # the list is replaced, never changed
 
-        def done(found: frozenset[int]) -> None:
+        def work(session: Session, _control: TaskControl) -> tuple[frozenset[int], PreparedRows[RecommendationRow]]:
+            found = frozenset(search_recommendation_ids(session, query))
+            # narrowing the loaded rows and indexing them is done here too: the interface thread only shows them
+            return found, model.prepare_rows(filter_rows(rows, asked, found))
+
+        def done(result: tuple[frozenset[int], PreparedRows[RecommendationRow]]) -> None:
             if generation != self._search_generation or not self.is_current(self._generation):
                 return  # a newer keystroke asked another question
+            found, prepared = result
             self._matching = (query, found)
             flt = self.current_filter()  # the other filters may have changed while the query ran
-            if flt.query == query:
-                self._show_filtered(flt, found)
+            if flt.query != query:
+                return
+            self._show_filtered(flt, found, prepared if flt == asked and rows is self._rows else None)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
 
-    def _show_filtered(self, flt: RecommendationFilter, matching: frozenset[int] | None) -> None:
+    def _show_filtered(
+        self,
+        flt: RecommendationFilter,
+        matching: frozenset[int] | None,
+        prepared: PreparedRows[RecommendationRow] | None = None,
+    ) -> None:
         keep = self.table.current_id()
-        visible = filter_rows(self._rows, flt, matching)
+        if prepared is None:
+            prepared = self.model.prepare_rows(filter_rows(self._rows, flt, matching))
+        visible = prepared.rows
+        self._shown_filter = flt
         self._filtering = True  # a detail to load waits for the next turn of the event loop: the rows paint first
         try:
-            self.model.set_rows(visible)
+            self.model.set_prepared(prepared)
             if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
                 self.table.select_row(0)
             elif not self.model.rowCount():
