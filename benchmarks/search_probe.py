@@ -95,11 +95,17 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
         for word in words:
             for ch in word:
                 marks.marks.clear()
+                shown = page._shown_filter
                 pressed = time.perf_counter()
                 QTest.keyClick(page.search, ch)
-                if not _settle(app, lambda: "painted" in marks.marks, timeout=10):
+                app.processEvents()
+                if page._shown_filter is shown and page.current_filter() == shown:
+                    # the same question (a space after a word): the rows on screen are already its answer
+                    latencies.append((time.perf_counter() - pressed) * 1000)
+                elif not _settle(app, lambda: "painted" in marks.marks, timeout=10):
                     raise RuntimeError(f"no repaint after typing {ch!r} into {page.search.text()!r}")
-                latencies.append((marks.marks["painted"] - pressed) * 1000)
+                else:
+                    latencies.append((marks.marks["painted"] - pressed) * 1000)
                 if baseline is not None:
                     baseline.append(bare_query(page.search.text()) * 1000)
             page.search.set_text_now("")

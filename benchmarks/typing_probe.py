@@ -135,8 +135,15 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
             for ch in word:
                 marks.clear()
                 wanted = page.search.text() + ch
+                shown = page._shown_filter
                 pressed = time.perf_counter()
                 QTest.keyClick(page.search, ch)
+                app.processEvents()
+                if page._shown_filter is shown and page.current_filter() == shown:
+                    # the same question (a space after a word): the rows on screen are already its answer
+                    latencies.append((time.perf_counter() - pressed) * 1000)
+                    typed.append(wanted)
+                    continue
                 if not _settle(
                     app,
                     lambda w=wanted: "painted" in marks and marks.get("shown") == w.strip(),  # type: ignore[misc]
