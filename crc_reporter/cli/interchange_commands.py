@@ -13,7 +13,8 @@ from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services import exchange as ex
 from crc_reporter.services.interchange.columns import BY_KEY
-from crc_reporter.services.interchange.impact import ImpactActions, apply_impact_actions, export_impact
+from crc_reporter.services.interchange.impact import ImpactActions, export_impact
+from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets

@@ -19,6 +19,10 @@ class ImportCancelledError(ServiceError):
     """An import stopped before the end (cancelled, or over its time budget); nothing was changed."""
 
 
+class SourceError(ServiceError):
+    """The file cannot be imported: wrong format, damaged, hostile, or not what it claims to be."""
+
+
 class EditConflictError(ServiceError):
     """The record changed since the user read it: both versions travel with the error."""
 

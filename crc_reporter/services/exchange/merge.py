@@ -25,17 +25,17 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.services import untrusted
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, ValidationError
+from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, SourceError, ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.apply import Writer, require_writable
 from crc_reporter.services.exchange.bulk import large_cache
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.labels import Lookup, describe, readable
 from crc_reporter.services.exchange.package import Package, PackageError, PackageInfo, read_package
-from crc_reporter.services.exchange.plan import (
+from crc_reporter.services.exchange.plan import Planner
+from crc_reporter.services.exchange.plan_types import (
     DELETE,
     INSERT,
     STAMP_DEAD,
@@ -43,7 +43,6 @@ from crc_reporter.services.exchange.plan import (
     UPDATE,
     ConflictKind,
     Plan,
-    Planner,
     Resolution,
 )
 from crc_reporter.services.exchange.session import Prepared, prepare
@@ -95,7 +94,7 @@ class MergeResult:
 def open_package(path: Path | str, *, with_records: bool = True) -> Package:
     """Read and check a package file (raises :class:`PackageError` or a one-line SourceError)."""
     try:
-        data, label = safety.read_input(Path(path))
+        data, label = untrusted.read_input(Path(path))
     except SourceError as exc:
         raise PackageError(str(exc)) from None
     return read_package(data, label, with_records=with_records)

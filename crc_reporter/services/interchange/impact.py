@@ -219,7 +219,8 @@ class ImpactActionRow:
 
 @dataclass(frozen=True)
 class ImpactActions:
-    """An IMPACT OSS actions (measures) CSV, read; applied by :func:`apply_impact_actions`."""
+    """An IMPACT OSS actions (measures) CSV, read; applied by
+    :func:`~crc_reporter.services.interchange.impact_actions.apply_impact_actions`."""
 
     name: str
     rows: tuple[ImpactActionRow, ...]
@@ -235,16 +236,6 @@ class ImpactActionsReport:
     unchanged: int
     links_added: int
     problems: tuple[str, ...]
-
-
-def apply_impact_actions(session: Session, source: ImpactActions, *, dry_run: bool = False) -> ImpactActionsReport:
-    from crc_reporter.services.interchange.impact_actions import apply_rows
-
-    report = apply_rows(session, source)
-    if dry_run:
-        session.rollback()
-        return ImpactActionsReport(**{**report.__dict__, "applied": False})
-    return report
 
 
 def recommendations_by_reference(session: Session, references: set[tuple[str, int]]) -> dict[tuple[str, int], int]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.services import untrusted
+from crc_reporter.services.errors import SourceError
 from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
 
 MAX_ROWS = 500_000
@@ -40,8 +40,8 @@ class TrackerSheets:
 def is_tracker(data: bytes) -> bool:
     """Is this workbook a CRC Reporter tracker (cheap: the workbook's sheet list only)?"""
     try:
-        zf = safety.open_zip(data, "workbook")
-        workbook = safety.read_member(zf, "xl/workbook.xml", "workbook", 2 * 1024 * 1024)
+        zf = untrusted.open_zip(data, "workbook")
+        workbook = untrusted.read_member(zf, "xl/workbook.xml", "workbook", 2 * 1024 * 1024)
     except SourceError:
         return False
     return f'name="{META_SHEET}"'.encode() in workbook
@@ -50,7 +50,7 @@ def is_tracker(data: bytes) -> bool:
 def read_tracker(data: bytes, name: str) -> TrackerSheets:
     from openpyxl import load_workbook
 
-    safety.open_zip(data, name)  # bombs and encrypted files get the same one-line refusal as anywhere else
+    untrusted.open_zip(data, name)  # bombs and encrypted files get the same one-line refusal as anywhere else
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged workbooks

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, clauses, ngettext
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport, apply_impact_actions
+from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport
+from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin

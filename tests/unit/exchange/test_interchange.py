@@ -14,17 +14,17 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from crc_reporter.importers import load_source
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import recommendations as rec_svc
+from crc_reporter.services.errors import SourceError
 from crc_reporter.services.importing import apply_import
 from crc_reporter.services.interchange.impact import (
     ACTION_HEADERS,
     REC_HEADERS,
     ImpactActions,
-    apply_impact_actions,
     export_impact,
 )
+from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets

@@ -7,6 +7,9 @@ Everything here checks before it reads: the size of the file, the number,
 declared sizes and compression ratio of zip members (``zipfile`` never reads
 past a member's declared size, so the declared sizes bound memory), and XML
 is parsed with no DTD, no entity resolution and no network.
+
+The importers and the services that read files themselves (exchange packages,
+tracker workbooks) share these checks; they live here, below both.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from crc_reporter.i18n import _
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.services.errors import SourceError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # far above any real concluding observations or UHRI export
 MAX_ZIP_MEMBERS = 5_000
