@@ -113,10 +113,6 @@ def _run_gui(db: str | None, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(initial_language())
     use_our_catalogs()
-    # A command is a short process that builds many objects at once (20,000 records
-    # with their parts): frequent cyclic collections cost it a third of its time.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
     window = _window_options(argv)
     if window is not None:
         return _open_window(window)
@@ -128,11 +124,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(ctx.db, args)
+        _tune_gc_for_a_short_command()
         return int(args.handler(args, ctx) or 0)
     except BaseException as exc:
         return _failed(exc, ctx, args)
     finally:
         ctx.close()
+
+
+def _tune_gc_for_a_short_command() -> None:
+    """A command is a short process that builds many objects at once (20,000 records with their
+    parts): frequent cyclic collections cost it a third of its time. Never for the window, which
+    lives for hours and must give memory back."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -165,10 +170,11 @@ def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> in
         if isinstance(exc, Exception):
             ctx.log_exception(exc)
         raise exc
-    # a bug, not a user's mistake: one line here, the details in the log
+    # a bug, not a user's mistake: one line here, the details in the log. Only the error's class:
+    # its text may hold an SQL statement with its values, or a person's data.
     log_file = ctx.log_exception(exc)
-    message = _("internal error: {error}: {message} (details in {log})").format(
-        error=type(exc).__name__, message=one_line(str(exc)), log=log_file
+    message = _("internal error: {error} (details in {log})").format(
+        error=type(exc).__name__, log=one_line(str(log_file))
     )
     print("crc-reporter: " + message, file=sys.stderr)
     return EXIT_INTERNAL
