@@ -83,10 +83,6 @@ class MergeResult:
     def changes(self) -> int:
         return sum(self.added.values()) + sum(self.updated.values()) + sum(self.deleted.values())
 
-    @property
-    def needs_person(self) -> bool:
-        return bool(self.conflicts)
-
     def resolve_all(self, choice: Resolution) -> dict[str, Resolution]:
         return {c.uuid: choice for c in self.conflicts if choice in c.choices}
 
