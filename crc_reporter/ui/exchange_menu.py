@@ -94,18 +94,17 @@ class ExchangeActions(QObject):
 
     def open_payload(self, source: ParsedSource, path: str) -> bool:
         """Show the dialog for a file the import dialog read that carries records; False if none fits."""
-        if self.window.ctx is None:
+        payload = source.payload
+        if self.window.ctx is None or payload is None:
             return False
-        from crc_reporter.services.exchange import Package
+        from crc_reporter.services.payloads import is_merged
 
-        if isinstance(source.payload, Package):
+        if is_merged(payload):
             from crc_reporter.ui.dialogs.merge_dialog import run_merge_dialog
 
-            run_merge_dialog(self.window, path, source.payload)
+            run_merge_dialog(self.window, path, payload)
             return True
-        from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog, accepts
+        from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog
 
-        if accepts(source):
-            InterchangeDialog(self.window.ctx, source, self.window).exec()
-            return True
-        return False
+        InterchangeDialog(self.window.ctx, source, self.window).exec()
+        return True

@@ -30,11 +30,12 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crc_reporter import __version__
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
 from crc_reporter.services import untrusted
 from crc_reporter.services.errors import SourceError, ValidationError
@@ -95,6 +96,7 @@ class PackageInfo:
 
 @dataclass
 class Package:
+    kind: ClassVar[PayloadKind] = PayloadKind.PACKAGE
     info: PackageInfo
     records: dict[str, list[IncomingRecord]] = field(default_factory=dict)
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (uuid, table, vv)

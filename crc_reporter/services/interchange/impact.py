@@ -35,10 +35,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.domain.records import ActionInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language, translator
 from crc_reporter.i18n.labels import label
@@ -222,6 +224,7 @@ class ImpactActions:
     """An IMPACT OSS actions (measures) CSV, read; applied by
     :func:`~crc_reporter.services.interchange.impact_actions.apply_impact_actions`."""
 
+    kind: ClassVar[PayloadKind] = PayloadKind.IMPACT_ACTIONS
     name: str
     rows: tuple[ImpactActionRow, ...]
     warnings: tuple[str, ...]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
 from crc_reporter.services import untrusted
 from crc_reporter.services.errors import SourceError
@@ -31,6 +32,7 @@ class SheetRows:
 
 @dataclass
 class TrackerSheets:
+    kind: ClassVar[PayloadKind] = PayloadKind.TRACKER
     name: str
     sheets: dict[str, SheetRows]
     originals: dict[str, dict[str, Any]]  # "sheet:uuid" -> editable values as exported
