@@ -17,7 +17,8 @@ from crc_reporter.importers.registry import choose, importers, load_source, make
 from crc_reporter.importers.text import TextImporter
 from crc_reporter.importers.tracker import TrackerImporter
 from crc_reporter.importers.uhri import UhriCsvImporter, UhriXlsxImporter
-from crc_reporter.services.errors import ImportCancelledError, SourceError
+from crc_reporter.services.errors import ImportCancelledError
+from crc_reporter.untrusted import SourceError
 
 register(DocxImporter())
 register(PdfImporter())

@@ -1,7 +1,7 @@
 """Word (.docx) as the UN publishes it.
 
 Read straight from the package with lxml (safely: see
-:mod:`crc_reporter.services.untrusted`), which is several times faster than
+:mod:`crc_reporter.untrusted`), which is several times faster than
 building python-docx objects and lets us see what python-docx hides: numbers
 and letters from automatic numbering (:mod:`~crc_reporter.importers.docx_numbering`),
 footnote references, bold inherited from styles, text in hyperlinks, content
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import CHAPTER, SECTION, SUBHEADING, Block, SourceText, note_marker
 from crc_reporter.importers.docx_numbering import Numbering
 from crc_reporter.importers.structure import parse_document
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"

@@ -7,10 +7,10 @@ service's job (``crc-reporter import`` and ``crc-reporter merge`` both do it).
 
 from __future__ import annotations
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_
 from crc_reporter.importers.base import Probe, ReadOptions
-from crc_reporter.services import untrusted
 
 
 class PackageImporter:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 _IMPORTERS: list[Importer] = []
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import codecs
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import Line, SourceText
 from crc_reporter.importers.lines import lines_to_blocks
 from crc_reporter.importers.structure import parse_document
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -14,13 +14,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.text import decode_text, looks_like_text
 from crc_reporter.importers.uhri_rows import RowCollector, header_map
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
 _HEADER_SCAN = 15  # the header row may follow a title or a blank row

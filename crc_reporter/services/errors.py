@@ -1,10 +1,16 @@
 """Errors a person can act on. Their message is shown as one line, as is."""
 
+from crc_reporter.domain.errors import ServiceError
 from crc_reporter.i18n import _
 
-
-class ServiceError(Exception):
-    """A request that cannot be done (bad value, missing record, conflict)."""
+__all__ = [
+    "EditConflictError",
+    "ImportCancelledError",
+    "NotAllowedError",
+    "NotFoundError",
+    "ServiceError",
+    "ValidationError",
+]
 
 
 class NotFoundError(ServiceError):
@@ -17,10 +23,6 @@ class ValidationError(ServiceError):
 
 class ImportCancelledError(ServiceError):
     """An import stopped before the end (cancelled, or over its time budget); nothing was changed."""
-
-
-class SourceError(ServiceError):
-    """The file cannot be imported: wrong format, damaged, hostile, or not what it claims to be."""
 
 
 class EditConflictError(ServiceError):

@@ -29,6 +29,18 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "crc_reporter.cli",
         "crc_reporter.reports",
         "crc_reporter.importers",
+        "crc_reporter.untrusted",
+    ),
+    # limits and errors for reading files we did not write: below importers and services alike
+    "untrusted": (
+        "PySide6",
+        "sqlalchemy",
+        "crc_reporter.store",
+        "crc_reporter.services",
+        "crc_reporter.ui",
+        "crc_reporter.cli",
+        "crc_reporter.reports",
+        "crc_reporter.importers",
     ),
     "store": (
         "PySide6",

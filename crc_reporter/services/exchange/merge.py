@@ -23,11 +23,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from crc_reporter import untrusted
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
-from crc_reporter.services import untrusted
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, SourceError, ValidationError
+from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.apply import Writer, require_writable
 from crc_reporter.services.exchange.bulk import large_cache
@@ -50,6 +50,7 @@ from crc_reporter.services.exchange.state import replica_id
 from crc_reporter.services.permissions import may_see_confidential, session_role
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import Cluster, SyncPeer
+from crc_reporter.untrusted import SourceError
 
 
 @dataclass(frozen=True)

@@ -34,15 +34,15 @@ from typing import Any, ClassVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from crc_reporter import __version__
+from crc_reporter import __version__, untrusted
 from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError, ValidationError
+from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import BY_NAME, FORMAT_VERSION, ORDER
 from crc_reporter.services.exchange.validate import IncomingRecord, PackageError, check_records, check_tombstones
+from crc_reporter.untrusted import SourceError
 
 FORMAT = "crc-reporter-exchange"
 SUFFIX = ".crcx"

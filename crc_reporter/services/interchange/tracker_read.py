@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.services import untrusted
-from crc_reporter.services.errors import SourceError
 from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
+from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
 _BOOLEAN_FORMULAS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from crc_reporter.importers import load_source
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import recommendations as rec_svc
-from crc_reporter.services.errors import SourceError
 from crc_reporter.services.importing import apply_import
 from crc_reporter.services.interchange.impact import (
     ACTION_HEADERS,
@@ -30,6 +29,7 @@ from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, ActionLink, Assessment, Recommendation
+from crc_reporter.untrusted import SourceError
 from tests.exchange_support import build_base
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from crc_reporter import untrusted
 from crc_reporter.importers import ImportCancelledError, ReadOptions, SourceError, load_source
-from crc_reporter.services import untrusted
 from tests.co_content import co_2014
 from tests.co_documents import build_docx
 
