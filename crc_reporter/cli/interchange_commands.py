@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.cli.exchange_commands import merge_file
 from crc_reporter.domain.parsed import ParsedSource
@@ -21,7 +22,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-xlsx",
         parents=[common],
-        help=_("export the tracker as an Excel workbook (edit it and import it back)"),
+        help=summary("export-xlsx"),
         description=_(
             "One sheet per kind of record, with filters and status colours. Edit the dark columns and "
             "import the workbook again with 'crc-reporter import' to apply the changes."
@@ -34,7 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-impact",
         parents=[common],
-        help=_("export recommendations and actions as IMPACT OSS import files"),
+        help=summary("export-impact"),
         description=_(
             "Write OUT.csv (recommendations) and OUT-actions.csv (actions, linked to the recommendations by "
             "reference) in the format of IMPACT OSS's batch import. Import the recommendations first."
