@@ -220,7 +220,7 @@ def test_a_failed_file_forgets_the_previous_preview(
     bad.write_bytes(b"not a word document either")
     dialog.read_file(str(bad))
     _wait(qtbot, dialog)
-    assert dialog.error.isVisible() and "second.docx" in dialog.error.text()
+    assert not dialog.error.isHidden() and "second.docx" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.report is None and dialog.source is None
     assert dialog.preview.currentIndex() == 0 and dialog.preview.model.rowCount() == 0
