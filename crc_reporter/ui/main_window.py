@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.resize(1280, 800)
-        self.setMinimumSize(QSize(1000, 640))
+        self.setMinimumSize(QSize(760, 500))  # fits 1366×768 at 125 % (about 1093×558 usable)
         geometry, _state = self.settings.window_state()
         self._restored = geometry is not None and self.restoreGeometry(geometry)
         self.store_label = QLabel()

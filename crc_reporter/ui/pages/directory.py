@@ -17,6 +17,7 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -26,6 +27,7 @@ class DirectoryPage(Page):
     def __init__(self, ctx: AppContext, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._dirty = False
+        self._wanted: object = None  # a record another page asked for, selected once the rows are loaded
         layout = self.page_layout()
         header, _t, self.subtitle = self.header(self.title(), "")
         self.merge_button = QPushButton(_("Merge duplicates…"))
@@ -57,6 +59,7 @@ class DirectoryPage(Page):
         splitter.setSizes([560, 540])
         self.splitter = splitter
         splitter.setChildrenCollapsible(False)
+        remember(splitter, ctx.settings, self.key)
         layout.addWidget(splitter, 1)
         self.save_button = QPushButton(_("Save changes"))
         self.save_button.setObjectName("Primary")
@@ -99,6 +102,17 @@ class DirectoryPage(Page):
             else:
                 self.show_current()
 
+    def show_record(self, **target: object) -> None:
+        """Select the record named ``<page>_id`` (``indicator_id=3`` on the indicators page), now or once loaded."""
+        record_id = target.get(f"{self.key.rstrip('s')}_id")
+        if record_id is None:
+            return
+        self._wanted = record_id
+        if self.table.select_id(record_id):
+            self._wanted = None
+        else:
+            self.search.set_text_now("")  # the filter may hide it; otherwise it is selected once loaded
+
     def reload(self) -> None:
         """Read the rows in the background (:meth:`load_rows`), keeping the selected record selected."""
         generation, keep = self.next_generation(), self.table.current_id()
@@ -111,7 +125,8 @@ class DirectoryPage(Page):
                 self.model.set_rows(rows)
                 self.subtitle.setText(self.count_text(len(rows)))
                 self.subtitle.setVisible(True)
-                self.select_after_reload(keep)
+                wanted, self._wanted = self._wanted, None
+                self.select_after_reload(wanted if wanted is not None else keep)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -185,7 +186,12 @@ class RecommendationDetail(QFrame):
                 side_layout.addWidget(line)
             side_layout.addWidget(panel, 1)
             panel.record_requested.connect(self.record_assessment)
-        self.tabs.addTab(sides, _("Assessments"))
+        # on a short window the notes and the history keep their height and the tab scrolls
+        sides_scroll = QScrollArea()
+        sides_scroll.setWidgetResizable(True)
+        sides_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sides_scroll.setWidget(sides)
+        self.tabs.addTab(sides_scroll, _("Assessments"))
 
         actions = QWidget()
         action_layout = QHBoxLayout(actions)
