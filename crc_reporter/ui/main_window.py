@@ -372,6 +372,12 @@ class MainWindow(QMainWindow):
             return
         import_dialog.run_import_dialog(self, path)
 
+    def show_guide(self) -> None:
+        """Help ▸ User guide (F1), in the window's language."""
+        from crc_reporter.ui.dialogs.guide_dialog import show_guide
+
+        self.guide = show_guide(self)
+
     def retranslate(self) -> None:
         self._build()
 

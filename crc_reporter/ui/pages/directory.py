@@ -42,6 +42,7 @@ class DirectoryPage(Page):
         layout.addLayout(self.filter_row)
         self.model = model
         self.table = RecordTable(model, proxy=FilteringProxyModel(self))
+        self.table.setAccessibleName(self.title())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         editor = card_frame()

@@ -170,6 +170,7 @@ class RecommendationDetail(QFrame):
         self.stack.addWidget(body)
 
         self.text = QTextBrowser()
+        self.text.setAccessibleName(_("Text of the recommendation"))
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._anchor)
         self.tabs.addTab(self.text, _("Text"))

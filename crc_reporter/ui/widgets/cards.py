@@ -49,6 +49,7 @@ class ChartCard(QFrame):
         self.setObjectName("Card")
         self.chart = chart
         chart.title = title
+        chart.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
