@@ -178,6 +178,7 @@ QLabel#FigureValue {{ font-size: 21pt; font-weight: 600; color: {t.text}; }}
 QFrame#Card:focus {{ border: 2px solid {t.accent}; }}
 QLabel#SectionTitle {{ font-size: 10.5pt; font-weight: 600; color: {t.text}; }}
 QLabel#Muted {{ color: {t.muted}; }}
+QLabel#Error {{ color: {t.danger}; }}
 QLabel#Note {{ background: {t.note}; border: 1px solid {t.note_border}; border-radius: 6px; padding: 10px 12px; color: {t.note_text}; }}
 QFrame#Card {{ background: {t.card}; border: 1px solid {t.border}; border-radius: 8px; }}
 QFrame#Card QLabel {{ background: transparent; }}

@@ -22,6 +22,7 @@ from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import ChartCard, FigureTile
 from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart, Target
 from crc_reporter.ui.widgets.dashboard_charts import MatrixRow, StatusMatrix, Trend, TrendGrid
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 
 ALL = "*"
 
@@ -64,7 +65,8 @@ class DashboardPage(Page):
         column = QGridLayout()
         body.addLayout(column)
         self.stack.addWidget(content)
-        self.stack.addWidget(self.welcome)
+        self.welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
+        self.stack.addWidget(self.welcome_page)
 
         header, _t, self.subtitle = self.header(self.title(), "")
         self.scope = QComboBox()
@@ -154,7 +156,7 @@ class DashboardPage(Page):
 
     def _show(self, choices: list[tuple[str, str]], symbol: str | None, figures: DashboardFigures | None) -> None:
         if figures is None:
-            self.stack.setCurrentWidget(self.welcome)
+            self.stack.setCurrentWidget(self.welcome_page)
             return
         self.stack.setCurrentIndex(0)
         self.scope.blockSignals(True)

@@ -17,6 +17,7 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
@@ -46,7 +47,8 @@ class DirectoryPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         editor = card_frame()
-        self.editor_layout = QVBoxLayout(editor)
+        editor_body = QWidget()  # scrolls on a short screen: the fields keep their height
+        self.editor_layout = QVBoxLayout(editor_body)
         self.editor_layout.setContentsMargins(16, 12, 16, 12)
         self.editor_layout.setSpacing(8)
         self.editor_title = section_label("")
@@ -54,6 +56,8 @@ class DirectoryPage(Page):
         self.editor_layout.addWidget(self.editor_title)
         self.empty = muted_label(_("Select a row to see and edit it."))
         self.editor_layout.addWidget(self.empty)
+        QVBoxLayout(editor).addWidget(ScrollBody(editor_body))
+        editor.layout().setContentsMargins(0, 0, 0, 0)
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)

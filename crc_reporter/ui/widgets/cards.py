@@ -55,8 +55,8 @@ class ChartCard(QFrame):
         layout.setSpacing(6)
         header = QHBoxLayout()
         self.title_label = section_label(title)
-        header.addWidget(self.title_label)
-        header.addStretch(1)
+        self.title_label.setWordWrap(True)  # a long indicator name wraps instead of being cut
+        header.addWidget(self.title_label, 1)
         self.export_button = QToolButton(self)
         self.export_button.setIcon(icon("export"))
         self.export_button.setIconSize(QSize(18, 18))
@@ -97,7 +97,10 @@ class FigureTile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # as tall as its wrapped caption and detail need at its width (longer in French, Khmer)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.target: object = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
