@@ -27,6 +27,11 @@ from crc_reporter.ui.widgets.scrolling import ScrollBody
 ALL = "*"
 
 
+def _days(value: float | int | None, decimals: int = 0) -> str:
+    days = int(value or 0)
+    return ngettext("{n} day", "{n} days", days).format(n=number(days))
+
+
 def load_dashboard(
     session: Session, scope: str | None
 ) -> tuple[list[tuple[str, str]], str | None, DashboardFigures | None]:
@@ -35,7 +40,7 @@ def load_dashboard(
         return [], None, None
     symbol = default_scope(session) if scope is None else (None if scope == ALL else scope)
     choices = [(f"{s} ({y})" if y else s, s) for s, y in documents]
-    return choices, symbol, dashboard_figures(session, symbol)  # type: ignore[return-value]
+    return choices, symbol, dashboard_figures(session, symbol)
 
 
 class DashboardPage(Page):
@@ -263,7 +268,7 @@ class DashboardPage(Page):
         )
         self.by_actor.target = lambda row, _c, status: ("actions", {"filters": {"actor": row.key, "status": status}})
         self.overdue.target = lambda row, _c, _s: ("actions", {"action_id": row.key})
-        self.overdue.value_format = lambda v: ngettext("{n} day", "{n} days", int(v)).format(n=number(v))
+        self.overdue.value_format = _days
         self.overdue.set_data(
             [BarRow(o.title, ((Segment("late", o.days_overdue),),), key=o.id) for o in f.overdue],
             {"late": DANGER},
