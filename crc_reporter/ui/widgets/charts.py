@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
     QImage,
+    QImageWriter,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -173,7 +174,8 @@ class Chart(QWidget):
         return image
 
     def export_png(self, path: str | Path) -> bool:
-        return bool(self.render_image().save(str(path), b"PNG"))
+        # (QImage.save(path, b"PNG") is refused by PySide6 6.11; a writer names the format unambiguously)
+        return bool(QImageWriter(str(path), QByteArray(b"PNG")).write(self.render_image()))
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
