@@ -16,6 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -162,9 +163,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        side = QWidget()
+        side = QFrame()  # (a frame paints the style sheet's background: the sidebar's colour of each scheme)
         side.setObjectName("SidebarPanel")
-        side.setStyleSheet("QWidget#SidebarPanel { background: #1e2a3f; }")
         side.setFixedWidth(self._sidebar_width())
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

@@ -161,6 +161,7 @@ def stylesheet(t: Theme) -> str:
     return f"""
 QMainWindow, QDialog {{ background: {t.background}; }}
 QWidget#Page {{ background: {t.background}; }}
+QWidget#SidebarPanel {{ background: {t.sidebar}; }}
 QListView#Sidebar {{
     background: {t.sidebar}; color: {t.sidebar_text}; border: none; outline: 0;
     padding-top: 6px; font-size: 10.5pt;

@@ -51,7 +51,7 @@ class FormDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        fit_to_screen(self)
+        fit_to_screen(self, grow_to_hint=True)
 
     def validate(self) -> str | None:
         """A one-line message when the form cannot be accepted as it is."""

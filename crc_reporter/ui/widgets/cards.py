@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.icons import icon
+from crc_reporter.ui.style import theme
 from crc_reporter.ui.widgets.charts import Chart
 
 
@@ -58,7 +59,7 @@ class ChartCard(QFrame):
         self.title_label.setWordWrap(True)  # a long indicator name wraps instead of being cut
         header.addWidget(self.title_label, 1)
         self.export_button = QToolButton(self)
-        self.export_button.setIcon(icon("export"))
+        self.export_button.setIcon(icon("export", theme().muted))  # (legible on either scheme)
         self.export_button.setIconSize(QSize(18, 18))
         self.export_button.setToolTip(_("Save this chart as a PNG picture"))
         self.export_button.setAccessibleName(_("Save as PNG"))

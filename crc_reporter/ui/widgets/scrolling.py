@@ -44,8 +44,13 @@ def scrolling(body: QWidget) -> ScrollBody:
     return ScrollBody(body)
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """Shrink a window that is larger than the room its screen offers, and bring it back onto the screen."""
+def fit_to_screen(window: QWidget, *, grow_to_hint: bool = False) -> None:
+    """Shrink a window that is larger than the room its screen offers, and bring it back onto the screen.
+
+    ``grow_to_hint``: first make it as large as its content asks (a dialog sized by its minimum width
+    before its content was added would otherwise scroll sideways on a screen with room to spare)."""
+    if grow_to_hint:
+        window.resize(window.size().expandedTo(window.sizeHint()))
     screen = window.screen()
     if screen is None:
         return
