@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from crc_reporter.domain.parsed import ParsedSource
+from crc_reporter.domain.text import clean_all
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers import safety
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
@@ -99,7 +100,8 @@ def load_source(
     probe = make_probe(data, label)
     importer = choose(probe)
     options.start()
-    return _with_collapsed_warnings(importer.read(data, probe, options))
+    # every way in through a file: no control characters, no lone surrogates (issue 21, finding 5)
+    return _with_collapsed_warnings(clean_all(importer.read(data, probe, options)))
 
 
 #: Warnings that differ only in their numbers (row 12, row 13, …) beyond this many become one line.
