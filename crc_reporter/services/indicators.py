@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -87,6 +88,14 @@ def update_indicator(
     return previous
 
 
+class Series(TypedDict):
+    """The disaggregation a value belongs to (each None for the total)."""
+
+    sex: str | None
+    age_group: str | None
+    province: str | None
+
+
 def set_value(
     session: Session,
     indicator_id: int,
@@ -152,9 +161,4 @@ def link_action(session: Session, indicator_id: int, action_id: int, linked: boo
         ind.actions.append(action)
     elif not linked and action in ind.actions:
         ind.actions.remove(action)
-    session.flush()
-
-
-def delete_indicator(session: Session, indicator_id: int) -> None:
-    session.delete(get_indicator(session, indicator_id))
     session.flush()
