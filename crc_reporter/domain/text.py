@@ -27,7 +27,7 @@ T = TypeVar("T")
 
 #: C0 control characters other than tab (``\t``) and newline (``\n``), and UTF-16 surrogates.
 _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff]")
-_NEWLINES = {"\x0b": "\n", "\x0c": "\n", "\r": "\n"}
+_NEWLINES = {"\x0b": " ", "\x0c": " ", "\r": "\n"}
 REPLACEMENT = "\ufffd"
 
 
