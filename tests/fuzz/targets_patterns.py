@@ -56,6 +56,7 @@ register(
         expected=(),
         strategy=_strings,
         timeout=60.0,  # the backstop; each use is held to PER_USE_SECONDS
+        memory_mb=300,
         examples=8,
         long_examples=300,
     )
