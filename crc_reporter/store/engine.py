@@ -65,7 +65,8 @@ class Store:
     engine: Engine
     factory: sessionmaker[StoreSession]
     path: Path | None = None  # the SQLite file, when there is one
-    user: str = "unknown"
+    claimed_user: str = "unknown"  # the name people gave (settings, --user): the author on an SQLite file
+    login: str | None = None  # on a database server, the signed-in login: always the author there
     read_only: bool = False
     role: Role = Role.ADMIN
     confidential: bool = True  # may see and record confidential records
@@ -74,6 +75,24 @@ class Store:
     lock: StoreLock | None = field(default=None, repr=False)  # held while this instance may write
     read_only_reason: str = ""  # one line for people, when read_only
     unclean_shutdown: bool = False  # the previous writer did not close it; it was checked on open
+
+    @property
+    def user(self) -> str:
+        """The author of what this store records: the one place that decides it.
+
+        On a server it is the signed-in login whatever name was given (and the server
+        enforces the same, see migration 0008); on a file, the name people gave.
+        """
+        return self.login or self.claimed_user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.claimed_user = name  # ignored on a server: the login stays the author
+
+    @property
+    def server_audit(self) -> bool:
+        """Whether the server writes the audit trail (PostgreSQL) rather than this process."""
+        return self.dialect == "postgresql"
 
     @property
     def is_sqlite(self) -> bool:
@@ -96,6 +115,7 @@ class Store:
         """
         session = self.factory()
         session.info["user"] = self.user
+        session.info["server_audit"] = self.server_audit
         session.info["role"] = self.role.value
         session.info["read_only"] = self.read_only
         session.info["read_only_reason"] = self.read_only_reason
@@ -346,4 +366,4 @@ def make_store(engine: Engine, path: Path | None, user: str, read_only: bool = F
     factory = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
     # never keep a passphrase in the URL string (it may be shown or logged)
     url = engine.url.render_as_string(hide_password=engine.dialect.driver == "pysqlcipher")
-    return Store(url=url, engine=engine, factory=factory, path=path, user=user, read_only=read_only, key=key)
+    return Store(url=url, engine=engine, factory=factory, path=path, claimed_user=user, read_only=read_only, key=key)

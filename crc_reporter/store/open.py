@@ -166,7 +166,7 @@ def _server_identity(engine: Engine) -> tuple[str, Role, bool, bool]:
     from crc_reporter.store import pg_security
 
     with engine.connect() as conn:
-        user = str(conn.execute(text("SELECT current_user")).scalar())
+        user = str(conn.execute(text("SELECT session_user")).scalar())
         return user, pg_security.current_role(conn), pg_security.is_owner(conn), pg_security.sees_confidential(conn)
 
 
@@ -209,6 +209,8 @@ def _finish(
                 raise StoreError(_("this store needs an upgrade; its owner must run 'crc-reporter server-setup' first"))
             raise StoreError(_("this store needs an upgrade; run 'crc-reporter init' to upgrade it"))
         store = make_store(engine, path, user or default_user(), read_only=read_only, key=key)
+        if server:
+            store.login = user  # the author on a server, whatever name is given later
         store.role = role
         store.confidential = confidential
         if not read_only and owner:

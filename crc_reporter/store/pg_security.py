@@ -8,11 +8,17 @@ a member of one group. The database owner runs ``crc-reporter server-setup``
 and adds users; the application never needs a superuser.
 
 What the server enforces, whatever client is used:
-- viewers only SELECT; editors also write the working tables but only INSERT
-  into the audit trail (which nobody but the owner can rewrite), and cannot set
+- viewers only SELECT; editors also write the working tables but cannot set
   ``assessment.approved``; coordinators may;
-- rows of confidential actions, their sources and links, are invisible (and
-  unwritable) to roles that are not members of ``_confidential`` (RLS).
+- the audit trail is written by the server (triggers of migration 0008, author
+  = the signed-in login): a client may add a row, but the server stamps it with
+  that client's login and the time; nobody but the owner can change or delete
+  a row; every UPDATE of a record moves its ``version`` on;
+- the exchange's bookkeeping (``sync_*``, ``tombstone``) and the trusted keys are
+  written only by coordinators and administrators (exchanges and trust are theirs);
+- rows of confidential actions, their sources and links, and the audit rows
+  written about them, are invisible (and unwritable) to roles that are not
+  members of ``_confidential`` (RLS).
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from crc_reporter.store.models import Base
 
 READ_ONLY_TABLES = ("treaty", "article", "cluster", "store_meta", "alembic_version")
 APPEND_ONLY_TABLES = ("audit_log",)
+# written by exchanges and by trusting a key: coordinators and administrators only
+COORDINATOR_TABLES = ("sync_replica", "sync_record", "tombstone", "sync_alias", "sync_peer", "trusted_key")
 CONFIDENTIAL = "confidential"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.@-]{0,62}$")
 
@@ -129,6 +137,9 @@ def apply_security(conn: Connection) -> RoleNames:
                 text(f"GRANT INSERT ({col_list}), UPDATE ({col_list}), DELETE ON assessment TO {q[Role.EDITOR]}")
             )
             conn.execute(text(f"GRANT INSERT (approved), UPDATE (approved) ON assessment TO {q[Role.COORDINATOR]}"))
+        elif table in COORDINATOR_TABLES:
+            conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {table} FROM {q[Role.EDITOR]}"))
+            conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {q[Role.COORDINATOR]}"))
         else:
             conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {q[Role.EDITOR]}"))
     for table in APPEND_ONLY_TABLES:
@@ -149,6 +160,13 @@ def _apply_row_security(conn: Connection, names: RoleNames) -> None:
         conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
         conn.execute(text(f"DROP POLICY IF EXISTS crc_confidential ON {table}"))
         conn.execute(text(f"CREATE POLICY crc_confidential ON {table} USING {condition} WITH CHECK {condition}"))
+    # audit rows about confidential records (marked so when written) are read only by those who may see them;
+    # anyone who may write may add a row (the server stamps it with their login)
+    conn.execute(text("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY"))
+    for policy in ("crc_confidential_read", "crc_append"):
+        conn.execute(text(f"DROP POLICY IF EXISTS {policy} ON audit_log"))
+    conn.execute(text(f"CREATE POLICY crc_confidential_read ON audit_log FOR SELECT USING (NOT confidential OR {visible})"))
+    conn.execute(text("CREATE POLICY crc_append ON audit_log FOR INSERT WITH CHECK (true)"))
 
 
 def add_user(conn: Connection, name: str, role: Role, password: str, confidential: bool = False) -> str:

@@ -54,7 +54,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # shared with test_server_trail.py: one setup per run
 def shared(pg_server: PgServer) -> Iterator[SharedStore]:
     n = next(_n)
     owner, database = f"crc_owner_{n}", f"ministry_{n}"
