@@ -145,7 +145,7 @@ class CliContext:
             if backups_are_plain(path):  # never encrypted: a damaged header, reported by the open
                 return self.given_passphrase()
             return self.given_passphrase() or (self.passphrase() if interactive() else None)
-        if encrypt and kind in (sf.FileKind.MISSING, sf.FileKind.EMPTY):
+        if encrypt and kind is sf.FileKind.MISSING:
             return self.passphrase(new=True)
         return None
 

@@ -58,8 +58,7 @@ class ChangeWatcher:
             self._conn.execute("LISTEN crc_changes")
             self._mark = self._newest_audit_id()
             self._seen = {
-                int(r[0])
-                for r in self._conn.execute("SELECT id FROM audit_log WHERE id > %s", (self._mark - SLACK,))
+                int(r[0]) for r in self._conn.execute("SELECT id FROM audit_log WHERE id > %s", (self._mark - SLACK,))
             }
         elif store.path is not None:
             self._conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True, check_same_thread=False)

@@ -254,7 +254,11 @@ def _sqlite_pragmas(read_only: bool) -> Any:
 
 
 def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
-    """Refuse what cannot be a store file before SQLite creates or touches anything."""
+    """Refuse what cannot be a store file before SQLite creates or touches anything.
+
+    Only a missing file is ever created: an existing one (even of 0 bytes, a store cut
+    short) is never replaced by a new store.
+    """
     sf.usable_path(path)
     sf.usable_path(path.parent)
     if path.is_dir():
@@ -266,6 +270,8 @@ def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
         raise StoreError(_("there is no store at {path} (create one with 'crc-reporter init')").format(path=path))
     if kind is sf.FileKind.OTHER:
         raise NotAStoreError(_("{path} is not a CRC Reporter store (not an SQLite database)").format(path=path))
+    if kind is sf.FileKind.EMPTY:  # cut short or lost: never made into a new store in its place
+        raise DamagedStoreError(sf.empty_store_message(path), path)
     return kind
 
 

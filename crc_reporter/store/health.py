@@ -102,6 +102,8 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
     )
     if kind is sf.FileKind.MISSING:
         return replace(base, state=HealthState.MISSING, message=_("there is no store at {path}").format(path=path))
+    if kind is sf.FileKind.EMPTY:
+        return replace(base, state=HealthState.DAMAGED, message=sf.empty_store_message(path))
     try:
         conn = sf.connect(path, key, read_only=True)
     except (PassphraseRequiredError, WrongPassphraseError) as exc:

@@ -322,7 +322,7 @@ class AuditEntry(Base):
     record_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     changes: Mapped[str] = mapped_column(Text, default="")  # JSON: {field: [old, new]}
     # about a confidential record when written: on a server, read only by ``_confidential`` members (RLS)
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    confidential: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class StoreMeta(Base):

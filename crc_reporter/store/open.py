@@ -73,6 +73,8 @@ def open_store(
         engine, _path = open_engine(target, create=create)
         return _finish(engine, None, user, upgrade=upgrade, read_only=access == "read", key=None)
     path = sf.expand_user(Path(target)).resolve()
+    if sf.sniff(path) is sf.FileKind.EMPTY and StoreLock(path).held_elsewhere():
+        raise StoreError(_("this store is being created by another window; try again in a moment"))
     check_sqlite_path(path, create)
     lock, reason = _lock(path, access)
     read_only = not lock.held

@@ -165,7 +165,9 @@ def _apply_row_security(conn: Connection, names: RoleNames) -> None:
     conn.execute(text("ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY"))
     for policy in ("crc_confidential_read", "crc_append"):
         conn.execute(text(f"DROP POLICY IF EXISTS {policy} ON audit_log"))
-    conn.execute(text(f"CREATE POLICY crc_confidential_read ON audit_log FOR SELECT USING (NOT confidential OR {visible})"))
+    conn.execute(
+        text(f"CREATE POLICY crc_confidential_read ON audit_log FOR SELECT USING (NOT confidential OR {visible})")
+    )
     conn.execute(text("CREATE POLICY crc_append ON audit_log FOR INSERT WITH CHECK (true)"))
 
 

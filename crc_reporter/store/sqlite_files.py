@@ -88,6 +88,14 @@ def sniff(path: Path) -> FileKind:
     return FileKind.OTHER
 
 
+def empty_store_message(path: Path) -> str:
+    """What a 0-byte store file is: cut short, and never replaced by a new store."""
+    return _(
+        "the store {path} is empty (0 bytes); it was left as it is "
+        "(restore a backup, or remove the file to start a new store)"
+    ).format(path=path)
+
+
 @cache
 def sqlcipher() -> ModuleType:
     """The SQLCipher driver (``sqlcipher3-wheels``), with its stderr logging silenced."""

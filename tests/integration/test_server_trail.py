@@ -16,13 +16,11 @@ from sqlalchemy import select
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services.changes import ChangeWatcher
 from crc_reporter.store.models import Action, AuditEntry
-from tests.integration.test_shared_server import SharedStore, shared, who  # noqa: F401 - the fixture
-
-pytestmark = pytest.mark.usefixtures("shared")
+from tests.support.shared_server import SharedStore, who
 
 
 def _one(conn: psycopg.Connection, sql: str, *params: object) -> object:
-    row = conn.execute(sql, params).fetchone()  # type: ignore[arg-type]
+    row = conn.execute(sql, params).fetchone()
     assert row is not None
     return row[0]
 
@@ -106,7 +104,7 @@ def test_editors_cannot_write_trust_or_exchange_bookkeeping(shared: SharedStore)
     ]
     for statement in statements:
         with shared.raw(who(shared, "eddie")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute(statement)  # type: ignore[arg-type]
+            conn.execute(statement)
     with shared.raw(who(shared, "cora")) as conn:  # an exchange is a coordinator's act
         conn.execute("DELETE FROM tombstone WHERE uuid = 'none'")
 

@@ -122,7 +122,9 @@ def _pg_upgrade() -> None:
     for statement in _FUNCTIONS:
         op.execute(statement)
     op.execute("DROP TRIGGER IF EXISTS crc_audit_stamp ON audit_log")
-    op.execute("CREATE TRIGGER crc_audit_stamp BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION crc_audit_stamp()")
+    op.execute(
+        "CREATE TRIGGER crc_audit_stamp BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION crc_audit_stamp()"
+    )
     for table in SYNCED:
         op.execute(f"DROP TRIGGER IF EXISTS crc_audit ON {table}")
         op.execute(
