@@ -6,17 +6,15 @@ import argparse
 import datetime as dt
 import getpass
 import json
-import logging
 import os
 import sys
-import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crc_reporter.i18n import _
-from crc_reporter.paths import default_store_path, user_data_dir
+from crc_reporter.paths import default_store_path
 from crc_reporter.services.backups import maybe_backup
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import sqlite_files as sf
@@ -201,14 +199,7 @@ class CliContext:
         sys.stdout.write("\n")
 
     def log_exception(self, exc: BaseException) -> Path:
-        log_dir = user_data_dir() / "logs"
-        try:
-            log_dir.mkdir(parents=True, exist_ok=True)
-            log_file = log_dir / "crc-reporter.log"
-            with log_file.open("a", encoding="utf-8") as fh:
-                fh.write(f"--- {dt.datetime.now().isoformat()} ---\n")
-                fh.write("".join(traceback.format_exception(exc)))
-        except OSError:
-            logging.getLogger("crc_reporter").exception("internal error")
-            return Path("(log unavailable)")
-        return log_file
+        from crc_reporter.error_log import write_exception
+
+        log_file = write_exception(exc)  # owner-only, no message text (see error_log)
+        return log_file if log_file is not None else Path("(log unavailable)")

@@ -312,7 +312,7 @@ def open_engine(
             parsed = make_url(str(target))
         except ArgumentError as exc:
             raise StoreError(_("'{target}' is neither a file path nor a database URL").format(target=target)) from exc
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"hide_parameters": True}  # cell contents never reach an error message or a log
     if parsed.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}
         kwargs["pool_pre_ping"] = True

@@ -23,7 +23,11 @@ What the server enforces, whatever client is used:
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import re
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -180,18 +184,32 @@ def add_user(conn: Connection, name: str, role: Role, password: str, confidentia
     names = role_names(conn)
     if not _role_exists(conn, names.group(Role.VIEWER)):
         raise StoreError(_("this database is not set up for shared use; run 'crc-reporter server-setup' first"))
+    if name.lower().startswith(names.prefix):  # a person must never become one of the app's own groups
+        raise StoreError(
+            _("'{name}' is not a usable user name (letters, digits, _ . @ -; starts with a letter)").format(name=name)
+        )
     ident = _quote(conn, name)
-    pw = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
-    if _role_exists(conn, name):
-        conn.execute(text(f"ALTER ROLE {ident} LOGIN PASSWORD {pw}"))
-    else:
-        conn.execute(text(f"CREATE ROLE {ident} LOGIN PASSWORD {pw}"))
+    # only a salted SCRAM verifier travels: the password is in no statement, server log or error message
+    pw = conn.execute(text("SELECT quote_literal(:p)"), {"p": scram_verifier(password)}).scalar()
+    verb = "ALTER" if _role_exists(conn, name) else "CREATE"
+    conn.exec_driver_sql(f"{verb} ROLE {ident} LOGIN PASSWORD {pw}")  # not text(): ':' in the verifier
     for other in [*list(Role), CONFIDENTIAL]:
         conn.execute(text(f"REVOKE {_quote(conn, names.group(other))} FROM {ident}"))
     conn.execute(text(f"GRANT {_quote(conn, names.group(role))} TO {ident}"))
     if confidential:
         conn.execute(text(f"GRANT {_quote(conn, names.group(CONFIDENTIAL))} TO {ident}"))
     return name
+
+
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """PostgreSQL's SCRAM-SHA-256 verifier of ``password`` (RFC 7677; what the server itself would store)."""
+    salt = secrets.token_bytes(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", "sha256").digest()
+    b64 = base64.b64encode
+    return f"SCRAM-SHA-256${iterations}:{b64(salt).decode()}${b64(stored_key).decode()}:{b64(server_key).decode()}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ server kept.
 from __future__ import annotations
 
 import uuid as uuid_mod
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services.changes import ChangeWatcher
 from crc_reporter.store.models import Action, AuditEntry
-from tests.support.shared_server import SharedStore, who
+from tests.support.shared_server import SharedStore, cli, who
 
 
 def _one(conn: psycopg.Connection, sql: str, *params: object) -> object:
@@ -154,3 +155,17 @@ def test_notifications_tell_nothing_and_cannot_be_spoofed(shared: SharedStore) -
         listener.close()
         watcher.close()
         viewer.close()
+
+
+def test_user_add_never_shows_a_password_nor_makes_a_group_a_login(shared: SharedStore, tmp_path: Path) -> None:
+    secret = f"pw-{uuid_mod.uuid4()}"
+    env = {"CRC_REPORTER_NEW_PASSWORD": secret, "CRC_REPORTER_HOME": str(tmp_path)}
+    # an editor may not add people: the server refuses, and the refusal must not repeat the password
+    refused = cli("--db", shared.url(who(shared, "eddie")), "user", "add", "newcomer", "--role", "viewer", env=env)
+    assert refused.returncode != 0 and secret not in refused.stderr + refused.stdout
+    assert all(secret not in p.read_text("utf-8") for p in tmp_path.rglob("*.log"))
+    group = f"crc_{shared.database}_confidential"
+    as_group = cli("--db", shared.url(shared.owner), "user", "add", group, "--role", "viewer", env=env)
+    assert as_group.returncode == 1 and "not a usable user name" in as_group.stderr
+    with shared.raw(shared.owner) as conn:
+        assert not _one(conn, "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", group)

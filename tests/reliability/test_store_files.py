@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from crc_reporter.cli import main
 from crc_reporter.services.documents import create_document
 from crc_reporter.store.backup import take_backup
 from crc_reporter.store.open import open_store
-from crc_reporter.cli import main
 
 PASSPHRASE = "correct horse battery"
 

@@ -43,8 +43,8 @@ class SharedStore:
         )
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CRC_REPORTER_NEW_PASSWORD": PASSWORD}
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CRC_REPORTER_NEW_PASSWORD": PASSWORD, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "crc_reporter", *args], capture_output=True, text=True, env=env, timeout=120
     )
