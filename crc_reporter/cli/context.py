@@ -20,7 +20,7 @@ from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import backups_are_plain
 from crc_reporter.store.engine import Store, is_url
-from crc_reporter.store.errors import PassphraseRequiredError, StoreError
+from crc_reporter.store.errors import PassphraseRequiredError, ReadOnlyStoreError, StoreError
 from crc_reporter.store.open import default_user, open_store
 
 PASSPHRASE_ENV = "CRC_REPORTER_PASSPHRASE"
@@ -173,6 +173,10 @@ class CliContext:
             except PassphraseRequiredError as exc:
                 hint = _("use --passphrase-file FILE or set {env}").format(env=PASSPHRASE_ENV)
                 raise CliError(f"{exc} ({hint})") from exc
+            if store.read_only and write:  # a read-only file or folder: the command cannot do its work
+                reason = store.read_only_reason
+                store.close()
+                raise ReadOnlyStoreError(reason)
             if store.read_only:
                 print("crc-reporter: " + _("note: {message}").format(message=store.read_only_reason), file=sys.stderr)
             self._store = store

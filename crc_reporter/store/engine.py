@@ -283,9 +283,10 @@ def sqlite_url(path: Path, *, key: str | None, read_only: bool) -> URL:
     driver = "sqlite+pysqlcipher" if key is not None else "sqlite+pysqlite"
     if not read_only:
         return URL.create(driver, password=key, database=str(path))
-    return URL.create(
-        driver, password=key, database="file:" + pathname2url(str(path)), query={"mode": "ro", "uri": "true"}
-    )
+    query = {"mode": "ro", "uri": "true"}
+    if sf.immutable(path):  # a read-only folder: no -shm can be made, and no WAL holds changes
+        query["immutable"] = "1"
+    return URL.create(driver, password=key, database="file:" + pathname2url(str(path)), query=query)
 
 
 def open_engine(

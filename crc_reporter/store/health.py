@@ -124,7 +124,8 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
         health = _examine(conn, base)
     finally:
         conn.close()
-    if health.state is HealthState.OK and health.revision and not writer_active:
+    # FTS5's own check needs a writable connection: not possible (nor needed) where nothing can be written
+    if health.state is HealthState.OK and health.revision and not writer_active and not sf.read_only_place(path):
         health = _check_search_indexes(health, key)
     return health
 

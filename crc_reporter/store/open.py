@@ -76,7 +76,9 @@ def open_store(
     if sf.sniff(path) is sf.FileKind.EMPTY and StoreLock(path).held_elsewhere():
         raise StoreError(_("this store is being created by another window; try again in a moment"))
     check_sqlite_path(path, create)
-    lock, reason = _lock(path, access)
+    place = sf.read_only_place(path)  # a read-only file or folder: read it where it is, write nothing
+    lock, reason = _lock(path, "read" if place else access)
+    reason = place or reason
     read_only = not lock.held
     try:
         unclean = False

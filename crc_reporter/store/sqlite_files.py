@@ -117,9 +117,35 @@ def quote_key(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def read_only_place(path: Path) -> str:
+    """Why the store at ``path`` can only be read where it is (one line), or "" when it can be written.
+
+    A read-only file, or a read-only folder (a CD, a read-only share or mount), where
+    SQLite could not write its lock file, journal or ``-wal``/``-shm`` files either.
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        return _("the store file {path} is read-only; it is open read-only").format(path=path)
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        return _("the folder of {path} is read-only; the store is open read-only").format(path=path)
+    return ""
+
+
+def immutable(path: Path) -> bool:
+    """Whether to read the file as immutable: its folder is read-only, so SQLite could not make the
+    ``-shm`` index a read-only WAL reader needs, and no write-ahead log holds changes to miss."""
+    wal = sidecars(path)[0]
+    try:
+        wal_content = wal.stat().st_size > 0
+    except OSError:
+        wal_content = False
+    return path.exists() and not os.access(path.parent, os.W_OK) and not wal_content
+
+
 def file_uri(path: Path, *, read_only: bool = False) -> str:
     uri = "file:" + pathname2url(str(path))
-    return uri + "?mode=ro" if read_only else uri
+    if not read_only:
+        return uri
+    return uri + ("?mode=ro&immutable=1" if immutable(path) else "?mode=ro")
 
 
 def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> Any:
