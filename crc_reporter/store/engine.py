@@ -35,6 +35,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import audit, guard
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.backup import unrecognised_store_message
 from crc_reporter.store.cells import find_damage
 from crc_reporter.store.errors import (
     ConcurrentEditError,
@@ -193,6 +194,10 @@ def sqlite_failure(exc: BaseException, path: Path | None) -> StoreError | None:
     """
     if isinstance(exc, StoreError):
         return exc
+    if isinstance(exc, MemoryError) and sf.is_corruption(exc):  # an encrypted page failing its check
+        return DamagedStoreError(
+            _("the store {path} is damaged ({reason})").format(path=path, reason=sf.first_line(exc)), path
+        )
     if isinstance(exc, DBAPIError):
         orig = exc.orig if exc.orig is not None else exc
         if isinstance(exc, IntegrityError):
@@ -269,6 +274,9 @@ def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
     if kind is sf.FileKind.MISSING and not create:
         raise StoreError(_("there is no store at {path} (create one with 'crc-reporter init')").format(path=path))
     if kind is sf.FileKind.OTHER:
+        damaged = unrecognised_store_message(path)  # a store cut short is damaged, not "another file"
+        if damaged is not None:
+            raise DamagedStoreError(damaged, path)
         raise NotAStoreError(_("{path} is not a CRC Reporter store (not an SQLite database)").format(path=path))
     if kind is sf.FileKind.EMPTY:  # cut short or lost: never made into a new store in its place
         raise DamagedStoreError(sf.empty_store_message(path), path)

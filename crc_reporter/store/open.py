@@ -30,7 +30,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import backups_are_plain
+from crc_reporter.store.backup import backups_are_plain, damaged_first_page_message, key_opens_backups
 from crc_reporter.store.engine import Store, check_sqlite_path, explain_failure, is_url, make_store, open_engine
 from crc_reporter.store.errors import (
     DamagedStoreError,
@@ -99,6 +99,8 @@ def open_store(
         lock.release()
         if backups_are_plain(path):
             raise DamagedStoreError(unreadable_plain_store(path), path) from exc
+        if isinstance(exc, WrongPassphraseError) and key_opens_backups(path, passphrase):
+            raise DamagedStoreError(damaged_first_page_message(path), path) from exc
         raise
     except BaseException:
         lock.restore_previous()

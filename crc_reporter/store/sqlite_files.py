@@ -187,6 +187,8 @@ def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> A
 
 
 def first_line(exc: BaseException, limit: int = 160) -> str:
+    if isinstance(exc, MemoryError) and "sqlcipher3" in sys.modules:
+        return _("a page fails its integrity check")  # what SQLCipher's "out of memory" means here
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -201,6 +203,8 @@ def is_corruption(exc: BaseException) -> bool:
     """True when a driver error means the file's bytes are damaged (not a mistake in a request)."""
     if isinstance(exc, UnicodeDecodeError):  # text (or an error message quoting it) that is not UTF-8
         return True
+    if isinstance(exc, MemoryError) and "sqlcipher3" in sys.modules:
+        return True  # SQLCipher reports a page that fails its HMAC check as "out of memory" (SQLITE_NOMEM)
     if error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return True
     text = str(exc).lower()
@@ -262,8 +266,11 @@ def search_index_problems(conn: Any) -> list[str]:
 def driver_errors() -> tuple[type[Exception], ...]:
     """The DB-API error classes of both drivers (SQLCipher's do not derive from sqlite3's)."""
     cipher = sys.modules.get("sqlcipher3")
-    # a damaged file can make the driver fail to decode text, even the text of its own error messages
-    return (sqlite3.Error, UnicodeDecodeError, cipher.Error) if cipher else (sqlite3.Error, UnicodeDecodeError)
+    # a damaged file can make the driver fail to decode text, even the text of its own error messages;
+    # SQLCipher reports a damaged page (its HMAC check fails) as SQLITE_NOMEM, a MemoryError
+    if cipher:
+        return (sqlite3.Error, UnicodeDecodeError, cipher.Error, MemoryError)
+    return (sqlite3.Error, UnicodeDecodeError)
 
 
 def schema_revision(conn: Any) -> str | None:
