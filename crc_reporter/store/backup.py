@@ -27,6 +27,7 @@ from typing import Any
 
 from crc_reporter.i18n import _
 from crc_reporter.paths import backups_dir_for
+from crc_reporter.safe_io import remove_stale
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.errors import DamagedStoreError, PassphraseRequiredError, StoreError, WrongPassphraseError
 from crc_reporter.store.revisions import is_known
@@ -183,6 +184,7 @@ def take_backup(
         raise StoreError(
             _("cannot create the backup folder {folder}: {reason}").format(folder=folder, reason=exc.strerror)
         ) from exc
+    remove_stale_partials(store_path, folder)
     final = folder / backup_name(store_path, created, reason)
     while final.exists():  # two backups in the same millisecond
         created += dt.timedelta(milliseconds=1)
@@ -211,6 +213,12 @@ def take_backup(
     return info
 
 
+def remove_stale_partials(store_path: Path, folder: Path | None = None) -> list[Path]:
+    """Delete what backups of this store that were killed while being written left behind (hours old)."""
+    folder = folder or backups_dir_for(store_path)
+    return remove_stale(folder, re.compile(re.escape(f".{store_path.stem}_") + r".*" + re.escape(f"{SUFFIX}.partial")))
+
+
 def rotate(store_path: Path, folder: Path | None = None, policy: RotationPolicy = DEFAULT_POLICY) -> list[BackupInfo]:
     """Delete the automatic backups the policy no longer keeps, and leftovers of interrupted backups."""
     folder = folder or backups_dir_for(store_path)
@@ -219,9 +227,7 @@ def rotate(store_path: Path, folder: Path | None = None, policy: RotationPolicy 
         with contextlib.suppress(OSError):
             backup.path.unlink()
             deleted.append(backup)
-    for leftover in folder.glob(f".{store_path.stem}_*{SUFFIX}.partial"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    remove_stale_partials(store_path, folder)  # only old ones: never a backup another window is writing
     return deleted
 
 

@@ -30,7 +30,12 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import backups_are_plain, damaged_first_page_message, key_opens_backups
+from crc_reporter.store.backup import (
+    backups_are_plain,
+    damaged_first_page_message,
+    key_opens_backups,
+    remove_stale_partials,
+)
 from crc_reporter.store.engine import Store, check_sqlite_path, explain_failure, is_url, make_store, open_engine
 from crc_reporter.store.errors import (
     DamagedStoreError,
@@ -87,6 +92,7 @@ def open_store(
             if unclean and sf.sniff(path) not in (sf.FileKind.MISSING, sf.FileKind.EMPTY):
                 check_after_crash(path, passphrase)
             lock.write_state("open")
+            remove_stale_partials(path)  # left by backups that were killed (hours ago)
         elif not path.exists():
             raise StoreLockedError(reason, lock.holder_pid())
         engine, _path = open_engine(path, create=create, key=passphrase, read_only=read_only)
