@@ -31,6 +31,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
@@ -149,7 +150,60 @@ def apply_security(conn: Connection) -> RoleNames:
     for table in APPEND_ONLY_TABLES:
         conn.execute(text(f"GRANT INSERT ON {table} TO {q[Role.EDITOR]}"))
     _apply_row_security(conn, names)
+    _install_user_management(conn, names, q)
     return names
+
+
+# Administrators who do not own the database add people through this function, which runs with the
+# owner's rights (SECURITY DEFINER) but only ever makes or changes a login that belongs to this store's
+# groups. Safer than CREATEROLE for administrators: on PostgreSQL 15 that attribute lets its holder
+# create any role and grant any non-superuser role (pg_execute_server_program included).
+_MANAGE_USER = r"""
+CREATE OR REPLACE FUNCTION crc_manage_user(p_name text, p_role text, p_verifier text, p_confidential boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    prefix constant text := '{prefix}';
+    target pg_roles%ROWTYPE;
+    grp text;
+BEGIN
+    IF NOT pg_has_role(session_user, prefix || 'admin', 'MEMBER') THEN
+        RAISE EXCEPTION 'not an administrator of this store' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_role NOT IN ('viewer', 'editor', 'coordinator', 'admin')
+            OR p_name !~ '^[A-Za-z][A-Za-z0-9_.@-]{{0,62}}$'
+            OR left(lower(p_name), length(prefix)) = prefix OR left(lower(p_name), 3) = 'pg_'
+            OR p_verifier !~ '^SCRAM-SHA-256\$' THEN
+        RAISE EXCEPTION 'unusable user name or role' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT * INTO target FROM pg_roles WHERE rolname = p_name;
+    IF FOUND AND (NOT target.rolcanlogin OR target.rolsuper OR target.rolcreaterole OR target.rolcreatedb
+            OR target.rolreplication OR target.rolbypassrls
+            OR target.oid = (SELECT datdba FROM pg_database WHERE datname = current_database())
+            OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                           WHERE m.member = target.oid AND left(g.rolname, length(prefix)) = prefix)) THEN
+        RAISE EXCEPTION 'not a person of this store' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF FOUND THEN
+        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_name, p_verifier);
+    ELSE
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_name, p_verifier);
+    END IF;
+    FOREACH grp IN ARRAY ARRAY['viewer', 'editor', 'coordinator', 'admin', 'confidential'] LOOP
+        EXECUTE format('REVOKE %I FROM %I', prefix || grp, p_name);
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', prefix || p_role, p_name);
+    IF p_confidential THEN
+        EXECUTE format('GRANT %I TO %I', prefix || 'confidential', p_name);
+    END IF;
+END $$
+"""
+
+
+def _install_user_management(conn: Connection, names: RoleNames, q: dict[Role | str, str]) -> None:
+    conn.execute(text(_MANAGE_USER.format(prefix=names.prefix)))
+    signature = "crc_manage_user(text, text, text, boolean)"
+    conn.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
+    conn.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {q[Role.ADMIN]}"))
 
 
 def _apply_row_security(conn: Connection, names: RoleNames) -> None:
@@ -188,6 +242,9 @@ def add_user(conn: Connection, name: str, role: Role, password: str, confidentia
         raise StoreError(
             _("'{name}' is not a usable user name (letters, digits, _ . @ -; starts with a letter)").format(name=name)
         )
+    if not is_owner(conn):  # an administrator: through the owner's function, limited to this store's people
+        _add_user_as_admin(conn, name, role, password, confidential)
+        return name
     ident = _quote(conn, name)
     # only a salted SCRAM verifier travels: the password is in no statement, server log or error message
     pw = conn.execute(text("SELECT quote_literal(:p)"), {"p": scram_verifier(password)}).scalar()
@@ -199,6 +256,24 @@ def add_user(conn: Connection, name: str, role: Role, password: str, confidentia
     if confidential:
         conn.execute(text(f"GRANT {_quote(conn, names.group(CONFIDENTIAL))} TO {ident}"))
     return name
+
+
+def _add_user_as_admin(conn: Connection, name: str, role: Role, password: str, confidential: bool) -> None:
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                text("SELECT crc_manage_user(:n, :r, :v, :c)"),
+                {"n": name, "r": role.value, "v": scram_verifier(password), "c": confidential},
+            )
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", None)
+        if state == "22023":
+            raise StoreError(
+                _("'{name}' is not a person of this store whose account you may change").format(name=name)
+            ) from None
+        if state in ("42501", "42883"):  # not an administrator, or a store set up by an older version
+            raise StoreError(_("only an administrator of this store may add people")) from None
+        raise StoreError(_("the server refused to add {name}").format(name=name)) from None
 
 
 def scram_verifier(password: str, iterations: int = 4096) -> str:

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
+from crc_reporter.domain.roles import Role
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services.changes import ChangeWatcher
 from crc_reporter.store.models import Action, AuditEntry
@@ -169,3 +170,23 @@ def test_user_add_never_shows_a_password_nor_makes_a_group_a_login(shared: Share
     assert as_group.returncode == 1 and "not a usable user name" in as_group.stderr
     with shared.raw(shared.owner) as conn:
         assert not _one(conn, "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", group)
+
+
+def test_an_administrator_adds_people_but_only_people_of_this_store(shared: SharedStore) -> None:
+    n = shared.database.rsplit("_", 1)[1]
+    admin, newcomer = f"adele{n}", f"newcomer{n}"
+    assert cli("--db", shared.url(shared.owner), "user", "add", admin, "--role", "admin").returncode == 0
+    added = cli("--db", shared.url(admin), "user", "add", newcomer, "--role", "editor")
+    assert added.returncode == 0, added.stderr
+    s = shared.open(newcomer)  # signs in with the password given, with the role given
+    try:
+        assert s.role is Role.EDITOR and s.user == newcomer
+    finally:
+        s.close()
+    for target in (shared.owner, "postgres", f"crc_{shared.database}_admin"):
+        refused = cli("--db", shared.url(admin), "user", "add", target, "--role", "admin")
+        assert refused.returncode == 1 and len(refused.stderr.splitlines()) == 1, refused.stderr
+    with shared.raw(who(shared, "eddie")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT crc_manage_user('sneaky', 'admin', 'SCRAM-SHA-256$x', true)")
+    with shared.raw(shared.owner) as conn:  # the owner's password was not changed: it still signs in
+        assert _one(conn, "SELECT count(*) FROM pg_roles WHERE rolname = 'sneaky'") == 0
