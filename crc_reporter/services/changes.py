@@ -4,7 +4,7 @@ PostgreSQL: a dedicated connection LISTENs on ``crc_changes``. A notification
 is only a wake-up (its payload is ignored: anyone connected may send one):
 what changed is read from ``audit_log`` with this person's own login, so
 row-level security leaves out what they may not see (the server does not even
-notify changes of confidential records, see migration 0008; people who see
+notify changes of confidential records, see migration 0009; people who see
 them read the trail at every poll). SQLite: ``PRAGMA
 data_version`` on a dedicated connection changes whenever another connection
 commits (it does not say what changed). The GUI calls :meth:`ChangeWatcher.poll`

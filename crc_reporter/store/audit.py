@@ -4,7 +4,7 @@ A ``before_flush`` hook on the session writes :class:`AuditEntry` rows in the
 same transaction as the change, so the trail can never disagree with the data.
 The author comes from ``session.info["user"]`` (the store's :attr:`~crc_reporter.store.engine.Store.user`).
 
-On PostgreSQL the server writes the trail itself (triggers of migration 0008,
+On PostgreSQL the server writes the trail itself (triggers of migration 0009,
 author = the signed-in login), so this hook writes nothing there: the store
 marks such sessions with ``session.info["server_audit"]``.
 """

@@ -33,7 +33,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
-from crc_reporter.store import audit, guard
+from crc_reporter.store import audit, clean_writes, guard
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import unrecognised_store_message
 from crc_reporter.store.cells import find_damage
@@ -58,6 +58,7 @@ class StoreSession(Session):
 
 audit.install(StoreSession)
 guard.install(StoreSession)
+clean_writes.install(StoreSession)  # first of all: the audit trail sees the cleaned text
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Store:
         """The author of what this store records: the one place that decides it.
 
         On a server it is the signed-in login whatever name was given (and the server
-        enforces the same, see migration 0008); on a file, the name people gave.
+        enforces the same, see migration 0009); on a file, the name people gave.
         """
         return self.login or self.claimed_user
 

@@ -311,7 +311,7 @@ class IndicatorValue(Synced, Base):
 
 class AuditEntry(Base):
     """Who changed what, when. Written by the session hook in :mod:`crc_reporter.store.audit` on SQLite,
-    by the server's triggers on PostgreSQL (migration 0008)."""
+    by the server's triggers on PostgreSQL (migration 0009)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -10,7 +10,7 @@ and adds users; the application never needs a superuser.
 What the server enforces, whatever client is used:
 - viewers only SELECT; editors also write the working tables but cannot set
   ``assessment.approved``; coordinators may;
-- the audit trail is written by the server (triggers of migration 0008, author
+- the audit trail is written by the server (triggers of migration 0009, author
   = the signed-in login): a client may add a row, but the server stamps it with
   that client's login and the time; nobody but the owner can change or delete
   a row; every UPDATE of a record moves its ``version`` on;
