@@ -101,6 +101,9 @@ class ReportResult:
     outline: tuple[OutlineEntry, ...] = ()
     footnotes: int = 0
     confidential_left_out: int = 0
+    #: What was removed from the template because Word fetches or runs it on open (untranslated
+    #: kinds; see :mod:`crc_reporter.reports.template_safety`).
+    template_removed: tuple[str, ...] = ()
 
     @property
     def over_limit(self) -> int:

@@ -15,6 +15,7 @@ the app meanwhile (those are reported, not overwritten).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -160,9 +161,11 @@ def export_tracker(
         _decorate(ws, sheet, len(rows), lists, lang)
     _write_lists(wb, lang)
     _write_meta(wb, originals, lang)
+    buffer = io.BytesIO()  # built in memory: a failed write leaves no half-closed zip behind
+    wb.save(buffer)
     try:
         with atomic_write(out) as fh:
-            wb.save(fh)
+            fh.write(buffer.getbuffer())
     except OSError as exc:
         raise ServiceError(_("cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)) from exc
     return TrackerExport(path=out, rows={s.key: len(data[s.key]) for s in SHEETS}, neutralised=neutralised)

@@ -52,7 +52,7 @@ class BulkRecommendationDialog(FormDialog):
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.cluster = _combo([(label(c.value), c.value) for c in Cluster] + [(_("Outside the clusters"), _NONE)])
-        self.body = _combo([(a.name, a.id) for a in actors])
+        self.responsible_body = _combo([(a.name, a.id) for a in actors])
         self.themes = QLineEdit()
         self.themes.setPlaceholderText(_("Themes to add, separated by commas"))
         self.side = _combo([(label(s.value), s.value) for s in AssessmentSide])
@@ -63,7 +63,7 @@ class BulkRecommendationDialog(FormDialog):
         notes_keys(self.note)  # Tab moves on, Ctrl+Tab types a tab
         self.note.setFixedHeight(70)
         self.form.addRow(_("Cluster"), self.cluster)
-        self.form.addRow(_("Add a responsible body"), self.body)
+        self.form.addRow(_("Add a responsible body"), self.responsible_body)
         self.form.addRow(_("Add themes"), self.themes)
         self.form.addRow(_("Record an assessment by"), self.side)
         self.form.addRow(_("Status"), self.status)
@@ -81,7 +81,7 @@ class BulkRecommendationDialog(FormDialog):
         return None if self.edits() else _("Choose at least one change.")
 
     def edits(self) -> list[StoreCommand]:
-        cluster, body, side = self.cluster.currentData(), self.body.currentData(), self.side.currentData()
+        cluster, body, side = self.cluster.currentData(), self.responsible_body.currentData(), self.side.currentData()
         themes = split_list(self.themes.text())
         ids = {a.name: a.id for a in self.actors}
         commands: list[StoreCommand] = []
