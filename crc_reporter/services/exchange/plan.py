@@ -296,9 +296,7 @@ class Planner:
             if root in self.conflicts:
                 self.conflicts[root].blocked.add(uuid)
         their_data = {u: mapped for u, (_t, _r, mapped) in self.their.items()}
-        return Plan(
-            self.ops, self.conflicts, self.aliases, self.skipped, their_data, self.forged, self.unknown_deaths
-        )
+        return Plan(self.ops, self.conflicts, self.aliases, self.skipped, their_data, self.forged, self.unknown_deaths)
 
     def dependents(self, targets: set[str]) -> dict[str, list[str]]:
         """Our live records whose content points at one of ``targets``."""
