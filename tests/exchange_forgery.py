@@ -7,9 +7,11 @@ seal and even a signature only prove who made the lie.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from crc_reporter.services import exchange as ex
 from crc_reporter.services.exchange import package as pkg
@@ -26,6 +28,10 @@ def rows(package: ex.Package) -> dict[str, list[list[Any]]]:
         keys = BY_NAME[table].content_keys
         out[table] = [[r.uuid, r.vv, r.created_at, r.updated_at, *(r.data[k] for k in keys)] for r in records]
     return out
+
+
+def _escaped(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 def forge(
@@ -45,15 +51,16 @@ def forge(
             for item in items:
                 item[1] = vv_dump(vv(table, item[0], vv_load(item[1])))
     dead = [list(t) for t in package.tombstones] + list(tombstones or [])
-    blob, _id = pkg.build(
-        records=body,
-        tombstones=dead,
-        creator=info.creator,
-        replica=info.replica,
-        store=info.store,
-        selection={},
-        include_confidential=info.include_confidential,
-        confidential=info.confidential if confidential is None else confidential,
-    )
+    with mock.patch.object(pkg, "_json_bytes", _escaped):  # lone surrogates travel as \\ud800 escapes
+        blob, _id = pkg.build(
+            records=body,
+            tombstones=dead,
+            creator=info.creator,
+            replica=info.replica,
+            store=info.store,
+            selection={},
+            include_confidential=info.include_confidential,
+            confidential=info.confidential if confidential is None else confidential,
+        )
     path.write_bytes(blob)
     return ex.open_package(path)

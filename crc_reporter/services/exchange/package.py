@@ -35,6 +35,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crc_reporter import __version__
+from crc_reporter.domain.text import clean_text
 from crc_reporter.i18n import _
 from crc_reporter.importers import safety
 from crc_reporter.importers.errors import SourceError
@@ -225,7 +226,7 @@ def _signer(zf: zipfile.ZipFile, name: str, manifest_raw: bytes) -> Signer | Non
         fp = signing.verify(str(sig.get("public_key", "")), str(sig.get("signature", "")), manifest_raw)
     except ValidationError:
         raise _refuse(name, _("its signature does not match its content (bad signature)")) from None
-    signer_name = " ".join(str(sig.get("name") or "").split())[:200]
+    signer_name = " ".join(clean_text(str(sig.get("name") or "")).split())[:200]
     return Signer(fingerprint=fp, name=signer_name, public_key=str(sig.get("public_key", "")))
 
 
@@ -240,12 +241,12 @@ def _info(manifest: dict[str, Any], name: str, signer: Signer | None, size: int)
             package_id=str(manifest["package_id"])[:64],
             format_version=int(manifest["format_version"]),
             created_at=created,
-            creator=str(creator.get("user") or "")[:200],
-            replica=str(creator.get("replica") or "")[:32],
-            store=str(creator.get("store") or "")[:300],
-            app_version=str(manifest.get("app_version") or "")[:40],
+            creator=clean_text(str(creator.get("user") or ""))[:200],
+            replica=clean_text(str(creator.get("replica") or ""))[:32],
+            store=clean_text(str(creator.get("store") or ""))[:300],
+            app_version=clean_text(str(manifest.get("app_version") or ""))[:40],
             selection={
-                k: (str(v)[:300] if v else None)
+                k: (clean_text(str(v))[:300] if v else None)
                 for k, v in dict(selection).items()
                 if k in ("document", "cluster", "actor")
             },

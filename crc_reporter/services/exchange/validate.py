@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Float, Integer, String
 
 from crc_reporter.domain.enums import TagKind
+from crc_reporter.domain.text import clean_text, needs_cleaning
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.services.exchange.schema import BY_NAME, TableSpec
@@ -126,7 +127,9 @@ def _column_checker(spec: TableSpec, key: str) -> Checker:
                 ok = False
         else:
             limit = kind.length if isinstance(kind, String) and kind.length else MAX_TEXT
-            ok = type(value) is str and len(value) <= limit and "\x00" not in value
+            if type(value) is str:
+                value = clean_text(value)
+            ok = type(value) is str and len(value) <= limit
         if not ok:
             raise _BadValueError(_("'{field}' has a value of the wrong kind").format(field=key))
         if allowed is not None and value not in allowed:
@@ -162,9 +165,11 @@ def _collection_checker(kind: str, field: str) -> Checker:
                 raise malformed()
             first, second = item
             if kind == "tags":
-                ok = first in _TAG_KINDS and type(second) is str and 0 < len(second) <= 200 and "\x00" not in second
+                second = clean_text(second) if type(second) is str else second
+                ok = first in _TAG_KINDS and type(second) is str and 0 < len(second) <= 200
             else:  # previous: [symbol, paragraph]
-                ok = type(first) is str and 0 < len(first) <= 64 and "\x00" not in first and type(second) is int
+                first = clean_text(first) if type(first) is str else first
+                ok = type(first) is str and 0 < len(first) <= 64 and type(second) is int
             if not ok:
                 raise malformed()
             out.append([first, second])
@@ -226,7 +231,7 @@ def _column_quick(spec: TableSpec, key: str) -> Callable[[tuple[Any, ...]], bool
                 return False
         if allowed is not None and not set(present) <= allowed:
             return False
-        return max(map(len, present)) <= limit and "\x00" not in "".join(present)
+        return max(map(len, present)) <= limit and not needs_cleaning("".join(present))
 
     return quick
 
@@ -254,13 +259,13 @@ def _collection_quick(kind: str) -> Callable[[tuple[Any, ...]], bool]:
         if kind == "tags":
             ok = set(firsts) <= _TAG_KINDS and set(map(type, seconds)) <= {str}
             ok = ok and (not seconds or (min(map(len, seconds)) > 0 and max(map(len, seconds)) <= 200))
-            ok = ok and "\x00" not in "".join(seconds)
+            ok = ok and not needs_cleaning("".join(seconds))
             return ok and all(map(_sorted_unique, _several(values)))
         ok = set(map(type, firsts)) <= {str} and set(map(type, seconds)) <= {int}
         return (
             ok
             and (not firsts or (min(map(len, firsts)) > 0 and max(map(len, firsts)) <= 64))
-            and "\x00" not in "".join(firsts)
+            and not needs_cleaning("".join(firsts))
         )
 
     return quick
