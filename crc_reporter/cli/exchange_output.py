@@ -27,7 +27,7 @@ def info_json(info: ex.PackageInfo) -> dict[str, Any]:
     if info.signer is not None:
         signer = {
             "fingerprint": info.signer.fingerprint,
-            "name": info.signer.name,
+            "name": info.signer.name,  # the sender's claim; only trusted_as is this store's word
             "trusted_as": info.signer.trusted_as,
         }
     return {
@@ -53,9 +53,9 @@ def signer_line(info: ex.PackageInfo) -> str:
         return _("not signed")
     if info.signer.trusted_as is not None:
         return _("signed by {name} (trusted key {fp})").format(name=info.signer.trusted_as, fp=info.signer.fingerprint)
-    return _("signed by {name} with a key this store does not trust yet ({fp})").format(
-        name=info.signer.name or "?", fp=info.signer.fingerprint
-    )
+    return _(
+        "signed with a key this store does not trust, fingerprint {fp} (it says it is “{name}”, which proves nothing)"
+    ).format(name=info.signer.name or "?", fp=info.signer.fingerprint)
 
 
 def print_info(info: ex.PackageInfo) -> None:

@@ -40,10 +40,10 @@ from crc_reporter.i18n import _
 from crc_reporter.importers import safety
 from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.errors import ValidationError
-from crc_reporter.services.exchange import signing
+from crc_reporter.services.exchange import signing, stream
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import BY_NAME, FORMAT_VERSION, ORDER
-from crc_reporter.services.exchange.validate import IncomingRecord, PackageError, check_records, check_tombstones
+from crc_reporter.services.exchange.validate import IncomingRecord, PackageError
 
 FORMAT = "crc-reporter-exchange"
 SUFFIX = ".crcx"
@@ -289,22 +289,27 @@ def read_package(data: bytes, name: str, *, with_records: bool = True) -> Packag
             if not _MEMBER_NAME.match(member):
                 raise _refuse(name, _("it holds an unexpected file ({member})").format(member=member[:80]))
         info = _info(manifest, name, signer, len(data))
+        for table, count in info.counts.items():
+            if count > stream.MAX_RECORDS.get(table, 0):
+                raise _refuse(name, stream.too_many(table, stream.MAX_RECORDS.get(table, 0)))
         package = Package(info=info)
         if not with_records:
             return package
+        budget = stream.Budget(lambda reason: _refuse(name, reason))
         for member in sorted(listed):
-            raw = _read(zf, member, name, MAX_MEMBER)
-            if hashlib.sha256(raw).hexdigest() != listed[member].get("sha256"):
-                raise _refuse(name, _("{member} does not match its checksum").format(member=member))
-            content = _load_json(raw, name, member)
-            if member == TOMBSTONES:
-                package.tombstones = check_tombstones(content, member)
-                continue
             table = member[len("records/") : -len(".json")]
-            if table not in BY_NAME:
+            if member != TOMBSTONES and table not in BY_NAME:
                 raise _refuse(name, _("it holds records of an unknown kind ({table})").format(table=table))
-            package.records[table] = check_records(table, content, member)
+            expected = listed[member].get("sha256")
+            content = stream.read_member(zf, member, expected, lambda reason: _refuse(name, reason), budget)
+            if member == TOMBSTONES:
+                package.tombstones = content  # type: ignore[assignment]
+            else:
+                package.records[table] = content  # type: ignore[assignment]
     counted = {t: len(rs) for t, rs in package.records.items() if rs}
     if counted != {t: n for t, n in info.counts.items() if n} or len(package.tombstones) != info.tombstones:
         raise _refuse(name, _("its record counts do not match its manifest"))
+    confidential = sum(1 for r in package.records.get("action", ()) if r.data["confidential"])
+    if confidential != info.confidential:  # the number a person is shown before merging must be the truth
+        raise _refuse(name, _("its count of confidential actions does not match its records"))
     return package

@@ -281,8 +281,20 @@ def _ref_quick(required: bool) -> Callable[[tuple[Any, ...]], bool]:
     return quick
 
 
-def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
-    """Every record of one ``records/<table>.json`` member, checked (a column at a time)."""
+def _share(values: Any, memo: dict[str, str]) -> list[Any]:
+    """The column with equal strings made one object (ids pointed at, versions, kinds, repeated texts)."""
+    get = memo.setdefault
+    return [get(v, v) if type(v) is str else v for v in values]
+
+
+def check_records(
+    table: str, member: Any, name: str, *, start: int = 0, memo: dict[str, str] | None = None
+) -> list[IncomingRecord]:
+    """Every record of one ``records/<table>.json`` member, checked (a column at a time).
+
+    ``start``: how many records of the member came before these (read in batches);
+    ``memo``: strings already kept from this package, shared instead of kept twice.
+    """
     spec = BY_NAME[table]
     if type(member) is not dict or member.get("fields") != list(spec.content_keys):
         raise _fail(name, _("its fields are not those of a {table}").format(table=table))
@@ -295,7 +307,7 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
     width = _HEAD + len(checks)
     if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
         bad = next(i for i, r in enumerate(rows) if type(r) is not list or len(r) != width)
-        raise _fail(f"{name} #{bad + 1}", _("a record has the wrong number of values"))
+        raise _fail(f"{name} #{start + bad + 1}", _("a record has the wrong number of values"))
     columns = list(zip(*rows, strict=True))
 
     def slow(index: int, check: Checker) -> list[Any]:
@@ -304,7 +316,7 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
             try:
                 out.append(check(value))
             except _BadValueError as exc:
-                raise _fail(f"{name} #{i + 1}", str(exc)) from None
+                raise _fail(f"{name} #{start + i + 1}", str(exc)) from None
         return out
 
     uuids = columns[0] if _ref_quick(True)(columns[0]) else slow(0, _uuid)
@@ -318,16 +330,19 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
         for i, (_key, check, quick) in enumerate(checks)
     ]
     keys = [key for key, _check, _quick in checks]
+    if memo is not None:
+        uuids, vvs = _share(uuids, memo), _share(vvs, memo)
+        clean = [_share(column, memo) for column in clean]
     datas = [dict(zip(keys, values, strict=True)) for values in zip(*clean, strict=True)]
     return list(map(IncomingRecord, uuids, vvs, datas, created, updated))
 
 
-def check_tombstones(member: Any, name: str) -> list[tuple[str, str, str]]:
+def check_tombstones(member: Any, name: str, *, start: int = 0) -> list[tuple[str, str, str]]:
     if type(member) is not list:
         raise _fail(name, _("it holds no list of deletions"))
     out = []
     for index, item in enumerate(member):
-        where = f"{name} #{index + 1}"
+        where = f"{name} #{start + index + 1}"
         if type(item) is not list or len(item) != 3 or item[1] not in BY_NAME:
             raise _fail(where, _("a deletion names no known kind of record"))
         try:

@@ -287,3 +287,27 @@ def test_our_own_impact_export_imports_back_as_unchanged(base: Store, tmp_path: 
         report = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
     assert (report.created, report.updated, report.links_added) == (0, 0, 0)
     assert _state(base) == before
+
+
+def test_an_impact_round_trip_leaves_no_apostrophe_on_text_starting_like_a_formula(
+    base: Store, store_factory: Callable[[str], Store], tmp_path: Path
+) -> None:
+    texts = {1: "=Ensure birth registration.", 2: "+Adopt the law.", 3: "-Train judges @ courts."}
+    with base.session() as session:
+        for rec in session.scalars(select(Recommendation)):
+            rec_svc.update_recommendation(session, rec.id, text=texts[rec.number])
+        action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
+        assert action is not None
+        action_svc.update_action(session, action.id, title="@Diversion programme")
+    with base.session() as session:
+        export_impact(session, tmp_path / "impact.csv", include_confidential=False)
+    assert "'=Ensure" in (tmp_path / "impact.csv").read_text("utf-8-sig")  # neutralised in the file
+    other = store_factory("other")
+    with other.session() as session:
+        apply_import(session, load_source(tmp_path / "impact.csv"))
+        apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
+    with other.session() as session:
+        got = dict(session.execute(select(Recommendation.number, Recommendation.text)).tuples().all())
+        titles = set(session.scalars(select(Action.title)))
+    assert got == texts
+    assert "@Diversion programme" in titles
