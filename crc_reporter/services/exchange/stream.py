@@ -42,7 +42,12 @@ MAX_RECORDS = {  # the benchmark store of issue 7 (1,200 documents, 50,000 actio
     "indicator_value": 100_000,
 }
 MAX_TOMBSTONES = 1_000_000
-MAX_PACKAGE_RECORDS = 500_000
+MAX_PACKAGE_RECORDS = 400_000
+# What reading a package may keep, estimated as the bytes of its members plus RECORD_COST per record:
+# under 300 MB of memory for any package. The benchmark store's package (255,000 records, 93 MB of
+# JSON) costs 221 MB of the 240 and needs 208 MB at its peak.
+RECORD_COST = 500
+MAX_PACKAGE_COST = 240 * 1024 * 1024
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\n\r"
 
@@ -52,8 +57,9 @@ Refuse = Callable[[str], PackageError]
 class _Member:
     """The text of one member, read on demand and hashed as it is read."""
 
-    def __init__(self, fh: IO[bytes], where: str, refuse: Refuse) -> None:
+    def __init__(self, fh: IO[bytes], where: str, refuse: Refuse, budget: Budget) -> None:
         self.fh = fh
+        self.budget = budget
         self.where = where
         self.refuse = refuse
         self.digest = hashlib.sha256()
@@ -74,6 +80,7 @@ class _Member:
         except UnicodeDecodeError:
             raise self.malformed() from None
         self.digest.update(raw)
+        self.budget.spend(len(raw))
         self.buf = self.buf[self.pos :] + text
         self.pos = 0
         if not raw:
@@ -135,10 +142,11 @@ def _too_many(refuse: Refuse, what: str, limit: int) -> PackageError:
 
 
 class Budget:
-    """Records read so far in one package, against :data:`MAX_PACKAGE_RECORDS`."""
+    """Records and bytes read so far in one package, against :data:`MAX_PACKAGE_RECORDS` and the cost."""
 
     def __init__(self, refuse: Refuse) -> None:
         self.left = MAX_PACKAGE_RECORDS
+        self.cost = 0
         self.refuse = refuse
         self.memo: dict[str, str] = {}  # strings kept so far, shared (see validate.check_records)
 
@@ -146,6 +154,17 @@ class Budget:
         self.left -= n
         if self.left < 0:
             raise _too_many(self.refuse, _("all kinds together"), MAX_PACKAGE_RECORDS)
+        self.spend(n * RECORD_COST)
+
+    def spend(self, cost: int) -> None:
+        self.cost += cost
+        if self.cost > MAX_PACKAGE_COST:
+            raise self.refuse(
+                _(
+                    "it is larger than a package of any real store (more than {n} records with their text); "
+                    "it was not read"
+                ).format(n=MAX_PACKAGE_RECORDS)
+            )
 
 
 def _items(member: _Member, limit: int, what: str, refuse: Refuse, budget: Budget) -> Any:
@@ -235,7 +254,7 @@ def _read(
     zf: zipfile.ZipFile, name: str, table: str | None, expected: Any, refuse: Refuse, budget: Budget
 ) -> list[IncomingRecord] | list[tuple[str, str, str]]:
     with zf.open(name) as fh:
-        member = _Member(fh, name, refuse)
+        member = _Member(fh, name, refuse, budget)
         try:
             if table is None:
                 result: Any = _tombstones(member, name, refuse, budget)

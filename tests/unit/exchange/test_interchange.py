@@ -311,3 +311,20 @@ def test_an_impact_round_trip_leaves_no_apostrophe_on_text_starting_like_a_formu
         titles = set(session.scalars(select(Action.title)))
     assert got == texts
     assert "@Diversion programme" in titles
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused_not_cut(base: Store, tmp_path: Path) -> None:
+    from crc_reporter.services.errors import ValidationError
+
+    long_text = "Ensure birth registration. " * 1300  # 35,100 characters
+    with base.session() as session:
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 2))
+        assert rec is not None
+        rec_svc.update_recommendation(session, rec.id, text=long_text)
+    with pytest.raises(ValidationError, match="row 3 .*35100 characters.*32767"), base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    assert not (tmp_path / "t.xlsx").exists()
+    with base.session() as session:  # just under the limit: the whole text comes back
+        rec_svc.update_recommendation(session, rec.id, text=long_text[:30_000])
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    assert long_text[:30_000].strip() in _cells(tmp_path / "t.xlsx")
