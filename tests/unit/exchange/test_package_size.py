@@ -14,7 +14,6 @@ import os
 import tracemalloc
 import uuid
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import pytest
