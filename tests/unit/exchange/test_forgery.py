@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid as uuid_mod
 from pathlib import Path
 
@@ -156,3 +157,39 @@ def test_a_tombstone_for_a_record_never_seen_is_listed_not_kept_and_does_not_blo
     # and b's next full package does not pass the lie on as its own
     onward = export(b, tmp_path / "onward.crcx")
     assert not {u for u, _t, _v in onward.tombstones} & {target, stranger}
+
+
+def test_the_manifests_count_of_confidential_actions_must_match_its_records(
+    trio: tuple[Store, Store, Store], tmp_path: Path
+) -> None:
+    a, _b, _c = trio
+    sent = export(a, tmp_path / "a.crcx")
+    assert sent.info.confidential == 1  # the base holds one confidential action
+    with pytest.raises(ex.PackageError, match="confidential actions does not match"):
+        forge(sent, tmp_path / "hidden.crcx", confidential=0)  # "nothing confidential inside"
+
+
+def test_an_unknown_key_is_shown_by_its_fingerprint_and_its_name_as_a_claim() -> None:
+    from crc_reporter.cli.exchange_output import signer_line
+    from crc_reporter.ui.exchange_texts import signer_text
+
+    info = ex.PackageInfo(
+        name="p.crcx",
+        package_id="x",
+        format_version=1,
+        created_at=dt.datetime(2026, 1, 1),
+        creator="m",
+        replica="ffff",
+        store="s",
+        app_version="1",
+        selection={},
+        include_confidential=False,
+        counts={},
+        tombstones=0,
+        confidential=0,
+        signer=ex.Signer(fingerprint="SHA256:abc", name="The Minister"),
+        size=1,
+    )
+    for line in (signer_line(info), signer_text(info)):
+        assert line.index("SHA256:abc") < line.index("The Minister")
+    assert "proves nothing" in signer_line(info) and "anyone can write any name" in signer_text(info)
