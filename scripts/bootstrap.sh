@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sets up everything CRC Reporter needs on a Debian (or Ubuntu) machine, then
 #   bootstrap.sh app  [ARGS…]  opens the desktop app (extra ARGS go to crc-reporter)
-#   bootstrap.sh test [ARGS…]  runs the whole test suite (extra ARGS go to pytest)
+#   bootstrap.sh test [ARGS…]  runs the quality gate, then the whole test suite (extra ARGS go to pytest)
+#   bootstrap.sh check         runs the quality gate only: ruff check, ruff format --check, mypy (whole package)
 #   bootstrap.sh cli  [ARGS…]  runs crc-reporter ARGS
 #   bootstrap.sh bench [ARGS…] runs the benchmark suite (python -m benchmarks ARGS; see the README, "Performance")
 # System packages are installed with apt-get when missing (as root, or with sudo);
-# Python packages go into .venv beside this checkout and are reinstalled only
-# when pyproject.toml changes.
+# Python packages go into .venv beside this checkout, from requirements/lock.txt,
+# and are installed again only when the lock or pyproject.toml changes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -55,7 +56,8 @@ find_python() {
 case "$mode" in
   app|cli) apt_install "${app_pkgs[@]}" ;;
   test|bench) apt_install "${app_pkgs[@]}" "${test_pkgs[@]}" ;;  # bench: LibreOffice makes the PDF it imports
-  *) echo "usage: $0 app|test|cli|bench [ARGS…]" >&2; exit 2 ;;
+  check) ;;
+  *) echo "usage: $0 app|test|check|cli|bench [ARGS…]" >&2; exit 2 ;;
 esac
 
 python=$(find_python) || { say "Python 3.11 or newer is needed"; apt_install python3 python3-venv; python=$(find_python); }
@@ -67,18 +69,32 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
+# Python packages come from requirements/lock.txt (exact versions and their hashes, made by
+# scripts/lock.sh from pyproject.toml's ranges), so what passed today installs the same next month.
 stamp=.venv/.crc-reporter-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml requirements/lock.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  say "installing Python packages into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  say "installing Python packages into .venv (requirements/lock.txt)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
 
+# The quality gate: the same three checks for every contributor and for CI, before any test runs.
+gate() {
+  say "quality gate: ruff check"
+  .venv/bin/ruff check crc_reporter tests scripts benchmarks
+  say "quality gate: ruff format --check"
+  .venv/bin/ruff format --check crc_reporter tests scripts benchmarks
+  say "quality gate: mypy (the whole crc_reporter package)"
+  .venv/bin/mypy
+  say "quality gate: passed"
+}
+
 case "$mode" in
+  check) gate ;;
+  test) gate; say "pytest"; exec .venv/bin/python -m pytest "$@" ;;
   app) exec .venv/bin/crc-reporter "$@" ;;
   cli) exec .venv/bin/crc-reporter "$@" ;;
-  test) exec .venv/bin/python -m pytest "$@" ;;
   bench) exec .venv/bin/python -m benchmarks "$@" ;;
 esac

@@ -1,10 +1,11 @@
 """The command line: ``crc-reporter [--db STORE] [COMMAND …]``.
 
 Thin by design: parse, call a service, print. Each command group lives in its
-own module with a ``register(subparsers, common)`` function; add new groups to
-``COMMAND_MODULES``. With no command, the desktop app opens: that path reads
-only the global options and imports nothing else, so the window appears as
-fast as Qt allows (the command modules pull in SQLAlchemy, python-docx…).
+own module with a ``register(subparsers, common)`` function; ``cli/commands.py``
+lists which module implements each command. Only the module of the command
+being run is imported (the command modules pull in SQLAlchemy, python-docx and
+the services), so ``--help`` and ``--version`` answer at once; with no command
+the desktop app opens, and that path reads only the global options.
 """
 
 from __future__ import annotations
@@ -12,34 +13,22 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from crc_reporter import __version__
 from crc_reporter.cli.argparse_strings import use_our_catalogs
+from crc_reporter.cli.commands import COMMANDS, module_of, summary
 from crc_reporter.i18n import _, initial_language, set_language
 
 if TYPE_CHECKING:
     from crc_reporter.cli.context import CliContext
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "crc_reporter.cli.store_commands",
-    "crc_reporter.cli.import_commands",
-    "crc_reporter.cli.report_commands",
-    "crc_reporter.cli.server_commands",
-    "crc_reporter.cli.backup_commands",
-    "crc_reporter.cli.exchange_commands",
-    "crc_reporter.cli.interchange_commands",
-)
-
-log = logging.getLogger("crc_reporter")
-
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without the usage block
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without the usage block
         from crc_reporter.cli.context import one_line
 
         self.exit(2, f"{self.prog}: " + _("error: {message} (see --help)").format(message=one_line(message)) + "\n")
@@ -64,7 +53,16 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: ``build_parser(EVERY_COMMAND)``: every command with all its arguments (for tests and documentation)
+EVERY_COMMAND = "*"
+
+
+def build_parser(command: str | None = EVERY_COMMAND) -> argparse.ArgumentParser:
+    """The parser, with the full arguments of ``command`` (of none: ``None``; of all: ``EVERY_COMMAND``).
+
+    Every other command is listed by name and summary only, so that ``--help`` shows
+    them all without importing their modules.
+    """
     common = _common_options()
     parser = _Parser(
         prog="crc-reporter",
@@ -75,9 +73,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"CRC Reporter {__version__}", help=_("show the version and exit")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, common)
+    if command == EVERY_COMMAND:
+        wanted = {module_of(name) for name in COMMANDS}
+    else:
+        wanted = {module_of(command)} if command else set()
+    registered: set[str] = set()
+    for name in COMMANDS:
+        module = module_of(name)
+        if module not in wanted:
+            sub.add_parser(name, help=summary(name), add_help=False)
+        elif module not in registered:
+            importlib.import_module(module).register(sub, common)
+            registered.add(module)
     return parser
+
+
+#: global options that take a value (the command is the first word after the global options)
+_VALUE_OPTIONS = ("--db", "--user", "--passphrase-file")
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named on the command line, if any, without parsing the rest."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            return None
+        if arg in _VALUE_OPTIONS:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 class _NotJustTheWindowError(Exception):
@@ -85,7 +110,7 @@ class _NotJustTheWindowError(Exception):
 
 
 class _WindowParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # the full parser will say it properly
+    def error(self, message: str) -> NoReturn:  # the full parser will say it properly
         raise _NotJustTheWindowError(message)
 
 
@@ -111,19 +136,24 @@ def _run_gui(db: str | None, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--version"]:  # the one answer that needs no parser at all
+        print(f"CRC Reporter {__version__}")
+        return 0
     set_language(initial_language())
     use_our_catalogs()
-    # A command is a short process that builds many objects at once (20,000 records
-    # with their parts): frequent cyclic collections cost it a third of its time.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-    window = _window_options(argv)
+    window = _window_options(arguments)
     if window is not None:
         return _open_window(window)
+    # A command is a short process that builds many objects at once (20,000 records
+    # with their parts): frequent cyclic collections cost it a third of its time.
+    # (Not for the window, a long-lived process: it keeps Python's defaults.)
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    parser = build_parser(command_in(arguments))
+    args = parser.parse_args(arguments)
     from crc_reporter.cli.context import CliContext
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
     ctx = CliContext.from_args(args)
     try:
         if args.command is None:

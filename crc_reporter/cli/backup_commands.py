@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError, interactive
 from crc_reporter.i18n import _
 from crc_reporter.paths import backups_dir_for
@@ -19,18 +20,16 @@ from crc_reporter.store.health import StoreHealth
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common], help=_("back up the store now, or list its backups"))
+    p = sub.add_parser("backup", parents=[common], help=summary("backup"))
     p.add_argument("--to", metavar="FILE", type=Path, help=_("write the backup to this file"))
     p.add_argument("--list", action="store_true", help=_("list the backups of the store"))
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser(
-        "restore", parents=[common], help=_("put a backup in place of the store (default: the latest good one)")
-    )
+    p = sub.add_parser("restore", parents=[common], help=summary("restore"))
     p.add_argument("backup", nargs="?", metavar="BACKUP", help=_("a backup file, or a name from 'backup --list'"))
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("check", parents=[common], help=_("check the store (integrity, version, backups)"))
+    p = sub.add_parser("check", parents=[common], help=summary("check"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_check)
 

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.cli.exchange_output import info_json, print_info, print_result, result_json
 from crc_reporter.i18n import _, joined, ngettext
@@ -26,7 +27,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-package",
         parents=[common],
-        help=_("write an exchange package (.crcx) to send to another copy"),
+        help=summary("export-package"),
         description=_(
             "Write this store's records (or a selection) to an exchange package for another laptop. "
             "Confidential actions stay out unless --include-confidential is given."
@@ -41,7 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     p.set_defaults(handler=cmd_export_package)
 
-    p = sub.add_parser("inspect-package", parents=[common], help=_("show what a package holds and who signed it"))
+    p = sub.add_parser("inspect-package", parents=[common], help=summary("inspect-package"))
     p.add_argument("file", metavar="IN.crcx", type=Path)
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_inspect)
@@ -49,7 +50,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "merge",
         parents=[common],
-        help=_("merge an exchange package from another copy"),
+        help=summary("merge"),
         description=_(
             "Merge a package into this store in one transaction, after a backup. Records changed on both sides "
             "since the last exchange are conflicts: they are listed (exit code 3) and left as they are, unless "
@@ -59,23 +60,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _merge_options(p)
     p.set_defaults(handler=cmd_merge)
 
-    p = sub.add_parser("keygen", parents=[common], help=_("make a key pair for signing packages"))
+    p = sub.add_parser("keygen", parents=[common], help=summary("keygen"))
     p.add_argument(
         "out", metavar="KEYFILE", type=Path, help=_("the private key to write (the public key goes to KEYFILE.pub)")
     )
     p.add_argument("--name", help=_("whose key it is, shown to the people who receive your packages"))
     p.set_defaults(handler=cmd_keygen)
 
-    p = sub.add_parser("trust-key", parents=[common], help=_("trust packages signed with this public key"))
+    p = sub.add_parser("trust-key", parents=[common], help=summary("trust-key"))
     p.add_argument("file", metavar="KEYFILE.pub", type=Path)
     p.add_argument("--name", help=_("the name to show for this key"))
     p.set_defaults(handler=cmd_trust)
 
-    p = sub.add_parser("untrust-key", parents=[common], help=_("stop trusting a key"))
+    p = sub.add_parser("untrust-key", parents=[common], help=summary("untrust-key"))
     p.add_argument("fingerprint", metavar="SHA256:…")
     p.set_defaults(handler=cmd_untrust)
 
-    p = sub.add_parser("trusted-keys", parents=[common], help=_("list the keys this store trusts"))
+    p = sub.add_parser("trusted-keys", parents=[common], help=summary("trusted-keys"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_trusted)
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
@@ -31,10 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help=_(
-            "import concluding observations (Word, PDF, text, UHRI export), an exchange package, "
-            "an edited tracker or IMPACT OSS files"
-        ),
+        help=summary("import"),
         description=_(
             "Import concluding observations (.docx, .pdf, .txt, '-' for pasted text on standard input, "
             "a UHRI export .xlsx/.csv or an IMPACT OSS recommendations .csv), an exchange package (.crcx, "

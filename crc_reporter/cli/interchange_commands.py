@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.cli.exchange_commands import merge_file
 from crc_reporter.domain.parsed import ParsedSource
@@ -23,7 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-xlsx",
         parents=[common],
-        help=_("export the tracker as an Excel workbook (edit it and import it back)"),
+        help=summary("export-xlsx"),
         description=_(
             "One sheet per kind of record, with filters and status colours. Edit the dark columns and "
             "import the workbook again with 'crc-reporter import' to apply the changes."
@@ -36,7 +37,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export-impact",
         parents=[common],
-        help=_("export recommendations and actions as IMPACT OSS import files"),
+        help=summary("export-impact"),
         description=_(
             "Write OUT.csv (recommendations) and OUT-actions.csv (actions, linked to the recommendations by "
             "reference) in the format of IMPACT OSS's batch import. Import the recommendations first."
@@ -168,8 +169,10 @@ def _print_tracker(report: TrackerReport) -> None:
         row = _("row")
         where = f"{p.sheet} {row} {p.row}" + (f", {p.column}" if p.column else "")
         print(f"  {where}: {p.message}")
-    for sheet, row, uuid in report.unknown_rows:
+    for sheet, row_number, uuid in report.unknown_rows:
         print(
             "  "
-            + _("{sheet} row {row}: no record with UUID {uuid} in this store").format(sheet=sheet, row=row, uuid=uuid)
+            + _("{sheet} row {row}: no record with UUID {uuid} in this store").format(
+                sheet=sheet, row=row_number, uuid=uuid
+            )
         )

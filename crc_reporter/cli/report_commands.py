@@ -9,6 +9,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
 from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
@@ -25,7 +26,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "report",
         parents=[common],
-        help=_("write a Word draft: state, loipr, alternative or matrix"),
+        help=summary("report"),
         description="; ".join(f"{kind.value}: {_(text)}" for kind, text in _KIND_HELP.items()),
     )
     p.add_argument("kind", choices=[k.value for k in ReportKind], help=_("the kind of document"))

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
@@ -21,12 +22,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "server-setup",
         parents=[common],
-        help=_("prepare a PostgreSQL database for shared use (schema, roles, grants); run as its owner"),
+        help=summary("server-setup"),
     )
     p.add_argument("url", metavar="URL", help=_("postgresql+psycopg://OWNER@HOST/DATABASE"))
     p.set_defaults(handler=cmd_server_setup)
 
-    user = sub.add_parser("user", parents=[common], help=_("manage the people who use a shared store"))
+    user = sub.add_parser("user", parents=[common], help=summary("user"))
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser("add", parents=[common], help=_("add a person, or change their role"))
     add.add_argument("name")

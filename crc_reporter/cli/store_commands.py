@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.domain.records import ActionInfo, DocumentInfo, RecommendationInfo
 from crc_reporter.i18n import _
@@ -18,15 +19,15 @@ from crc_reporter.store import migrate, sqlite_files
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("init", parents=[common], help=_("create the store, or upgrade it to this version"))
+    p = sub.add_parser("init", parents=[common], help=summary("init"))
     p.add_argument("--encrypt", action="store_true", help=_("create the store encrypted (SQLCipher) with a passphrase"))
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("demo", parents=[common], help=_("load the demo data set (a fictional State party)"))
+    p = sub.add_parser("demo", parents=[common], help=summary("demo"))
     p.add_argument("--scale", type=int, default=1, metavar="N", help=_("load N copies (for benchmarks)"))
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("list", parents=[common], help=_("list documents, recommendations or actions"))
+    p = sub.add_parser("list", parents=[common], help=summary("list"))
     p.add_argument("what", choices=["documents", "recommendations", "actions"])
     p.add_argument("--document", metavar="SYMBOL", help=_("only this document, e.g. CRC/C/KHM/CO/4-6"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from crc_reporter import __version__
@@ -26,7 +28,7 @@ DOMAIN = "messages"
 #: The languages with a catalog (English is the source language).
 CATALOG_LANGUAGES = ("fr", "km")
 #: Babel keyword specs: (1, 2) = singular and plural; (1, "c") = the first argument is the context.
-KEYWORDS: dict[str, tuple[object, ...] | None] = {
+KEYWORDS: dict[str, Any] = {
     "_": None,
     "N_": None,
     "ngettext": (1, 2),
@@ -112,13 +114,23 @@ def update(template: Catalog, lang: str, *, keep_obsolete: bool = False, fuzzy_m
     catalog.update(template, no_fuzzy_matching=not fuzzy_matching, update_header_comment=False)
     catalog.version = __version__
     catalog.msgid_bugs_address = ""
+    # The plural rule is the one of the CLDR that Babel carries (requirements/lock.txt pins
+    # Babel), not whatever an older catalog declared: French has three forms since CLDR 38.
+    catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     if not keep_obsolete:
         catalog.obsolete.clear()
     for message in catalog:
-        # a new plural message gets as many (empty) forms as the language has: Khmer 1, French 2
-        if message.id and message.pluralizable and not any(message.string):
-            message.string = ("",) * catalog.num_plurals
+        # a plural message has as many forms as the language: Khmer 1, French 3 (one, many, other);
+        # missing forms arrive empty, so the checker asks for them
+        if message.id and message.pluralizable:
+            strings = _texts(message.string)
+            message.string = tuple((strings + [""] * catalog.num_plurals)[: catalog.num_plurals])
     return catalog
+
+
+def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` header of ``lang`` under the CLDR rules of the installed Babel."""
+    return get_plural(lang).plural_forms
 
 
 # --- checks ---------------------------------------------------------------------------------------
@@ -130,9 +142,15 @@ def placeholders(text: str) -> set[str]:
     return set(_BRACE.findall(text)) | {"%" + m for m in _QT_ARG.findall(text)} | percent
 
 
+def _texts(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    """A message's id or string as a list (one entry, or one per plural form)."""
+    if value is None:
+        return [""]
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _key(message: Message) -> tuple[str, str | None]:
-    msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
-    return msgid, message.context
+    return _texts(message.id)[0], message.context
 
 
 @dataclass(frozen=True)
@@ -151,12 +169,17 @@ def problems(template: Catalog, catalog: Catalog, lang: str) -> list[Problem]:
     wanted = {_key(m): m for m in template if m.id}
     have = {_key(m): m for m in catalog if m.id}
     nplurals = catalog.num_plurals
+    expected_rule = plural_forms(lang)
+    if catalog.plural_forms != expected_rule:
+        found.append(
+            Problem(lang, "Plural-Forms", f"header {catalog.plural_forms!r} instead of CLDR's {expected_rule!r}")
+        )
     for key in wanted.keys() - have.keys():
         found.append(Problem(lang, key[0], "missing (run scripts/update_catalogs.py)"))
     for key in have.keys() - wanted.keys():
         found.append(Problem(lang, key[0], "obsolete (no longer in the code; run scripts/update_catalogs.py)"))
-    for key in catalog.obsolete:
-        found.append(Problem(lang, str(key), "obsolete entry (#~) left in the catalog"))
+    for obsolete in catalog.obsolete:
+        found.append(Problem(lang, str(obsolete), "obsolete entry (#~) left in the catalog"))
     for key in wanted.keys() & have.keys():
         found.extend(_message_problems(wanted[key], have[key], lang, nplurals))
     return sorted(found, key=lambda p: (p.msgid, p.what))
@@ -166,8 +189,8 @@ def _message_problems(source: Message, message: Message, lang: str, nplurals: in
     msgid = _key(source)[0]
     if message.fuzzy:
         yield Problem(lang, msgid, "fuzzy")
-    ids = list(source.id) if source.pluralizable else [source.id]
-    strings = list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+    ids = _texts(source.id)
+    strings = _texts(message.string)
     if source.pluralizable != message.pluralizable:
         yield Problem(lang, msgid, "singular/plural mismatch with the code")
         return

@@ -109,7 +109,7 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
     if with_civil_society:
         row.append(_status(tx, item.civil_society))
     row.append(action_cells or ["–"])
-    return row  # type: ignore[return-value]
+    return row
 
 
 def status_table(ctx: ReportContext, *, with_civil_society: bool, government_only: bool = True) -> None:

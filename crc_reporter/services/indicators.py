@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -85,6 +86,14 @@ def update_indicator(
         setattr(ind, key, value)
     session.flush()
     return previous
+
+
+class Series(TypedDict):
+    """The disaggregation a value belongs to (each None for the total)."""
+
+    sex: str | None
+    age_group: str | None
+    province: str | None
 
 
 def set_value(

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSize
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +51,11 @@ SIDEBAR_ICON_COLORS = ("#c9d4e3", "#ffffff")  # normal, selected
 
 
 class MainWindow(QMainWindow):
+    # set by ui.menus when the menus are built
+    import_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+
     def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
         """``opening``: the name of the store :meth:`open_when_shown` will open; its pages are listed meanwhile."""
         super().__init__()

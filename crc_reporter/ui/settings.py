@@ -66,7 +66,7 @@ class AppSettings:
     @property
     def recent_stores(self) -> list[str]:
         value = self._qs.value("store/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
         return [str(v) for v in items if v]
 
     def add_recent_store(self, target: str) -> None:

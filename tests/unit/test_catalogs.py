@@ -46,16 +46,34 @@ def test_template_lists_the_messages_of_the_code() -> None:
     assert keys == wanted, HOW_TO_FIX
 
 
-@pytest.mark.parametrize(("lang", "forms"), [("fr", 2), ("km", 1)])
+@pytest.mark.parametrize(("lang", "forms"), [("fr", 3), ("km", 1)])
 def test_plural_forms_of_each_language(lang: str, forms: int) -> None:
+    """The catalogs declare the plural rule of the CLDR that the locked Babel carries (French: one, many, other)."""
     catalog = po(lang)
     assert catalog.num_plurals == forms
+    assert catalog.plural_forms == catalogs.plural_forms(lang)
     plurals = [m for m in catalog if m.id and m.pluralizable]
     assert len(plurals) > 10
     assert all(len(m.string) == forms and all(m.string) for m in plurals)
-    one = translator(lang).ngettext("{n} day left", "{n} days left", 1)
-    many = translator(lang).ngettext("{n} day left", "{n} days left", 5)
-    assert (one != many) == (forms > 1)
+
+
+# (count, what a reader expects): French says "0 jour", "1 jour", "2 jours", "1000000 de jours"
+COUNTS = {
+    "fr": [
+        (0, "{n} jour restant"),
+        (1, "{n} jour restant"),
+        (2, "{n} jours restants"),
+        (1_000_000, "{n} de jours restants"),
+    ],
+    "km": [(n, "នៅសល់ {n} ថ្ងៃ") for n in (0, 1, 2, 1_000_000)],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "km"])
+def test_a_count_reads_correctly_for_zero_one_two_and_a_million(lang: str) -> None:
+    """The compiled catalog (what the window and the CLI use) picks the form CLDR names for each count."""
+    got = [translator(lang).ngettext("{n} day left", "{n} days left", n) for n, _e in COUNTS[lang]]
+    assert got == [expected for _n, expected in COUNTS[lang]]
 
 
 def test_the_running_application_reads_the_catalogs() -> None:
@@ -138,7 +156,16 @@ def test_problems_finds_every_kind_of_defect(tmp_path: Path) -> None:
     assert ("Fuzzy", "fuzzy") in found
     assert ("Empty", "untranslated") in found
     assert ("Prompt: ", "leading or trailing whitespace differs from the source") in found
-    assert ("{n} file", "1 plural forms instead of 2") in found
+    assert ("{n} file", f"1 plural forms instead of {catalogs.get_plural('fr').num_plurals}") in found
+    assert not any(msgid == "Plural-Forms" for msgid, _w in found)
     assert ("Only in the code", "missing") in found
     assert ("Not in the code any more", "obsolete") in found
     assert not any(msgid == "Gone soon" for msgid, _w in found)
+
+
+def test_problems_finds_a_plural_rule_that_is_not_cldrs() -> None:
+    """A catalog declaring an older plural rule (French's two forms before CLDR 38) is a problem to fix."""
+    catalog = Catalog(locale="fr")
+    catalog.mime_headers = [("Plural-Forms", "nplurals=2; plural=(n > 1);")]
+    found = catalogs.problems(Catalog(locale="fr"), catalog, "fr")
+    assert [p.msgid for p in found] == ["Plural-Forms"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -44,7 +45,7 @@ class CreateIndicator(StoreCommand):
 class EditIndicator(VersionedEdit):
     what = N_("this indicator")
 
-    def __init__(self, indicator_id: int, fields: dict[str, object], expected_version: int | None = None) -> None:
+    def __init__(self, indicator_id: int, fields: Mapping[str, object], expected_version: int | None = None) -> None:
         super().__init__(_("Edit indicator"), fields, expected_version)
         self.indicator_id = indicator_id
 
@@ -77,16 +78,19 @@ class SetIndicatorValue(StoreCommand):
     ) -> None:
         super().__init__(_("Value for {year}").format(year=integer(year)))
         self.indicator_id, self.year, self.value = indicator_id, year, value
-        self.dims = {"sex": sex, "age_group": age_group, "province": province}
+        self.sex, self.age_group, self.province = sex, age_group, province
         self._old: float | None = None
 
     def apply(self, session: Session) -> None:
         self._old = ind_svc.set_value(
-            session, self.resolve(INDICATOR, self.indicator_id), self.year, self.value, **self.dims
+            session, self.resolve(INDICATOR, self.indicator_id), self.year, self.value, **self._series()
         )
 
     def revert(self, session: Session) -> None:
-        ind_svc.set_value(session, self.resolve(INDICATOR, self.indicator_id), self.year, self._old, **self.dims)
+        ind_svc.set_value(session, self.resolve(INDICATOR, self.indicator_id), self.year, self._old, **self._series())
+
+    def _series(self) -> ind_svc.Series:
+        return {"sex": self.sex, "age_group": self.age_group, "province": self.province}
 
     def announce(self, events: StoreEvents) -> None:
         events.announce_indicators([self.resolve(INDICATOR, self.indicator_id)])

@@ -11,6 +11,7 @@ left, so an undo never silently overwrites what someone else wrote meanwhile.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -78,7 +79,7 @@ class VersionedEdit(StoreCommand):
     #: what the record is, for messages ("this action")
     what = N_("this record")
 
-    def __init__(self, text: str, fields: dict[str, object], expected_version: int | None = None) -> None:
+    def __init__(self, text: str, fields: Mapping[str, object], expected_version: int | None = None) -> None:
         super().__init__(text)
         self.fields = dict(fields)
         #: the version this edit expects to find: the editor's at first, then the one the last step left

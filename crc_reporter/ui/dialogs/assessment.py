@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPlainTextEdit, QWidget
@@ -20,6 +21,17 @@ _TITLES = {  # marked for translation, translated when shown
     AssessmentSide.GOVERNMENT.value: N_("Record the government's assessment"),
     AssessmentSide.CIVIL_SOCIETY.value: N_("Record civil society's assessment"),
 }
+
+
+class AssessmentValues(TypedDict):
+    """What the dialog asks for: the keyword arguments of ``RecordAssessment``."""
+
+    status: str
+    assessed_on: dt.date
+    part: str | None
+    assessor_id: int | None
+    note: str
+    evidence: str
 
 
 class AssessmentDialog(FormDialog):
@@ -69,13 +81,13 @@ class AssessmentDialog(FormDialog):
         self.form.addRow(_("Note"), self.note)
         self.form.addRow(_("Evidence"), self.evidence)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> AssessmentValues:
         q = self.date.date()
-        return {
-            "status": self.status.currentData(),
-            "assessed_on": dt.date(q.year(), q.month(), q.day()),
-            "part": self.part.currentData(),
-            "assessor_id": self.assessor.currentData(),
-            "note": self.note.toPlainText().strip(),
-            "evidence": self.evidence.toPlainText().strip(),
-        }
+        return AssessmentValues(
+            status=str(self.status.currentData()),
+            assessed_on=dt.date(q.year(), q.month(), q.day()),
+            part=self.part.currentData(),
+            assessor_id=self.assessor.currentData(),
+            note=self.note.toPlainText().strip(),
+            evidence=self.evidence.toPlainText().strip(),
+        )

@@ -66,7 +66,7 @@ class SettingsDialog(FormDialog):
         if backups is not None:
             # the form moves into a "General" tab beside "Backups"
             self.layout_.takeAt(self.layout_.indexOf(self.form))
-            self.form.setParent(None)  # type: ignore[call-overload]
+            self.form.setParent(None)
             general = QWidget()
             general.setLayout(self.form)
             self.form.setContentsMargins(4, 12, 4, 4)

@@ -61,15 +61,15 @@ class ActorsPage(DirectoryPage):
         self.editor_layout.addLayout(form)
         self.linked = QTabWidget()
         self.actions_model = ActionTableModel(self)
-        self.actions = RecordTable(self.actions_model)
+        self.action_table = RecordTable(self.actions_model)
         for column in (
             ActionTableModel.COL_ACTOR,
             ActionTableModel.COL_TYPE,
             ActionTableModel.COL_START,
             ActionTableModel.COL_CONFIDENTIAL,
         ):
-            self.actions.hideColumn(column)
-        self.actions.doubleClicked.connect(self._open_action)
+            self.action_table.hideColumn(column)
+        self.action_table.doubleClicked.connect(self._open_action)
         self.recs_model = RecommendationTableModel(self)
         self.recs = RecordTable(self.recs_model)
         for column in range(RecommendationTableModel.COL_URGENT, RecommendationTableModel.COL_ACTIONS + 1):
@@ -77,7 +77,7 @@ class ActorsPage(DirectoryPage):
                 self.recs.hideColumn(column)
         self.recs.hideColumn(RecommendationTableModel.COL_CLUSTER)
         self.recs.doubleClicked.connect(self._open_recommendation)
-        self.linked.addTab(self.actions, _("Actions"))
+        self.linked.addTab(self.action_table, _("Actions"))
         self.linked.addTab(self.recs, _("Responsible for"))
         self.editor_layout.addWidget(self.linked, 1)
         self.add_buttons()
@@ -164,7 +164,7 @@ class ActorsPage(DirectoryPage):
                 EditActor(row.id, fields, members if changed_members else None, expected_version=row.info.version)
             )
 
-    def create(self) -> None:
+    def create_record(self) -> None:
         dialog = NewActorDialog(self)
         if dialog.exec():
             command = CreateActor(
@@ -191,7 +191,7 @@ class ActorsPage(DirectoryPage):
             self.ctx.edit(MergeActors(keep, dup, keep_name, dup_name))
 
     def _open_action(self) -> None:
-        record = self.actions.current_record()
+        record = self.action_table.current_record()
         if isinstance(record, ActionInfo):
             self.ctx.navigate("actions", action_id=record.id)
 

@@ -25,6 +25,11 @@ from crc_reporter.ui.widgets.dashboard_charts import MatrixRow, StatusMatrix, Tr
 ALL = "*"
 
 
+def _days(value: float | int | None, decimals: int = 0) -> str:
+    days = int(value or 0)
+    return ngettext("{n} day", "{n} days", days).format(n=number(days))
+
+
 def load_dashboard(
     session: Session, scope: str | None
 ) -> tuple[list[tuple[str, str]], str | None, DashboardFigures | None]:
@@ -33,7 +38,7 @@ def load_dashboard(
         return [], None, None
     symbol = default_scope(session) if scope is None else (None if scope == ALL else scope)
     choices = [(f"{s} ({y})" if y else s, s) for s, y in documents]
-    return choices, symbol, dashboard_figures(session, symbol)  # type: ignore[return-value]
+    return choices, symbol, dashboard_figures(session, symbol)
 
 
 class DashboardPage(Page):
@@ -220,7 +225,7 @@ class DashboardPage(Page):
             ACTION_STATUS_COLORS,
             {s: label(s) for s in action_statuses},
         )
-        self.overdue.value_format = lambda v: ngettext("{n} day", "{n} days", int(v)).format(n=number(v))
+        self.overdue.value_format = _days
         self.overdue.set_data(
             [BarRow(o.title, ((Segment("late", o.days_overdue),),)) for o in f.overdue],
             {"late": DANGER},

@@ -68,7 +68,7 @@ class DirectoryPage(Page):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_current())
         self.delete_button.clicked.connect(self.delete)
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.create_record)
         self.merge_button.clicked.connect(self.merge)
         ctx.access.guard(self.new_button, self.merge_button, self.save_button, self.revert_button, self.delete_button)
 
@@ -143,7 +143,7 @@ class DirectoryPage(Page):
     def delete(self) -> None:
         pass
 
-    def create(self) -> None:
+    def create_record(self) -> None:
         pass
 
     def merge(self) -> None:

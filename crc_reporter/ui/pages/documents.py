@@ -148,7 +148,7 @@ class DocumentsPage(DirectoryPage):
         if changed:
             self.ctx.edit(EditDocument(info.symbol, changed, expected_version=info.version))
 
-    def create(self) -> None:
+    def create_record(self) -> None:
         dialog = NewDocumentDialog(self)
         if dialog.exec():
             self.ctx.edit(CreateDocument(dialog.symbol.text().strip(), dialog.values()))

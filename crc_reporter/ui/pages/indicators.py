@@ -111,10 +111,10 @@ class IndicatorsPage(DirectoryPage):
             if column != RecommendationTableModel.COL_TEXT:
                 self.recs.hideColumn(column)
         self.actions_model = ActionTableModel(self)
-        self.actions = RecordTable(self.actions_model)
+        self.action_table = RecordTable(self.actions_model)
         for column in range(ActionTableModel.COL_TYPE, ActionTableModel.COL_CONFIDENTIAL + 1):
             if column != ActionTableModel.COL_STATUS:
-                self.actions.hideColumn(column)
+                self.action_table.hideColumn(column)
         linked_layout.addWidget(self.recs, 1)
         rec_buttons = QHBoxLayout()
         self.link_rec = QPushButton(_("Link to a recommendation…"))
@@ -123,7 +123,7 @@ class IndicatorsPage(DirectoryPage):
         rec_buttons.addWidget(self.unlink_rec)
         rec_buttons.addStretch(1)
         linked_layout.addLayout(rec_buttons)
-        linked_layout.addWidget(self.actions, 1)
+        linked_layout.addWidget(self.action_table, 1)
         self.unlink_action = QPushButton(_("Unlink the selected action"))
         linked_layout.addWidget(self.unlink_action)
         self.tabs.addTab(linked, _("Linked"))
@@ -138,7 +138,7 @@ class IndicatorsPage(DirectoryPage):
         self.unlink_rec.clicked.connect(self._unlink_recommendation)
         self.unlink_action.clicked.connect(self._unlink_action)
         self.recs.doubleClicked.connect(self._open_recommendation)
-        self.actions.doubleClicked.connect(self._open_action)
+        self.action_table.doubleClicked.connect(self._open_action)
         ctx.access.guard(
             self.name, self.unit, self.source, self.description, self.add_year, self.link_rec, self.unlink_rec
         )
@@ -227,7 +227,7 @@ class IndicatorsPage(DirectoryPage):
             self.values.setCurrentIndex(index)
             self.values.edit(index)
 
-    def create(self) -> None:
+    def create_record(self) -> None:
         dialog = NewIndicatorDialog(self)
         if dialog.exec():
             self.ctx.edit(
@@ -269,7 +269,7 @@ class IndicatorsPage(DirectoryPage):
             self.ctx.edit(LinkIndicator(info.id, rec_id=record.id, link=False))
 
     def _unlink_action(self) -> None:
-        info, record = self.current(), self.actions.current_record()
+        info, record = self.current(), self.action_table.current_record()
         if info is not None and isinstance(record, ActionInfo):
             self.ctx.edit(LinkIndicator(info.id, action_id=record.id, link=False))
 
@@ -279,6 +279,6 @@ class IndicatorsPage(DirectoryPage):
             self.ctx.navigate("recommendations", rec_id=record.id)
 
     def _open_action(self) -> None:
-        record = self.actions.current_record()
+        record = self.action_table.current_record()
         if isinstance(record, ActionInfo):
             self.ctx.navigate("actions", action_id=record.id)

@@ -7,6 +7,8 @@ paragraphs) and narrows the loaded rows in memory before one model reset.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +42,7 @@ from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
-def filter_combo(all_text: str, items: list[tuple[str, object]], min_width: int = 120) -> QComboBox:
+def filter_combo(all_text: str, items: Sequence[tuple[str, object]], min_width: int = 120) -> QComboBox:
     combo = QComboBox()
     combo.addItem(all_text, None)
     for text, data in items:

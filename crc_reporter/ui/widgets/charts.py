@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -87,9 +87,9 @@ class Chart(QWidget):
         return image
 
     def export_png(self, path: str | Path) -> bool:
-        return bool(self.render_image().save(str(path), "PNG"))
+        return bool(self.render_image().save(str(path), b"PNG"))
 
-    def event(self, event: object) -> bool:
+    def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
             pos = QPointF(event.pos())
             text = next((tip for rect, tip in self._hits if rect.contains(pos)), "")
