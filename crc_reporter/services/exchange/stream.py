@@ -266,4 +266,4 @@ def _read(
             raise
         if member.drain() != expected:
             raise refuse(_("{member} does not match its checksum").format(member=name))
-    return result  # type: ignore[no-any-return]
+    return result

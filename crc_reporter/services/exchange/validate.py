@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -319,8 +319,8 @@ def check_records(
                 raise _fail(f"{name} #{start + i + 1}", str(exc)) from None
         return out
 
-    uuids = columns[0] if _ref_quick(True)(columns[0]) else slow(0, _uuid)
-    vvs = columns[1]
+    uuids: Sequence[Any] = columns[0] if _ref_quick(True)(columns[0]) else slow(0, _uuid)
+    vvs: Sequence[Any] = columns[1]
     if set(map(type, vvs)) != {str} or not all(map(VV_RE.match, vvs)):
         slow(1, lambda v: check_vv(v, name))
     created = columns[2] if _times(columns[2]) else slow(2, _time)
