@@ -307,7 +307,7 @@ def test_an_impact_round_trip_leaves_no_apostrophe_on_text_starting_like_a_formu
         apply_import(session, load_source(tmp_path / "impact.csv"))
         apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
     with other.session() as session:
-        got = dict(session.execute(select(Recommendation.number, Recommendation.text)).tuples().all())
+        got = {n: t for n, t in session.execute(select(Recommendation.number, Recommendation.text))}
         titles = set(session.scalars(select(Action.title)))
     assert got == texts
     assert "@Diversion programme" in titles
