@@ -23,7 +23,7 @@ from crc_reporter.services import actions as action_svc
 from crc_reporter.services import exchange as ex
 from crc_reporter.services.exchange import package as pkg
 from crc_reporter.services.exchange.merge import _plan
-from crc_reporter.services.exchange.plan import DELETE, STAMP_DEAD, UPDATE
+from crc_reporter.services.exchange.plan_types import DELETE, STAMP_DEAD, UPDATE
 from crc_reporter.services.exchange.schema import BY_NAME
 from crc_reporter.services.exchange.session import prepare
 from crc_reporter.services.exchange.state import as_vv, vv_dump, vv_load
