@@ -16,7 +16,8 @@ from tests.exchange_forgery import forge, rows
 from tests.exchange_support import build_base, export
 
 DIRTY = "Birth\x00 registration\x0b for all\r\nchildren \ud800 now\x1f"
-CLEAN = "Birth registration for all\nchildren \ufffd now"
+# Word's line break (\x0b) reads as a space (domain/text.py), the NUL and \x1f go, CR LF is a newline
+CLEAN = "Birth registration  for all\nchildren \ufffd now"
 
 
 @pytest.fixture
