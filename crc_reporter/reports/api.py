@@ -26,8 +26,9 @@ from crc_reporter.reports.context import (
     ReportResult,
 )
 from crc_reporter.reports.docx_base import apply_language, open_template, resolve_styles, set_properties
+from crc_reporter.reports.drawing_ids import make_drawing_ids_unique
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
-from crc_reporter.reports.language import ReportLanguage
+from crc_reporter.reports.language import ReportLanguage, french_typography
 from crc_reporter.reports.ooxml import ITALIC
 from crc_reporter.reports.page import add_marking, ensure_page_numbers
 from crc_reporter.reports.toc import request_field_update
@@ -76,6 +77,9 @@ def generate_report(
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
 
     data = module.gather(session, options)
+    state_name = tx.state_name(data.state_name, data.document.country, options.state_name)
+    if state_name != data.state_name:
+        data = dataclasses.replace(data, state_name=state_name)
     if cancelled is not None and cancelled():
         raise ReportCancelledError(_("report cancelled; nothing was written"))
     document = open_template(options.template)
@@ -87,6 +91,8 @@ def generate_report(
     builder = Builder(document, styles)
     if options.lang == "km":
         builder.flag_mask = ~ITALIC
+    if options.lang == "fr":
+        builder.typeset = french_typography  # the data typed in French as well as the fixed strings
     ctx = ReportContext(
         builder, data, tx, options, total_steps=module.steps(data) + 2, progress=progress, cancelled=cancelled
     )
@@ -94,6 +100,7 @@ def generate_report(
     module.build(ctx)
     builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
     request_field_update(document)
+    make_drawing_ids_unique(document)
     set_properties(
         document,
         title=module.title(data, tx),

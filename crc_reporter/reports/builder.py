@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -51,6 +51,10 @@ Content = str | Span | Note
 Spans = str | Span | Note | Sequence[Content]
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def count_words(text: str) -> int:
     """Words as a word processor counts them: runs of non-blank characters with a letter or digit.
 
@@ -79,6 +83,7 @@ class Builder:
         self.words = 0
         self.counting = True  # off for annexes
         self.flag_mask = ~0  # api clears ITALIC for Khmer: slanted Khmer is not a Khmer typographic convention
+        self.typeset: Callable[[str], str] = _same  # api sets French typography for a French draft
         self._toc_anchor: etree._Element | None = None
         self._sdt_id = 1000
 
@@ -126,18 +131,18 @@ class Builder:
         for item in items:
             if isinstance(item, str):
                 if item:
-                    x.add_text(etree.SubElement(p, x.R), item)
+                    x.add_text(etree.SubElement(p, x.R), self.typeset(item))
                     if counted:
                         self.words += count_words(item)
             elif isinstance(item, Span):
                 if item.text:
                     run = etree.SubElement(p, x.R)
                     x.run_properties(run, item.flags & self.flag_mask)
-                    x.add_text(run, item.text)
+                    x.add_text(run, self.typeset(item.text))
                     if counted:
                         self.words += count_words(item.text)
             else:
-                p.append(self.footnotes.add(item.text, item.url))
+                p.append(self.footnotes.add(self.typeset(item.text), item.url))
                 if counted:
                     self.words += count_words(item.text)
 

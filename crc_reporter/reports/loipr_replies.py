@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData, ReportItem
-from crc_reporter.domain.word_limits import REPLIES_TO_LIST_OF_ISSUES
+from crc_reporter.domain.word_limits import PERIODIC_REPORT, REPLIES_TO_LIST_OF_ISSUES, replies_word_limit
 from crc_reporter.i18n import _
 from crc_reporter.reports import parts
 from crc_reporter.reports.builder import Span
@@ -42,7 +42,13 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
 
 
 def word_limit(data: ReportData) -> int:
-    return data.document.word_limit or REPLIES_TO_LIST_OF_ISSUES
+    """21,200 for replies to a list of issues prior to reporting (they are the periodic report), 10,700 for
+    written replies to a standard list of issues; a limit of the document's own wins, but the two standard
+    figures are taken as defaults (earlier versions stored them swapped)."""
+    stored = data.document.word_limit
+    if stored and stored not in (PERIODIC_REPORT, REPLIES_TO_LIST_OF_ISSUES):
+        return stored
+    return replies_word_limit(data.document.type)
 
 
 def title(data: ReportData, tx: ReportLanguage) -> str:
@@ -108,9 +114,11 @@ def _question(ctx: ReportContext, item: ReportItem) -> None:
         parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
         return
     for part in rec.parts:
-        b.para(Span(f"({part.label})", BOLD), keep_next=True)
+        b.para(Span(tx.part(part.label), BOLD), keep_next=True)
         b.placeholder(
-            tx._("[Reply to paragraph {number} ({part}).]").format(number=tx.integer(rec.number), part=part.label),
+            tx._("[Reply to paragraph {number} {part}.]").format(
+                number=tx.integer(rec.number), part=tx.part(part.label)
+            ),
             tag=f"crc:{ctx.data.document.symbol}:{rec.number}:{part.label}",
             alias=tx._("Narrative"),
         )

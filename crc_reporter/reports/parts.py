@@ -69,7 +69,7 @@ def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool
     if cut <= 0 and rec.parts and rec.parts[0].text.strip()[:40] in text:
         return  # lettered in some other way, but already in the text
     for part in rec.parts:
-        b.para(f"({part.label}) {part.text.strip()}", "quote", counted=counted)
+        b.para(f"{ctx.tx.part(part.label)} {part.text.strip()}", "quote", counted=counted)
 
 
 def _period(tx: ReportLanguage, action: ActionInfo) -> str:
@@ -99,7 +99,7 @@ def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool =
     period = _period(tx, action)
     head.append(f"{status} ({period}). " if period else f"{status}. ")
     if linked.parts:
-        labels = tx.join([f"({p})" for p in linked.parts])
+        labels = tx.join([tx.part(p) for p in linked.parts])
         head.append(
             Span(
                 tx.ngettext("Answers part {parts}.", "Answers parts {parts}.", len(linked.parts)).format(parts=labels),

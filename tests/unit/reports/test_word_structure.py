@@ -182,7 +182,7 @@ def test_loipr_replies_one_section_per_question(loipr_store: Store, tmp_path: Pa
     assert "Consultation on the draft Juvenile Justice Law" in text
     assert "[Reply to paragraph 2 (b).]" in text
     assert "(a) Strengthen the mandate of the National Committee for Children's Rights" in text  # parts quoted
-    assert result.word_limit == 10_700
+    assert result.word_limit == 21_200  # under the simplified procedure the replies are the periodic report
     assert doc.core_properties.title.startswith("Replies of the Republic of Xamplia to the list of issues")
 
 
