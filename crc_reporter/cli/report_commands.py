@@ -51,7 +51,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--khmer-digits", action="store_true", help=_("write numbers and dates with Khmer digits"))
     p.add_argument("--charts", action="store_true", help=_("add a chart of the status by cluster"))
-    p.add_argument("--no-quotes", action="store_true", help=_("do not quote the Committee's text"))
+    p.add_argument(
+        "--quote",
+        action="store_true",
+        help=_("quote the Committee's full text of each recommendation (by default each is cited by paragraph)"),
+    )
+    p.add_argument("--no-quotes", action="store_true", help=argparse.SUPPRESS)  # the default since issue 19
     p.add_argument("--state-name", metavar="NAME", help=_("the State's name as the report should write it"))
     p.set_defaults(handler=cmd_report)
 
@@ -69,6 +74,35 @@ def word_count_line(result: ReportResult) -> str:
     return line
 
 
+def budget_lines(result: ReportResult) -> list[str]:
+    """ "  General measures of implementation: 812 words, 1,950 left of its share of 2,762"."""
+    lines = []
+    for entry in result.budget:
+        if entry.share is None or entry.left is None:
+            lines.append(_("  {chapter}: {words} words").format(chapter=entry.title, words=_number(entry.words)))
+        elif entry.left >= 0:
+            lines.append(
+                _("  {chapter}: {words} words, {left} left of its share of {share}").format(
+                    chapter=entry.title,
+                    words=_number(entry.words),
+                    left=_number(entry.left),
+                    share=_number(entry.share),
+                )
+            )
+        else:
+            lines.append(
+                _("  {chapter}: {words} words, {excess} over its share of {share}").format(
+                    chapter=entry.title,
+                    words=_number(entry.words),
+                    excess=_number(-entry.left),
+                    share=_number(entry.share),
+                )
+            )
+    if lines:
+        lines.insert(0, _("By chapter:"))
+    return lines
+
+
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store()
     options = ReportOptions(
@@ -82,7 +116,7 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         confidential_marking=args.confidential_marking,
         khmer_digits=args.khmer_digits,
         charts=args.charts,
-        quote_recommendations=not args.no_quotes,
+        quote_recommendations=args.quote and not args.no_quotes,
         state_name=args.state_name,
         author=ctx.user,
     )
@@ -98,6 +132,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         print(file=sys.stderr)
     print(_("Written: {path}").format(path=result.path))
     print(word_count_line(result))
+    for line in budget_lines(result):
+        print(line)
     if result.confidential_left_out:
         print(
             ngettext(

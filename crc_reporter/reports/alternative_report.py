@@ -164,6 +164,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     rec = item.recommendation
     heading = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
     b.heading(2, f"{heading}: {rec.subheading}" if rec.subheading else heading)
+    ctx.answering = parts.answering(tx, rec, data.document, data.document)
     b.para(
         Span(
             tx._("Recommendation of the Committee (paragraph {number} of {symbol})").format(
@@ -206,9 +207,11 @@ def build(ctx: ReportContext) -> None:
     for section in ctx.data.sections:
         items = [i for i in section.items if answered(i)]
         if items:
+            words = ctx.builder.words
             ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
             number += 1
             for item in items:
                 _item(ctx, item)
                 ctx.tick()
+            ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))

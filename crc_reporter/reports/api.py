@@ -17,6 +17,7 @@ from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.reports import alternative_report, loipr_replies, matrix, state_report
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.context import (
+    BudgetLine,
     CancelCheck,
     OutlineEntry,
     Progress,
@@ -110,14 +111,26 @@ def generate_report(
     )
     path = write_atomic(document, options.out, cancelled) if options.out is not None else None
     ctx.tick()
+    limit = module.word_limit(data)
     return ReportResult(
         path=path,
         words=builder.words,
-        word_limit=module.word_limit(data),
+        word_limit=limit,
+        budget=budget(ctx.chapters, builder.words, limit),
         outline=tuple(OutlineEntry(h.level, h.text) for h in builder.outline),
         footnotes=builder.footnotes.count,
         confidential_left_out=data.confidential_left_out,
     )
+
+
+def budget(chapters: list[tuple[str, int, int]], words: int, limit: int | None) -> tuple[BudgetLine, ...]:
+    """Words per chapter, and each chapter's share of what the rest of the report leaves of the limit,
+    in proportion to the recommendations (or questions) it answers."""
+    answered = sum(n for _t, _w, n in chapters)
+    if not limit or not answered:
+        return tuple(BudgetLine(title, used) for title, used, _n in chapters)
+    available = max(limit - (words - sum(w for _t, w, _n in chapters)), 0)
+    return tuple(BudgetLine(title, used, available * n // answered) for title, used, n in chapters)
 
 
 def preview_report(session: Session, options: ReportOptions) -> ReportResult:

@@ -80,7 +80,7 @@ class ReportOptions:
     coalition: str | None = None
     confidential_marking: bool = False
     khmer_digits: bool = False
-    quote_recommendations: bool = True
+    quote_recommendations: bool = False  # by default each recommendation is cited, not quoted
     charts: bool = False  # a status-by-cluster chart drawn here
     chart_images: tuple[ChartImage, ...] = ()
     state_name: str | None = None
@@ -94,6 +94,19 @@ class OutlineEntry:
 
 
 @dataclass(frozen=True)
+class BudgetLine:
+    """Words a chapter uses, its share of the limit (by its number of recommendations) and what is left."""
+
+    title: str
+    words: int
+    share: int | None = None
+
+    @property
+    def left(self) -> int | None:
+        return None if self.share is None else self.share - self.words
+
+
+@dataclass(frozen=True)
 class ReportResult:
     path: Path | None
     words: int
@@ -101,6 +114,7 @@ class ReportResult:
     outline: tuple[OutlineEntry, ...] = ()
     footnotes: int = 0
     confidential_left_out: int = 0
+    budget: tuple[BudgetLine, ...] = ()
 
     @property
     def over_limit(self) -> int:
@@ -120,6 +134,12 @@ class ReportContext:
     done: int = 0
     tables: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    #: where each action and indicator table was first written: each appears once, later replies refer to it
+    written_actions: dict[int, str] = field(default_factory=dict)
+    written_tables: dict[int, int] = field(default_factory=dict)
+    answering: str = ""  # "paragraph 12": the reply being written
+    #: (chapter title, words, recommendations answered) per cluster chapter
+    chapters: list[tuple[str, int, int]] = field(default_factory=list)
 
     def tick(self, steps: int = 1) -> None:
         """One step of work done: report progress, stop if the user cancelled."""

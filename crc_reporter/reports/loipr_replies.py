@@ -105,9 +105,10 @@ def _introduction(ctx: ReportContext) -> None:
 def _question(ctx: ReportContext, item: ReportItem) -> None:
     tx, b = ctx.tx, ctx.builder
     rec = item.recommendation
-    b.heading(2, parts.reference(tx, rec, ctx.data.document))
-    if ctx.options.quote_recommendations:
-        parts.committee_text(ctx, rec)
+    doc = ctx.data.document
+    b.heading(2, parts.short_heading(tx, rec, doc, doc))
+    ctx.answering = parts.answering(tx, rec, doc, doc)
+    parts.committee_text(ctx, rec)  # a question is short, and a reply is read against it
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
     parts.indicators_section(ctx, item.indicators)
     if not rec.parts:
@@ -132,11 +133,13 @@ def build(ctx: ReportContext) -> None:
     sections = {s.key: s for s in ctx.data.sections}
     current: str | None = None
     chapter = 1
+    b = ctx.builder
     for item in by_number:
         key = item.recommendation.cluster or ""
         if key != current:
             current = key
             chapter += 1
+            ctx.chapters.append(("", b.words, 0))
             section = sections.get(key)
             heading = (
                 parts.cluster_heading(tx, section, chapter)
@@ -144,5 +147,11 @@ def build(ctx: ReportContext) -> None:
                 else (roman(chapter) + ". " + tx._("Other questions"))
             )
             ctx.builder.heading(1, heading)
+            ctx.chapters[-1] = (heading.split(". ", 1)[-1], b.words, 0)
         _question(ctx, item)
+        title, start, count = ctx.chapters[-1]
+        ctx.chapters[-1] = (title, start, count + 1)
         ctx.tick()
+    # (title, words at the start, questions) -> (title, words used, questions)
+    ends = [start for _t, start, _n in ctx.chapters[1:]] + [b.words]
+    ctx.chapters[:] = [(t, end - start, n) for (t, start, n), end in zip(ctx.chapters, ends, strict=True)]

@@ -149,9 +149,10 @@ def _government(item: ReportItem) -> ReportItem:
 
 
 def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None) -> None:
-    tx, b = ctx.tx, ctx.builder
+    tx, b, main = ctx.tx, ctx.builder, ctx.data.document
     item = _government(item)
-    b.heading(3, parts.reference(tx, item.recommendation, doc or ctx.data.document))
+    b.heading(3, parts.short_heading(tx, item.recommendation, doc or main, main))
+    ctx.answering = parts.answering(tx, item.recommendation, doc or main, main)
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, item.recommendation)
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
@@ -167,6 +168,7 @@ def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None)
 
 def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
     tx, b = ctx.tx, ctx.builder
+    words = b.words
     b.heading(1, parts.cluster_heading(tx, section, number))
     items = [i for i in section.items if answered(i)]
     ctx.tick(len(section.items) - len(items))
@@ -194,6 +196,8 @@ def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
         for item in op_items:
             reply(ctx, item, protocol.document)
             ctx.tick()
+        items.extend(op_items)
+    ctx.chapters.append((parts.cluster_title(tx, section), b.words - words, len(items)))
 
 
 def build(ctx: ReportContext) -> None:

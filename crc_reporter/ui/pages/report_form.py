@@ -95,7 +95,7 @@ class ReportForm(QFrame):
         self.khmer_digits = QCheckBox(_("Write numbers and dates with Khmer digits"))
         self.chart = QCheckBox(_("Add the dashboard's chart of the status by cluster"))
         self.quotes = QCheckBox(_("Quote the Committee's text of each recommendation"))
-        self.quotes.setChecked(True)
+        self.quotes.setChecked(False)  # cited by paragraph by default: the word limit is for the report
         for box in (self.confidential, self.marking, self.khmer_digits, self.chart, self.quotes):
             layout.addWidget(box)
             box.toggled.connect(lambda _on: self.changed.emit())
