@@ -13,6 +13,7 @@ from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
 from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
+from crc_reporter.reports.selection import check_clusters, parse_date, parse_names, parse_paragraphs
 
 _KIND_HELP = {
     ReportKind.STATE: N_("State party periodic report answering concluding observations"),
@@ -58,6 +59,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-quotes", action="store_true", help=argparse.SUPPRESS)  # the default since issue 19
     p.add_argument("--state-name", metavar="NAME", help=_("the State's name as the report should write it"))
+    p.add_argument("--clusters", metavar="KEY[,KEY]", help=_("only these clusters, e.g. special_protection"))
+    p.add_argument("--paragraphs", metavar="12,17-20", help=_("only these paragraphs of the document answered"))
+    p.add_argument("--actors", metavar="NAME[,NAME]", help=_("only the actions of these actors"))
+    p.add_argument("--from", dest="period_from", metavar="DATE", help=_("start of the reporting period (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="period_to", metavar="DATE", help=_("end of the reporting period (YYYY-MM-DD)"))
     p.set_defaults(handler=cmd_report)
 
 
@@ -119,6 +125,11 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         quote_recommendations=args.quote and not args.no_quotes,
         state_name=args.state_name,
         author=ctx.user,
+        clusters=check_clusters(parse_names(args.clusters or "")),
+        paragraphs=parse_paragraphs(args.paragraphs or ""),
+        actors=parse_names(args.actors or ""),
+        period_from=parse_date(args.period_from) if args.period_from else None,
+        period_to=parse_date(args.period_to) if args.period_to else None,
     )
     interactive = sys.stderr.isatty()
 

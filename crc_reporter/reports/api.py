@@ -32,6 +32,7 @@ from crc_reporter.reports.errors import ReportCancelledError, ReportError
 from crc_reporter.reports.language import ReportLanguage, french_typography
 from crc_reporter.reports.ooxml import ITALIC
 from crc_reporter.reports.page import add_marking, ensure_page_numbers
+from crc_reporter.reports.selection import select
 from crc_reporter.reports.toc import request_field_update
 from crc_reporter.reports.writer import check_target, write_atomic
 
@@ -78,6 +79,14 @@ def generate_report(
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
 
     data = module.gather(session, options)
+    data = select(
+        data,
+        clusters=options.clusters,
+        paragraphs=options.paragraphs,
+        actors=options.actors,
+        start=options.period_from,
+        end=options.period_to,
+    )
     state_name = tx.state_name(data.state_name, data.document.country, options.state_name)
     if state_name != data.state_name:
         data = dataclasses.replace(data, state_name=state_name)

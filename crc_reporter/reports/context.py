@@ -85,6 +85,13 @@ class ReportOptions:
     chart_images: tuple[ChartImage, ...] = ()
     state_name: str | None = None
     author: str = ""
+    #: what goes in (issue 19): cluster keys, paragraph numbers of the document answered, actors' names,
+    #: the reporting period (actions outside it are left out); empty: everything
+    clusters: tuple[str, ...] = ()
+    paragraphs: tuple[int, ...] = ()
+    actors: tuple[str, ...] = ()
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ def cover(ctx: ReportContext) -> None:
         ),
         "subtitle",
     )
-    lines = [tx._("Period covered: {start} to {end}").format(start=tx.month(doc.date) or "…", end=tx.month(ctx.today))]
+    start, end = ctx.options.period_from or doc.date, ctx.options.period_to or ctx.today
+    lines = [tx._("Period covered: {start} to {end}").format(start=tx.month(start) or "…", end=tx.month(end))]
     if doc.next_report_due:
         lines.append(tx._("Due date: {date}").format(date=tx.date(doc.next_report_due)))
     lines.append(tx._("Draft of {date}").format(date=tx.date(ctx.today)))
