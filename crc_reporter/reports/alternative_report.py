@@ -173,6 +173,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
             BOLD,
         ),
         keep_next=True,
+        numbered=False,
     )
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, rec)

@@ -30,6 +30,7 @@ from crc_reporter.reports.docx_base import apply_language, open_template, resolv
 from crc_reporter.reports.drawing_ids import make_drawing_ids_unique
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
 from crc_reporter.reports.language import ReportLanguage, french_typography
+from crc_reporter.reports.numbering import paragraph_numbering
 from crc_reporter.reports.ooxml import ITALIC
 from crc_reporter.reports.page import add_marking, ensure_page_numbers
 from crc_reporter.reports.selection import select
@@ -101,6 +102,8 @@ def generate_report(
     builder = Builder(document, styles)
     if options.lang == "km":
         builder.flag_mask = ~ITALIC
+    if kind != ReportKind.MATRIX:
+        builder.numbering = paragraph_numbering(document)
     if options.lang == "fr":
         builder.typeset = french_typography  # the data typed in French as well as the fixed strings
     ctx = ReportContext(

@@ -24,6 +24,7 @@ from lxml import etree
 from crc_reporter.reports import ooxml as x
 from crc_reporter.reports.docx_base import StyleMap, set_landscape, text_width
 from crc_reporter.reports.footnotes import Footnotes
+from crc_reporter.reports.numbering import number_paragraph
 from crc_reporter.reports.toc import TableOfContents
 
 SDT, SDTPR, SDTCONTENT, ALIAS, TAG, SHOWING_PLACEHOLDER = (
@@ -84,6 +85,8 @@ class Builder:
         self.counting = True  # off for annexes
         self.flag_mask = ~0  # api clears ITALIC for Khmer: slanted Khmer is not a Khmer typographic convention
         self.typeset: Callable[[str], str] = _same  # api sets French typography for a French draft
+        self.numbering: str | None = None  # the w:numId of continuous paragraph numbering, when the report has it
+        self.numbered = 0  # paragraphs numbered so far
         self._toc_anchor: etree._Element | None = None
         self._sdt_id = 1000
 
@@ -104,7 +107,10 @@ class Builder:
         align: str | None = None,
         space_before: int | None = None,
         space_after: int | None = None,
+        numbered: bool | None = None,
     ) -> etree._Element:
+        """A paragraph; a counted body paragraph of text (not a label, not centred) is numbered when the
+        report numbers its paragraphs (``numbered`` overrides)."""
         p = etree.SubElement(self.body if parent is None else parent, x.P)
         ppr = etree.SubElement(p, x.PPR)
         if style != "normal":
@@ -119,6 +125,11 @@ class Builder:
                 spacing.set(qn("w:after"), str(space_after))
         if align:
             etree.SubElement(ppr, x.JC).set(x.VAL, align)
+        if numbered is None:
+            numbered = style == "normal" and parent is None and counted and align is None and bool(content)
+        if numbered and self.numbering is not None and self.counting:
+            number_paragraph(p, self.numbering)
+            self.numbered += 1
         if len(ppr) == 0:
             p.remove(ppr)
         self.write(p, content, counted=counted)
@@ -166,6 +177,9 @@ class Builder:
         etree.SubElement(pr, SHOWING_PLACEHOLDER)
         content = etree.SubElement(sdt, SDTCONTENT)
         p = etree.SubElement(content, x.P)
+        if self.numbering is not None and self.counting:
+            number_paragraph(p, self.numbering)
+            self.numbered += 1
         run = etree.SubElement(p, x.R)
         x.run_properties(run, 0, self.styles["placeholder"])
         x.add_text(run, text)

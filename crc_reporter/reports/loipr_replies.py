@@ -115,7 +115,7 @@ def _question(ctx: ReportContext, item: ReportItem) -> None:
         parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
         return
     for part in rec.parts:
-        b.para(Span(tx.part(part.label), BOLD), keep_next=True)
+        b.para(Span(tx.part(part.label), BOLD), keep_next=True, numbered=False)
         b.placeholder(
             tx._("[Reply to paragraph {number} {part}.]").format(
                 number=tx.integer(rec.number), part=tx.part(part.label)

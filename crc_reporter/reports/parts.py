@@ -141,7 +141,7 @@ def actions_section(
     if not actions:
         return
     tx, b = ctx.tx, ctx.builder
-    b.para(Span(label, x.BOLD), keep_next=True)
+    b.para(Span(label, x.BOLD), keep_next=True, numbered=False)
     for linked in actions:
         where = ctx.written_actions.get(linked.action.id)
         if where is not None:
