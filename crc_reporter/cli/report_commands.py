@@ -59,6 +59,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-quotes", action="store_true", help=argparse.SUPPRESS)  # the default since issue 19
     p.add_argument("--state-name", metavar="NAME", help=_("the State's name as the report should write it"))
+    p.add_argument(
+        "--no-contents-pages",
+        action="store_true",
+        help=_("do not lay the draft out with LibreOffice to fill in the contents' page numbers (Word will)"),
+    )
     p.add_argument("--clusters", metavar="KEY[,KEY]", help=_("only these clusters, e.g. special_protection"))
     p.add_argument("--paragraphs", metavar="12,17-20", help=_("only these paragraphs of the document answered"))
     p.add_argument("--actors", metavar="NAME[,NAME]", help=_("only the actions of these actors"))
@@ -125,6 +130,7 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         quote_recommendations=args.quote and not args.no_quotes,
         state_name=args.state_name,
         author=ctx.user,
+        contents_pages=not args.no_contents_pages,
         clusters=check_clusters(parse_names(args.clusters or "")),
         paragraphs=parse_paragraphs(args.paragraphs or ""),
         actors=parse_names(args.actors or ""),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.reports import alternative_report, loipr_replies, matrix, state_report
 from crc_reporter.reports.builder import Builder
+from crc_reporter.reports.contents_pages import fill_contents_pages
 from crc_reporter.reports.context import (
     BudgetLine,
     CancelCheck,
@@ -114,6 +115,8 @@ def generate_report(
     builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
     request_field_update(document)
     make_drawing_ids_unique(document)
+    if options.out is not None and options.contents_pages:
+        fill_contents_pages(document, builder.toc.entries)
     set_properties(
         document,
         title=module.title(data, tx),

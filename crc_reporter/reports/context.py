@@ -92,6 +92,8 @@ class ReportOptions:
     actors: tuple[str, ...] = ()
     period_from: dt.date | None = None
     period_to: dt.date | None = None
+    #: lay the draft out with LibreOffice (when installed) to fill in the contents' page numbers
+    contents_pages: bool = False
 
 
 @dataclass(frozen=True)

@@ -268,5 +268,6 @@ class ReportForm(QFrame):
             quote_recommendations=self.quotes.isChecked(),
             state_name=self.state_name.text().strip() or None,
             author=author,
+            contents_pages=True,  # with LibreOffice installed: page numbers in the contents
             **selection,  # type: ignore[arg-type]
         )

@@ -41,3 +41,23 @@ def test_body_paragraphs_numbered_by_word(demo_store: Store, tmp_path: Path) -> 
     assert "Measures taken" not in texts and "Contents" not in texts
     matrix = open_docx(write(demo_store, tmp_path, "matrix").path)
     assert not _numbered(matrix)
+
+
+def test_contents_pages_matched_through_the_bookmarks() -> None:
+    from crc_reporter.reports.contents_pages import find_pages
+
+    outline = [
+        ("I.Introduction", 4),
+        ("Methodology", 4),
+        ("Paragraph6", 5),
+        ("II.Generalmeasures", 5),
+        ("Legislation", 6),
+    ]
+    assert find_pages(outline, ["I. Introduction", "Methodology", "II. General measures", "Legislation"]) == [
+        4,
+        4,
+        5,
+        6,
+    ]
+    assert find_pages(outline, ["I. Introduction", "Missing heading"]) is None
+    assert find_pages(outline, []) is None
