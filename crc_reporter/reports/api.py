@@ -14,7 +14,7 @@ from types import ModuleType
 from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import LANGUAGES, _
-from crc_reporter.reports import alternative_report, loipr_replies, matrix, state_report
+from crc_reporter.reports import abbreviations, alternative_report, loipr_replies, matrix, state_report
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.contents_pages import fill_contents_pages
 from crc_reporter.reports.context import (
@@ -37,6 +37,7 @@ from crc_reporter.reports.page import add_marking, ensure_page_numbers
 from crc_reporter.reports.selection import select
 from crc_reporter.reports.toc import request_field_update
 from crc_reporter.reports.writer import check_target, write_atomic
+from crc_reporter.services.actors import list_actors
 
 MODULES: dict[ReportKind, ModuleType] = {
     ReportKind.STATE: state_report,
@@ -112,6 +113,9 @@ def generate_report(
     )
     ctx.tick()
     module.build(ctx)
+    if ctx.abbreviations is not None:
+        entries = abbreviations.used(list_actors(session), abbreviations.body_text(builder))
+        abbreviations.write_list(builder, ctx.abbreviations, tx._("Abbreviations"), entries)
     builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
     request_field_update(document)
     make_drawing_ids_unique(document)

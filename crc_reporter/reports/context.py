@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from lxml import etree
+
 from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData
 from crc_reporter.i18n import N_, _
@@ -147,6 +149,7 @@ class ReportContext:
     written_actions: dict[int, str] = field(default_factory=dict)
     written_tables: dict[int, int] = field(default_factory=dict)
     answering: str = ""  # "paragraph 12": the reply being written
+    abbreviations: etree._Element | None = None  # where the list of abbreviations goes
     #: (chapter title, words, recommendations answered) per cluster chapter
     chapters: list[tuple[str, int, int]] = field(default_factory=list)
 

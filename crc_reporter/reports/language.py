@@ -65,6 +65,12 @@ def _format_date(day: dt.date, pattern: str, locale: str) -> str:
     return format_date(day, pattern, locale=locale)
 
 
+_ORDINALS = {
+    "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
+    "fr": ["premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième", "dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième", "dix-septième", "dix-huitième", "dix-neuvième", "vingtième"],
+}  # fmt: skip
+
+
 def roman(n: int) -> str:
     """Chapter numbers as in UN documents, in every language: I, II, III…"""
     out = []
@@ -136,6 +142,13 @@ class ReportLanguage:
     def integer(self, value: int) -> str:
         """A count or a paragraph number: no thousands separator below 10,000, as UN documents write them."""
         return self.digits(str(value) if abs(value) < 10_000 else format_decimal(value, locale=self.locale))
+
+    def ordinal(self, n: int) -> str:
+        """ "seventh" / "septième" / "ទី៧": report numbers as UN titles spell them."""
+        words = _ORDINALS.get(self.code)
+        if words is not None and 1 <= n <= len(words):
+            return words[n - 1]
+        return f"ទី{self.digits(str(n))}" if self.code == "km" else f"{n}."
 
     def join(self, items: list[str]) -> str:
         return format_list(items, locale=self.locale) if items else ""

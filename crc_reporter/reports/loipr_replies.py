@@ -76,6 +76,7 @@ def _cover(ctx: ReportContext) -> None:
     b.page_break()
     b.para(tx._("Contents"), "toc_heading", counted=False)
     b.toc_here()
+    ctx.abbreviations = b.para("", counted=False)  # the list of abbreviations, written once the text is
     b.page_break()
 
 

@@ -61,3 +61,22 @@ def test_contents_pages_matched_through_the_bookmarks() -> None:
     ]
     assert find_pages(outline, ["I. Introduction", "Missing heading"]) is None
     assert find_pages(outline, []) is None
+
+
+def test_title_abbreviations_and_common_core(demo_store: Store, tmp_path: Path) -> None:
+    from tests.unit.reports.conftest import body_text
+
+    doc = open_docx(write(demo_store, tmp_path, "state").path)
+    title = (
+        "Seventh periodic report submitted by the Republic of Xamplia under article 44 of the Convention, due in 2028"
+    )
+    assert doc.core_properties.title == title
+    text = body_text(doc)
+    assert title in text and "CRC/C/XMP/[symbol to be assigned]" in text
+    assert "common core document of the Republic of Xamplia (HRI/CORE/XMP/[year])" in text
+    start = text.index("Abbreviations")
+    listed = text[start : text.index("I. Introduction", start)]
+    assert "MoJ\nMinistry of Justice" not in listed and "MoJMinistry of Justice" in listed.replace("\t", "")
+    assert "NCCR" in listed
+    fr = open_docx(write(demo_store, tmp_path, "state", name="fr.docx", lang="fr").path)
+    assert fr.core_properties.title.startswith("Septième rapport périodique soumis par")
