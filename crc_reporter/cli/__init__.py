@@ -195,10 +195,11 @@ def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> in
         if isinstance(exc, Exception):
             ctx.log_exception(exc)
         raise exc
-    # a bug, not a user's mistake: one line here, the details in the log
+    # a bug, not a user's mistake: one line here, the details in the log. Only the error's class:
+    # its text may hold an SQL statement with its values, or a person's data.
     log_file = ctx.log_exception(exc)
-    message = _("internal error: {error}: {message} (details in {log})").format(
-        error=type(exc).__name__, message=one_line(str(exc)), log=log_file
+    message = _("internal error: {error} (details in {log})").format(
+        error=type(exc).__name__, log=one_line(str(log_file))
     )
     print("crc-reporter: " + message, file=sys.stderr)
     return EXIT_INTERNAL

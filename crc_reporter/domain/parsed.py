@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import ClassVar, Protocol
 
 
 @dataclass(slots=True)
@@ -75,6 +77,21 @@ class OtherMechanismRow:
     upr_states: list[str] = field(default_factory=list)
 
 
+class PayloadKind(StrEnum):
+    """What a file that carries records rather than documents holds. Each kind has one entry in
+    :mod:`crc_reporter.services.payloads`, which previews and applies it."""
+
+    PACKAGE = "package"  # an exchange package: merged, with its conflicts, signature and trust
+    TRACKER = "tracker"  # a tracker workbook exported by CRC Reporter and edited in Excel
+    IMPACT_ACTIONS = "impact-actions"  # IMPACT OSS actions (measures), as CSV
+
+
+class RecordPayload(Protocol):
+    """What an importer read from a file that carries records: it says which kind it is."""
+
+    kind: ClassVar[PayloadKind]
+
+
 @dataclass(slots=True)
 class ParsedSource:
     """Everything one file held: usually one document; a UHRI export may hold several."""
@@ -85,5 +102,5 @@ class ParsedSource:
     other_mechanisms: list[OtherMechanismRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Formats that carry records rather than documents (an exchange package, an edited tracker,
-    # IMPACT OSS actions): what the importer read, applied by that format's own service.
-    payload: object | None = None
+    # IMPACT OSS actions): what the importer read, previewed and applied by services.payloads.
+    payload: RecordPayload | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
 from crc_reporter.importers.docx import DocxImporter
-from crc_reporter.importers.errors import ImportCancelledError, SourceError
 from crc_reporter.importers.impact import ImpactCsvImporter
 from crc_reporter.importers.package import PackageImporter
 from crc_reporter.importers.pdf import PdfImporter
@@ -18,6 +17,8 @@ from crc_reporter.importers.registry import choose, importers, load_source, make
 from crc_reporter.importers.text import TextImporter
 from crc_reporter.importers.tracker import TrackerImporter
 from crc_reporter.importers.uhri import UhriCsvImporter, UhriXlsxImporter
+from crc_reporter.services.errors import ImportCancelledError
+from crc_reporter.untrusted import SourceError
 
 register(DocxImporter())
 register(PdfImporter())

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _
-from crc_reporter.importers.errors import ImportCancelledError
+from crc_reporter.services.errors import ImportCancelledError
 
 #: ``progress(done, total, message)``; ``total`` 0 means unknown.
 ProgressCallback = Callable[[int, int, str], None]

@@ -1,7 +1,7 @@
 """Word (.docx) as the UN publishes it.
 
 Read straight from the package with lxml (safely: see
-:mod:`crc_reporter.importers.safety`), which is several times faster than
+:mod:`crc_reporter.untrusted`), which is several times faster than
 building python-docx objects and lets us see what python-docx hides: numbers
 and letters from automatic numbering (:mod:`~crc_reporter.importers.docx_numbering`),
 footnote references, bold inherited from styles, text in hyperlinks, content
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
-from crc_reporter.importers import safety
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import CHAPTER, SECTION, SUBHEADING, Block, SourceText, note_marker
 from crc_reporter.importers.docx_numbering import Numbering
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.structure import parse_document
+from crc_reporter.untrusted import SourceError
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -62,7 +62,7 @@ def _heading_level(style_name: str, outline: int | None) -> int:
 class _Package:
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name
-        self.zf: zipfile.ZipFile = safety.open_zip(data, name)
+        self.zf: zipfile.ZipFile = untrusted.open_zip(data, name)
         self.members = set(self.zf.namelist())
         self.main = self._main_part()
         root = self.xml(self.main)
@@ -88,7 +88,7 @@ class _Package:
         raise SourceError(_("{name} is not a Word document (no word/document.xml inside)").format(name=self.name))
 
     def xml(self, member: str) -> etree._Element:
-        return safety.parse_xml(safety.read_member(self.zf, member, self.name), f"{self.name} ({member})")
+        return untrusted.parse_xml(untrusted.read_member(self.zf, member, self.name), f"{self.name} ({member})")
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, base = posixpath.split(part)
@@ -342,7 +342,7 @@ class DocxImporter:
     def sniff(self, probe: Probe) -> int:
         if any(m.endswith("document.xml") and m.startswith("word/") for m in probe.zip_members):
             return 100
-        if probe.suffix in self.extensions and probe.head.startswith((safety.ZIP_MAGIC, safety.EMPTY_ZIP_MAGIC)):
+        if probe.suffix in self.extensions and probe.head.startswith((untrusted.ZIP_MAGIC, untrusted.EMPTY_ZIP_MAGIC)):
             return 60  # a damaged package: let this importer say what is wrong with it
         return 0
 

@@ -23,8 +23,8 @@ from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph, ParsedSo
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.importers.base import Probe, ReadOptions
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.text import decode_text, looks_like_text
+from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 200_000
 Cell = Callable[[list[str], str], str]  # (row, field) -> the cell's text

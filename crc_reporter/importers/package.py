@@ -7,9 +7,9 @@ service's job (``crc-reporter import`` and ``crc-reporter merge`` both do it).
 
 from __future__ import annotations
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_
-from crc_reporter.importers import safety
 from crc_reporter.importers.base import Probe, ReadOptions
 
 
@@ -23,7 +23,7 @@ class PackageImporter:
 
         if looks_like_package(probe.head, probe.zip_members):
             return 100
-        if probe.suffix in self.extensions and probe.head.startswith(safety.ZIP_MAGIC):
+        if probe.suffix in self.extensions and probe.head.startswith(untrusted.ZIP_MAGIC):
             return 70  # damaged: reading it gives the package's own clear refusal
         return 0
 

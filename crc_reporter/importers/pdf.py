@@ -23,9 +23,9 @@ from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import CHAPTER, SECTION, Line, SourceText, note_marker
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.lines import lines_to_blocks
 from crc_reporter.importers.structure import parse_document
+from crc_reporter.untrusted import SourceError
 
 MAX_PAGES = 400
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd\b|-bd", re.I)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 _IMPORTERS: list[Importer] = []
 
@@ -32,16 +32,16 @@ def importers() -> tuple[Importer, ...]:
 
 def make_probe(data: bytes, name: str) -> Probe:
     suffix = Path(name).suffix.lower() if name not in ("-", "") else ""
-    return Probe(name=name, suffix=suffix, head=data[:4096], zip_members=safety.zip_member_names(data))
+    return Probe(name=name, suffix=suffix, head=data[:4096], zip_members=untrusted.zip_member_names(data))
 
 
 def _what_it_is(probe: Probe) -> str:
     head = probe.head
-    if head.startswith(safety.OLE2_MAGIC):
+    if head.startswith(untrusted.OLE2_MAGIC):
         return _("it is an old binary Office file (.doc/.xls) or an encrypted one; save it as .docx or .xlsx")
     if head.startswith(b"%PDF"):
         return _("it is a PDF")
-    if head.startswith((safety.ZIP_MAGIC, safety.EMPTY_ZIP_MAGIC)):
+    if head.startswith((untrusted.ZIP_MAGIC, untrusted.EMPTY_ZIP_MAGIC)):
         return _("it is a zip archive that is damaged or holds something else")
     if b"\x00" in head[:1024] or sum(1 for b in head[:1024] if b < 9 or 13 < b < 32) > 8:
         return _("its content is binary data of an unknown kind")
@@ -55,7 +55,7 @@ def choose(probe: Probe) -> Importer:
         ((imp.sniff(probe), index, imp) for index, imp in enumerate(_IMPORTERS)), key=lambda t: (-t[0], t[1])
     )
     claimed = [imp for imp in _IMPORTERS if probe.suffix and probe.suffix in imp.extensions]
-    if probe.head.startswith(safety.OLE2_MAGIC):
+    if probe.head.startswith(untrusted.OLE2_MAGIC):
         raise SourceError(_("{name}: {reason}").format(name=probe.name, reason=_what_it_is(probe)))
     if scored and scored[0][0] > 0:
         best = scored[0][2]
@@ -89,10 +89,10 @@ def load_source(
         data, label = source, name or "-"
         if not data.strip():
             raise SourceError(_("{name} is empty").format(name=label))
-        if len(data) > safety.MAX_FILE_BYTES:
+        if len(data) > untrusted.MAX_FILE_BYTES:
             raise SourceError(_("{name} is too large to import").format(name=label))
     else:
-        data, label = safety.read_input(source, name)
+        data, label = untrusted.read_input(source, name)
     probe = make_probe(data, label)
     importer = choose(probe)
     options.start()

@@ -21,9 +21,9 @@ from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_sym
 from crc_reporter.i18n import _
 from crc_reporter.importers import analysis, metadata
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
 from crc_reporter.importers.lines import roman_value
+from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import codecs
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
-from crc_reporter.importers import safety
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import Line, SourceText
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.lines import lines_to_blocks
 from crc_reporter.importers.structure import parse_document
+from crc_reporter.untrusted import SourceError
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -54,7 +54,7 @@ class TextImporter:
 
     def read(self, data: bytes, probe: Probe, options: ReadOptions) -> ParsedSource:
         text = decode_text(data, probe.name)
-        if len(text) > safety.MAX_TEXT_CHARS:
+        if len(text) > untrusted.MAX_TEXT_CHARS:
             raise SourceError(
                 _("{name} holds more text than any concluding observations ({mb} MB); it was not read").format(
                     name=probe.name, mb=len(text) // (1024 * 1024)

@@ -14,13 +14,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 
+from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
-from crc_reporter.importers import safety
 from crc_reporter.importers.base import Probe, ReadOptions
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.importers.text import decode_text, looks_like_text
 from crc_reporter.importers.uhri_rows import RowCollector, header_map
+from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
 _HEADER_SCAN = 15  # the header row may follow a title or a blank row
@@ -59,14 +59,14 @@ class UhriXlsxImporter:
     def sniff(self, probe: Probe) -> int:
         if "xl/workbook.xml" in probe.zip_members:
             return 90
-        if probe.suffix in self.extensions and probe.head.startswith((safety.ZIP_MAGIC, safety.EMPTY_ZIP_MAGIC)):
+        if probe.suffix in self.extensions and probe.head.startswith((untrusted.ZIP_MAGIC, untrusted.EMPTY_ZIP_MAGIC)):
             return 60
         return 0
 
     def read(self, data: bytes, probe: Probe, options: ReadOptions) -> ParsedSource:
         from openpyxl import load_workbook
 
-        zf = safety.open_zip(data, probe.name)
+        zf = untrusted.open_zip(data, probe.name)
         for name in zf.namelist():
             if name.endswith((".xml", ".rels")):
                 _check_prolog(zf, name, probe.name)

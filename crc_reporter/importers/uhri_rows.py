@@ -23,7 +23,7 @@ from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_sym
 from crc_reporter.i18n import _
 from crc_reporter.importers import analysis
 from crc_reporter.importers.base import ReadOptions
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.untrusted import SourceError
 
 # normalised header -> our key; normalisation keeps letters only, lower-cased
 COLUMNS = {

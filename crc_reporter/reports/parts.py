@@ -208,7 +208,3 @@ def grouped_by_subheading(items: Sequence[ReportItem]) -> list[tuple[str | None,
         else:
             groups.append((sub, [item]))
     return groups
-
-
-def status_text(tx: ReportLanguage, status: str | None) -> str:
-    return tx.label(status or "not_assessed")

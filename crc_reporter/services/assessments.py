@@ -84,20 +84,6 @@ def assessment_history(session: Session, rec_id: int) -> list[AssessmentInfo]:
     return [_info(a) for a in rows]
 
 
-def current_assessment(session: Session, rec_id: int, side: str, part: str | None = None) -> AssessmentInfo | None:
-    history = [a for a in assessment_history(session, rec_id) if a.side == side and a.part_label == part]
-    return history[-1] if history else None
-
-
-def delete_assessment(session: Session, assessment_id: int) -> None:
-    """Remove a mistaken entry (undo of :func:`record_assessment`)."""
-    row = session.get(Assessment, assessment_id)
-    if row is None:
-        raise NotFoundError(_("no assessment with id {id}").format(id=assessment_id))
-    session.delete(row)
-    session.flush()
-
-
 def approve_assessment(session: Session, assessment_id: int, approved: bool = True) -> bool:
     """A coordinator confirms (or withdraws) an assessment; returns the previous state."""
     require_role(session, Role.COORDINATOR, N_("approve assessments"))

@@ -2,8 +2,9 @@
 
 ``load_demo(scale=N)`` loads the data set N times (copy 1 is Xamplia itself,
 copies 2..N are the same documents under other fictional country codes), for
-benchmarks. Loading is idempotent: a copy whose first document is already in
-the store is skipped, so running the command twice never duplicates.
+benchmarks. Loading is idempotent: a copy whose documents are already in the
+store is skipped, so running the command twice never duplicates; a store that
+holds only some of them (one imported under the demo's symbol) is refused.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from itertools import islice, product
 from typing import Any
 
 from sqlalchemy import select
@@ -55,20 +58,53 @@ def load_demo_data() -> dict[str, Any]:
     return data
 
 
+def _codes() -> Iterator[str]:
+    yield "XMP"
+    for first, second in product(string.ascii_uppercase, repeat=2):  # XAA … XZZ: reserved for users by ISO 3166
+        if first + second != "MP":
+            yield f"X{first}{second}"
+    for chars in product(string.digits + string.ascii_uppercase, repeat=3):  # then codes with a digit: never ISO
+        if any(c.isdigit() for c in chars):
+            yield "".join(chars)
+
+
+@cache
+def _all_codes() -> tuple[str, ...]:
+    return tuple(islice(_codes(), MAX_SCALE))
+
+
 def country_code(copy: int) -> str:
-    """``XMP`` for the first copy, then XAA, XAB, … (fictional codes, never a real ISO code)."""
-    if copy == 1:
-        return "XMP"
-    n = copy - 2
-    letters = string.ascii_uppercase
-    return "X" + letters[(n // 26) % 26] + letters[n % 26] if n < 676 else f"Q{n:02d}"[-3:]
+    """``XMP`` for the first copy, then XAA, XAB, … and codes with digits: fictional, one per copy, three
+    characters (the store's country column), never a real ISO code."""
+    return _all_codes()[copy - 1]
 
 
-def _symbol_for(symbol: str, code: str, copy: int) -> str:
-    out = symbol.replace("/XMP/", f"/{code}/")
-    if copy > 677:  # beyond the two-letter codes, vary the cycle numbers to stay unique
-        out = f"{out}/Add.{copy}"
-    return out
+def _symbol_for(symbol: str, code: str) -> str:
+    return symbol.replace("/XMP/", f"/{code}/")
+
+
+def _copy_symbols(data: dict[str, Any], copy: int) -> list[str]:
+    code = country_code(copy)
+    return [_symbol_for(spec["symbol"], code) for spec in data["documents"]]
+
+
+def _copies_to_load(session: Session, data: dict[str, Any], scale: int) -> list[int]:
+    """The copies not yet in the store; refuses (one line, nothing written) when the store holds only
+    some documents of a copy, such as one imported from the Committee's own file under the demo's symbol."""
+    existing = set(session.scalars(select(Document.symbol)))
+    missing = []
+    for copy in range(1, scale + 1):
+        symbols = _copy_symbols(data, copy)
+        held = [s for s in symbols if s in existing]
+        if not held:
+            missing.append(copy)
+        elif len(held) < len(symbols):
+            raise ValidationError(
+                _(
+                    "the store already holds {symbol}, a document of the demo data set; load the demo into a new store"
+                ).format(symbol=held[0])
+            )
+    return missing
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -108,7 +144,7 @@ class _Loader:
         recs: dict[tuple[str, int], Recommendation] = {}
         n_docs = n_recs = 0
         for spec in self.data["documents"]:
-            symbol = _symbol_for(spec["symbol"], code, copy)
+            symbol = _symbol_for(spec["symbol"], code)
             doc = Document(
                 symbol=symbol,
                 treaty_code=spec["treaty"],
@@ -141,7 +177,7 @@ class _Loader:
                     for i, p in enumerate(para.get("parts", []))
                 ]
                 rec.previous = [
-                    PreviousReference(symbol=_symbol_for(p["document"], code, copy), paragraph=p["paragraph"])
+                    PreviousReference(symbol=_symbol_for(p["document"], code), paragraph=p["paragraph"])
                     for p in para.get("previous", [])
                 ]
                 rec.tags = list(
@@ -232,11 +268,10 @@ def load_demo(session: Session, scale: int = 1, progress: Callable[[int, int], N
     try:
         loader = _Loader(session, data)
         loader.load_actors()
-        first_symbol = data["documents"][0]["symbol"]
-        existing = set(session.scalars(select(Document.symbol)))
+        to_load = set(_copies_to_load(session, data, scale))
         added = skipped = docs = recs = acts = 0
         for copy in range(1, scale + 1):
-            if _symbol_for(first_symbol, country_code(copy), copy) in existing:
+            if copy not in to_load:
                 skipped += 1
             else:
                 d, r, a = loader.load_copy(copy)

@@ -1,10 +1,16 @@
 """Errors a person can act on. Their message is shown as one line, as is."""
 
+from crc_reporter.domain.errors import ServiceError
 from crc_reporter.i18n import _
 
-
-class ServiceError(Exception):
-    """A request that cannot be done (bad value, missing record, conflict)."""
+__all__ = [
+    "EditConflictError",
+    "ImportCancelledError",
+    "NotAllowedError",
+    "NotFoundError",
+    "ServiceError",
+    "ValidationError",
+]
 
 
 class NotFoundError(ServiceError):

@@ -10,7 +10,7 @@ if no action link or assessment points at it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,16 @@ from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph
 from crc_reporter.i18n import _
 from crc_reporter.services.common import join_articles
 from crc_reporter.services.documents import create_document
+from crc_reporter.services.import_report import (
+    ADDED,
+    DELETED,
+    KEPT_EDITED,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+    DocumentReport,
+    ParagraphChange,
+)
 from crc_reporter.store.models import (
     ActionLink,
     Assessment,
@@ -33,17 +43,6 @@ from crc_reporter.store.models import (
     responsible_body,
 )
 
-if TYPE_CHECKING:
-    from crc_reporter.services.importing import DocumentReport, ParagraphChange
-
-ADDED, UPDATED, UNCHANGED, KEPT_EDITED, REMOVED, DELETED = (
-    "added",
-    "updated",
-    "unchanged",
-    "kept_edited",
-    "removed_from_source",
-    "deleted",
-)
 _KINDS = {k.value for k in RecommendationKind}
 _CLUSTERS = {c.value for c in Cluster}
 
@@ -254,8 +253,6 @@ class DocumentMerge:
 
     # --- the report ------------------------------------------------------------------------------------
     def report(self) -> DocumentReport:
-        from crc_reporter.services.importing import DocumentReport, ParagraphChange
-
         parsed = self.parsed
         changes: list[ParagraphChange] = []
         by_number = {p.number: p for p in self.paragraphs}

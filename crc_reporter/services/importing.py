@@ -18,9 +18,7 @@ rolls everything back.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -31,7 +29,17 @@ from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_sym
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import parse_enum
 from crc_reporter.services.errors import ImportCancelledError, ValidationError
-from crc_reporter.services.import_merge import ADDED, KEPT_EDITED, REMOVED, UNCHANGED, UPDATED, DocumentMerge
+from crc_reporter.services.import_merge import DocumentMerge
+from crc_reporter.services.import_report import (
+    ADDED,
+    KEPT_EDITED,
+    REMOVED,
+    UNCHANGED,
+    UPDATED,
+    DocumentReport,
+    ImportReport,
+    ParagraphChange,
+)
 from crc_reporter.store.models import Document, Recommendation
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -49,66 +57,6 @@ __all__ = [
     "apply_import",
     "preview_import",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphChange:
-    number: int
-    status: str  # added / updated / unchanged / kept_edited / removed_from_source
-    changed: tuple[str, ...]  # the fields that differ from the store (for updates)
-    kind: str
-    cluster: str | None
-    subheading: str | None
-    urgent: bool
-    parts: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentReport:
-    symbol: str
-    treaty: str
-    doc_type: str
-    title: str
-    country: str | None
-    date: dt.date | None
-    next_report_due: dt.date | None
-    word_limit: int | None
-    exists: bool  # the store already held this document
-    paragraphs: int
-    recommendations: int
-    concerns: int
-    urgent: int
-    changes: tuple[ParagraphChange, ...]
-    warnings: tuple[str, ...]
-
-    def numbers(self, status: str) -> tuple[int, ...]:
-        return tuple(c.number for c in self.changes if c.status == status)
-
-    def count(self, status: str) -> int:
-        return sum(1 for c in self.changes if c.status == status)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    format: str
-    name: str
-    applied: bool
-    documents: tuple[DocumentReport, ...]
-    other_mechanisms: int
-    warnings: tuple[str, ...]
-
-    @property
-    def paragraphs(self) -> int:
-        return sum(d.paragraphs for d in self.documents)
-
-    @property
-    def recommendations(self) -> int:
-        return sum(d.recommendations for d in self.documents)
-
-    @property
-    def urgent(self) -> int:
-        return sum(d.urgent for d in self.documents)
 
 
 def with_overrides(doc: ParsedDocument, symbol: str | None, treaty: str | None) -> ParsedDocument:

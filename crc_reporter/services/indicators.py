@@ -162,8 +162,3 @@ def link_action(session: Session, indicator_id: int, action_id: int, linked: boo
     elif not linked and action in ind.actions:
         ind.actions.remove(action)
     session.flush()
-
-
-def delete_indicator(session: Session, indicator_id: int) -> None:
-    session.delete(get_indicator(session, indicator_id))
-    session.flush()

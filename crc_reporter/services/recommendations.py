@@ -190,10 +190,3 @@ def set_tags(session: Session, rec_id: int, kind: str, names: Iterable[str]) -> 
 def delete_recommendation(session: Session, rec_id: int) -> None:
     session.delete(recommendation_by_id(session, rec_id))
     session.flush()
-
-
-def tag_names(session: Session, kind: str | None = None) -> list[str]:
-    stmt = select(Tag.name).order_by(Tag.name)
-    if kind:
-        stmt = stmt.where(Tag.kind == kind)
-    return list(session.scalars(stmt))

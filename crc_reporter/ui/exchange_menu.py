@@ -16,28 +16,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from crc_reporter.i18n import _
+from crc_reporter.ui.exchange_access import exchange_blocked, merge_blocked
 
 if TYPE_CHECKING:
     from crc_reporter.domain.parsed import ParsedSource
-    from crc_reporter.ui.context import AppContext
     from crc_reporter.ui.main_window import MainWindow
 
 TRACKER, IMPACT = "xlsx", "impact"
 OTHER_TOOLS_FILTER = "{files} (*.xlsx *.csv);;{all} (*)"
-
-
-def exchange_blocked(ctx: AppContext) -> str:
-    """Empty when this window may exchange packages at all; otherwise the one line that says why not."""
-    if not ctx.store.confidential:  # they would take the confidential actions they cannot see for deleted ones
-        return _(
-            "Exchanging a shared store needs a role that sees confidential records (coordinator or administrator)."
-        )
-    return ""
-
-
-def merge_blocked(ctx: AppContext) -> str:
-    """Empty when this window may merge packages; otherwise the one line that says why not."""
-    return ctx.access.reason if not ctx.access.allowed else exchange_blocked(ctx)
 
 
 class ExchangeActions(QObject):
@@ -108,18 +94,17 @@ class ExchangeActions(QObject):
 
     def open_payload(self, source: ParsedSource, path: str) -> bool:
         """Show the dialog for a file the import dialog read that carries records; False if none fits."""
-        if self.window.ctx is None:
+        payload = source.payload
+        if self.window.ctx is None or payload is None:
             return False
-        from crc_reporter.services.exchange import Package
+        from crc_reporter.services.payloads import is_merged
 
-        if isinstance(source.payload, Package):
+        if is_merged(payload):
             from crc_reporter.ui.dialogs.merge_dialog import run_merge_dialog
 
-            run_merge_dialog(self.window, path, source.payload)
+            run_merge_dialog(self.window, path, payload)
             return True
-        from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog, accepts
+        from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog
 
-        if accepts(source):
-            InterchangeDialog(self.window.ctx, source, self.window).exec()
-            return True
-        return False
+        InterchangeDialog(self.window.ctx, source, self.window).exec()
+        return True

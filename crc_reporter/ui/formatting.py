@@ -57,16 +57,6 @@ def long_date(day: dt.date | None) -> str:
         return digits(day.isoformat())
 
 
-def month_year(day: dt.date | None) -> str:
-    """ "June 2025" (or its translation); empty for no date."""
-    if day is None:
-        return ""
-    try:
-        return digits(format_date(day, format="MMMM y", locale=current_locale()))
-    except (ValueError, LookupError):
-        return digits(day.strftime("%Y-%m"))
-
-
 def date_time(moment: dt.datetime | None) -> str:
     """ "30 June 2025, 14:03" in local time (an aware time is converted; a naive one is taken as local)."""
     if moment is None:
@@ -100,11 +90,6 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 def integer(value: int | None) -> str:
     """A paragraph number or a year: no thousands separator ("2025", "57"), Khmer digits if chosen."""
     return "" if value is None else digits(str(value))
-
-
-def elide(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def esc(text: object) -> str:

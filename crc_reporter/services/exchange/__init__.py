@@ -18,7 +18,7 @@ from crc_reporter.services.exchange.merge import (
     preview_merge,
 )
 from crc_reporter.services.exchange.package import SUFFIX, Package, PackageInfo, Signer, read_package
-from crc_reporter.services.exchange.plan import ConflictKind, Resolution
+from crc_reporter.services.exchange.plan_types import ConflictKind, Resolution
 from crc_reporter.services.exchange.select import Selection
 from crc_reporter.services.exchange.signing import (
     PublicKeyInfo,

@@ -21,7 +21,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import NotAllowedError
 from crc_reporter.services.exchange.bulk import bulk_time, insert_rows
-from crc_reporter.services.exchange.plan import DELETE, INSERT, STAMP_DEAD, STAMP_LIVE, UPDATE, Op, Plan
+from crc_reporter.services.exchange.plan_types import DELETE, INSERT, STAMP_DEAD, STAMP_LIVE, UPDATE, Op, Plan
 from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, ORDER, TableSpec, _t
 from crc_reporter.services.exchange.snapshot import Content, Snapshot, content_hash, fetch_all
 from crc_reporter.services.exchange.state import SyncState, chunks, vv_dump

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from crc_reporter.services.exchange.plan import (
+from crc_reporter.services.exchange.plan_types import (
     BLOCKED,
     CONFLICT,
     DELETE,

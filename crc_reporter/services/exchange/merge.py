@@ -23,10 +23,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from crc_reporter import untrusted
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.errors import ImportCancelledError, NotAllowedError, ValidationError
 from crc_reporter.services.exchange import signing
@@ -35,7 +34,8 @@ from crc_reporter.services.exchange.bulk import large_cache
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.labels import Lookup, describe, readable
 from crc_reporter.services.exchange.package import Package, PackageError, PackageInfo, read_package
-from crc_reporter.services.exchange.plan import (
+from crc_reporter.services.exchange.plan import Planner
+from crc_reporter.services.exchange.plan_types import (
     DELETE,
     INSERT,
     STAMP_DEAD,
@@ -43,7 +43,6 @@ from crc_reporter.services.exchange.plan import (
     UPDATE,
     ConflictKind,
     Plan,
-    Planner,
     Resolution,
 )
 from crc_reporter.services.exchange.session import Prepared, prepare
@@ -51,6 +50,7 @@ from crc_reporter.services.exchange.state import replica_id
 from crc_reporter.services.permissions import may_see_confidential, session_role
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import Cluster, SyncPeer
+from crc_reporter.untrusted import SourceError
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,6 @@ class MergeResult:
     def changes(self) -> int:
         return sum(self.added.values()) + sum(self.updated.values()) + sum(self.deleted.values())
 
-    @property
-    def needs_person(self) -> bool:
-        return bool(self.conflicts)
-
     def resolve_all(self, choice: Resolution) -> dict[str, Resolution]:
         return {c.uuid: choice for c in self.conflicts if choice in c.choices}
 
@@ -95,7 +91,7 @@ class MergeResult:
 def open_package(path: Path | str, *, with_records: bool = True) -> Package:
     """Read and check a package file (raises :class:`PackageError` or a one-line SourceError)."""
     try:
-        data, label = safety.read_input(Path(path))
+        data, label = untrusted.read_input(Path(path))
     except SourceError as exc:
         raise PackageError(str(exc)) from None
     return read_package(data, label, with_records=with_records)

@@ -30,19 +30,19 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from crc_reporter import __version__
+from crc_reporter import __version__, untrusted
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.exchange import signing
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import BY_NAME, FORMAT_VERSION, ORDER
 from crc_reporter.services.exchange.validate import IncomingRecord, PackageError, check_records, check_tombstones
+from crc_reporter.untrusted import SourceError
 
 FORMAT = "crc-reporter-exchange"
 SUFFIX = ".crcx"
@@ -52,7 +52,7 @@ MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
 TOMBSTONES = "tombstones.json"
 MAX_MANIFEST = 1024 * 1024
-MAX_MEMBER = safety.MAX_MEMBER_BYTES
+MAX_MEMBER = untrusted.MAX_MEMBER_BYTES
 LEVEL = 1  # deflate level: three times faster than the default, packages about a fifth larger
 _MEMBER_NAME = re.compile(r"^(records/[a-z_]{1,40}\.json|tombstones\.json)$")
 
@@ -96,6 +96,7 @@ class PackageInfo:
 
 @dataclass
 class Package:
+    kind: ClassVar[PayloadKind] = PayloadKind.PACKAGE
     info: PackageInfo
     records: dict[str, list[IncomingRecord]] = field(default_factory=dict)
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (uuid, table, vv)
@@ -163,7 +164,7 @@ def build(
 
 def looks_like_package(head: bytes, members: frozenset[str]) -> bool:
     return (
-        head.startswith(safety.ZIP_MAGIC)
+        head.startswith(untrusted.ZIP_MAGIC)
         and MANIFEST in members
         and any(n.startswith("records/") or n == TOMBSTONES for n in members)
     )
@@ -174,7 +175,7 @@ def _refuse(name: str, reason: str) -> PackageError:
 
 
 def check_seal(data: bytes, name: str) -> None:
-    if len(data) < SEAL_LEN + 22 or not data.startswith(safety.ZIP_MAGIC):
+    if len(data) < SEAL_LEN + 22 or not data.startswith(untrusted.ZIP_MAGIC):
         raise _refuse(name, _("it is not a CRC Reporter exchange package"))
     seal = data[-SEAL_LEN:]
     if not seal.startswith(SEAL_PREFIX):
@@ -192,7 +193,7 @@ def _load_json(raw: bytes, name: str, member: str) -> Any:
 
 def _read(zf: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:
     try:
-        return safety.read_member(zf, member, name, limit)
+        return untrusted.read_member(zf, member, name, limit)
     except SourceError as exc:
         raise PackageError(str(exc) + "; " + _("nothing was changed")) from None
 
@@ -268,7 +269,7 @@ def read_package(data: bytes, name: str, *, with_records: bool = True) -> Packag
     """
     check_seal(data, name)
     try:
-        zf = safety.open_zip(data, name)
+        zf = untrusted.open_zip(data, name)
     except SourceError as exc:
         raise PackageError(str(exc) + "; " + _("nothing was changed")) from None
     with zf:

@@ -25,65 +25,32 @@ wins over both earlier versions wherever the result travels next.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
+from crc_reporter.services.exchange import consistency
 from crc_reporter.services.exchange.package import Package
+from crc_reporter.services.exchange.plan_types import (
+    APPLIED,
+    BLOCKED,
+    CONFLICT,
+    DELETE,
+    INSERT,
+    SKIP,
+    STAMP_DEAD,
+    STAMP_LIVE,
+    UPDATE,
+    ConflictDraft,
+    ConflictKind,
+    Op,
+    Plan,
+    Resolution,
+)
 from crc_reporter.services.exchange.schema import BY_NAME, ORDER, TableSpec
 from crc_reporter.services.exchange.snapshot import Content, Snapshot
-from crc_reporter.services.exchange.state import VV, SyncState, dominates, vv_inc, vv_load, vv_max
+from crc_reporter.services.exchange.state import SyncState, dominates, vv_inc, vv_load, vv_max
 from crc_reporter.services.exchange.validate import IncomingRecord
 
 MAX_ROUNDS = 100
-
-
-class Resolution(StrEnum):
-    KEEP_MINE = "keep_mine"
-    TAKE_THEIRS = "take_theirs"
-
-
-class ConflictKind(StrEnum):
-    BOTH_CHANGED = "both_changed"  # changed (or added) on both sides, differently
-    DELETED_HERE = "deleted_here"  # deleted here; changed there, or still used by their records
-    DELETED_THERE = "deleted_there"  # deleted there; changed here, or still used by records added here
-    CLASH = "clash"  # their version would take a symbol, name or number another record holds here
-
-
-INSERT, UPDATE, DELETE, STAMP_LIVE, STAMP_DEAD = "insert", "update", "delete", "stamp_live", "stamp_dead"
-CONFLICT, BLOCKED, SKIP = "conflict", "blocked", "skip"
-APPLIED = {INSERT, UPDATE, STAMP_LIVE}
-
-
-@dataclass(slots=True)
-class Op:
-    kind: str
-    table: str
-    uuid: str  # our uuid
-    vv: VV | str  # the resulting version vector (as text when taken unchanged from the package)
-    data: Content | None = None  # what to write (insert / update)
-    incoming: IncomingRecord | None = None
-    note: str = ""
-
-
-@dataclass
-class ConflictDraft:
-    kind: ConflictKind
-    table: str
-    uuid: str
-    mine: Content | None
-    theirs: Content | None
-    blocked: set[str] = field(default_factory=set)
-    other: str | None = None  # for a clash: our record that holds the symbol, name or number
-
-
-@dataclass
-class Plan:
-    ops: dict[str, Op]
-    conflicts: dict[str, ConflictDraft]
-    aliases: dict[str, str]  # their uuid -> ours, new in this merge
-    skipped: list[tuple[str, str, str]]  # (table, uuid, reason key)
-    their_data: dict[str, Content]  # our uuid -> their content (refs mapped to our uuids)
 
 
 class Planner:
@@ -243,8 +210,6 @@ class Planner:
         return op.kind in APPLIED
 
     def settle(self) -> Plan:
-        from crc_reporter.services.exchange import consistency
-
         for _round in range(MAX_ROUNDS):
             moved = consistency.check_references(self)
             moved = consistency.check_deletions(self) or moved

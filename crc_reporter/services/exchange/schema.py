@@ -207,12 +207,3 @@ ASSOCIATIONS: dict[tuple[str, str], tuple[Table, str, str]] = {
     ("indicator", "recommendations"): (m.indicator_recommendation, "indicator_id", "recommendation_id"),
     ("indicator", "actions"): (m.indicator_action, "indicator_id", "action_id"),
 }
-
-
-def dependents_of(table: str) -> list[tuple[TableSpec, str]]:
-    """(spec, content key) of every record kind whose content points at ``table``."""
-    out: list[tuple[TableSpec, str]] = []
-    for spec in SPECS:
-        out.extend((spec, r.field) for r in spec.refs if r.target == table)
-        out.extend((spec, c.field) for c in spec.collections if c.target == table)
-    return out

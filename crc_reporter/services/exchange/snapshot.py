@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crc_reporter.services.exchange.schema import ASSOCIATIONS, BY_NAME, SPECS, TableSpec
+from crc_reporter.services.exchange.schema import ASSOCIATIONS, SPECS, TableSpec
 from crc_reporter.store import models as m
 
 Content = dict[str, Any]
@@ -70,12 +70,6 @@ class TableRows:
 @dataclass
 class Snapshot:
     tables: dict[str, TableRows]
-
-    def table_of(self, uuid: str) -> str | None:
-        for name, rows in self.tables.items():
-            if uuid in rows.data:
-                return name
-        return None
 
     def locate(self) -> dict[str, str]:
         """uuid -> table name, for every record."""
@@ -169,7 +163,3 @@ def _collection(session: Session, spec: TableSpec, name: str, snap: Snapshot) ->
     for values in out.values():
         values.sort()
     return out
-
-
-def spec_of(name: str) -> TableSpec:
-    return BY_NAME[name]

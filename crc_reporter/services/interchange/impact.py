@@ -35,10 +35,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.domain.records import ActionInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language, translator
 from crc_reporter.i18n.labels import label
@@ -219,8 +221,10 @@ class ImpactActionRow:
 
 @dataclass(frozen=True)
 class ImpactActions:
-    """An IMPACT OSS actions (measures) CSV, read; applied by :func:`apply_impact_actions`."""
+    """An IMPACT OSS actions (measures) CSV, read; applied by
+    :func:`~crc_reporter.services.interchange.impact_actions.apply_impact_actions`."""
 
+    kind: ClassVar[PayloadKind] = PayloadKind.IMPACT_ACTIONS
     name: str
     rows: tuple[ImpactActionRow, ...]
     warnings: tuple[str, ...]
@@ -235,16 +239,6 @@ class ImpactActionsReport:
     unchanged: int
     links_added: int
     problems: tuple[str, ...]
-
-
-def apply_impact_actions(session: Session, source: ImpactActions, *, dry_run: bool = False) -> ImpactActionsReport:
-    from crc_reporter.services.interchange.impact_actions import apply_rows
-
-    report = apply_rows(session, source)
-    if dry_run:
-        session.rollback()
-        return ImpactActionsReport(**{**report.__dict__, "applied": False})
-    return report
 
 
 def recommendations_by_reference(session: Session, references: set[tuple[str, int]]) -> dict[tuple[str, int], int]:

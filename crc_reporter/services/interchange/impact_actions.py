@@ -101,3 +101,12 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
         except ServiceError as exc:
             problems.append(_("row {row}: {problem}").format(row=row.row, problem=exc))
     return ImpactActionsReport(source.name, True, created, updated, unchanged, links, tuple(problems))
+
+
+def apply_impact_actions(session: Session, source: ImpactActions, *, dry_run: bool = False) -> ImpactActionsReport:
+    """Apply (or with ``dry_run`` only report) an IMPACT OSS actions file read by the importer."""
+    report = apply_rows(session, source)
+    if dry_run:
+        session.rollback()
+        return ImpactActionsReport(**{**report.__dict__, "applied": False})
+    return report

@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from crc_reporter import untrusted
+from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.importers import safety
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
+from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
 _BOOLEAN_FORMULAS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
@@ -31,6 +32,7 @@ class SheetRows:
 
 @dataclass
 class TrackerSheets:
+    kind: ClassVar[PayloadKind] = PayloadKind.TRACKER
     name: str
     sheets: dict[str, SheetRows]
     originals: dict[str, dict[str, Any]]  # "sheet:uuid" -> editable values as exported
@@ -40,8 +42,8 @@ class TrackerSheets:
 def is_tracker(data: bytes) -> bool:
     """Is this workbook a CRC Reporter tracker (cheap: the workbook's sheet list only)?"""
     try:
-        zf = safety.open_zip(data, "workbook")
-        workbook = safety.read_member(zf, "xl/workbook.xml", "workbook", 2 * 1024 * 1024)
+        zf = untrusted.open_zip(data, "workbook")
+        workbook = untrusted.read_member(zf, "xl/workbook.xml", "workbook", 2 * 1024 * 1024)
     except SourceError:
         return False
     return f'name="{META_SHEET}"'.encode() in workbook
@@ -50,7 +52,7 @@ def is_tracker(data: bytes) -> bool:
 def read_tracker(data: bytes, name: str) -> TrackerSheets:
     from openpyxl import load_workbook
 
-    safety.open_zip(data, name)  # bombs and encrypted files get the same one-line refusal as anywhere else
+    untrusted.open_zip(data, name)  # bombs and encrypted files get the same one-line refusal as anywhere else
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged workbooks

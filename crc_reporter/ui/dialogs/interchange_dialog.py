@@ -9,20 +9,21 @@ are never overwritten: they are listed, not applied.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.parsed import ParsedSource
+from crc_reporter.domain.parsed import ParsedSource, PayloadKind
 from crc_reporter.i18n import _, clauses, ngettext
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport, apply_impact_actions
-from crc_reporter.services.interchange.tracker_apply import TrackerReport, apply_tracker
-from crc_reporter.services.interchange.tracker_read import TrackerSheets
+from crc_reporter.services.interchange.impact import ImpactActionsReport
+from crc_reporter.services.interchange.tracker_apply import TrackerReport
+from crc_reporter.services.payloads import PayloadReport, apply_payload, describe
 from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
-from crc_reporter.ui.models.interchange import InterchangeModel, impact_rows, tracker_rows
+from crc_reporter.ui.models.interchange import InterchangeModel, InterchangeRow, impact_rows, tracker_rows
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -30,39 +31,28 @@ from crc_reporter.ui.widgets.tables import RecordTable
 if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
 
-Report = TrackerReport | ImpactActionsReport
 _OK, _ERROR = "#2f7d4f", "#c8372d"
 
 
-def accepts(source: ParsedSource) -> bool:
-    return isinstance(source.payload, (TrackerSheets, ImpactActions))
+def _tracker_summary(report: TrackerReport) -> str:
+    n = len(report.changes)
+    text = (
+        ngettext("{n} change applied", "{n} changes applied", n)
+        if report.applied
+        else ngettext("{n} change to apply", "{n} changes to apply", n)
+    ).format(n=number(n))
+    left = len(report.conflicts) + len(report.problems) + len(report.unknown_rows)
+    if left:
+        text = clauses(
+            text,
+            ngettext(
+                "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
+            ).format(n=number(left)),
+        )
+    return text + "."
 
 
-def _apply(session: Session, payload: object, dry_run: bool) -> Report:
-    if isinstance(payload, TrackerSheets):
-        return apply_tracker(session, payload, dry_run=dry_run)
-    if isinstance(payload, ImpactActions):
-        return apply_impact_actions(session, payload, dry_run=dry_run)
-    raise TypeError(type(payload).__name__)
-
-
-def report_summary(report: Report) -> str:
-    if isinstance(report, TrackerReport):
-        n = len(report.changes)
-        text = (
-            ngettext("{n} change applied", "{n} changes applied", n)
-            if report.applied
-            else ngettext("{n} change to apply", "{n} changes to apply", n)
-        ).format(n=number(n))
-        left = len(report.conflicts) + len(report.problems) + len(report.unknown_rows)
-        if left:
-            text = clauses(
-                text,
-                ngettext(
-                    "{n} cell or row not applied (listed below)", "{n} cells or rows not applied (listed below)", left
-                ).format(n=number(left)),
-            )
-        return text + "."
+def _impact_summary(report: ImpactActionsReport) -> str:
     text = _(
         "actions: {created} new, {updated} updated, {unchanged} unchanged; {links} new links to paragraphs"
     ).format(
@@ -82,33 +72,35 @@ def report_summary(report: Report) -> str:
     return text + "."
 
 
+#: How this dialog shows each kind of file: its summary line and its rows. What a file holds, how it is
+#: applied, the dialog's title and introduction come from :mod:`crc_reporter.services.payloads`.
+_VIEWS: dict[PayloadKind, tuple[Callable[[Any], str], Callable[[Any], list[InterchangeRow]]]] = {
+    PayloadKind.TRACKER: (_tracker_summary, tracker_rows),
+    PayloadKind.IMPACT_ACTIONS: (_impact_summary, impact_rows),
+}
+
+
+def report_summary(report: PayloadReport) -> str:
+    return _VIEWS[report.kind][0](report.detail)
+
+
 class InterchangeDialog(TaskDialogMixin, QDialog):
     def __init__(self, ctx: AppContext, source: ParsedSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.source = ctx, source
-        self.report: Report | None = None
-        self.applied: Report | None = None
-        tracker = isinstance(source.payload, TrackerSheets)
-        self.setWindowTitle(_("Import an edited tracker") if tracker else _("Import IMPACT OSS actions"))
+        self.report: PayloadReport | None = None
+        self.applied: PayloadReport | None = None
+        payload = source.payload
+        assert payload is not None  # the import dialog hands over only files that carry records
+        description = describe(payload)
+        self.setWindowTitle(description.title)
         self.resize(1080, 640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
         self.heading = section_label(_("What {name} would change").format(name=source.name))
         layout.addWidget(self.heading)
-        intro = (
-            _(
-                "Rows are matched to the records they were exported from. A cell you edited is applied when the "
-                "store still holds the value it had at the export; a field that was changed here meanwhile is "
-                "listed, not overwritten. Nothing is written until you press Apply."
-            )
-            if tracker
-            else _(
-                "Actions are matched by their reference and linked to the recommendations the file names. Nothing "
-                "is written until you press Apply."
-            )
-        )
-        self.intro = muted_label(intro)
+        self.intro = muted_label(description.intro)
         layout.addWidget(self.intro)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
@@ -125,37 +117,38 @@ class InterchangeDialog(TaskDialogMixin, QDialog):
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
         ctx.access.guard(self.apply_button)
-        payload = source.payload
-        self._start(lambda session, _c: _apply(session, payload, True), _("Comparing with the store…"), self._shown)
+        self._start(
+            lambda session, _c: apply_payload(session, payload, dry_run=True),
+            _("Comparing with the store…"),
+            self._shown,
+        )
 
-    def _show(self, report: Report) -> None:
-        rows = tracker_rows(report) if isinstance(report, TrackerReport) else impact_rows(report)
-        self.model.set_rows(rows)
+    def _show(self, report: PayloadReport) -> None:
+        self.model.set_rows(_VIEWS[report.kind][1](report.detail))
         self.summary.setText(report_summary(report))
-        warnings = list(self.source.warnings) + list(getattr(report, "warnings", ()))
+        warnings = list(self.source.warnings) + list(report.warnings)
         self.warnings.setText("\n".join(dict.fromkeys(warnings)))
         self.warnings.setVisible(bool(warnings))
 
-    def _shown(self, report: Report) -> None:
+    def _shown(self, report: PayloadReport) -> None:
         self.report = report
         self._show(report)
-        changes = len(report.changes) if isinstance(report, TrackerReport) else report.created + report.updated
-        links = 0 if isinstance(report, TrackerReport) else report.links_added
-        self.apply_button.setEnabled(bool(changes or links))
-        if not (changes or links):
+        self.apply_button.setEnabled(report.anything)
+        if not report.anything:
             self.show_message(_("Nothing to apply: the store already holds what the file says."), ok=True)
 
     def apply(self) -> None:
         payload = self.source.payload
+        assert payload is not None
 
-        def work(session: Session, _control: TaskControl) -> Report:
+        def work(session: Session, _control: TaskControl) -> PayloadReport:
             backup_before(session, "import")  # before the first write: the backup holds the state before
-            return _apply(session, payload, False)
+            return apply_payload(session, payload, dry_run=False)
 
         self.apply_button.setEnabled(False)
         self._start(work, _("Applying…"), self._applied)
 
-    def _applied(self, report: Report) -> None:
+    def _applied(self, report: PayloadReport) -> None:
         self.applied = report
         self.heading.setText("✓ " + _("Applied {name}").format(name=self.source.name))
         self.intro.setVisible(False)

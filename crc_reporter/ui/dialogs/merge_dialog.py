@@ -51,7 +51,7 @@ from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, E
 from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
 from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manage_keys
 from crc_reporter.ui.errors import USER_ERRORS, error_text
-from crc_reporter.ui.exchange_menu import merge_blocked
+from crc_reporter.ui.exchange_access import merge_blocked
 from crc_reporter.ui.exchange_texts import merge_summary
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crc_reporter.i18n import _
-from crc_reporter.ui.models.base import ID_ROLE, RECORD_ROLE, RecordProxyModel, RecordTableModel
+from crc_reporter.ui.models.base import RECORD_ROLE, RecordProxyModel, RecordTableModel
 from crc_reporter.ui.widgets.delegates import StatusDelegate
 
 
@@ -108,6 +108,3 @@ class RecordTable(QTableView):
         if index.isValid():
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().setCurrentIndex(index, flags)
-
-    def id_at(self, index: QModelIndex) -> object | None:
-        return index.data(ID_ROLE) if index.isValid() else None

@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from crc_reporter.importers import load_source
-from crc_reporter.importers.errors import SourceError
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import recommendations as rec_svc
 from crc_reporter.services.importing import apply_import
@@ -22,14 +21,15 @@ from crc_reporter.services.interchange.impact import (
     ACTION_HEADERS,
     REC_HEADERS,
     ImpactActions,
-    apply_impact_actions,
     export_impact,
 )
+from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, ActionLink, Assessment, Recommendation
+from crc_reporter.untrusted import SourceError
 from tests.exchange_support import build_base
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]

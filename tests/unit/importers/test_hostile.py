@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from crc_reporter.importers import ImportCancelledError, ReadOptions, SourceError, load_source, safety
+from crc_reporter import untrusted
+from crc_reporter.importers import ImportCancelledError, ReadOptions, SourceError, load_source
 from tests.co_content import co_2014
 from tests.co_documents import build_docx
 
@@ -61,7 +62,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_old_binary_word_document(tmp_path: Path) -> None:
-    ole = safety.OLE2_MAGIC + os.urandom(4000)
+    ole = untrusted.OLE2_MAGIC + os.urandom(4000)
     _refused(tmp_path, "old.doc", ole, r"old binary Office file .*save it as \.docx")
     _refused(tmp_path, "renamed.docx", ole, "old binary Office file")
 
@@ -77,7 +78,7 @@ def test_zip_bomb(tmp_path: Path, good_docx: bytes) -> None:
 
 
 def test_too_much_in_total(tmp_path: Path, good_docx: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safety, "MAX_TOTAL_UNCOMPRESSED", 10_000)
+    monkeypatch.setattr(untrusted, "MAX_TOTAL_UNCOMPRESSED", 10_000)
     _refused(tmp_path, "big.docx", good_docx, "zip bomb")
 
 
@@ -129,7 +130,7 @@ def test_unknown_binary(tmp_path: Path) -> None:
 
 
 def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safety, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(untrusted, "MAX_FILE_BYTES", 1000)
     _refused(tmp_path, "large.txt", b"x" * 5000, "too large")
 
 

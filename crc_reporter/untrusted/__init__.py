@@ -7,6 +7,10 @@ Everything here checks before it reads: the size of the file, the number,
 declared sizes and compression ratio of zip members (``zipfile`` never reads
 past a member's declared size, so the declared sizes bound memory), and XML
 is parsed with no DTD, no entity resolution and no network.
+
+The importers and the services that read files themselves (exchange packages,
+tracker workbooks) share these checks and :class:`SourceError`; they live here,
+below both (this package imports only the domain and i18n).
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from typing import BinaryIO
 from lxml import etree
 
 from crc_reporter.i18n import _
-from crc_reporter.importers.errors import SourceError
+from crc_reporter.untrusted.errors import SourceError
+
+__all__ = [
+    "SourceError",
+    "open_zip",
+    "parse_xml",
+    "read_input",
+    "read_member",
+    "zip_member_names",
+]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # far above any real concluding observations or UHRI export
 MAX_ZIP_MEMBERS = 5_000

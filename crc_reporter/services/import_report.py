@@ -1,0 +1,79 @@
+"""What an import found and did, paragraph by paragraph (see :mod:`~crc_reporter.services.importing`).
+
+A leaf module: the import service and the per-document merge both use these
+types without importing each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+ADDED, UPDATED, UNCHANGED, KEPT_EDITED, REMOVED, DELETED = (
+    "added",
+    "updated",
+    "unchanged",
+    "kept_edited",
+    "removed_from_source",
+    "deleted",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphChange:
+    number: int
+    status: str  # added / updated / unchanged / kept_edited / removed_from_source
+    changed: tuple[str, ...]  # the fields that differ from the store (for updates)
+    kind: str
+    cluster: str | None
+    subheading: str | None
+    urgent: bool
+    parts: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    symbol: str
+    treaty: str
+    doc_type: str
+    title: str
+    country: str | None
+    date: dt.date | None
+    next_report_due: dt.date | None
+    word_limit: int | None
+    exists: bool  # the store already held this document
+    paragraphs: int
+    recommendations: int
+    concerns: int
+    urgent: int
+    changes: tuple[ParagraphChange, ...]
+    warnings: tuple[str, ...]
+
+    def numbers(self, status: str) -> tuple[int, ...]:
+        return tuple(c.number for c in self.changes if c.status == status)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    format: str
+    name: str
+    applied: bool
+    documents: tuple[DocumentReport, ...]
+    other_mechanisms: int
+    warnings: tuple[str, ...]
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(d.paragraphs for d in self.documents)
+
+    @property
+    def recommendations(self) -> int:
+        return sum(d.recommendations for d in self.documents)
+
+    @property
+    def urgent(self) -> int:
+        return sum(d.urgent for d in self.documents)
