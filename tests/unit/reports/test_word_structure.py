@@ -82,10 +82,7 @@ def test_toc_field_page_numbers_and_properties(demo_store: Store, tmp_path: Path
     assert not footer.is_linked_to_previous
     assert any("PAGE" in (t.text or "") for t in footer._element.iter(qn("w:instrText")))
     props = doc.core_properties
-    assert (
-        props.title
-        == "Periodic report of the Republic of Xamplia under article 44 of the Convention on the Rights of the Child"
-    )
+    assert props.title.startswith("Seventh periodic report submitted by the Republic of Xamplia under article 44")
     assert props.language == "en-GB" and props.subject == CO
 
 
