@@ -21,12 +21,15 @@ INDENT = 1701  # 3 cm: the names in a column after the acronyms
 def used(actors: list[ActorInfo], text: str) -> list[tuple[str, str]]:
     """(acronym, name) of each actor with an acronym whose name or acronym appears in ``text``, by acronym."""
     out = {}
+    words = set(re.findall(r"\w+", text))  # once: a long draft names many actors
     for actor in actors:
         short = (actor.short_name or "").strip()
         if not short or short == actor.name:
             continue
-        if actor.name in text or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text):
+        if short in words or actor.name in text:
             out[short] = actor.name
+        elif not short.isalnum() and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text):
+            out[short] = actor.name  # "UN-Women": not one word
     return sorted(out.items(), key=lambda item: item[0].casefold())
 
 
