@@ -18,15 +18,19 @@ from crc_reporter.reports.builder import Builder
 INDENT = 1701  # 3 cm: the names in a column after the acronyms
 
 
-def used(actors: list[ActorInfo], text: str) -> list[tuple[str, str]]:
-    """(acronym, name) of each actor with an acronym whose name or acronym appears in ``text``, by acronym."""
+def used(actors: list[ActorInfo], text: str, named: set[str]) -> list[tuple[str, str]]:
+    """(acronym, name) of each actor with an acronym that ``text`` uses, or whose name the draft writes
+    (``named``: the actors of the actions and the responsible bodies), sorted by acronym.
+
+    Linear in the length of the draft: its words are collected once, names are looked up in ``named``.
+    """
     out = {}
     words = set(re.findall(r"\w+", text))  # once: a long draft names many actors
     for actor in actors:
         short = (actor.short_name or "").strip()
         if not short or short == actor.name:
             continue
-        if short in words or actor.name in text:
+        if short in words or actor.name in named:
             out[short] = actor.name
         elif not short.isalnum() and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text):
             out[short] = actor.name  # "UN-Women": not one word

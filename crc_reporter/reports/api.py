@@ -114,7 +114,10 @@ def generate_report(
     ctx.tick()
     module.build(ctx)
     if ctx.abbreviations is not None:
-        entries = abbreviations.used(list_actors(session), abbreviations.body_text(builder))
+        named = {a.action.actor or "" for i in data.items for a in i.actions}
+        named |= {r for i in data.items for r in i.recommendation.responsible}
+        named |= {m.name for m in data.coalition_members} | ({data.coalition.name} if data.coalition else set())
+        entries = abbreviations.used(list_actors(session), abbreviations.body_text(builder), named)
         abbreviations.write_list(builder, ctx.abbreviations, tx._("Abbreviations"), entries)
     builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
     request_field_update(document)
