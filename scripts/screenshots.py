@@ -3,6 +3,13 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py km /tmp/screens/km
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py xx /tmp/screens/xx   # pseudo-locale
+    # the screens people have: 1366x768 at 100 % (less a title bar and taskbar), at 125 %, 1920x1080 at 150 %
+    ... scripts/screenshots.py en /tmp/screens/en-697 --size 1366x697
+    QT_SCALE_FACTOR=1.25 ... scripts/screenshots.py en /tmp/screens/en-125 --size 1093x558
+    ... scripts/screenshots.py en /tmp/screens/en-dark --size 1280x720 --dark
+
+``--size WxH`` is the window's size in logical pixels (default 1366x768);
+``--dark`` shows the dark colour scheme whatever the system's.
 
 For looking at translations and layouts as a user would: English leftovers,
 empty boxes instead of Khmer letters, clipped labels. Writes PNG files (keep
@@ -27,6 +34,10 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     lang, out = argv[0], Path(argv[1])
+    size = next(
+        (a.split("=", 1)[1] if "=" in a else argv[i + 1] for i, a in enumerate(argv) if a.startswith("--size")), ""
+    )
+    width, height = (int(v) for v in size.split("x")) if size else (1366, 768)
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="crc-screens-"))
     os.environ["CRC_REPORTER_HOME"] = str(home)
@@ -49,7 +60,11 @@ def main(argv: list[str]) -> int:
         load_demo(session)
     store.close()
     window = build_window(str(store_path), user="Sokha Chan", settings=settings)
-    window.resize(1366, 768)
+    if "--dark" in argv:
+        from crc_reporter.ui.style import apply_scheme
+
+        apply_scheme(app, dark=True)
+    window.resize(width, height)
     window.show()
     written: list[Path] = []
 
@@ -145,7 +160,7 @@ def main(argv: list[str]) -> int:
     from crc_reporter.ui.main_window import MainWindow
 
     welcome = MainWindow(None, settings)  # no store open: the welcome panel
-    welcome.resize(1366, 768)
+    welcome.resize(width, height)
     welcome.show()
     shot("page-welcome", welcome)
     welcome.close()

@@ -151,6 +151,12 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     print(word_count_line(result))
     for line in budget_lines(result):
         print(line)
+    for kind in result.template_removed:
+        print(
+            _("Removed from the template (Word would fetch or run it on opening the draft): {what}").format(
+                what=_(kind)
+            )
+        )
     if result.confidential_left_out:
         print(
             ngettext(

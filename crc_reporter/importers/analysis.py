@@ -56,10 +56,16 @@ _SDG = re.compile(
 )
 _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 
-_SYMBOL_REF = r"(CRC/C/[A-Z0-9]+(?:/[A-Za-z0-9.\-\u2013]+)*)"
+# Every pattern here runs in time linear in the text (a person's paste or a hostile file may hold
+# anything): repetitions are possessive (``*+``, ``++``: never given back, so nothing is retried
+# in a different split), and a symbol starts only where a run of symbol characters starts, so a
+# long run of "CRC/C/X/CRC/C/X/…" is scanned once, not once per "CRC/C/" inside it.
+# tests/fuzz/targets_patterns.py times each one on adversarial strings.
+_SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
+_SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
 _PREVIOUS = re.compile(
-    _SYMBOL_REF + r",?\s+paras?\.\s*((?:\d+(?:\s*\([a-z]{1,3}\))?(?:\s*[\u2013\-]\s*\d+)?"
-    r"(?:\s*(?:,|and)\s*)?)+)"
+    _SYMBOL_REF + r",?\s++paras?\.\s*+((?:\d++(?:\s*+\([a-z]{1,3}\))?+(?:\s*+[\u2013\-]\s*+\d++)?+"
+    r"(?:\s*+(?:,|and)\s*+)?+)++)"
 )
 _PARA_REFS = re.compile(r"\(paras?\.\s*([^()]*(?:\([a-z]{1,3}\)[^()]*)*)\)")
 _NUMBER_RANGE = re.compile(r"(\d+)(?:\s*\([a-z]{1,3}\))?(?:\s*[\u2013\-]\s*(\d+))?")
@@ -164,30 +170,62 @@ def next_report(text: str) -> tuple[dt.date | None, int | None, str | None] | No
     return due, limit, what
 
 
+_SENTENCE_END = re.compile(r"\.(?!\d)")  # a full stop, not the point of "2.5"
+_MEETING = re.compile(r"meeting", re.I)
+_ADOPTED = re.compile(r"adopted", re.I)
+_HELD_ON = re.compile(r"held on ", re.I)
+# "held on 11, 12 and 14 January 2022": days and separators, possessive so a long run of digits
+# without a month is read once (the old pattern tried every way to split it: exponential).
+_HELD_DAYS = re.compile(
+    r"held on ((?:\d{1,2}(?:\s*+(?:,|and|to|\u2013|-)\s*+(?=\d))?+)++(?:\s*+(?:,|and|to|\u2013|-))?+)\s+("
+    + _MONTH
+    + r")\s+(\d{4})",
+    re.I,
+)
+_HELD_DATE = re.compile(r"held on (\d{1,2}\s+" + _MONTH + r"\s+\d{4})", re.I)
+
+
+def _held_on(text: str, lead: re.Pattern[str], tail: re.Pattern[str]) -> re.Match[str] | None:
+    r"""The first ``tail`` ("held on …") after ``lead`` ("meeting") in the same sentence.
+
+    What ``lead(?:[^.]|\.(?=\d))*?held on …`` found, in one pass: that pattern retried the
+    rest of each sentence from every "meeting" in it (quadratic in repeated words).
+    """
+    start = 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        first = lead.search(text, start, end)
+        if first is not None:
+            for held in _HELD_ON.finditer(text, first.end(), end + len("held on ")):
+                if held.start() >= end:
+                    break
+                found = tail.match(text, held.start())
+                if found is not None:
+                    return found
+        start = end + 1
+    return None
+
+
 def dialogue_and_adoption(text: str) -> tuple[tuple[dt.date, ...], dt.date | None]:
     """From paragraph 1: the dates of the dialogue and of adoption."""
     dialogue: list[dt.date] = []
     adopted = None
-    held = re.search(
-        r"meetings?(?:[^.]|\.(?=\d))*?held on ((?:\d{1,2}(?:\s*(?:,|and|to|\u2013|-)\s*)?)+)\s+("
-        + _MONTH
-        + r")\s+(\d{4})",
-        text,
-        re.I,
-    )
+    held = _held_on(text, _MEETING, _HELD_DAYS)
     if held:
         month, year = MONTHS[held.group(2).lower()], int(held.group(3))
         for day in re.findall(r"\d{1,2}", held.group(1)):
             with contextlib.suppress(ValueError):
                 dialogue.append(dt.date(year, month, int(day)))
-    adoption = re.search(r"adopted(?:[^.]|\.(?=\d))*?held on (\d{1,2}\s+" + _MONTH + r"\s+\d{4})", text, re.I)
+    adoption = _held_on(text, _ADOPTED, _HELD_DATE)
     if adoption:
         adopted = parse_date(adoption.group(1))
     return tuple(dialogue), adopted
 
 
+_JOINER = re.compile(r"(?<!\s)\s*+[;,]\s*+(?:and|or)\s*+$")  # starts only where a run of spaces starts
+
+
 def clean_part_text(text: str) -> str:
     """A part's own text: without the "; and" that joins it to the next one."""
     text = text.strip()
-    text = re.sub(r"\s*(?:;|,)\s*(?:and|or)\s*$", "", text)
+    text = _JOINER.sub("", text)
     return text.rstrip(" ;,").rstrip(".").strip() if text.endswith((";", ",", ".")) else text

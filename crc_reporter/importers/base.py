@@ -38,8 +38,15 @@ class ReadOptions:
     def start(self) -> None:
         self._deadline = time.monotonic() + self.time_budget
 
-    def checkpoint(self, done: int = 0, total: int = 0, message: str = "") -> None:
-        """Report progress; stop when cancelled or over the time budget (hostile input must not hang)."""
+    def tick(self) -> None:
+        """Stop when cancelled or over the time budget; cheap enough to call at every step of a loop.
+
+        The guard is preemptive by being checked inside every loop whose steps a file controls
+        (paragraphs, notes, PDF operations and content tokens), each step's own work being bounded
+        (numbering values, label lengths, linear patterns, content stream sizes). A subprocess
+        with limits was the other way: on Windows, where most people run this, it gives no memory
+        limit, costs a second or more to start a frozen app, and must send the parse back.
+        """
         if self.cancel is not None and self.cancel():
             raise ImportCancelledError(_("import cancelled; nothing was changed"))
         if self._deadline and time.monotonic() > self._deadline:
@@ -48,6 +55,10 @@ class ReadOptions:
                     seconds=self.time_budget
                 )
             )
+
+    def checkpoint(self, done: int = 0, total: int = 0, message: str = "") -> None:
+        """Report progress; stop when cancelled or over the time budget (hostile input must not hang)."""
+        self.tick()
         if self.progress is not None and message:
             self.progress(done, total, message)
 

@@ -23,7 +23,7 @@ from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.blocks import CHAPTER, SECTION, SUBHEADING, Block, SourceText, note_marker
-from crc_reporter.importers.docx_numbering import Numbering
+from crc_reporter.importers.docx_numbering import MAX_LEVEL, Numbering, bounded_int
 from crc_reporter.importers.structure import parse_document
 from crc_reporter.untrusted import SourceError
 
@@ -149,10 +149,10 @@ class _Reader:
                     ilvl = numpr.find(w + "ilvl")
                     if num_id is not None:
                         lvl_val = ilvl.get(w + "val", "0") if ilvl is not None else None
-                        num = (num_id.get(w + "val", "0"), int(lvl_val) if lvl_val and lvl_val.isdigit() else None)
+                        num = (num_id.get(w + "val", "0"), bounded_int(lvl_val, 0, MAX_LEVEL))
                 outline_el = ppr.find(w + "outlineLvl")
-                if outline_el is not None and outline_el.get(w + "val", "").isdigit():
-                    outline = int(outline_el.get(w + "val", "9"))
+                if outline_el is not None:
+                    outline = bounded_int(outline_el.get(w + "val"), 0, 9)
             name_el = el.find(w + "name")
             based = el.find(w + "basedOn")
             self.styles[sid] = _Style(
@@ -199,8 +199,8 @@ class _Reader:
                 style_id = ps.get(w + "val", style_id)
             numpr = ppr.find(w + "numPr")
             ol = ppr.find(w + "outlineLvl")
-            if ol is not None and ol.get(w + "val", "").isdigit():
-                outline = int(ol.get(w + "val", "9"))
+            if ol is not None:
+                outline = bounded_int(ol.get(w + "val"), 0, 9)
         chain = self._style_chain(style_id)
         style_bold = next((s.bold for s in chain if s.bold is not None), False)
         pieces: list[str] = []
@@ -270,8 +270,8 @@ class _Reader:
             nid = numpr.find(w + "numId")
             lvl = numpr.find(w + "ilvl")
             num_id = nid.get(w + "val") if nid is not None else None
-            if lvl is not None and lvl.get(w + "val", "").isdigit():
-                ilvl = int(lvl.get(w + "val", "0"))
+            if lvl is not None:
+                ilvl = bounded_int(lvl.get(w + "val"), 0, MAX_LEVEL)
         if num_id is None:
             for style in chain:
                 if style.num:
@@ -297,6 +297,8 @@ class _Reader:
                 self.options.checkpoint(
                     index, total, _("Reading paragraph {n} of {total}").format(n=index, total=total)
                 )
+            else:
+                self.options.tick()
             block = self.paragraph(p)
             if block is not None:
                 self.out.blocks.append(block)
@@ -316,6 +318,7 @@ class _Reader:
         for kind, prefix, tag in (("footnotes", "d", "footnote"), ("endnotes", "e", "endnote")):
             for member in self.pkg.part_of_type(kind):
                 for note in self.pkg.xml(member).iterfind(self.w + tag):
+                    self.options.tick()
                     if note.get(self.w + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                         continue
                     texts = [self._plain(p) for p in note.iter(self.w + "p")]
@@ -329,6 +332,7 @@ class _Reader:
         for kind in ("header", "footer"):
             for member in self.pkg.part_of_type(kind):
                 for p in self.pkg.xml(member).iter(self.w + "p"):
+                    self.options.tick()
                     for line in self._plain(p).split("\t"):
                         if line.strip():
                             self.out.furniture.append(line.strip())

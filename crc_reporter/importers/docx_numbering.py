@@ -8,6 +8,11 @@ Word: instances of one definition continue each other unless an instance
 overrides a level's start (``w:startOverride``), which restarts it the first
 time that instance is used. A level restarts after any higher level is used,
 unless ``w:lvlRestart`` says otherwise.
+
+Every value read from the file is bounded to what Word itself accepts (start
+values 0 to 32,767, levels 0 to 8), and a label never grows past
+:data:`MAX_LABEL`: a forged start of 10¹¹ on a lettered list once made a label
+of four billion letters (finding 1 of issue 21).
 """
 
 from __future__ import annotations
@@ -15,6 +20,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+#: Word's own limits: a list starts at 0 to 32,767; there are nine levels (0 to 8).
+MAX_START = 32_767
+MAX_LEVEL = 8
+#: No real label ("12.", "(iv)", "zz)") comes near this; the level text is cut to it too.
+MAX_LABEL = 64
+#: Beyond this many repeats a lettered label ("aaaa…") is shown as its number instead.
+MAX_LETTER_REPEATS = 8
+
+
+def bounded_int(text: str | None, low: int, high: int) -> int | None:
+    """``text`` as an integer within ``[low, high]``, or None (absent, not a number, absurd)."""
+    if not text:
+        return None
+    text = text.strip()
+    digits = text[1:] if text[:1] == "-" else text
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 9:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 @dataclass
@@ -40,10 +65,11 @@ class _Instance:
 
 
 def _letters(n: int, upper: bool) -> str:
-    if n <= 0:
+    repeats = (n - 1) // 26 + 1
+    if n <= 0 or repeats > MAX_LETTER_REPEATS:
         return str(n)
     # Word repeats the letter: a … z, aa … zz, aaa …
-    letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    letter = chr(ord("a") + (n - 1) % 26) * repeats
     return letter.upper() if upper else letter
 
 
@@ -104,14 +130,13 @@ class Numbering:
     def _level(self, el: etree._Element) -> Level:
         w = self.w
         level = Level()
-        start = self._val(el.find(w + "start"))
-        if start and start.lstrip("-").isdigit():
-            level.start = int(start)
-        level.fmt = self._val(el.find(w + "numFmt"), "decimal") or "decimal"
+        start = bounded_int(self._val(el.find(w + "start")), 0, MAX_START)
+        if start is not None:
+            level.start = start
+        level.fmt = (self._val(el.find(w + "numFmt"), "decimal") or "decimal")[:32]
         text_el = el.find(w + "lvlText")
-        level.text = self._val(text_el, "") or "" if text_el is not None else "%1."
-        restart = self._val(el.find(w + "lvlRestart"))
-        level.restart = int(restart) if restart and restart.isdigit() else None
+        level.text = (self._val(text_el, "") or "" if text_el is not None else "%1.")[:MAX_LABEL]
+        level.restart = bounded_int(self._val(el.find(w + "lvlRestart")), 0, MAX_LEVEL + 1)
         legal = el.find(w + "isLgl")
         level.legal = legal is not None and self._val(legal, "1") not in ("0", "false", "off")
         return level
@@ -121,22 +146,22 @@ class Numbering:
         for el in root.iterfind(w + "abstractNum"):
             abstract = _Abstract(style_link=self._val(el.find(w + "numStyleLink")))
             for lvl in el.iterfind(w + "lvl"):
-                ilvl = lvl.get(w + "ilvl", "0")
-                if ilvl.isdigit():
-                    abstract.levels[int(ilvl)] = self._level(lvl)
+                ilvl = bounded_int(lvl.get(w + "ilvl", "0"), 0, MAX_LEVEL)
+                if ilvl is not None:
+                    abstract.levels[ilvl] = self._level(lvl)
             self.abstracts[el.get(w + "abstractNumId", "")] = abstract
         for el in root.iterfind(w + "num"):
             instance = _Instance(self._val(el.find(w + "abstractNumId"), "") or "")
             for override in el.iterfind(w + "lvlOverride"):
-                ilvl = override.get(w + "ilvl", "0")
-                if not ilvl.isdigit():
+                ilvl = bounded_int(override.get(w + "ilvl", "0"), 0, MAX_LEVEL)
+                if ilvl is None:
                     continue
-                start = self._val(override.find(w + "startOverride"))
-                if start and start.lstrip("-").isdigit():
-                    instance.overrides[int(ilvl)] = int(start)
+                start = bounded_int(self._val(override.find(w + "startOverride")), 0, MAX_START)
+                if start is not None:
+                    instance.overrides[ilvl] = start
                 lvl = override.find(w + "lvl")
                 if lvl is not None:
-                    instance.levels[int(ilvl)] = self._level(lvl)
+                    instance.levels[ilvl] = self._level(lvl)
             self.instances[el.get(w + "numId", "")] = instance
 
     def _abstract_id(self, instance: _Instance) -> str:
@@ -156,7 +181,7 @@ class Numbering:
     def label(self, num_id: str, ilvl: int) -> str | None:
         """Advance the list and return the label this paragraph shows ("12.", "(a)"), or None (no number, bullets)."""
         instance = self.instances.get(num_id)
-        if instance is None or num_id == "0":
+        if instance is None or num_id == "0" or not 0 <= ilvl <= MAX_LEVEL:
             return None
         abstract_id = self._abstract_id(instance)
         level = self.level_def(instance, abstract_id, ilvl)
@@ -186,4 +211,4 @@ class Numbering:
                 value = counters.get(k, k_def.start)
                 fmt = "decimal" if level.legal and k < ilvl else k_def.fmt
                 text = text.replace(token, format_number(value, fmt))
-        return text.strip() or None
+        return text.strip()[:MAX_LABEL] or None

@@ -70,15 +70,21 @@ class HeadingInfo:
     neutral: bool  # closes the current cluster
 
 
+# A match starts where a run of spaces or digits starts (``(?<!\s)``, ``(?<!\d)``), never inside it: the leftmost match is
+# the same, and a long run is scanned once instead of once per character in it.
+_OF_THE_TREATY = re.compile(r"(?:,|(?<![\s,]))\s*+of the (?:Convention|Optional Protocol)\s*+\)")
+_ARTICLE_LIST = re.compile(r"(?<!\s)\s*+\((?:arts?\.|articles?)\s.*$", re.I | re.S)
+
+
 def normalise_old_articles(text: str) -> str:
     """Old article notation to the current one: "44, para. 6" -> "44 (6)", "18 (paras. 1-2)" -> "18 (1)-(2)"."""
     text = re.sub(r"\(paras?\.\s*(\d+)\s*[-\u2013]\s*(\d+)\)", r"(\1)-(\2)", text)
     text = re.sub(r"\(paras?\.\s*(\d+)\)", r"(\1)", text)
-    text = re.sub(r"(\d+)\s*\((\w+)\)\s*and\s*\((\w+)\)", r"\1 (\2), \1 (\3)", text)
-    text = re.sub(r"(\d+),\s*paras?\.\s*(\d+)", r"\1 (\2)", text)
+    text = re.sub(r"(?<!\d)(\d++)\s*+\((\w+)\)\s*and\s*\((\w+)\)", r"\1 (\2), \1 (\3)", text)
+    text = re.sub(r"(?<!\d)(\d++),\s*+paras?\.\s*(\d+)", r"\1 (\2)", text)
     text = re.sub(r"\(articles?\s", "(arts. ", text)
-    text = re.sub(r",?\s*of the (?:Convention|Optional Protocol)\s*\)", ")", text)
-    return re.sub(r",\s*\)", ")", text)
+    text = _OF_THE_TREATY.sub(")", text)
+    return re.sub(r",\s*+\)", ")", text)
 
 
 def heading_articles(text: str) -> tuple[str, ...]:
@@ -87,7 +93,7 @@ def heading_articles(text: str) -> tuple[str, ...]:
 
 def strip_article_list(title: str) -> str:
     """ "Violence against children (arts. 19, 24 (3) …)" -> "Violence against children"."""
-    return re.sub(r"\s*\((?:arts?\.|articles?)\s.*$", "", title, flags=re.I | re.S).strip()
+    return _ARTICLE_LIST.sub("", title).strip()
 
 
 def cluster_for_title(title: str) -> Cluster | None:

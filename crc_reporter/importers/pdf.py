@@ -209,8 +209,10 @@ class PdfImporter:
             collector = _PageCollector()
             try:
                 page = pages[index]
-                preparse_page(page)  # the same operations as pypdf's own parser, several times faster
-                page.extract_text(visitor_text=collector)
+                if not preparse_page(page, options.tick):  # the same operations as pypdf's, several times faster
+                    _check_content_size(page, name, index)  # pypdf's own parser reads a byte at a time
+                options.tick()
+                page.extract_text(visitor_text=collector, visitor_operand_before=_ticking(options))
                 heights.append(float(page.mediabox.height))
             except (
                 PyPdfError,
@@ -239,6 +241,39 @@ class PdfImporter:
         options.checkpoint(count, count, _("Finding paragraphs"))
         doc = parse_document(out, symbol=options.symbol, treaty=options.treaty)
         return ParsedSource(format=self.format, name=name, documents=[doc])
+
+
+#: pypdf parses content a byte at a time (about 1 MB/s), with no way to stop it in between: a page
+#: it must parse itself may hold this much (a dense real page holds 50–200 KB). Finding 12 of issue
+#: 21: an 85 KB file inflating to a huge content stream kept the guard waiting 42 s.
+MAX_SLOW_CONTENT_BYTES = 2 * 1024 * 1024
+
+
+def _check_content_size(page: Any, name: str, index: int) -> None:
+    try:
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+    except Exception:  # noqa: BLE001 - pypdf reports a damaged stream itself when it extracts the text
+        return
+    if size > MAX_SLOW_CONTENT_BYTES:
+        raise SourceError(
+            _("{name}: page {n} holds far more drawing instructions than any real document ({mb} MB)").format(
+                name=name, n=index + 1, mb=size // (1024 * 1024)
+            )
+        )
+
+
+def _ticking(options: ReadOptions) -> Any:
+    """A pypdf operation visitor that checks the time budget every few hundred operations."""
+    count = 0
+
+    def visit(_op: Any, _operands: Any, _cm: Any, _tm: Any) -> None:
+        nonlocal count
+        count += 1
+        if count % 256 == 0:
+            options.tick()
+
+    return visit
 
 
 def _reason(exc: BaseException) -> str:

@@ -22,6 +22,7 @@ check that pypdf reports the very same text pieces, positions and fonts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pypdf import PageObject
@@ -61,8 +62,11 @@ def _number(raw: bytes) -> Any:
     return FloatObject(raw) if b"." in raw else NumberObject(raw)
 
 
-def fast_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
-    """The operations of a content stream, as pypdf would parse them; None when pypdf must do it."""
+def fast_operations(data: bytes, tick: Callable[[], None] | None = None) -> list[tuple[Any, bytes]] | None:
+    """The operations of a content stream, as pypdf would parse them; None when pypdf must do it.
+
+    ``tick`` is called every few thousand tokens (the import's time guard).
+    """
     if len(data) > MAX_FAST_BYTES:
         return None
     operations: list[tuple[Any, bytes]] = []
@@ -119,6 +123,8 @@ def fast_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
             return None
         if count > MAX_FAST_TOKENS:
             return None
+        if tick is not None and count % 4096 == 0:
+            tick()
     if stack or operands:
         return None  # pypdf would keep or reject these; let it decide
     return operations
@@ -244,7 +250,7 @@ def join_kerned_text(operations: list[tuple[Any, bytes]], fonts: dict[str, int])
     return changed
 
 
-def preparse_page(page: PageObject) -> bool:
+def preparse_page(page: PageObject, tick: Callable[[], None] | None = None) -> bool:
     """Give ``page`` its content stream already parsed, when this reader can; True if it did."""
     try:
         contents = page.get_contents()
@@ -252,7 +258,7 @@ def preparse_page(page: PageObject) -> bool:
         return False
     if contents is None:
         return False
-    operations = fast_operations(contents.get_data())
+    operations = fast_operations(contents.get_data(), tick)
     if operations is None:
         return False
     join_kerned_text(operations, _font_kinds(page))

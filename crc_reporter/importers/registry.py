@@ -8,12 +8,16 @@ more ``register()`` call, not another branch here.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from crc_reporter import untrusted
 from crc_reporter.domain.parsed import ParsedSource
-from crc_reporter.i18n import _
+from crc_reporter.domain.text import clean_all
+from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers.base import Importer, Probe, ReadOptions
 from crc_reporter.untrusted import SourceError
 
@@ -96,4 +100,37 @@ def load_source(
     probe = make_probe(data, label)
     importer = choose(probe)
     options.start()
-    return importer.read(data, probe, options)
+    # every way in through a file: no control characters, no lone surrogates (issue 21, finding 5)
+    return _with_collapsed_warnings(clean_all(importer.read(data, probe, options)))
+
+
+#: Warnings that differ only in their numbers (row 12, row 13, …) beyond this many become one line.
+SIMILAR_WARNINGS_SHOWN = 1
+_NUMBERS = re.compile(r"\d++")
+
+
+def collapse_warnings(warnings: Sequence[str]) -> list[str]:
+    """One line per kind of warning, with a count: a damaged file (an unbalanced quote in a CSV)
+    once printed a thousand near-identical lines."""
+    groups: dict[str, list[str]] = {}
+    for warning in warnings:
+        groups.setdefault(_NUMBERS.sub("#", warning), []).append(warning)
+    out: list[str] = []
+    for similar in groups.values():
+        out.extend(similar[:SIMILAR_WARNINGS_SHOWN])
+        more = len(similar) - SIMILAR_WARNINGS_SHOWN
+        if more > 0:
+            out[-1] += " " + ngettext(
+                "(and {count} more warning like it)", "(and {count} more warnings like it)", more
+            ).format(count=more)
+    return out
+
+
+def _with_collapsed_warnings(source: ParsedSource) -> ParsedSource:
+    source.warnings = collapse_warnings(source.warnings)
+    for document in source.documents:
+        document.warnings = collapse_warnings(document.warnings)
+    payload_warnings = getattr(source.payload, "warnings", None)
+    if payload_warnings and dataclasses.is_dataclass(source.payload) and not isinstance(source.payload, type):
+        source.payload = dataclasses.replace(source.payload, warnings=tuple(collapse_warnings(payload_warnings)))
+    return source

@@ -54,7 +54,7 @@ _BODIES = {
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, taking its 1900 leap-year bug into account
 _LEAD = re.compile(
-    r"^(?P<head>[^\n.;:]{0,200}?)\s*(?<![\d/.])(?P<num>\d{1,3})\.\s*(?P<body>[A-Z(\u201c\"\u2018].*)$", re.S
+    r"^(?P<head>[^\n.;:]{0,200}?)(?<!\s)\s*+(?<![\d/.])(?P<num>\d{1,3})\.\s*+(?P<body>[A-Z(\u201c\"\u2018].*)$", re.S
 )
 _PART_START = re.compile(r"(?:(?<=[:;.])|(?<=\band)|(?<=\bor)|^)\s*\((?P<label>[a-z])\)\s+", re.M)
 

@@ -27,7 +27,7 @@ from crc_reporter.reports.context import (
     ReportOptions,
     ReportResult,
 )
-from crc_reporter.reports.docx_base import apply_language, open_template, resolve_styles, set_properties
+from crc_reporter.reports.docx_base import apply_language, open_clean_template, resolve_styles, set_properties
 from crc_reporter.reports.drawing_ids import make_drawing_ids_unique
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
 from crc_reporter.reports.language import ReportLanguage, french_typography
@@ -95,7 +95,7 @@ def generate_report(
         data = dataclasses.replace(data, state_name=state_name)
     if cancelled is not None and cancelled():
         raise ReportCancelledError(_("report cancelled; nothing was written"))
-    document = open_template(options.template)
+    document, removed = open_clean_template(options.template)
     styles = resolve_styles(document)
     apply_language(document, options.lang)
     ensure_page_numbers(document, styles)
@@ -142,6 +142,7 @@ def generate_report(
         outline=tuple(OutlineEntry(h.level, h.text) for h in builder.outline),
         footnotes=builder.footnotes.count,
         confidential_left_out=data.confidential_left_out,
+        template_removed=tuple(removed),
     )
 
 

@@ -126,6 +126,9 @@ class ReportResult:
     footnotes: int = 0
     confidential_left_out: int = 0
     budget: tuple[BudgetLine, ...] = ()
+    #: What was removed from the template because Word fetches or runs it on open (untranslated
+    #: kinds; see :mod:`crc_reporter.reports.template_safety`).
+    template_removed: tuple[str, ...] = ()
 
     @property
     def over_limit(self) -> int:

@@ -29,6 +29,7 @@ from crc_reporter.i18n import _
 from crc_reporter.paths import resource_path
 from crc_reporter.reports import ooxml as x
 from crc_reporter.reports.errors import ReportError
+from crc_reporter.reports.template_safety import strip_template
 
 DEFAULT_TEMPLATE = ("templates", "default.docx")
 #: Khmer needs a complex-script font: Khmer OS (Linux, most Cambodian offices), else Word substitutes.
@@ -111,6 +112,11 @@ def _checked_bytes(path: Path) -> bytes:
 
 def open_template(path: Path | None) -> DocxDocument:
     """The template as a python-docx document with an empty body (its final section kept)."""
+    return open_clean_template(path)[0]
+
+
+def open_clean_template(path: Path | None) -> tuple[DocxDocument, list[str]]:
+    """The template with an empty body and without what Word fetches or runs on open; the kinds removed."""
     source = Path(path) if path is not None else resource_path(*DEFAULT_TEMPLATE)
     data = _checked_bytes(source)
     try:
@@ -135,7 +141,7 @@ def open_template(path: Path | None) -> DocxDocument:
             body.remove(child)
     if body.find(x.SECTPR) is None:
         etree.SubElement(body, x.SECTPR)
-    return document
+    return document, strip_template(document)
 
 
 @cache

@@ -33,7 +33,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
-from crc_reporter.store import audit, guard
+from crc_reporter.store import audit, clean_writes, guard
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.cells import find_damage
 from crc_reporter.store.errors import (
@@ -57,6 +57,7 @@ class StoreSession(Session):
 
 audit.install(StoreSession)
 guard.install(StoreSession)
+clean_writes.install(StoreSession)  # first of all: the audit trail sees the cleaned text
 
 
 @dataclass

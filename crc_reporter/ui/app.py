@@ -36,6 +36,7 @@ from crc_reporter.ui.opening import BackgroundOpening
 from crc_reporter.ui.qt_translation import apply_language
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.style import add_khmer_fonts, apply_style
+from crc_reporter.ui.widgets.scrolling import keep_dialogs_on_screen
 
 if TYPE_CHECKING:
     from crc_reporter.store.engine import Store
@@ -53,6 +54,7 @@ def application(*, khmer_fonts: bool = True) -> QApplication:
     if icon_file.is_file():
         app.setWindowIcon(QIcon(str(icon_file)))
     apply_style(app, khmer_fonts=khmer_fonts)
+    keep_dialogs_on_screen(app)
     return app
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.resize(1280, 800)
-        self.setMinimumSize(QSize(1000, 640))
+        self.setMinimumSize(QSize(760, 500))  # fits 1366×768 at 125 % (about 1093×558 usable)
         geometry, _state = self.settings.window_state()
         self._restored = geometry is not None and self.restoreGeometry(geometry)
         self.store_label = QLabel()
@@ -162,9 +163,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        side = QWidget()
+        side = QFrame()  # (a frame paints the style sheet's background: the sidebar's colour of each scheme)
         side.setObjectName("SidebarPanel")
-        side.setStyleSheet("QWidget#SidebarPanel { background: #1e2a3f; }")
         side.setFixedWidth(self._sidebar_width())
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -376,6 +376,12 @@ class MainWindow(QMainWindow):
             )
             return
         import_dialog.run_import_dialog(self, path)
+
+    def show_guide(self) -> None:
+        """Help ▸ User guide (F1), in the window's language."""
+        from crc_reporter.ui.dialogs.guide_dialog import show_guide
+
+        self.guide = show_guide(self)
 
     def retranslate(self) -> None:
         self._build()

@@ -97,6 +97,9 @@ def build_menus(window: MainWindow) -> None:
     refresh.setEnabled(has_store)
 
     help_menu = bar.addMenu(_("&Help"))
+    guide = help_menu.addAction(_("&User guide"), window.show_guide)
+    shortcuts.append((guide, QKeySequence.StandardKey.HelpContents, "F1"))
+    help_menu.addSeparator()
     help_menu.addAction(
         _("&About {app}").format(app=APP_NAME),
         lambda: window.switcher.about(

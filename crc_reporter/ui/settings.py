@@ -88,6 +88,13 @@ class AppSettings:
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        state = self._qs.value(f"splitters/{name}")
+        return state if isinstance(state, QByteArray) else None
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._qs.setValue(f"splitters/{name}", state)
+
     def value(self, key: str, default: str = "") -> str:
         return self._get(key, default)
 

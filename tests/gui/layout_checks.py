@@ -1,4 +1,4 @@
-"""Finding clipped and untranslated text in a window, for the pseudo-locale tests.
+"""Finding clipped and untranslated text in a window, and what does not fit a screen.
 
 Qt never says that a label is too narrow for its text: the text is simply cut.
 These helpers compare what each visible label, button, check box, tab and
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -75,9 +76,10 @@ def _scrolls_sideways(widget: QWidget) -> bool:
     while w is not None:
         if (
             isinstance(w, QAbstractScrollArea)
+            and not isinstance(w, QAbstractItemView)  # an item view's editors are its own business
             and w.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         ):
-            return not isinstance(w, QAbstractItemView)  # an item view's editors are its own business
+            return True
         w = w.parentWidget()
     return False
 
@@ -234,3 +236,76 @@ def untranslated(root: QWidget, allowed: set[str] = frozenset()) -> list[str]:  
 def english_leftovers(root: QWidget, english: set[str]) -> list[str]:
     """In a real language: visible texts that are exactly an English message the catalog translates."""
     return [f"{where}: {text!r}" for where, text, _label in shown_texts(root) if text.replace("&", "") in english]
+
+
+# --- the screens people have: outside the screen, unreachable buttons, overlapping siblings ------------------
+
+#: Containers whose children are placed on top of each other on purpose, or are Qt's own parts.
+_OWN_PARTS = (QAbstractScrollArea, QComboBox, QTabBar, QAbstractButton, QLabel)
+
+
+def outside(root: QWidget, screen: QRect) -> list[str]:
+    """Visible widgets that reach beyond the screen (``screen`` in global logical pixels)."""
+    found = []
+    for widget in visible_widgets(root):
+        if widget.isWindow() and widget is not root:
+            continue
+        rect = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+        visible = widget.visibleRegion().boundingRect()
+        if visible.isEmpty() and widget is not root:
+            continue  # scrolled out of view: reachable by scrolling
+        if widget is not root:
+            rect = QRect(widget.mapToGlobal(visible.topLeft()), visible.size())
+        if not screen.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(rect):
+            found.append(f"{_path(widget)} outside the screen: {rect.getRect()} not in {screen.getRect()}")
+            if widget is root:
+                break
+    return found
+
+
+def unreachable_buttons(dialog: QWidget) -> list[str]:
+    """Buttons of a dialog that cannot be seen, even by scrolling: cut by the dialog's edge, or covered.
+
+    The dialog's own buttons (OK, Cancel…) must be fully visible without scrolling."""
+    found = []
+    for button in dialog.findChildren(QAbstractButton):
+        if not button.isVisibleTo(dialog) or isinstance(button.parentWidget(), QTabBar | QScrollBar):
+            continue
+        if button.parentWidget() is not None and type(button.parentWidget()).__name__ == "QLineEdit":
+            continue  # a line edit's clear button
+        in_scroll = any(
+            isinstance(w, QAbstractScrollArea) and not isinstance(w, QAbstractItemView)
+            for w in _ancestors(button, dialog)
+        )
+        in_box = any(isinstance(w, QDialogButtonBox) for w in _ancestors(button, dialog))
+        visible = button.visibleRegion().boundingRect()
+        cut = visible.width() < button.width() - SLACK or visible.height() < button.height() - SLACK
+        if cut and (in_box or not in_scroll):
+            found.append(f"{_path(button)} {button.text()!r}: only {visible.width()}×{visible.height()} of it shows")
+    return found
+
+
+def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
+    w = widget.parentWidget()
+    while w is not None and w is not root:
+        yield w
+        w = w.parentWidget()
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Visible sibling widgets laid over each other (a filter row squeezed into its neighbours)."""
+    found = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        if not parent.isVisible() or isinstance(parent, _OWN_PARTS) or type(parent).__name__ == "QLineEdit":
+            continue
+        children = [
+            c
+            for c in parent.children()
+            if isinstance(c, QWidget) and c.isVisible() and not c.isWindow() and c.width() > 0 and c.height() > 0
+        ]
+        for i, a in enumerate(children):
+            for b in children[i + 1 :]:
+                common = a.geometry().intersected(b.geometry())
+                if common.width() > SLACK and common.height() > SLACK:
+                    found.append(f"{_path(a)} overlaps {_path(b)} by {common.width()}×{common.height()}")
+    return found

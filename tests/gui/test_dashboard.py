@@ -62,6 +62,6 @@ def test_empty_store_shows_the_welcome_page(qtbot: QtBot, store: Store, settings
     win.show()
     page = win.pages["dashboard"]
     assert isinstance(page, DashboardPage)
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.welcome, timeout=5000)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.welcome_page, timeout=5000)
     assert page.welcome.demo_button.isVisible() and page.welcome.import_button.isVisible()
     win.tasks.wait()

@@ -28,6 +28,7 @@ from crc_reporter.ui.dialogs.task_dialog import TaskDialogMixin
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label
+from crc_reporter.ui.widgets.scrolling import ScrollBody, fit_to_screen
 
 if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
@@ -50,9 +51,14 @@ class ExportDialog(TaskDialogMixin, QDialog):
         self._confidential: int | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        content = QWidget()  # the choices scroll on a short screen; the progress and the buttons stay below
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 14, 18, 6)
         layout.setSpacing(10)
+        self.content_layout = layout
         layout.addWidget(muted_label(intro))
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
@@ -74,15 +80,23 @@ class ExportDialog(TaskDialogMixin, QDialog):
         self.after.setSpacing(10)
         layout.addLayout(self.after)
         layout.addStretch(1)
-        self.save_button = self.add_task_footer(layout, save_text)
+        outer.addWidget(ScrollBody(content), 1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(18, 4, 18, 14)
+        footer.setSpacing(10)
+        outer.addLayout(footer)
+        self.footer_layout = footer
+        self.save_button = self.add_task_footer(footer, save_text)
         self.save_button.clicked.connect(self.save)
         self._show_confidential()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Tall enough for its wrapped lines at its width (Qt sizes a new dialog without them)."""
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+        content = self.content_layout
+        if content.hasHeightForWidth():
+            need = content.totalHeightForWidth(self.width()) + self.footer_layout.sizeHint().height()
+            self.resize(self.width(), max(self.height(), need))
+        fit_to_screen(self)  # and no taller than the screen: the choices scroll instead
         super().showEvent(event)
 
     # --- for subclasses ------------------------------------------------------------------------------------

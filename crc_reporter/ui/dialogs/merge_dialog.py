@@ -139,7 +139,8 @@ class MergeDialog(FileDropMixin, QDialog):
         self.card = PackageCard()
         card_area = QScrollArea()  # a long signer name or a summary below may leave it less room than it needs
         card_area.setWidgetResizable(True)
-        card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # on a narrow screen (the dialog is fitted to it) what cannot wrap scrolls sideways instead of being cut
+        card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         card_area.setFrameShape(QFrame.Shape.NoFrame)
         card_area.setStyleSheet("QScrollArea { background: transparent; }")
         card_area.viewport().setAutoFillBackground(False)

@@ -48,6 +48,7 @@ class ActionPicker(FormDialog):
         self.search = SearchBox(_("Search actions…"))
         self.model = ActionTableModel(self)
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.windowTitle())
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for column in (ActionTableModel.COL_START, ActionTableModel.COL_CONFIDENTIAL):
             self.table.hideColumn(column)
@@ -101,6 +102,7 @@ class RecommendationPicker(FormDialog):
         self.search = SearchBox(_("Search the text of the recommendations…"))
         self.model = RecommendationTableModel(self)
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.windowTitle())
         for column in (
             RecommendationTableModel.COL_RESPONSIBLE,
             RecommendationTableModel.COL_CIVIL_SOCIETY,

@@ -48,6 +48,7 @@ class SettingsDialog(FormDialog):
         self._language_changed()
         self.store = QLineEdit(str(settings.default_store))
         self.store.setCursorPosition(0)
+        self.store.setAccessibleName(_("Store opened at start"))
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
         store_row = QHBoxLayout()

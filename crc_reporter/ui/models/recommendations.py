@@ -16,7 +16,7 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import short_cluster, short_status
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.models.base import CENTER, RIGHT, Column, RecordTableModel
-from crc_reporter.ui.style import DANGER
+from crc_reporter.ui.style import DANGER, theme
 
 ACTION_MIME = "application/x-crc-reporter-actions"
 
@@ -147,7 +147,7 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         if column == self.COL_NUMBER and role == Qt.ItemDataRole.FontRole:
             return self._bold
         if column == self.COL_DOCUMENT and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#4a5565")
+            return QColor(theme().muted)  # quieter than the text, legible on either scheme
         return None
 
     # --- drag and drop: actions dropped on a paragraph are linked to it ----------------

@@ -41,6 +41,7 @@ from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -55,6 +56,7 @@ class ActionsPage(Page):
         self._loaded = False
         self._shown: ActionInfo | None = None
         self._pending: int | None = None  # an action to select once the list is loaded
+        self._pending_filters: dict[str, object] | None = None  # filters to set once the list is loaded
         layout = self.page_layout()
         header, _t, self.subtitle = self.header(self.title(), _("Loading…"))
         self.new_button = QPushButton(_("New action…"))
@@ -87,6 +89,7 @@ class ActionsPage(Page):
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([690, 440])
         splitter.setChildrenCollapsible(False)
+        remember(splitter, ctx.settings, "actions")
         layout.addWidget(splitter, 1)
 
         self.search.search_changed.connect(lambda _t: self.apply_filters())
@@ -174,6 +177,8 @@ class ActionsPage(Page):
                 self.form.set_actors(self._actors)
                 self.model.set_short_names({a.name: a.short_name for a in self._actors if a.short_name})
                 refill(self.actor, _("All actors"), [(a.name, a.name) for a in self._actors])
+                if self._pending_filters is not None:
+                    self.set_filters(self._pending_filters)
                 self.apply_filters()
                 if self._pending is not None:
                     self.show_record(action_id=self._pending)
@@ -329,7 +334,28 @@ class ActionsPage(Page):
         if record is not None:
             self.ctx.navigate("recommendations", rec_id=record.rec_id)  # type: ignore[attr-defined]
 
+    def set_filters(self, filters: dict[str, object]) -> None:
+        """Show the list another page asked for (a dashboard bar: one actor's actions in one status)."""
+        self._pending_filters = dict(filters)
+        if not self._loaded:
+            return
+        self._pending_filters = None
+        for combo, value in ((self.actor, filters.get("actor")), (self.status, filters.get("status"))):
+            combo.blockSignals(True)
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(bool(filters.get("overdue")))
+        self.overdue.blockSignals(False)
+        self.search.set_text_now("")
+        self.apply_filters()
+
     def show_record(self, **target: object) -> None:
+        filters = target.get("filters")
+        if isinstance(filters, dict):
+            self.set_filters(filters)
+            return
         action_id = target.get("action_id")
         if not isinstance(action_id, int):
             return

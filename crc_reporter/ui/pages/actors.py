@@ -79,6 +79,8 @@ class ActorsPage(DirectoryPage):
         self.recs.doubleClicked.connect(self._open_recommendation)
         self.linked.addTab(self.action_table, _("Actions"))
         self.linked.addTab(self.recs, _("Responsible for"))
+        self.action_table.setAccessibleName(_("Actions"))
+        self.recs.setAccessibleName(_("Responsible for"))
         self.editor_layout.addWidget(self.linked, 1)
         self.add_buttons()
         for signal in (self.name.textEdited, self.short.textEdited):

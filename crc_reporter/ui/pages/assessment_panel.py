@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crc_reporter.domain.records import AssessmentInfo
 from crc_reporter.i18n import _
@@ -12,6 +12,7 @@ from crc_reporter.ui.formatting import esc, long_date
 from crc_reporter.ui.models.detail import AssessmentHistoryModel
 from crc_reporter.ui.style import status_color, text_on
 from crc_reporter.ui.widgets.cards import muted_label, section_label
+from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -34,12 +35,11 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a narrow pane instead of squeezing the badge and the button
         top.addWidget(section_label(label(side)))
         self.badge = QLabel()
         self.badge.setAccessibleName(_("Current status"))
         top.addWidget(self.badge)
-        top.addStretch(1)
         self.record = QPushButton(_("Record assessment…"))
         self.record.setObjectName("Primary")
         self.record.clicked.connect(lambda: self.record_requested.emit(self.side))
@@ -58,6 +58,8 @@ class SidePanel(QWidget):
         self.history = RecordTable(self.model, sortable=False)
         self.history.setAccessibleName(_("History of {side} assessments").format(side=label(side)))
         self.history.verticalHeader().setDefaultSectionSize(28)
+        # at least a heading and three entries: the history is read, not glimpsed (the tab scrolls instead)
+        self.history.setMinimumHeight(32 + 3 * 28 + 16)
         layout.addWidget(self.history, 1)
 
     def show_history(self, entries: list[AssessmentInfo]) -> None:

@@ -6,12 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QScrollArea, QStackedWidget, QWidget
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.enums import ActionStatus, ImplementationStatus
+from crc_reporter.domain.enums import ActionStatus, AssessmentSide, ImplementationStatus
 from crc_reporter.domain.summaries import DashboardFigures
 from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.dashboard import dashboard_figures, default_scope
 from crc_reporter.services.documents import list_documents
+from crc_reporter.services.recommendation_queries import NO_CLUSTER
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import long_date, number, short_cluster
 from crc_reporter.ui.pages.base import Page
@@ -19,8 +20,9 @@ from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, STATUS_COLORS
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import ChartCard, FigureTile
-from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart
+from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart, Target
 from crc_reporter.ui.widgets.dashboard_charts import MatrixRow, StatusMatrix, Trend, TrendGrid
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 
 ALL = "*"
 
@@ -68,7 +70,8 @@ class DashboardPage(Page):
         column = QGridLayout()
         body.addLayout(column)
         self.stack.addWidget(content)
-        self.stack.addWidget(self.welcome)
+        self.welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
+        self.stack.addWidget(self.welcome_page)
 
         header, _t, self.subtitle = self.header(self.title(), "")
         self.scope = QComboBox()
@@ -118,6 +121,10 @@ class DashboardPage(Page):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(4, 1)
         self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
+        for chart in self.charts:
+            chart.activated.connect(self.open_target)
+        for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
+            tile.activated.connect(self.open_target)
         self.clusters.empty_text = _("No recommendations in this document yet.")
         self.urgent.empty_text = _("The Committee named no urgent measures in this document.")
         self.by_actor.empty_text = _("No actions linked to this document yet.")
@@ -154,7 +161,7 @@ class DashboardPage(Page):
 
     def _show(self, choices: list[tuple[str, str]], symbol: str | None, figures: DashboardFigures | None) -> None:
         if figures is None:
-            self.stack.setCurrentWidget(self.welcome)
+            self.stack.setCurrentWidget(self.welcome_page)
             return
         self.stack.setCurrentIndex(0)
         self.scope.blockSignals(True)
@@ -172,7 +179,25 @@ class DashboardPage(Page):
         self._tiles(figures)
         self._charts(figures)
 
+    def open_target(self, target: Target) -> None:
+        """Open the list behind a tile, a bar or a row (a page and its filters, or one record)."""
+        key, what = target
+        self.ctx.navigate(key, **what)
+
+    def _recommendations(self, **filters: object) -> Target:
+        """The recommendations page, filtered to the dashboard's document and ``filters``."""
+        return "recommendations", {"filters": {"document": self.figures.scope if self.figures else None, **filters}}
+
     def _tiles(self, f: DashboardFigures) -> None:
+        self.due.set_target(("reports", {}), _("Open the reports"))
+        self.urgent_tile.set_target(self._recommendations(urgent=True), _("List the urgent recommendations"))
+        self.overdue_tile.set_target(
+            ("actions", {"filters": {"overdue": True}}), _("List the actions past their target date")
+        )
+        self.assessed.set_target(
+            self._recommendations(),
+            _("List the recommendations of {scope}").format(scope=f.scope or _("all documents")),
+        )
         if f.next_report:
             days = f.next_report.days_left
             text = (
@@ -203,9 +228,14 @@ class DashboardPage(Page):
                     tuple(Segment(s, c.government.get(s, 0)) for s in statuses),
                     tuple(Segment(s, c.civil_society.get(s, 0)) for s in statuses),
                 ),
+                key=c.cluster or NO_CLUSTER,
             )
             for c in f.clusters
         ]
+        sides = (AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value)
+        self.clusters.target = lambda row, column, status: self._recommendations(
+            cluster=row.key, status=f"{sides[column]}:{status}"
+        )
         self.clusters.set_data(
             rows, STATUS_COLORS, status_labels, columns=(label("government"), label("civil_society"))
         )
@@ -214,20 +244,33 @@ class DashboardPage(Page):
         )
         self.urgent.set_data(
             (label("government"), label("civil_society")),
-            [MatrixRow(f"{u.number}. {u.title}", (u.government_status, u.civil_society_status)) for u in f.urgent[:14]],
+            [
+                MatrixRow(
+                    f"{u.number}. {u.title}",
+                    (u.government_status, u.civil_society_status),
+                    ("recommendations", {"rec_id": u.id}),
+                )
+                for u in f.urgent[:14]
+            ],
         )
         action_statuses = [s.value for s in ActionStatus]
         self.by_actor.set_data(
             [
-                BarRow(a.short_name or a.actor, (tuple(Segment(s, a.by_status.get(s, 0)) for s in action_statuses),))
+                BarRow(
+                    a.short_name or a.actor,
+                    (tuple(Segment(s, a.by_status.get(s, 0)) for s in action_statuses),),
+                    key=a.actor,
+                )
                 for a in f.actions_by_actor
             ],
             ACTION_STATUS_COLORS,
             {s: label(s) for s in action_statuses},
         )
+        self.by_actor.target = lambda row, _c, status: ("actions", {"filters": {"actor": row.key, "status": status}})
+        self.overdue.target = lambda row, _c, _s: ("actions", {"action_id": row.key})
         self.overdue.value_format = _days
         self.overdue.set_data(
-            [BarRow(o.title, ((Segment("late", o.days_overdue),),)) for o in f.overdue],
+            [BarRow(o.title, ((Segment("late", o.days_overdue),),), key=o.id) for o in f.overdue],
             {"late": DANGER},
             {"late": _("Days past the target date")},
         )
@@ -238,6 +281,8 @@ class DashboardPage(Page):
             if f.overdue_count > len(f.overdue)
             else ""
         )
-        self.trends.set_trends([Trend(t.name, t.unit, t.points) for t in f.trends])
+        self.trends.set_trends(
+            [Trend(t.name, t.unit, t.points, ("indicators", {"indicator_id": t.id})) for t in f.trends]
+        )
         for chart in self.charts:
             chart.setMinimumHeight(chart.sizeHint().height())

@@ -17,6 +17,8 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.scrolling import ScrollBody
+from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -26,6 +28,7 @@ class DirectoryPage(Page):
     def __init__(self, ctx: AppContext, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._dirty = False
+        self._wanted: object = None  # a record another page asked for, selected once the rows are loaded
         layout = self.page_layout()
         header, _t, self.subtitle = self.header(self.title(), "")
         self.merge_button = QPushButton(_("Merge duplicates…"))
@@ -40,10 +43,12 @@ class DirectoryPage(Page):
         layout.addLayout(self.filter_row)
         self.model = model
         self.table = RecordTable(model, proxy=FilteringProxyModel(self))
+        self.table.setAccessibleName(self.title())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         editor = card_frame()
-        self.editor_layout = QVBoxLayout(editor)
+        editor_body = QWidget()  # scrolls on a short screen: the fields keep their height
+        self.editor_layout = QVBoxLayout(editor_body)
         self.editor_layout.setContentsMargins(16, 12, 16, 12)
         self.editor_layout.setSpacing(8)
         self.editor_title = section_label("")
@@ -51,12 +56,16 @@ class DirectoryPage(Page):
         self.editor_layout.addWidget(self.editor_title)
         self.empty = muted_label(_("Select a row to see and edit it."))
         self.editor_layout.addWidget(self.empty)
+        frame_layout = QVBoxLayout(editor)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.addWidget(ScrollBody(editor_body))
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 540])
         self.splitter = splitter
         splitter.setChildrenCollapsible(False)
+        remember(splitter, ctx.settings, self.key)
         layout.addWidget(splitter, 1)
         self.save_button = QPushButton(_("Save changes"))
         self.save_button.setObjectName("Primary")
@@ -99,6 +108,17 @@ class DirectoryPage(Page):
             else:
                 self.show_current()
 
+    def show_record(self, **target: object) -> None:
+        """Select the record named ``<page>_id`` (``indicator_id=3`` on the indicators page), now or once loaded."""
+        record_id = target.get(f"{self.key.rstrip('s')}_id")
+        if record_id is None:
+            return
+        self._wanted = record_id
+        if self.table.select_id(record_id):
+            self._wanted = None
+        else:
+            self.search.set_text_now("")  # the filter may hide it; otherwise it is selected once loaded
+
     def reload(self) -> None:
         """Read the rows in the background (:meth:`load_rows`), keeping the selected record selected."""
         generation, keep = self.next_generation(), self.table.current_id()
@@ -111,7 +131,8 @@ class DirectoryPage(Page):
                 self.model.set_rows(rows)
                 self.subtitle.setText(self.count_text(len(rows)))
                 self.subtitle.setVisible(True)
-                self.select_after_reload(keep)
+                wanted, self._wanted = self._wanted, None
+                self.select_after_reload(wanted if wanted is not None else keep)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
 

@@ -58,7 +58,8 @@ class IndicatorsPage(DirectoryPage):
         self.new_button.setText(_("New indicator…"))
         self.search.setPlaceholderText(_("Filter indicators…"))
         self.table.setAccessibleName(_("Indicators"))
-        self.splitter.setSizes([430, 670])  # the values and their chart need the room
+        if ctx.settings.splitter_state(self.key) is None:
+            self.splitter.setSizes([430, 670])  # the values and their chart need the room
         self.tabs = QTabWidget()
         self.editor_layout.addWidget(self.tabs, 1)
 

@@ -47,6 +47,7 @@ from crc_reporter.ui.pages.assessment_panel import SidePanel
 from crc_reporter.ui.pages.recommendation_text import recommendation_html
 from crc_reporter.ui.pages.recommendation_translation import TranslationPanel
 from crc_reporter.ui.widgets.cards import muted_label, section_label
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 from crc_reporter.ui.widgets.tables import RecordTable
 
 PART_ROLE = 0x0100 + 10
@@ -169,6 +170,7 @@ class RecommendationDetail(QFrame):
         self.stack.addWidget(body)
 
         self.text = QTextBrowser()
+        self.text.setAccessibleName(_("Text of the recommendation"))
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._anchor)
         self.tabs.addTab(self.text, _("Text"))
@@ -185,7 +187,8 @@ class RecommendationDetail(QFrame):
                 side_layout.addWidget(line)
             side_layout.addWidget(panel, 1)
             panel.record_requested.connect(self.record_assessment)
-        self.tabs.addTab(sides, _("Assessments"))
+        # on a short window the notes and the history keep their height and the tab scrolls
+        self.tabs.addTab(ScrollBody(sides), _("Assessments"))
 
         actions = QWidget()
         action_layout = QHBoxLayout(actions)
@@ -215,10 +218,10 @@ class RecommendationDetail(QFrame):
         buttons.addStretch(1)
         right.addLayout(buttons)
         action_layout.addLayout(right, 1)
-        self.actions_tab = actions
-        self.tabs.addTab(actions, _("Actions"))
+        self.actions_tab = ScrollBody(actions)
+        self.tabs.addTab(self.actions_tab, _("Actions"))
         self.translation = TranslationPanel(ctx)  # last, so the other tabs keep their places
-        self.tabs.addTab(self.translation, _("Translation"))
+        self.tabs.addTab(ScrollBody(self.translation), _("Translation"))
         self.new_action.clicked.connect(self.create_action)
         self.link_existing.clicked.connect(self.pick_action)
         self.unlink.clicked.connect(self.unlink_action)

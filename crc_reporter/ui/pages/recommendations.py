@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QPushButton,
     QSplitter,
     QWidget,
@@ -38,7 +37,9 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendation_detail import RecommendationDetail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
+from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
+from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
 
@@ -77,11 +78,12 @@ class RecommendationsPage(Page):
         self._rows: list[RecommendationRow] = []
         self._loaded = False
         self._pending: int | None = None  # a paragraph to select once the rows are loaded
+        self._pending_filters: dict[str, object] | None = None  # filters to set once the rows are loaded
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
         self.search = SearchBox(_("Search the text of every recommendation…"))
         self.search.setAccessibleName(_("Search recommendations"))
-        self.search.setMinimumWidth(360)
+        self.search.setMinimumWidth(220)
         self.urgent = QCheckBox(_("Urgent only"))
         self.clear = QPushButton(_("Clear filters"))
         self.show_actions = QPushButton(_("Show actions to link"))
@@ -89,13 +91,11 @@ class RecommendationsPage(Page):
         self.show_actions.setToolTip(_("Show the action list: drag an action onto a recommendation to link them"))
         header.insertWidget(1, self.search, 1)
         header.takeAt(2)  # the search box takes the room the stretch had
-        header.addWidget(self.urgent)
-        header.addWidget(self.clear)
         header.addWidget(self.show_actions)
         layout.addLayout(header)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
+        # the filters wrap onto a second line on a narrow window (a laptop at 125 %) instead of overlapping
+        filters = FlowLayout()
         self.treaty = filter_combo(_("All treaties"), [(t.value, t.value) for t in Treaty], 100)
         self.document = filter_combo(_("All documents"), [], 150)
         self.cluster = filter_combo(
@@ -111,15 +111,17 @@ class RecommendationsPage(Page):
         self.status = filter_combo(_("Any status"), status_items, 130)
         self.tag = filter_combo(_("All tags"), [], 100)
         self.responsible = filter_combo(_("All responsible bodies"), [], 170)
-        stretch = {self.treaty: 2, self.kind: 2, self.tag: 2, self.document: 3, self.status: 3}
         for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
-            filters.addWidget(combo, stretch.get(combo, 4))
+            filters.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
+        filters.addWidget(self.urgent)
+        filters.addWidget(self.clear)
         layout.addLayout(filters)
 
         self.model = RecommendationTableModel(self)
         self.table = RecordTable(self.model)
         self.table.setAccessibleName(_("Recommendations"))
+        self.table.setMinimumHeight(32 + 4 * 30 + 14)  # a heading and four paragraphs, whatever the splitter
         self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
         self.table.setAcceptDrops(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -141,6 +143,8 @@ class RecommendationsPage(Page):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 300])
         self.splitter.setChildrenCollapsible(False)
+        remember(top, ctx.settings, "recommendations-list")
+        remember(self.splitter, ctx.settings, "recommendations")
         layout.addWidget(self.splitter, 1)
 
         self.search.search_changed.connect(lambda _text: self.apply_filters())
@@ -179,6 +183,8 @@ class RecommendationsPage(Page):
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
         refill(self.responsible, _("All responsible bodies"), [(r, r) for r in choices.responsible])
+        if self._pending_filters is not None:
+            self.set_filters(self._pending_filters)
         self.apply_filters()
         if self._pending is not None:
             self.show_record(rec_id=self._pending)
@@ -252,6 +258,39 @@ class RecommendationsPage(Page):
         self.search.set_text_now("")
         self.apply_filters()
 
+    def set_filters(self, filters: dict[str, object]) -> None:
+        """Show the list another page asked for (a dashboard bar: one cluster's paragraphs in one status).
+
+        ``filters`` may name document, cluster, status ("side:status"), kind, tag, responsible, urgent;
+        every other filter is cleared, so the list shows exactly what was asked for."""
+        if not self._loaded:
+            self._pending_filters = dict(filters)
+            return
+        self._pending_filters = None
+        combos = {
+            "treaty": self.treaty,
+            "document": self.document,
+            "cluster": self.cluster,
+            "kind": self.kind,
+            "status": self.status,
+            "tag": self.tag,
+            "responsible": self.responsible,
+        }
+        for name, combo in combos.items():
+            combo.blockSignals(True)
+            value = filters.get(name)
+            index = combo.findData(value) if value is not None else 0
+            if index < 0:  # a document or tag not offered yet: offered now, so the list says what it shows
+                combo.addItem(str(value), value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self.urgent.blockSignals(True)
+        self.urgent.setChecked(bool(filters.get("urgent")))
+        self.urgent.blockSignals(False)
+        self.search.set_text_now("")
+        self.apply_filters()
+
     def set_document_filter(self, symbol: str) -> None:
         index = self.document.findData(symbol)
         if index < 0:
@@ -267,6 +306,10 @@ class RecommendationsPage(Page):
         self.detail.show_recommendation(rec_id)  # type: ignore[arg-type]
 
     def show_record(self, **target: object) -> None:
+        filters = target.get("filters")
+        if isinstance(filters, dict):
+            self.set_filters(filters)
+            return
         rec_id = target.get("rec_id")
         document = target.get("document")
         if isinstance(document, str):

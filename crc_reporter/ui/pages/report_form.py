@@ -75,6 +75,7 @@ class ReportForm(QFrame):
         self.template = QLineEdit()
         self.template.setReadOnly(True)
         self.template.setPlaceholderText(_("Default template"))
+        self.template.setAccessibleName(_("Template"))
         self.template.setToolTip(_("Your organisation's .docx: its styles, headers and footers are used"))
         self.template_button = QPushButton(_("Choose…"))
         self.template_reset = QPushButton(_("Default"))

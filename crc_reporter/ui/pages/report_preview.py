@@ -136,6 +136,7 @@ class ReportPreview(QFrame):
                     result.confidential_left_out,
                 ).format(n=number(result.confidential_left_out))
             )
+        notes.extend(_("removed from the template: {what}").format(what=_(kind)) for kind in result.template_removed)
         self.note.setText(" · ".join(notes))
         self._fill(result)
 

@@ -38,6 +38,7 @@ from crc_reporter.ui.pages.report_form import OFFICIAL, ReportForm
 from crc_reporter.ui.pages.report_preview import ReportPreview
 from crc_reporter.ui.report_chart import cluster_chart
 from crc_reporter.ui.tasks import Task, TaskControl
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 
 PREVIEW_DELAY_MS = 350
 
@@ -62,7 +63,9 @@ class ReportsPage(Page):
         self.generate_button.setMinimumHeight(34)
         self.form.footer.addStretch(1)
         self.form.footer.addWidget(self.generate_button)
-        body.addWidget(self.form, 5)
+        form_scroll = ScrollBody(self.form)  # the choices scroll on a short screen (a laptop at 125 %)
+        form_scroll.setMaximumWidth(540 + form_scroll.verticalScrollBar().sizeHint().width())
+        body.addWidget(form_scroll, 5)
         self.preview = ReportPreview()
         body.addWidget(self.preview, 6)
         layout.addLayout(body, 1)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.icons import icon
+from crc_reporter.ui.style import theme
 from crc_reporter.ui.widgets.charts import Chart
 
 
@@ -48,15 +50,16 @@ class ChartCard(QFrame):
         self.setObjectName("Card")
         self.chart = chart
         chart.title = title
+        chart.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
         header = QHBoxLayout()
         self.title_label = section_label(title)
-        header.addWidget(self.title_label)
-        header.addStretch(1)
+        self.title_label.setWordWrap(True)  # a long indicator name wraps instead of being cut
+        header.addWidget(self.title_label, 1)
         self.export_button = QToolButton(self)
-        self.export_button.setIcon(icon("export"))
+        self.export_button.setIcon(icon("export", theme().muted))  # (legible on either scheme)
         self.export_button.setIconSize(QSize(18, 18))
         self.export_button.setToolTip(_("Save this chart as a PNG picture"))
         self.export_button.setAccessibleName(_("Save as PNG"))
@@ -87,25 +90,55 @@ class ChartCard(QFrame):
 
 
 class FigureTile(QFrame):
-    """A big number with a caption: days left, counts."""
+    """A big number with a caption: days left, counts. With a target it opens that list when clicked
+    (or on Enter or Space when it has the focus), like a button."""
+
+    activated = Signal(object)  # the target given to set_target
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # as tall as its wrapped caption and detail need at its width (longer in French, Khmer)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.target: object = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(2)
         self.caption = muted_label(caption)
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 21pt; font-weight: 600; color: #1f2933;")
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.value.setObjectName("FigureValue")
         self.detail = muted_label("")
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
+        self.setAccessibleName(caption)
 
     def set(self, value: str, detail: str = "", color: str | None = None) -> None:
         self.value.setText(value)
-        self.value.setStyleSheet(f"font-size: 21pt; font-weight: 600; color: {color or '#1f2933'};")
+        self.value.setStyleSheet(f"color: {color};" if color else "")
         self.detail.setText(detail)
+        self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
+
+    def set_target(self, target: object, hint: str) -> None:
+        """What a click opens, and the tooltip that says so."""
+        self.target = target
+        self.setToolTip(hint)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if (
+            self.target is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.rect().contains(event.position().toPoint())
+        ):
+            self.activated.emit(self.target)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.target is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.target)
+            return
+        super().keyPressEvent(event)

@@ -11,16 +11,64 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QImageWriter,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from crc_reporter.ui.formatting import integer, number
+from crc_reporter.ui.style import LIGHT, palette
 
-GRID = QColor("#e6eaf0")
-AXIS_TEXT = QColor("#5f6b7a")
-LABEL_TEXT = QColor("#1f2933")
-EMPTY = QColor("#eef1f5")
+
+def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * share_of_b),
+        round(a.green() + (b.green() - a.green()) * share_of_b),
+        round(a.blue() + (b.blue() - a.blue()) * share_of_b),
+    )
+
+
+@dataclass(frozen=True)
+class Ink:
+    """The colours a chart draws its texts, grid and empty bars with, taken from a palette's roles
+    (so a chart reads on the light and the dark scheme alike)."""
+
+    label: QColor
+    axis: QColor
+    grid: QColor
+    empty: QColor
+    background: QColor
+
+    @classmethod
+    def of(cls, pal: QPalette) -> Ink:
+        text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+        return cls(
+            label=text,
+            axis=_mix(text, base, 0.3),
+            grid=_mix(text, base, 0.88),
+            empty=_mix(text, base, 0.9),
+            background=base,
+        )
+
+
+_ink = Ink.of(palette(LIGHT))
+
+
+def ink() -> Ink:
+    """The colours of the chart being painted now."""
+    return _ink
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -31,24 +79,34 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     start = math.floor(low / step) * step
-    ticks = []
+    ticks: list[float] = []
     value = start
-    while value < high + step * 0.5:
+    while not ticks or ticks[-1] < high - step * 1e-9:  # up to the first tick at or above the highest value
         ticks.append(round(value, 10))
         value += step
     return ticks
 
 
+#: What a click on part of a chart opens: a page key and what to show there (``navigate``'s arguments).
+Target = tuple[str, dict[str, object]]
+
+
 class Chart(QWidget):
-    """A widget that paints one chart and can save it as a PNG."""
+    """A widget that paints one chart and can save it as a PNG.
+
+    A part drawn with a target (a bar's segment, a row) opens it when clicked:
+    :attr:`activated` carries the target, and the pointer becomes a hand over it."""
+
+    activated = Signal(object)  # a Target
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self.empty_text = ""
-        self._hits: list[tuple[QRectF, str]] = []
+        self._hits: list[tuple[QRectF, str, Target | None]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # subclasses draw here, in widget coordinates
     def paint_chart(self, painter: QPainter, rect: QRectF) -> None:
@@ -57,8 +115,34 @@ class Chart(QWidget):
     def has_data(self) -> bool:
         return True
 
-    def hit(self, rect: QRectF, tooltip: str) -> None:
-        self._hits.append((rect, tooltip))
+    def hit(self, rect: QRectF, tooltip: str, target: Target | None = None) -> None:
+        self._hits.append((rect, tooltip, target))
+
+    def target_at(self, pos: QPointF) -> Target | None:
+        return next((target for rect, _tip, target in self._hits if target and rect.contains(pos)), None)
+
+    def targets(self) -> list[tuple[QRectF, str, Target]]:
+        """Every part that opens something, with its place and description (tests, keyboard)."""
+        return [(rect, tip, target) for rect, tip, target in self._hits if target is not None]
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self.target_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        target = self.target_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
+        if target is not None:
+            self.activated.emit(target)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter opens the first part with a target (the whole chart's list for a keyboard user)."""
+        found = self.targets()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and found:
+            self.activated.emit(found[0][2])
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
@@ -66,11 +150,13 @@ class Chart(QWidget):
         self._paint(painter, QRectF(self.rect()))
         painter.end()
 
-    def _paint(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint(self, painter: QPainter, rect: QRectF, colours: Ink | None = None) -> None:
+        global _ink
+        _ink = colours or Ink.of(self.palette())
         self._hits = []
         painter.setFont(self.font())
         if not self.has_data():
-            painter.setPen(AXIS_TEXT)
+            painter.setPen(ink().axis)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
             return
         self.paint_chart(painter, rect)
@@ -82,17 +168,19 @@ class Chart(QWidget):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        self._paint(painter, QRectF(0, 0, size.width(), size.height()))
+        # a picture for a report is printed on white, whatever the window's scheme
+        self._paint(painter, QRectF(0, 0, size.width(), size.height()), Ink.of(palette(LIGHT)))
         painter.end()
         return image
 
     def export_png(self, path: str | Path) -> bool:
-        return bool(self.render_image().save(str(path), b"PNG"))
+        # (QImage.save(path, b"PNG") is refused by PySide6 6.11; a writer names the format unambiguously)
+        return bool(QImageWriter(str(path), QByteArray(b"PNG")).write(self.render_image()))
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
             pos = QPointF(event.pos())
-            text = next((tip for rect, tip in self._hits if rect.contains(pos)), "")
+            text = next((tip for rect, tip, _target in self._hits if rect.contains(pos)), "")
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
@@ -112,7 +200,7 @@ def _legend(painter: QPainter, rect: QRectF, items: Sequence[tuple[str, QColor]]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(QRectF(x, y + (line - 10) / 2 - 2, 10, 10), 2, 2)
-        painter.setPen(AXIS_TEXT)
+        painter.setPen(ink().axis)
         painter.drawText(QRectF(x + 14, y, width, line - 4), Qt.AlignmentFlag.AlignVCenter, text)
         x += width
     return y + line - rect.top() + 4
@@ -130,6 +218,8 @@ class BarRow:
 
     label: str
     bars: tuple[tuple[Segment, ...], ...]
+    #: what the row stands for (a cluster, an actor, an action's id), for :attr:`StackedBarChart.target`
+    key: object = None
 
     def total(self, column: int = 0) -> float:
         return sum(s.value for s in self.bars[column])
@@ -153,6 +243,8 @@ class StackedBarChart(Chart):
         self.show_legend = True
         self.bar_height = 16
         self.label_share = 0.34  # at most this share of the width goes to the row labels
+        #: what clicking a segment opens: (row, column, segment's key) -> a Target, or None
+        self.target: Callable[[BarRow, int, str], Target | None] = lambda _row, _column, _key: None
 
     def set_data(
         self,
@@ -192,7 +284,7 @@ class StackedBarChart(Chart):
         column_width = (rect.width() - label_width) / n_cols
         bar_width = max(column_width - value_width - 8, 30)
         if any(self.columns):
-            painter.setPen(AXIS_TEXT)
+            painter.setPen(ink().axis)
             bold = QFont(painter.font())
             bold.setBold(True)
             painter.save()
@@ -206,7 +298,7 @@ class StackedBarChart(Chart):
         height = min(self.bar_height, pitch - 4)
         for i, row in enumerate(self.rows):
             y = rect.top() + i * pitch + (pitch - height) / 2
-            painter.setPen(LABEL_TEXT)
+            painter.setPen(ink().label)
             text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 10)
             painter.drawText(
                 QRectF(rect.left(), y - 4, label_width - 10, height + 8), Qt.AlignmentFlag.AlignVCenter, text
@@ -228,7 +320,7 @@ class StackedBarChart(Chart):
         total = sum(s.value for s in segments)
         full = area.width() if self.percent else area.width() * total / widest
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(EMPTY)
+        painter.setBrush(ink().empty)
         painter.drawRoundedRect(area, 3, 3)
         path = QPainterPath()
         path.addRoundedRect(QRectF(area.left(), area.top(), max(full, 1), area.height()), 3, 3)
@@ -245,11 +337,15 @@ class StackedBarChart(Chart):
             painter.drawRect(seg_rect)
             share = seg.value / total * 100
             name = self.labels.get(seg.key, seg.key)
-            self.hit(seg_rect, f"{prefix}\n{name}: {self.value_format(seg.value)} ({number(round(share))} %)")
+            self.hit(
+                seg_rect,
+                f"{prefix}\n{name}: {self.value_format(seg.value)} ({number(round(share))} %)",
+                self.target(row, column, seg.key),
+            )
             x += width
         painter.restore()
         if not self.percent or total == 0:
-            painter.setPen(AXIS_TEXT)
+            painter.setPen(ink().axis)
             painter.drawText(
                 QRectF(area.left() + full + 6, area.top() - 4, value_width + 30, area.height() + 8),
                 Qt.AlignmentFlag.AlignVCenter,
@@ -325,9 +421,9 @@ def draw_lines(
 
     for tick in y_ticks:
         y = to_point(x_low, tick).y()
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(ink().grid, 1))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(AXIS_TEXT)
+        painter.setPen(ink().axis)
         painter.drawText(
             QRectF(rect.left(), y - fm.height() / 2, axis_width - 6, fm.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -340,6 +436,9 @@ def draw_lines(
         painter.drawText(
             QRectF(x - 30, plot.bottom() + 4, 60, fm.height()), Qt.AlignmentFlag.AlignHCenter, integer(year)
         )
+    painter.save()
+    # the lines stay inside their axes, whatever the values (the dots may overlap the frame by their radius)
+    painter.setClipRect(plot.adjusted(-4, -4, 4, 4))
     for s in series:
         color = QColor(s.color)
         points = [to_point(x, y) for x, y in s.points]
@@ -347,9 +446,10 @@ def draw_lines(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for a, b in zip(points, points[1:], strict=False):
             painter.drawLine(a, b)
-        painter.setBrush(QColor("white"))
+        painter.setBrush(ink().background)
         for (x, y), point in zip(s.points, points, strict=True):
             painter.drawEllipse(point, 3.2, 3.2)
             if hit is not None:
                 tip = f"{s.label}\n{x}: {number(y, 2)} {unit}".strip()
                 hit(QRectF(point.x() - 6, point.y() - 6, 12, 12), tip)
+    painter.restore()

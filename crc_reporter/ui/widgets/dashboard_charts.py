@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QWidget
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import integer, number, short_status
 from crc_reporter.ui.style import status_color, text_on
-from crc_reporter.ui.widgets.charts import AXIS_TEXT, LABEL_TEXT, Chart, LineSeries, draw_lines
+from crc_reporter.ui.widgets.charts import Chart, LineSeries, Target, draw_lines, ink
 
 
 @dataclass(frozen=True)
 class MatrixRow:
     label: str
     statuses: tuple[str | None, ...]
+    target: Target | None = None  # what a click on the row opens
 
 
 class StatusMatrix(Chart):
@@ -51,7 +52,7 @@ class StatusMatrix(Chart):
         bold = QFont(painter.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(AXIS_TEXT)
+        painter.setPen(ink().axis)
         for c, header in enumerate(self.headers):
             x = rect.left() + label_width + c * (pill_width + 8) + 8
             painter.drawText(QRectF(x, rect.top(), pill_width, 20), Qt.AlignmentFlag.AlignCenter, header)
@@ -59,10 +60,10 @@ class StatusMatrix(Chart):
         pitch = min(float(self.ROW), (rect.height() - 24) / max(len(self.rows), 1))
         for i, row in enumerate(self.rows):
             y = rect.top() + 24 + i * pitch
-            painter.setPen(LABEL_TEXT)
+            painter.setPen(ink().label)
             text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 8)
             painter.drawText(QRectF(rect.left(), y, label_width - 8, pitch - 4), Qt.AlignmentFlag.AlignVCenter, text)
-            self.hit(QRectF(rect.left(), y, label_width - 8, pitch - 4), row.label)
+            self.hit(QRectF(rect.left(), y, label_width - 8, pitch - 4), row.label, row.target)
             for c, status in enumerate(row.statuses):
                 x = rect.left() + label_width + c * (pill_width + 8) + 8
                 pill = QRectF(x, y + 2, pill_width, pitch - 8)
@@ -73,7 +74,7 @@ class StatusMatrix(Chart):
                 painter.setPen(text_on(color))
                 painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, short_status(status))
                 full = label(status or "not_assessed")
-                self.hit(pill, f"{row.label}\n{self.headers[c] if c < cols else ''}: {full}")
+                self.hit(pill, f"{row.label}\n{self.headers[c] if c < cols else ''}: {full}", row.target)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Trend:
     title: str
     unit: str
     points: tuple[tuple[int, float], ...]
+    target: Target | None = None  # what a click on the little chart opens
 
 
 class TrendGrid(Chart):
@@ -117,7 +119,7 @@ class TrendGrid(Chart):
             cell = cell.adjusted(6, 4, -6, -6)
             fm = QFontMetricsF(bold)
             painter.setFont(bold)
-            painter.setPen(LABEL_TEXT)
+            painter.setPen(ink().label)
             painter.drawText(
                 QRectF(cell.left(), cell.top(), cell.width(), fm.height()),
                 Qt.AlignmentFlag.AlignLeft,
@@ -130,7 +132,7 @@ class TrendGrid(Chart):
                 sign = "+" if percent >= 0 else "−"
                 change = f"{sign}{number(abs(round(percent)))} % {integer(first[0])}–{integer(last[0])}"
             painter.setFont(base)
-            painter.setPen(AXIS_TEXT)
+            painter.setPen(ink().axis)
             summary = f"{number(last[1], 1)} {trend.unit} ({integer(last[0])})   {change}".strip()
             painter.drawText(
                 QRectF(cell.left(), cell.top() + fm.height() + 1, cell.width(), fm.height()),
@@ -147,6 +149,8 @@ class TrendGrid(Chart):
                 unit=trend.unit,
                 hit=self.hit,
             )
+            if trend.target is not None:  # after the points, whose tooltips come first
+                self.hit(cell, trend.title, trend.target)
             painter.setFont(base)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.icons import icon
@@ -24,7 +24,11 @@ class SearchBox(QLineEdit):
         self.setObjectName("SearchBox")
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
-        self.addAction(QAction(icon("search", "#7b8794"), "", self), QLineEdit.ActionPosition.LeadingPosition)
+        self.addAction(QAction(icon("search", "#7b8794"), _("Search"), self), QLineEdit.ActionPosition.LeadingPosition)
+        # the icons inside the box are buttons too: a screen reader names them
+        for button in self.findChildren(QToolButton):
+            action = button.defaultAction()
+            button.setAccessibleName(action.text() if action is not None and action.text() else _("Clear the search"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -32,6 +36,12 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(lambda _text: self._timer.start())
         self.returnPressed.connect(self._emit)
         self._last: str | None = None
+
+    def setPlaceholderText(self, text: str) -> None:
+        """The hint is also the box's name for a screen reader (unless the page names it)."""
+        if not self.accessibleName() or self.accessibleName() == self.placeholderText():
+            self.setAccessibleName(text)
+        super().setPlaceholderText(text)
 
     def _emit(self) -> None:
         self._timer.stop()
@@ -61,7 +71,9 @@ class OptionalDateEdit(QWidget):
         layout.setSpacing(4)
         self.enabled = QCheckBox(self)
         self.enabled.setToolTip(_("Untick for no date"))
+        self.enabled.setAccessibleName(_("Has a date"))
         self.edit = QDateEdit(self)
+        self.edit.setAccessibleName(_("Date"))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setMinimumDate(self._NONE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crc_reporter.i18n import _
@@ -44,6 +44,7 @@ class RecordTable(QTableView):
         header.setMinimumSectionSize(36)
         header.setStretchLastSection(False)
         status_columns = []
+        self._stretched: list[tuple[int, int]] = []  # (column, the least width its text may have)
         cell_metrics = QFontMetrics(self.font())
         bold = QFont(self.font())
         bold.setBold(True)
@@ -51,6 +52,7 @@ class RecordTable(QTableView):
         for column, spec in enumerate(model.columns):
             if spec.stretch:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                self._stretched.append((column, max(spec.width, 160)))
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -73,6 +75,28 @@ class RecordTable(QTableView):
         if sortable:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.setSortingEnabled(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_text_readable()
+
+    def keep_text_readable(self) -> None:
+        """A stretched column (a recommendation's text) never shrinks to "…": below its least width it
+        stops stretching and the table scrolls sideways instead (a narrow window, a laptop at 125 %)."""
+        header = self.horizontalHeader()
+        for column, least in self._stretched:
+            if header.isSectionHidden(column):
+                continue
+            others = sum(
+                header.sectionSize(c) for c in range(header.count()) if c != column and not header.isSectionHidden(c)
+            )
+            room = self.viewport().width() - others
+            stretching = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+            if room < least and stretching:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, least)
+            elif room >= least and not stretching:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     # --- the selected record, through the proxy ---------------------------------------------
     def current_record(self) -> object | None:

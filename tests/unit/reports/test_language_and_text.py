@@ -10,6 +10,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po
 
+from crc_reporter.i18n.catalogs import plural_forms
 from crc_reporter.paths import translations_path
 from crc_reporter.reports.builder import count_words
 from crc_reporter.reports.language import ReportLanguage, roman
@@ -40,7 +41,9 @@ def _report_messages() -> set[str | tuple[str, str]]:
 def test_catalog_is_valid_and_translates_every_report_string(lang: str) -> None:
     with translations_path(lang, "LC_MESSAGES", "messages.po").open("rb") as fh:
         catalog = read_po(fh, locale=lang)
-    assert catalog.num_plurals == {"fr": 3, "km": 1}[lang]  # French: one, many, other (CLDR)
+    # the plural rule of the CLDR in the locked Babel: French one/many/other, Khmer one form
+    assert catalog.plural_forms == plural_forms(lang)
+    assert catalog.num_plurals == {"fr": 3, "km": 1}[lang]
     assert not catalog.fuzzy
     messages = _report_messages()
     assert len(messages) > 150
