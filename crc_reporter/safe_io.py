@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import stat
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,9 +60,40 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb", *, encoding: st
     return _atomic_write(Path(path), mode, encoding or ("utf-8" if mode == "w" else None))
 
 
+#: a temporary file of ours older than this was left by a process that was killed (a power cut, a
+#: full disk, the task manager): cleaned when the next one is written in that folder
+STALE_SECONDS = 2 * 3600
+
+
+def remove_stale(folder: Path, pattern: re.Pattern[str], max_age: float = STALE_SECONDS) -> list[Path]:
+    """Delete files in ``folder`` whose whole name matches ``pattern`` (only ours) and that are older than
+    ``max_age`` seconds (only left-overs, never the file another process is writing now)."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > max_age:
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def temporary_pattern(name: str) -> re.Pattern[str]:
+    """The names :func:`atomic_write` gives its temporary files for the file ``name``."""
+    return re.compile(re.escape(f".{name}.") + r"[0-9a-f]{12}\.tmp")
+
+
 @contextmanager
 def _atomic_write(path: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
     folder = path.parent
+    remove_stale(folder, temporary_pattern(path.name))
     # O_EXCL under a random name in the same folder (a rename across file systems is not atomic);
     # mode 0o666 lets the umask decide, as for any new file
     temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"

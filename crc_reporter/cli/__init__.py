@@ -11,12 +11,14 @@ the desktop app opens, and that path reads only the global options.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from crc_reporter import __version__
 from crc_reporter.cli.argparse_strings import use_our_catalogs
@@ -155,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from crc_reporter.cli.context import CliContext
 
     ctx = CliContext.from_args(args)
+    if not getattr(args, "debug", False):
+        sys.unraisablehook = _log_unraisable
     try:
         if args.command is None:
             return _run_gui(ctx.db, args)
@@ -175,6 +179,25 @@ def _open_window(args: argparse.Namespace) -> int:
         return _failed(exc, CliContext(db=db, user="", debug=bool(getattr(args, "debug", False))), args)
 
 
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the exit does not try (and fail) to flush it again."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
+def _log_unraisable(unraisable: Any) -> None:
+    """An error Python could not raise (a file closed at garbage collection on a full disk): to the log,
+    never a traceback after the one-line error."""
+    if unraisable.exc_value is not None:
+        from crc_reporter.error_log import write_exception
+
+        write_exception(unraisable.exc_value)
+
+
 def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> int:
     """One line on stderr and the exit code; a bug's details go to the log (``--debug`` re-raises it)."""
     from crc_reporter.cli.backup_commands import recovery_hint
@@ -191,6 +214,11 @@ def _failed(exc: BaseException, ctx: CliContext, args: argparse.Namespace) -> in
         return 130
     if isinstance(exc, BrokenPipeError):
         return 0
+    if isinstance(exc, OSError) and exc.errno in _FULL:  # the terminal's output went to a full disk
+        _silence_stdout()
+        message = _("cannot write the output: {reason}").format(reason=exc.strerror or type(exc).__name__)
+        print("crc-reporter: " + _("error: {message}").format(message=message), file=sys.stderr)
+        return EXIT_ERROR
     if not isinstance(exc, Exception) or getattr(args, "debug", False):
         if isinstance(exc, Exception):
             ctx.log_exception(exc)

@@ -15,6 +15,7 @@ from crc_reporter.paths import backups_dir_for
 from crc_reporter.services import backups as backup_service
 from crc_reporter.services.recovery import diagnose
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.backup import backups_locked, locked_backups_message
 from crc_reporter.store.errors import DamagedStoreError, NewerStoreError, NotAStoreError
 from crc_reporter.store.health import StoreHealth
 
@@ -172,6 +173,9 @@ def _restore_command(ctx: CliContext, path: Path) -> str:
 
 
 def _restore_advice(ctx: CliContext, path: Path, good: backup_service.BackupInfo | None) -> str:
+    if good is None and backups_locked(path, ctx.given_passphrase()):
+        locked = locked_backups_message(path)
+        return locked[:1].upper() + locked[1:] + "."
     if good is None:
         return _("No good backup of this store was found in {folder}.").format(folder=backups_dir_for(path))
     return _("To restore the latest good backup ({when}), run: {command}").format(
@@ -190,6 +194,8 @@ def recovery_hint(exc: BaseException, ctx: CliContext) -> str:
         good = backup_service.latest_good_backup(path, ctx.given_passphrase())
     except Exception:  # the hint must never hide the error it explains
         return ""
+    if good is None and backups_locked(path, ctx.given_passphrase()):
+        return "; " + locked_backups_message(path)
     if good is None:
         return "; " + _("no good backup of it was found")
     when, command = _local(good.created), _restore_command(ctx, path)

@@ -6,23 +6,21 @@ import argparse
 import datetime as dt
 import getpass
 import json
-import logging
 import os
 import sys
-import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crc_reporter.i18n import _
-from crc_reporter.paths import default_store_path, user_data_dir
+from crc_reporter.paths import default_store_path
 from crc_reporter.services.backups import maybe_backup
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import sqlite_files as sf
 from crc_reporter.store.backup import backups_are_plain
 from crc_reporter.store.engine import Store, is_url
-from crc_reporter.store.errors import PassphraseRequiredError, StoreError
+from crc_reporter.store.errors import PassphraseRequiredError, ReadOnlyStoreError, StoreError
 from crc_reporter.store.open import default_user, open_store
 
 PASSPHRASE_ENV = "CRC_REPORTER_PASSPHRASE"
@@ -145,7 +143,7 @@ class CliContext:
             if backups_are_plain(path):  # never encrypted: a damaged header, reported by the open
                 return self.given_passphrase()
             return self.given_passphrase() or (self.passphrase() if interactive() else None)
-        if encrypt and kind in (sf.FileKind.MISSING, sf.FileKind.EMPTY):
+        if encrypt and kind is sf.FileKind.MISSING:
             return self.passphrase(new=True)
         return None
 
@@ -175,6 +173,10 @@ class CliContext:
             except PassphraseRequiredError as exc:
                 hint = _("use --passphrase-file FILE or set {env}").format(env=PASSPHRASE_ENV)
                 raise CliError(f"{exc} ({hint})") from exc
+            if store.read_only and write:  # a read-only file or folder: the command cannot do its work
+                reason = store.read_only_reason
+                store.close()
+                raise ReadOnlyStoreError(reason)
             if store.read_only:
                 print("crc-reporter: " + _("note: {message}").format(message=store.read_only_reason), file=sys.stderr)
             self._store = store
@@ -201,14 +203,7 @@ class CliContext:
         sys.stdout.write("\n")
 
     def log_exception(self, exc: BaseException) -> Path:
-        log_dir = user_data_dir() / "logs"
-        try:
-            log_dir.mkdir(parents=True, exist_ok=True)
-            log_file = log_dir / "crc-reporter.log"
-            with log_file.open("a", encoding="utf-8") as fh:
-                fh.write(f"--- {dt.datetime.now().isoformat()} ---\n")
-                fh.write("".join(traceback.format_exception(exc)))
-        except OSError:
-            logging.getLogger("crc_reporter").exception("internal error")
-            return Path("(log unavailable)")
-        return log_file
+        from crc_reporter.error_log import write_exception
+
+        log_file = write_exception(exc)  # owner-only, no message text (see error_log)
+        return log_file if log_file is not None else Path("(log unavailable)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,9 @@ from docx.document import Document as DocxDocument
 
 from crc_reporter.i18n import _
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
+from crc_reporter.safe_io import remove_stale
+
+_TEMPORARY = re.compile(r"\.~crc-[0-9a-f]{12}\.docx\.tmp")  # what write_atomic writes first
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -53,6 +57,7 @@ def check_target(path: Path) -> Path:
 def write_atomic(document: DocxDocument, path: Path, cancelled: Callable[[], bool] | None = None) -> Path:
     path = check_target(path)
     # opened like any new file (not mkstemp's private 0600), so the draft gets the usual permissions
+    remove_stale(path.parent, _TEMPORARY)  # drafts of a report that was killed while writing
     temp = path.with_name(f".~crc-{uuid.uuid4().hex[:12]}.docx.tmp")
     try:
         fh = temp.open("xb")

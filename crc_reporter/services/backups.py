@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import text
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _
 from crc_reporter.paths import backups_dir_for
+from crc_reporter.safe_io import remove_stale
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store import backup as store_backup
 from crc_reporter.store import sqlite_files as sf
@@ -152,6 +154,7 @@ def backup_now(store: Store, to: Path | None = None) -> BackupInfo:
     if not to.parent.is_dir():
         raise ServiceError(_("the folder {folder} does not exist").format(folder=to.parent))
     partial = to.with_name(f".{to.name}.partial")
+    remove_stale(to.parent, re.compile(re.escape(partial.name)))  # left by a backup to this file that was killed
     try:
         store_backup.snapshot(path, partial, store.key)
         check = store_backup.verify_backup(partial, store.key)

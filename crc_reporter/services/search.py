@@ -14,7 +14,10 @@ substring match, so a word is found inside a longer sentence:
 
 Khmer is typed two ways for one sound (subscript ដ "្ដ" or ត "្ត", e.g. ស្ដី/ស្តី);
 a word is looked up in both spellings. Zero-width spaces, which some Khmer
-typists put between words, are dropped from what is searched for.
+typists put between words, are dropped from what is searched for, and so are
+control characters (a NUL is not text to PostgreSQL). Repeated words count once,
+and a pasted page is cut to its first words (:data:`MAX_TERMS`), so that no
+query costs seconds.
 """
 
 from __future__ import annotations
@@ -29,15 +32,38 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.store.models import Action, Recommendation
 
-# spaces, punctuation, Khmer punctuation (។ ៕ ៖) and zero-width spaces separate words
-_SEPARATORS = re.compile(r"[\s\"'()*:^.,;!?\[\]{}<>/\\|+=&%$#@~`\u17d4-\u17d6\u200b\ufeff]+")
+# spaces, control characters (NUL included), punctuation, Khmer punctuation (។ ៕ ៖) and zero-width
+# spaces separate words
+_SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f\"'()*:^.,;!?\[\]{}<>/\\|+=&%$#@~`\u17d4-\u17d6\u200b\ufeff]+")
 _LATIN_WORD = re.compile(r"^[0-9A-Za-z\u00C0-\u024F]+$")
 _COENG_DA, _COENG_TA = "\u17d2\u178a", "\u17d2\u178f"
 _TRIGRAM = 3
 
 
+#: What a search looks at: a pasted page must not cost seconds per keystroke. Beyond these, the rest
+#: of the query is ignored (every word must match, so more words would only narrow the results).
+MAX_QUERY_CHARS = 10_000
+MAX_TERMS = 16
+MAX_TERM_CHARS = 64
+
+
 def query_terms(query: str) -> list[str]:
-    return [t for t in _SEPARATORS.split(query) if t and t.upper() not in ("AND", "OR", "NOT", "NEAR")]
+    """The distinct words of ``query`` (case ignored), at most :data:`MAX_TERMS` of them."""
+    out: list[str] = []
+    seen: set[str] = set()
+    tokens = _SEPARATORS.split(query[:MAX_QUERY_CHARS])
+    if len(query) > MAX_QUERY_CHARS and not _SEPARATORS.match(query[MAX_QUERY_CHARS]):
+        tokens = tokens[:-1]  # a word cut in two by the limit is not searched for
+    for term in tokens:
+        term = term[:MAX_TERM_CHARS]
+        key = term.casefold()
+        if not term or key in seen or term.upper() in ("AND", "OR", "NOT", "NEAR"):
+            continue
+        seen.add(key)
+        out.append(term)
+        if len(out) == MAX_TERMS:
+            break
+    return out
 
 
 def is_spaced_word(term: str) -> bool:

@@ -2,7 +2,11 @@
 
 A ``before_flush`` hook on the session writes :class:`AuditEntry` rows in the
 same transaction as the change, so the trail can never disagree with the data.
-The author comes from ``session.info["user"]``.
+The author comes from ``session.info["user"]`` (the store's :attr:`~crc_reporter.store.engine.Store.user`).
+
+On PostgreSQL the server writes the trail itself (triggers of migration 0009,
+author = the signed-in login), so this hook writes nothing there: the store
+marks such sessions with ``session.info["server_audit"]``.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def _entry(session: Session, operation: str, obj: Synced, changes: dict[str, lis
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
-    if session.info.get("audit") is False:
+    if session.info.get("audit") is False or session.info.get("server_audit"):
         return
     entries: list[AuditEntry] = []
     for obj in session.new:

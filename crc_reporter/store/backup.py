@@ -27,8 +27,9 @@ from typing import Any
 
 from crc_reporter.i18n import _
 from crc_reporter.paths import backups_dir_for
+from crc_reporter.safe_io import remove_stale
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.errors import DamagedStoreError, StoreError
+from crc_reporter.store.errors import DamagedStoreError, PassphraseRequiredError, StoreError, WrongPassphraseError
 from crc_reporter.store.revisions import is_known
 from crc_reporter.store.rotation import DEFAULT_POLICY, NEVER_ROTATED, RotationPolicy, backups_to_delete
 
@@ -183,6 +184,7 @@ def take_backup(
         raise StoreError(
             _("cannot create the backup folder {folder}: {reason}").format(folder=folder, reason=exc.strerror)
         ) from exc
+    remove_stale_partials(store_path, folder)
     final = folder / backup_name(store_path, created, reason)
     while final.exists():  # two backups in the same millisecond
         created += dt.timedelta(milliseconds=1)
@@ -211,6 +213,12 @@ def take_backup(
     return info
 
 
+def remove_stale_partials(store_path: Path, folder: Path | None = None) -> list[Path]:
+    """Delete what backups of this store that were killed while being written left behind (hours old)."""
+    folder = folder or backups_dir_for(store_path)
+    return remove_stale(folder, re.compile(re.escape(f".{store_path.stem}_") + r".*" + re.escape(f"{SUFFIX}.partial")))
+
+
 def rotate(store_path: Path, folder: Path | None = None, policy: RotationPolicy = DEFAULT_POLICY) -> list[BackupInfo]:
     """Delete the automatic backups the policy no longer keeps, and leftovers of interrupted backups."""
     folder = folder or backups_dir_for(store_path)
@@ -219,9 +227,7 @@ def rotate(store_path: Path, folder: Path | None = None, policy: RotationPolicy 
         with contextlib.suppress(OSError):
             backup.path.unlink()
             deleted.append(backup)
-    for leftover in folder.glob(f".{store_path.stem}_*{SUFFIX}.partial"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    remove_stale_partials(store_path, folder)  # only old ones: never a backup another window is writing
     return deleted
 
 
@@ -230,6 +236,51 @@ def backups_are_plain(store_path: Path) -> bool:
     encrypted, and a store file that looks encrypted is really a damaged one."""
     found = list_backups(store_path)
     return bool(found) and sf.sniff(found[0].path) is sf.FileKind.SQLITE
+
+
+def _opens(path: Path, key: str | None) -> bool | None:
+    """True when ``key`` opens this encrypted backup, False when it does not, None when it is no encrypted file."""
+    if sf.sniff(path) is not sf.FileKind.MAYBE_ENCRYPTED:
+        return None
+    try:
+        sf.connect(path, key, read_only=True).close()
+    except (PassphraseRequiredError, WrongPassphraseError):
+        return False
+    except StoreError:
+        return None
+    return True
+
+
+def backups_locked(store_path: Path, key: str | None) -> bool:
+    """True when the store has encrypted backups and ``key`` opens none of them (none given, or a wrong one)."""
+    results = [_opens(b.path, key) for b in list_backups(store_path)]
+    return False in results and True not in results
+
+
+def key_opens_backups(store_path: Path, key: str | None) -> bool:
+    """True when ``key`` opens an encrypted backup of this store: then it is the store's passphrase."""
+    return key is not None and any(_opens(b.path, key) for b in list_backups(store_path))
+
+
+def locked_backups_message(store_path: Path) -> str:
+    return _(
+        "the backups in {folder} are encrypted and the passphrase given does not open them (a wrong passphrase?)"
+    ).format(folder=backups_dir_for(store_path))
+
+
+def unrecognised_store_message(store_path: Path) -> str | None:
+    """For a file that is no database: when it has backups, it is this store, cut short or overwritten."""
+    if not list_backups(store_path):
+        return None
+    return _(
+        "the store {path} is damaged (cut short or overwritten: it is no longer a database, but it has backups)"
+    ).format(path=store_path)
+
+
+def damaged_first_page_message(store_path: Path) -> str:
+    return _("the store {path} is damaged (its first page is unreadable; the passphrase opens its backups)").format(
+        path=store_path
+    )
 
 
 def latest_good_backup(store_path: Path, key: str | None = None) -> BackupInfo | None:

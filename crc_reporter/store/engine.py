@@ -35,6 +35,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import audit, clean_writes, guard
 from crc_reporter.store import sqlite_files as sf
+from crc_reporter.store.backup import unrecognised_store_message
 from crc_reporter.store.cells import find_damage
 from crc_reporter.store.errors import (
     ConcurrentEditError,
@@ -66,7 +67,8 @@ class Store:
     engine: Engine
     factory: sessionmaker[StoreSession]
     path: Path | None = None  # the SQLite file, when there is one
-    user: str = "unknown"
+    claimed_user: str = "unknown"  # the name people gave (settings, --user): the author on an SQLite file
+    login: str | None = None  # on a database server, the signed-in login: always the author there
     read_only: bool = False
     role: Role = Role.ADMIN
     confidential: bool = True  # may see and record confidential records
@@ -75,6 +77,24 @@ class Store:
     lock: StoreLock | None = field(default=None, repr=False)  # held while this instance may write
     read_only_reason: str = ""  # one line for people, when read_only
     unclean_shutdown: bool = False  # the previous writer did not close it; it was checked on open
+
+    @property
+    def user(self) -> str:
+        """The author of what this store records: the one place that decides it.
+
+        On a server it is the signed-in login whatever name was given (and the server
+        enforces the same, see migration 0009); on a file, the name people gave.
+        """
+        return self.login or self.claimed_user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.claimed_user = name  # ignored on a server: the login stays the author
+
+    @property
+    def server_audit(self) -> bool:
+        """Whether the server writes the audit trail (PostgreSQL) rather than this process."""
+        return self.dialect == "postgresql"
 
     @property
     def is_sqlite(self) -> bool:
@@ -97,6 +117,7 @@ class Store:
         """
         session = self.factory()
         session.info["user"] = self.user
+        session.info["server_audit"] = self.server_audit
         session.info["role"] = self.role.value
         session.info["read_only"] = self.read_only
         session.info["read_only_reason"] = self.read_only_reason
@@ -174,6 +195,10 @@ def sqlite_failure(exc: BaseException, path: Path | None) -> StoreError | None:
     """
     if isinstance(exc, StoreError):
         return exc
+    if isinstance(exc, MemoryError) and sf.is_corruption(exc):  # an encrypted page failing its check
+        return DamagedStoreError(
+            _("the store {path} is damaged ({reason})").format(path=path, reason=sf.first_line(exc)), path
+        )
     if isinstance(exc, DBAPIError):
         orig = exc.orig if exc.orig is not None else exc
         if isinstance(exc, IntegrityError):
@@ -235,7 +260,11 @@ def _sqlite_pragmas(read_only: bool) -> Any:
 
 
 def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
-    """Refuse what cannot be a store file before SQLite creates or touches anything."""
+    """Refuse what cannot be a store file before SQLite creates or touches anything.
+
+    Only a missing file is ever created: an existing one (even of 0 bytes, a store cut
+    short) is never replaced by a new store.
+    """
     sf.usable_path(path)
     sf.usable_path(path.parent)
     if path.is_dir():
@@ -246,7 +275,12 @@ def check_sqlite_path(path: Path, create: bool) -> sf.FileKind:
     if kind is sf.FileKind.MISSING and not create:
         raise StoreError(_("there is no store at {path} (create one with 'crc-reporter init')").format(path=path))
     if kind is sf.FileKind.OTHER:
+        damaged = unrecognised_store_message(path)  # a store cut short is damaged, not "another file"
+        if damaged is not None:
+            raise DamagedStoreError(damaged, path)
         raise NotAStoreError(_("{path} is not a CRC Reporter store (not an SQLite database)").format(path=path))
+    if kind is sf.FileKind.EMPTY:  # cut short or lost: never made into a new store in its place
+        raise DamagedStoreError(sf.empty_store_message(path), path)
     return kind
 
 
@@ -258,9 +292,10 @@ def sqlite_url(path: Path, *, key: str | None, read_only: bool) -> URL:
     driver = "sqlite+pysqlcipher" if key is not None else "sqlite+pysqlite"
     if not read_only:
         return URL.create(driver, password=key, database=str(path))
-    return URL.create(
-        driver, password=key, database="file:" + pathname2url(str(path)), query={"mode": "ro", "uri": "true"}
-    )
+    query = {"mode": "ro", "uri": "true"}
+    if sf.immutable(path):  # a read-only folder: no -shm can be made, and no WAL holds changes
+        query["immutable"] = "1"
+    return URL.create(driver, password=key, database="file:" + pathname2url(str(path)), query=query)
 
 
 def open_engine(
@@ -287,7 +322,7 @@ def open_engine(
             parsed = make_url(str(target))
         except ArgumentError as exc:
             raise StoreError(_("'{target}' is neither a file path nor a database URL").format(target=target)) from exc
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"hide_parameters": True}  # cell contents never reach an error message or a log
     if parsed.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}
         kwargs["pool_pre_ping"] = True
@@ -347,4 +382,4 @@ def make_store(engine: Engine, path: Path | None, user: str, read_only: bool = F
     factory = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
     # never keep a passphrase in the URL string (it may be shown or logged)
     url = engine.url.render_as_string(hide_password=engine.dialect.driver == "pysqlcipher")
-    return Store(url=url, engine=engine, factory=factory, path=path, user=user, read_only=read_only, key=key)
+    return Store(url=url, engine=engine, factory=factory, path=path, claimed_user=user, read_only=read_only, key=key)

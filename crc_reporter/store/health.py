@@ -16,7 +16,15 @@ from typing import Any
 
 from crc_reporter.i18n import _
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import REQUIRED_TABLES, backups_are_plain
+from crc_reporter.store.backup import (
+    REQUIRED_TABLES,
+    backups_are_plain,
+    backups_locked,
+    damaged_first_page_message,
+    key_opens_backups,
+    locked_backups_message,
+    unrecognised_store_message,
+)
 from crc_reporter.store.cells import bad_cells
 from crc_reporter.store.errors import (
     DamagedStoreError,
@@ -102,6 +110,8 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
     )
     if kind is sf.FileKind.MISSING:
         return replace(base, state=HealthState.MISSING, message=_("there is no store at {path}").format(path=path))
+    if kind is sf.FileKind.EMPTY:
+        return replace(base, state=HealthState.DAMAGED, message=sf.empty_store_message(path))
     try:
         conn = sf.connect(path, key, read_only=True)
     except (PassphraseRequiredError, WrongPassphraseError) as exc:
@@ -112,17 +122,26 @@ def check_store(path: Path, key: str | None = None) -> StoreHealth:
             return replace(base, state=HealthState.DAMAGED, message=message.format(path=path), encrypted=False)
         if isinstance(exc, PassphraseRequiredError):
             return replace(base, state=HealthState.NEEDS_PASSPHRASE, message=str(exc))
-        return replace(base, state=HealthState.WRONG_PASSPHRASE, message=str(exc))
+        if key_opens_backups(path, key):  # the passphrase is right: the first page is damaged
+            return replace(base, state=HealthState.DAMAGED, message=damaged_first_page_message(path))
+        message = str(exc)
+        if backups_locked(path, key):
+            message += "; " + locked_backups_message(path)
+        return replace(base, state=HealthState.WRONG_PASSPHRASE, message=message)
     except DamagedStoreError as exc:
         return replace(base, state=HealthState.DAMAGED, message=str(exc))
     except StoreError as exc:
+        damaged = unrecognised_store_message(path) if kind is sf.FileKind.OTHER else None
+        if damaged is not None:
+            return replace(base, state=HealthState.DAMAGED, message=damaged)
         state = HealthState.NOT_A_STORE if kind is sf.FileKind.OTHER else HealthState.DAMAGED
         return replace(base, state=state, message=str(exc))
     try:
         health = _examine(conn, base)
     finally:
         conn.close()
-    if health.state is HealthState.OK and health.revision and not writer_active:
+    # FTS5's own check needs a writable connection: not possible (nor needed) where nothing can be written
+    if health.state is HealthState.OK and health.revision and not writer_active and not sf.read_only_place(path):
         health = _check_search_indexes(health, key)
     return health
 

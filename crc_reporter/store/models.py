@@ -310,7 +310,8 @@ class IndicatorValue(Synced, Base):
 
 
 class AuditEntry(Base):
-    """Who changed what, when. Written by the session hook in :mod:`crc_reporter.store.audit`."""
+    """Who changed what, when. Written by the session hook in :mod:`crc_reporter.store.audit` on SQLite,
+    by the server's triggers on PostgreSQL (migration 0009)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -320,6 +321,8 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(40))
     record_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     changes: Mapped[str] = mapped_column(Text, default="")  # JSON: {field: [old, new]}
+    # about a confidential record when written: on a server, read only by ``_confidential`` members (RLS)
+    confidential: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class StoreMeta(Base):

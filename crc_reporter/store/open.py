@@ -30,7 +30,12 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store import migrate
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import backups_are_plain
+from crc_reporter.store.backup import (
+    backups_are_plain,
+    damaged_first_page_message,
+    key_opens_backups,
+    remove_stale_partials,
+)
 from crc_reporter.store.engine import Store, check_sqlite_path, explain_failure, is_url, make_store, open_engine
 from crc_reporter.store.errors import (
     DamagedStoreError,
@@ -73,8 +78,12 @@ def open_store(
         engine, _path = open_engine(target, create=create)
         return _finish(engine, None, user, upgrade=upgrade, read_only=access == "read", key=None)
     path = sf.expand_user(Path(target)).resolve()
+    if sf.sniff(path) is sf.FileKind.EMPTY and StoreLock(path).held_elsewhere():
+        raise StoreError(_("this store is being created by another window; try again in a moment"))
     check_sqlite_path(path, create)
-    lock, reason = _lock(path, access)
+    place = sf.read_only_place(path)  # a read-only file or folder: read it where it is, write nothing
+    lock, reason = _lock(path, "read" if place else access)
+    reason = place or reason
     read_only = not lock.held
     try:
         unclean = False
@@ -83,6 +92,7 @@ def open_store(
             if unclean and sf.sniff(path) not in (sf.FileKind.MISSING, sf.FileKind.EMPTY):
                 check_after_crash(path, passphrase)
             lock.write_state("open")
+            remove_stale_partials(path)  # left by backups that were killed (hours ago)
         elif not path.exists():
             raise StoreLockedError(reason, lock.holder_pid())
         engine, _path = open_engine(path, create=create, key=passphrase, read_only=read_only)
@@ -95,6 +105,8 @@ def open_store(
         lock.release()
         if backups_are_plain(path):
             raise DamagedStoreError(unreadable_plain_store(path), path) from exc
+        if isinstance(exc, WrongPassphraseError) and key_opens_backups(path, passphrase):
+            raise DamagedStoreError(damaged_first_page_message(path), path) from exc
         raise
     except BaseException:
         lock.restore_previous()
@@ -166,7 +178,7 @@ def _server_identity(engine: Engine) -> tuple[str, Role, bool, bool]:
     from crc_reporter.store import pg_security
 
     with engine.connect() as conn:
-        user = str(conn.execute(text("SELECT current_user")).scalar())
+        user = str(conn.execute(text("SELECT session_user")).scalar())
         return user, pg_security.current_role(conn), pg_security.is_owner(conn), pg_security.sees_confidential(conn)
 
 
@@ -209,6 +221,8 @@ def _finish(
                 raise StoreError(_("this store needs an upgrade; its owner must run 'crc-reporter server-setup' first"))
             raise StoreError(_("this store needs an upgrade; run 'crc-reporter init' to upgrade it"))
         store = make_store(engine, path, user or default_user(), read_only=read_only, key=key)
+        if server:
+            store.login = user  # the author on a server, whatever name is given later
         store.role = role
         store.confidential = confidential
         if not read_only and owner:

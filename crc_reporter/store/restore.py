@@ -27,8 +27,15 @@ from pathlib import Path
 from crc_reporter.i18n import _
 from crc_reporter.paths import backups_dir_for
 from crc_reporter.store import sqlite_files as sf
-from crc_reporter.store.backup import backup_name, latest_good_backup, take_backup, verify_backup
-from crc_reporter.store.errors import StoreError, StoreLockedError
+from crc_reporter.store.backup import (
+    backup_name,
+    backups_locked,
+    latest_good_backup,
+    locked_backups_message,
+    take_backup,
+    verify_backup,
+)
+from crc_reporter.store.errors import StoreError, StoreLockedError, WrongPassphraseError
 from crc_reporter.store.locking import StoreLock
 
 
@@ -44,6 +51,12 @@ def restore_backup(store_path: Path, backup: Path | None = None, key: str | None
     """Replace the store with ``backup`` (default: the latest good backup). The store must not be open."""
     if backup is None:
         latest = latest_good_backup(store_path, key)
+        if latest is None and backups_locked(store_path, key):
+            raise WrongPassphraseError(
+                _("{path} cannot be restored: {problem}").format(
+                    path=store_path, problem=locked_backups_message(store_path)
+                )
+            )
         if latest is None:
             raise StoreError(
                 _("there is no good backup of {path} in {folder}").format(

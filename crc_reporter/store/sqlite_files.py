@@ -88,6 +88,14 @@ def sniff(path: Path) -> FileKind:
     return FileKind.OTHER
 
 
+def empty_store_message(path: Path) -> str:
+    """What a 0-byte store file is: cut short, and never replaced by a new store."""
+    return _(
+        "the store {path} is empty (0 bytes); it was left as it is "
+        "(restore a backup, or remove the file to start a new store)"
+    ).format(path=path)
+
+
 @cache
 def sqlcipher() -> ModuleType:
     """The SQLCipher driver (``sqlcipher3-wheels``), with its stderr logging silenced."""
@@ -109,9 +117,35 @@ def quote_key(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def read_only_place(path: Path) -> str:
+    """Why the store at ``path`` can only be read where it is (one line), or "" when it can be written.
+
+    A read-only file, or a read-only folder (a CD, a read-only share or mount), where
+    SQLite could not write its lock file, journal or ``-wal``/``-shm`` files either.
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        return _("the store file {path} is read-only; it is open read-only").format(path=path)
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        return _("the folder of {path} is read-only; the store is open read-only").format(path=path)
+    return ""
+
+
+def immutable(path: Path) -> bool:
+    """Whether to read the file as immutable: its folder is read-only, so SQLite could not make the
+    ``-shm`` index a read-only WAL reader needs, and no write-ahead log holds changes to miss."""
+    wal = sidecars(path)[0]
+    try:
+        wal_content = wal.stat().st_size > 0
+    except OSError:
+        wal_content = False
+    return path.exists() and not os.access(path.parent, os.W_OK) and not wal_content
+
+
 def file_uri(path: Path, *, read_only: bool = False) -> str:
     uri = "file:" + pathname2url(str(path))
-    return uri + "?mode=ro" if read_only else uri
+    if not read_only:
+        return uri
+    return uri + ("?mode=ro&immutable=1" if immutable(path) else "?mode=ro")
 
 
 def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> Any:
@@ -153,6 +187,8 @@ def connect(path: Path, key: str | None = None, *, read_only: bool = False) -> A
 
 
 def first_line(exc: BaseException, limit: int = 160) -> str:
+    if isinstance(exc, MemoryError) and "sqlcipher3" in sys.modules:
+        return _("a page fails its integrity check")  # what SQLCipher's "out of memory" means here
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -167,6 +203,8 @@ def is_corruption(exc: BaseException) -> bool:
     """True when a driver error means the file's bytes are damaged (not a mistake in a request)."""
     if isinstance(exc, UnicodeDecodeError):  # text (or an error message quoting it) that is not UTF-8
         return True
+    if isinstance(exc, MemoryError) and "sqlcipher3" in sys.modules:
+        return True  # SQLCipher reports a page that fails its HMAC check as "out of memory" (SQLITE_NOMEM)
     if error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return True
     text = str(exc).lower()
@@ -228,8 +266,11 @@ def search_index_problems(conn: Any) -> list[str]:
 def driver_errors() -> tuple[type[Exception], ...]:
     """The DB-API error classes of both drivers (SQLCipher's do not derive from sqlite3's)."""
     cipher = sys.modules.get("sqlcipher3")
-    # a damaged file can make the driver fail to decode text, even the text of its own error messages
-    return (sqlite3.Error, UnicodeDecodeError, cipher.Error) if cipher else (sqlite3.Error, UnicodeDecodeError)
+    # a damaged file can make the driver fail to decode text, even the text of its own error messages;
+    # SQLCipher reports a damaged page (its HMAC check fails) as SQLITE_NOMEM, a MemoryError
+    if cipher:
+        return (sqlite3.Error, UnicodeDecodeError, cipher.Error, MemoryError)
+    return (sqlite3.Error, UnicodeDecodeError)
 
 
 def schema_revision(conn: Any) -> str | None:

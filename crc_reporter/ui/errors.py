@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crc_reporter import APP_NAME
+from crc_reporter.error_log import write_exception
 from crc_reporter.i18n import _
-from crc_reporter.paths import user_data_dir
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.store.errors import StoreError
 
@@ -23,18 +22,9 @@ USER_ERRORS = (ServiceError, StoreError)
 
 def log_exception(exc: BaseException) -> Path | None:
     """Append the traceback to the user's log file; returns the file (None if it cannot be written)."""
-    from datetime import datetime
-
-    log_dir = user_data_dir() / "logs"
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / "crc-reporter.log"
-        with log_file.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat()} ---\n")
-            fh.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        log.exception("could not write the log file", exc_info=exc)
-        return None
+    log_file = write_exception(exc)  # owner-only, no message text (see crc_reporter.error_log)
+    if log_file is None:
+        log.error("could not write the log file (%s)", type(exc).__name__)
     return log_file
 
 

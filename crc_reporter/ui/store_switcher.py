@@ -141,8 +141,8 @@ class StoreSwitcher(QObject):
             return
         old = (settings.language, settings.khmer_digits)
         dialog.save()
-        if window.store is not None and settings.user_name and window.store.dialect != "postgresql":
-            window.store.user = settings.user_name
+        if window.store is not None and settings.user_name:
+            window.store.user = settings.user_name  # the store keeps a server's login as the author
         if (settings.language, settings.khmer_digits) != old:
             apply_language(settings.language, settings.khmer_digits)
             window.retranslate()

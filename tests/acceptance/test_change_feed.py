@@ -12,12 +12,28 @@ from crc_reporter.services import actions as action_svc
 from crc_reporter.services.changes import ChangeWatcher
 from crc_reporter.store.engine import Store
 from crc_reporter.store.open import open_store
+from tests.support.pg_fixtures import admin_execute
+from tests.support.pg_server import PgServer
+
+
+def _second_window(store: Store) -> Store:
+    """Another person: on a server another login (a name alone does not make someone else there)."""
+    if store.dialect != "postgresql":
+        second = open_store(store.path, user="viewer")  # type: ignore[arg-type]
+        second.user = "second window"
+        return second
+    server: PgServer = store.info["pg_server"]
+    admin_execute(
+        server,
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'second_window') THEN "
+        "CREATE ROLE second_window LOGIN SUPERUSER PASSWORD 'second-pass'; END IF; END $$",
+    )
+    return open_store(server.url("second_window", "second-pass", store.info["database"]), user="viewer")
 
 
 def test_other_peoples_changes_are_noticed(store: Store) -> None:
-    second = open_store(store.url if store.dialect == "postgresql" else store.path, user="viewer")  # type: ignore[arg-type]
+    second = _second_window(store)
     assert second.read_only == (store.dialect == "sqlite")
-    second.user = "second window"
     watcher = ChangeWatcher(second)
     try:
         assert not watcher.poll()

@@ -90,3 +90,33 @@ def test_a_colleagues_edits_appear_and_clash_visibly(
         assert doc_svc.get_document(s, row.info.symbol).title == "Colleague's title"
     qtbot.waitUntil(lambda: win.tasks.active == 0, timeout=20_000)
     win.companions.detach()
+
+
+def test_a_window_started_with_another_name_writes_the_login(
+    qtbot: QtBot, pg_server: PgServer, settings: AppSettings
+) -> None:
+    """``crc-reporter --user mallory`` on a server: the audit trail still names the signed-in login."""
+    from sqlalchemy import select
+
+    from crc_reporter.services import actions as action_svc
+    from crc_reporter.store.models import AuditEntry
+    from crc_reporter.ui.app import build_window
+
+    name = new_database(pg_server)
+    open_store(pg_server.admin_url(name), user="setup").close()
+    settings.user_name = "settings-name"
+    win = build_window(pg_server.admin_url(name), user="mallory", settings=settings)
+    qtbot.addWidget(win)
+    try:
+        store = win.store
+        assert store is not None and store.user == "postgres"
+        with store.session() as session:
+            record = action_svc.create_action(session, "Written from the window").uuid
+        with store.session() as session:
+            authors = set(session.scalars(select(AuditEntry.user).where(AuditEntry.record_uuid == record)))
+        assert authors == {"postgres"}
+    finally:
+        win.close()
+        if win.store is not None:
+            win.store.close()
+        drop_database(pg_server, name)

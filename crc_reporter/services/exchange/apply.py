@@ -3,8 +3,8 @@
 Core statements, not the ORM: adding 50,000 actions one object at a time would
 take minutes. So this module does what the session hooks do for ORM writes —
 refuse writes the session may not make, write one audit-trail entry per
-insert, update and delete (with the changed fields), bump ``version`` so that
-an edit window still showing the old record notices.
+insert, update and delete (with the changed fields; on a server its triggers
+do), bump ``version`` so that an edit window still showing the old record notices.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ class Writer:
             self._update(table, updates.get(table, []))
         for table in ORDER:
             self._collections(table, inserts.get(table, []) + updates.get(table, []))
-        insert_rows(self.session, _t(AuditEntry), _AUDIT, self.audit)
+        if not self.session.info.get("server_audit"):  # on a server, its triggers write the trail
+            insert_rows(self.session, _t(AuditEntry), _AUDIT, self.audit)
         self._stamp()
         return {k: dict(v) for k, v in self.counts.items()}
 

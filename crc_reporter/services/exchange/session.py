@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import NotAllowedError
 from crc_reporter.services.exchange.apply import require_writable
@@ -17,7 +18,7 @@ from crc_reporter.services.exchange.state import (
     refresh,
     replica_id,
 )
-from crc_reporter.services.permissions import may_see_confidential
+from crc_reporter.services.permissions import may_see_confidential, session_role
 from crc_reporter.store.errors import ReadOnlyStoreError
 
 
@@ -29,8 +30,10 @@ class Prepared:
 
 
 def check_may_exchange(session: Session) -> None:
-    # someone who cannot see confidential actions would take them for deleted ones
-    if not may_see_confidential(session):
+    # someone who cannot see confidential actions would take them for deleted ones; on a server
+    # the exchange's bookkeeping is written only by coordinators and administrators (pg_security)
+    on_server = bool(session.info.get("server_audit"))
+    if not may_see_confidential(session) or (on_server and not session_role(session).at_least(Role.COORDINATOR)):
         raise NotAllowedError(
             _("exchanging a shared store needs a role that sees confidential records (coordinator or administrator)")
         )
