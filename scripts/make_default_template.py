@@ -106,8 +106,9 @@ def toc(level: int) -> str:
         next_id="Normal",
         ui=39,
         semi_hidden=True,
+        # no right indent: LibreOffice does not show a page number whose tab lies past the paragraph's indent
         ppr=f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-        f'<w:spacing w:after="60"/><w:ind w:left="{indent}" w:right="567" w:hanging="0"/>',
+        f'<w:spacing w:after="60"/><w:ind w:left="{indent}" w:right="0" w:hanging="0"/>',
         run=rpr(bold=level == 1),
     )
 

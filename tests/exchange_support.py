@@ -157,15 +157,18 @@ def export(store: Store, path: Path, **options: Any) -> ex.Package:
     return ex.open_package(path)
 
 
+AGREED = 10**6  # a person agreed to every deletion (the tests of that question are in test_forgery.py)
+
+
 def merge(store: Store, package: ex.Package, policy: ex.Resolution | None = None) -> ex.MergeResult:
     """Merge; with a policy, settle every conflict that way (repeating while choices uncover new ones)."""
     with store.session() as session:
-        result = ex.merge_package(session, package, backup=False)
+        result = ex.merge_package(session, package, backup=False, allow_deletions=AGREED)
     rounds = 0
     while policy is not None and result.conflicts and rounds < 6:
         choices = result.resolve_all(policy) or result.resolve_all(ex.Resolution.KEEP_MINE)
         with store.session() as session:
-            result = ex.merge_package(session, package, choices, backup=False)
+            result = ex.merge_package(session, package, choices, backup=False, allow_deletions=AGREED)
         rounds += 1
     return result
 

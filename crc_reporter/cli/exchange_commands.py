@@ -2,35 +2,24 @@
 
 ``merge`` (and ``import`` of a ``.crcx`` file) exits with 3 and lists the
 conflicts when some need a person; ``--resolve keep-mine|take-theirs`` settles
-them all one way. Errors are one line and exit 1; a refused package changes
+them all one way. A package deleting more than a few records here is not merged
+until ``--allow-deletions N`` agrees to them (exit 3, the deletions listed). Errors are one line and exit 1; a refused package changes
 nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
-from crc_reporter.i18n import N_, _, clauses, joined, labelled, ngettext
+from crc_reporter.cli.exchange_output import info_json, print_info, print_result, result_json
+from crc_reporter.i18n import _, joined, ngettext
 from crc_reporter.services import exchange as ex
 
 EXIT_CONFLICTS = 3
-TABLES = {
-    "document": N_("documents"),
-    "actor": N_("actors"),
-    "recommendation": N_("paragraphs"),
-    "recommendation_part": N_("lettered parts"),
-    "action": N_("actions"),
-    "source": N_("sources of evidence"),
-    "action_link": N_("links"),
-    "assessment": N_("assessments"),
-    "indicator": N_("indicators"),
-    "indicator_value": N_("indicator values"),
-}
 _RESOLVE = {"keep-mine": ex.Resolution.KEEP_MINE, "take-theirs": ex.Resolution.TAKE_THEIRS}
 
 
@@ -97,6 +86,13 @@ def _merge_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resolve", choices=list(_RESOLVE), help=_("settle every conflict this way"))
     p.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
     p.add_argument("--require-trusted", action="store_true", help=_("refuse packages not signed by a trusted key"))
+    p.add_argument(
+        "--allow-deletions",
+        metavar="N",
+        type=int,
+        default=ex.FEW_DELETIONS,
+        help=_("apply up to N deletions of records here (more are listed and nothing is merged; default %(default)s)"),
+    )
     p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
 
 
@@ -157,67 +153,6 @@ def cmd_export_package(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def info_json(info: ex.PackageInfo) -> dict[str, Any]:
-    signer = None
-    if info.signer is not None:
-        signer = {
-            "fingerprint": info.signer.fingerprint,
-            "name": info.signer.name,
-            "trusted_as": info.signer.trusted_as,
-        }
-    return {
-        "name": info.name,
-        "package_id": info.package_id,
-        "format_version": info.format_version,
-        "created_at": info.created_at,
-        "creator": info.creator,
-        "store": info.store,
-        "app_version": info.app_version,
-        "selection": info.selection,
-        "include_confidential": info.include_confidential,
-        "counts": info.counts,
-        "tombstones": info.tombstones,
-        "confidential": info.confidential,
-        "signer": signer,
-        "size": info.size,
-    }
-
-
-def signer_line(info: ex.PackageInfo) -> str:
-    if info.signer is None:
-        return _("not signed")
-    if info.signer.trusted_as is not None:
-        return _("signed by {name} (trusted key {fp})").format(name=info.signer.trusted_as, fp=info.signer.fingerprint)
-    return _("signed by {name} with a key this store does not trust yet ({fp})").format(
-        name=info.signer.name or "?", fp=info.signer.fingerprint
-    )
-
-
-def print_info(info: ex.PackageInfo) -> None:
-    print(
-        _("{name}: made by {creator} ({store}) on {date}; {signer}.").format(
-            name=info.name,
-            creator=info.creator or "?",
-            store=info.store,
-            date=info.created_at.strftime("%Y-%m-%d %H:%M"),
-            signer=signer_line(info),
-        )
-    )
-    chosen = joined(f"{k}={v}" for k, v in info.selection.items() if v)
-    if chosen:
-        print("  " + _("selection: {what}").format(what=chosen))
-    counts = joined(f"{_(TABLES.get(table, table))} {n}" for table, n in info.counts.items())
-    print(
-        "  "
-        + clauses(
-            _("records: {counts}").format(counts=counts or "0"),
-            labelled(_("deletions"), str(info.tombstones)) if info.tombstones else "",
-        )
-    )
-    if info.confidential:
-        print("  " + _("holds {n} confidential actions").format(n=info.confidential))
-
-
 def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
     package = ex.open_package(args.file)
     info = package.info
@@ -235,19 +170,25 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
 def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -> int:
     store = ctx.store(create=not args.dry_run, write=not args.dry_run)  # a new laptop may start from a package
     choice = _RESOLVE.get(args.resolve or "")
+    allowed = getattr(args, "allow_deletions", ex.FEW_DELETIONS)
     with store.session() as session:
         if args.dry_run:
             result = ex.preview_merge(session, package, require_trusted=args.require_trusted)
             session.rollback()
         else:
-            result = ex.merge_package(session, package, require_trusted=args.require_trusted)
-            if choice is not None and result.conflicts:
+            result = ex.merge_package(session, package, require_trusted=args.require_trusted, allow_deletions=allowed)
+            if choice is not None and result.conflicts and not result.deletions_held:
                 for _round in range(5):  # a choice can uncover records that were waiting on it
                     chosen = result.resolve_all(choice)
                     if not chosen:
                         break
                     result = ex.merge_package(
-                        session, package, chosen, require_trusted=args.require_trusted, backup=False
+                        session,
+                        package,
+                        chosen,
+                        require_trusted=args.require_trusted,
+                        backup=False,
+                        allow_deletions=allowed,
                     )
                     if not result.conflicts:
                         break
@@ -255,87 +196,11 @@ def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -
         ctx.print_json(result_json(result))
     else:
         print_result(result)
-    return EXIT_CONFLICTS if result.conflicts else 0
+    return EXIT_CONFLICTS if result.conflicts or result.deletions_held else 0
 
 
 def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
     return merge_file(args, ctx, ex.open_package(args.file))
-
-
-def result_json(result: ex.MergeResult) -> dict[str, Any]:
-    return {
-        "package": info_json(result.package),
-        "applied": result.applied,
-        "added": result.added,
-        "updated": result.updated,
-        "deleted": result.deleted,
-        "skipped": result.skipped,
-        "backup": result.backup,
-        "conflicts": [
-            {
-                "uuid": c.uuid,
-                "table": c.table,
-                "kind": c.kind.value,
-                "label": c.label,
-                "fields": list(c.fields),
-                "mine": c.mine,
-                "theirs": c.theirs,
-                "waiting": list(c.waiting),
-                "choices": [r.value for r in c.choices],
-                "other": c.other,
-            }
-            for c in result.conflicts
-        ],
-    }
-
-
-_KIND_TEXT = {
-    ex.ConflictKind.BOTH_CHANGED: N_("changed on both sides"),
-    ex.ConflictKind.DELETED_HERE: N_("deleted here, changed or still used there"),
-    ex.ConflictKind.DELETED_THERE: N_("deleted there, changed or still used here"),
-    ex.ConflictKind.CLASH: N_("their version clashes with another record here"),
-}
-
-
-def print_result(result: ex.MergeResult) -> None:
-    print_info(result.package)
-    verb = _("Merged") if result.applied else _("Would merge")
-    print(
-        _("{verb}: {added} added, {updated} updated, {deleted} deleted.").format(
-            verb=verb,
-            added=sum(result.added.values()),
-            updated=sum(result.updated.values()),
-            deleted=sum(result.deleted.values()),
-        )
-    )
-    if result.skipped:
-        print(
-            "crc-reporter: "
-            + labelled(
-                _("warning"),
-                _("{n} records point at records the package does not carry; they were not merged").format(
-                    n=result.skipped
-                ),
-            ),
-            file=sys.stderr,
-        )
-    if result.backup:
-        print(_("Backup taken first: {path}").format(path=result.backup))
-    if not result.conflicts:
-        return
-    print(
-        ngettext(
-            "{n} conflict needs a person (nothing was overwritten):",
-            "{n} conflicts need a person (nothing was overwritten):",
-            len(result.conflicts),
-        ).format(n=len(result.conflicts))
-    )
-    for c in result.conflicts:
-        detail = f" [{', '.join(c.fields)}]" if c.fields else ""
-        waiting = " — " + _("{n} of their records wait on it").format(n=len(c.waiting)) if c.waiting else ""
-        other = " — " + _("held here by {other}").format(other=c.other) if c.other else ""
-        print(f"  {c.label}: {_(_KIND_TEXT[c.kind])}{detail}{waiting}{other}")
-    print(_("Merge again with --resolve keep-mine or --resolve take-theirs, or decide one by one in the app."))
 
 
 def cmd_keygen(args: argparse.Namespace, ctx: CliContext) -> int:

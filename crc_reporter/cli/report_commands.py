@@ -13,6 +13,7 @@ from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
 from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
+from crc_reporter.reports.selection import check_clusters, parse_date, parse_names, parse_paragraphs
 
 _KIND_HELP = {
     ReportKind.STATE: N_("State party periodic report answering concluding observations"),
@@ -51,8 +52,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--khmer-digits", action="store_true", help=_("write numbers and dates with Khmer digits"))
     p.add_argument("--charts", action="store_true", help=_("add a chart of the status by cluster"))
-    p.add_argument("--no-quotes", action="store_true", help=_("do not quote the Committee's text"))
+    p.add_argument(
+        "--quote",
+        action="store_true",
+        help=_("quote the Committee's full text of each recommendation (by default each is cited by paragraph)"),
+    )
+    p.add_argument("--no-quotes", action="store_true", help=argparse.SUPPRESS)  # the default since issue 19
     p.add_argument("--state-name", metavar="NAME", help=_("the State's name as the report should write it"))
+    p.add_argument(
+        "--no-contents-pages",
+        action="store_true",
+        help=_("do not lay the draft out with LibreOffice to fill in the contents' page numbers (Word will)"),
+    )
+    p.add_argument("--clusters", metavar="KEY[,KEY]", help=_("only these clusters, e.g. special_protection"))
+    p.add_argument("--paragraphs", metavar="12,17-20", help=_("only these paragraphs of the document answered"))
+    p.add_argument("--actors", metavar="NAME[,NAME]", help=_("only the actions of these actors"))
+    p.add_argument("--from", dest="period_from", metavar="DATE", help=_("start of the reporting period (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="period_to", metavar="DATE", help=_("end of the reporting period (YYYY-MM-DD)"))
     p.set_defaults(handler=cmd_report)
 
 
@@ -69,6 +85,35 @@ def word_count_line(result: ReportResult) -> str:
     return line
 
 
+def budget_lines(result: ReportResult) -> list[str]:
+    """ "  General measures of implementation: 812 words, 1,950 left of its share of 2,762"."""
+    lines = []
+    for entry in result.budget:
+        if entry.share is None or entry.left is None:
+            lines.append(_("  {chapter}: {words} words").format(chapter=entry.title, words=_number(entry.words)))
+        elif entry.left >= 0:
+            lines.append(
+                _("  {chapter}: {words} words, {left} left of its share of {share}").format(
+                    chapter=entry.title,
+                    words=_number(entry.words),
+                    left=_number(entry.left),
+                    share=_number(entry.share),
+                )
+            )
+        else:
+            lines.append(
+                _("  {chapter}: {words} words, {excess} over its share of {share}").format(
+                    chapter=entry.title,
+                    words=_number(entry.words),
+                    excess=_number(-entry.left),
+                    share=_number(entry.share),
+                )
+            )
+    if lines:
+        lines.insert(0, _("By chapter:"))
+    return lines
+
+
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store()
     options = ReportOptions(
@@ -82,9 +127,15 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         confidential_marking=args.confidential_marking,
         khmer_digits=args.khmer_digits,
         charts=args.charts,
-        quote_recommendations=not args.no_quotes,
+        quote_recommendations=args.quote and not args.no_quotes,
         state_name=args.state_name,
         author=ctx.user,
+        contents_pages=not args.no_contents_pages,
+        clusters=check_clusters(parse_names(args.clusters or "")),
+        paragraphs=parse_paragraphs(args.paragraphs or ""),
+        actors=parse_names(args.actors or ""),
+        period_from=parse_date(args.period_from) if args.period_from else None,
+        period_to=parse_date(args.period_to) if args.period_to else None,
     )
     interactive = sys.stderr.isatty()
 
@@ -98,6 +149,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         print(file=sys.stderr)
     print(_("Written: {path}").format(path=result.path))
     print(word_count_line(result))
+    for line in budget_lines(result):
+        print(line)
     for kind in result.template_removed:
         print(
             _("Removed from the template (Word would fetch or run it on opening the draft): {what}").format(

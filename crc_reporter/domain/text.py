@@ -9,8 +9,8 @@ the store unreadable to its receivers and PostgreSQL refuse the write. A lone
 surrogate (``\\ud800``, from a damaged file or a mis-decoded argument) cannot
 be encoded as UTF-8 at all. Every way in calls :func:`clean_text`.
 
-- Word's manual line break and page break (``\\x0b``, ``\\x0c``) and carriage
-  returns (``\\r\\n``, ``\\r``) become newlines;
+- Word's manual line break and page break (``\\x0b``, ``\\x0c``) become spaces,
+  carriage returns (``\\r\\n``, ``\\r``) newlines;
 - every other C0 control character is removed;
 - a lone surrogate becomes U+FFFD (the replacement character, shown as �),
   so what was damaged stays visible instead of silently vanishing.
@@ -41,6 +41,11 @@ def _replace(match: re.Match[str]) -> str:
 def is_clean(text: str) -> bool:
     """True when ``text`` holds nothing :func:`clean_text` would change."""
     return _UNWANTED.search(text) is None
+
+
+def needs_cleaning(text: str) -> bool:
+    """True when :func:`clean_text` would change ``text`` (a quick test of many values joined)."""
+    return not is_clean(text)
 
 
 def clean_text(text: str) -> str:

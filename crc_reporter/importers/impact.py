@@ -57,6 +57,7 @@ class ImpactCsvImporter:
 
     def read(self, data: bytes, probe: Probe, options: ReadOptions) -> ParsedSource:
         from crc_reporter.services.interchange.impact import field_of, is_hint_row
+        from crc_reporter.services.interchange.normalise import unneutralise
 
         text = decode_text(data, probe.name)
         csv.field_size_limit(2_000_000)
@@ -80,7 +81,8 @@ class ImpactCsvImporter:
 
         def cell(row: list[str], field: str) -> str:
             index = columns.get(field)
-            return row[index].strip() if index is not None and index < len(row) else ""
+            # the export's formula guard (a leading apostrophe) comes off, as in the tracker's import
+            return unneutralise(row[index].strip()) if index is not None and index < len(row) else ""
 
         if any(f in columns for f in ("outcome", "target_date", "rel:recommendation-reference")):
             return self._actions(probe, body, cell)

@@ -8,6 +8,7 @@ from crc_reporter.reports.api import generate_report, preview_report
 from crc_reporter.reports.context import (
     ANSWERS,
     KIND_TITLES,
+    BudgetLine,
     ChartImage,
     OutlineEntry,
     ReportKind,
@@ -19,6 +20,7 @@ from crc_reporter.reports.errors import ReportCancelledError, ReportError
 __all__ = [
     "ANSWERS",
     "KIND_TITLES",
+    "BudgetLine",
     "ChartImage",
     "OutlineEntry",
     "ReportCancelledError",

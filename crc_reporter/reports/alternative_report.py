@@ -94,6 +94,7 @@ def _cover(ctx: ReportContext) -> None:
     b.page_break()
     b.para(tx._("Contents"), "toc_heading", counted=False)
     b.toc_here()
+    ctx.abbreviations = b.para("", counted=False)  # the list of abbreviations, written once the text is
     b.page_break()
 
 
@@ -164,6 +165,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     rec = item.recommendation
     heading = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
     b.heading(2, f"{heading}: {rec.subheading}" if rec.subheading else heading)
+    ctx.answering = parts.answering(tx, rec, data.document, data.document)
     b.para(
         Span(
             tx._("Recommendation of the Committee (paragraph {number} of {symbol})").format(
@@ -172,6 +174,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
             BOLD,
         ),
         keep_next=True,
+        numbered=False,
     )
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, rec)
@@ -206,9 +209,11 @@ def build(ctx: ReportContext) -> None:
     for section in ctx.data.sections:
         items = [i for i in section.items if answered(i)]
         if items:
+            words = ctx.builder.words
             ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
             number += 1
             for item in items:
                 _item(ctx, item)
                 ctx.tick()
+            ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))

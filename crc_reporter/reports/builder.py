@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -24,6 +24,7 @@ from lxml import etree
 from crc_reporter.reports import ooxml as x
 from crc_reporter.reports.docx_base import StyleMap, set_landscape, text_width
 from crc_reporter.reports.footnotes import Footnotes
+from crc_reporter.reports.numbering import number_paragraph
 from crc_reporter.reports.toc import TableOfContents
 
 SDT, SDTPR, SDTCONTENT, ALIAS, TAG, SHOWING_PLACEHOLDER = (
@@ -49,6 +50,10 @@ class Note(NamedTuple):
 
 Content = str | Span | Note
 Spans = str | Span | Note | Sequence[Content]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def count_words(text: str) -> int:
@@ -79,6 +84,9 @@ class Builder:
         self.words = 0
         self.counting = True  # off for annexes
         self.flag_mask = ~0  # api clears ITALIC for Khmer: slanted Khmer is not a Khmer typographic convention
+        self.typeset: Callable[[str], str] = _same  # api sets French typography for a French draft
+        self.numbering: str | None = None  # the w:numId of continuous paragraph numbering, when the report has it
+        self.numbered = 0  # paragraphs numbered so far
         self._toc_anchor: etree._Element | None = None
         self._sdt_id = 1000
 
@@ -99,7 +107,10 @@ class Builder:
         align: str | None = None,
         space_before: int | None = None,
         space_after: int | None = None,
+        numbered: bool | None = None,
     ) -> etree._Element:
+        """A paragraph; a counted body paragraph of text (not a label, not centred) is numbered when the
+        report numbers its paragraphs (``numbered`` overrides)."""
         p = etree.SubElement(self.body if parent is None else parent, x.P)
         ppr = etree.SubElement(p, x.PPR)
         if style != "normal":
@@ -114,6 +125,11 @@ class Builder:
                 spacing.set(qn("w:after"), str(space_after))
         if align:
             etree.SubElement(ppr, x.JC).set(x.VAL, align)
+        if numbered is None:
+            numbered = style == "normal" and parent is None and counted and align is None and bool(content)
+        if numbered and self.numbering is not None and self.counting:
+            number_paragraph(p, self.numbering)
+            self.numbered += 1
         if len(ppr) == 0:
             p.remove(ppr)
         self.write(p, content, counted=counted)
@@ -126,18 +142,18 @@ class Builder:
         for item in items:
             if isinstance(item, str):
                 if item:
-                    x.add_text(etree.SubElement(p, x.R), item)
+                    x.add_text(etree.SubElement(p, x.R), self.typeset(item))
                     if counted:
                         self.words += count_words(item)
             elif isinstance(item, Span):
                 if item.text:
                     run = etree.SubElement(p, x.R)
                     x.run_properties(run, item.flags & self.flag_mask)
-                    x.add_text(run, item.text)
+                    x.add_text(run, self.typeset(item.text))
                     if counted:
                         self.words += count_words(item.text)
             else:
-                p.append(self.footnotes.add(item.text, item.url))
+                p.append(self.footnotes.add(self.typeset(item.text), item.url))
                 if counted:
                     self.words += count_words(item.text)
 
@@ -161,6 +177,9 @@ class Builder:
         etree.SubElement(pr, SHOWING_PLACEHOLDER)
         content = etree.SubElement(sdt, SDTCONTENT)
         p = etree.SubElement(content, x.P)
+        if self.numbering is not None and self.counting:
+            number_paragraph(p, self.numbering)
+            self.numbered += 1
         run = etree.SubElement(p, x.R)
         x.run_properties(run, 0, self.styles["placeholder"])
         x.add_text(run, text)

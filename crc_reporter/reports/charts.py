@@ -106,6 +106,12 @@ def charts_section(ctx: ReportContext, side: str = "government") -> None:
         [Column(tx._("Cluster"), 3), Column(tx._("Status of the recommendations"), 4), Column(tx._("Total"), 0.8)],
         [[title, "", total] for title, _png, _alt, total in rows],
     )
+    # the chart, its closing paragraph and its legend on one page
+    for p in table.iter(x.P):
+        x.keep_with_next(p)
+    closing = table.getnext()
+    if closing is not None and closing.tag == x.P:
+        x.keep_with_next(closing)
     bar_width = int(b.width * 4 / 7.8) - 300
     for tr, (title, png, alt, _total) in zip(table.findall(x.TR)[1:], rows, strict=True):
         cell_p = tr.findall(x.TC)[1].find(x.P)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from lxml import etree
+
 from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData
 from crc_reporter.i18n import N_, _
@@ -80,17 +82,39 @@ class ReportOptions:
     coalition: str | None = None
     confidential_marking: bool = False
     khmer_digits: bool = False
-    quote_recommendations: bool = True
+    quote_recommendations: bool = False  # by default each recommendation is cited, not quoted
     charts: bool = False  # a status-by-cluster chart drawn here
     chart_images: tuple[ChartImage, ...] = ()
     state_name: str | None = None
     author: str = ""
+    #: what goes in (issue 19): cluster keys, paragraph numbers of the document answered, actors' names,
+    #: the reporting period (actions outside it are left out); empty: everything
+    clusters: tuple[str, ...] = ()
+    paragraphs: tuple[int, ...] = ()
+    actors: tuple[str, ...] = ()
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    #: lay the draft out with LibreOffice (when installed) to fill in the contents' page numbers
+    contents_pages: bool = False
 
 
 @dataclass(frozen=True)
 class OutlineEntry:
     level: int
     text: str
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """Words a chapter uses, its share of the limit (by its number of recommendations) and what is left."""
+
+    title: str
+    words: int
+    share: int | None = None
+
+    @property
+    def left(self) -> int | None:
+        return None if self.share is None else self.share - self.words
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,7 @@ class ReportResult:
     outline: tuple[OutlineEntry, ...] = ()
     footnotes: int = 0
     confidential_left_out: int = 0
+    budget: tuple[BudgetLine, ...] = ()
     #: What was removed from the template because Word fetches or runs it on open (untranslated
     #: kinds; see :mod:`crc_reporter.reports.template_safety`).
     template_removed: tuple[str, ...] = ()
@@ -123,6 +148,13 @@ class ReportContext:
     done: int = 0
     tables: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    #: where each action and indicator table was first written: each appears once, later replies refer to it
+    written_actions: dict[int, str] = field(default_factory=dict)
+    written_tables: dict[int, int] = field(default_factory=dict)
+    answering: str = ""  # "paragraph 12": the reply being written
+    abbreviations: etree._Element | None = None  # where the list of abbreviations goes
+    #: (chapter title, words, recommendations answered) per cluster chapter
+    chapters: list[tuple[str, int, int]] = field(default_factory=list)
 
     def tick(self, steps: int = 1) -> None:
         """One step of work done: report progress, stop if the user cancelled."""

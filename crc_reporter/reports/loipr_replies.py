@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import DocumentType
 from crc_reporter.domain.report_records import ReportData, ReportItem
-from crc_reporter.domain.word_limits import REPLIES_TO_LIST_OF_ISSUES
+from crc_reporter.domain.word_limits import PERIODIC_REPORT, REPLIES_TO_LIST_OF_ISSUES, replies_word_limit
 from crc_reporter.i18n import _
 from crc_reporter.reports import parts
 from crc_reporter.reports.builder import Span
@@ -42,7 +42,13 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
 
 
 def word_limit(data: ReportData) -> int:
-    return data.document.word_limit or REPLIES_TO_LIST_OF_ISSUES
+    """21,200 for replies to a list of issues prior to reporting (they are the periodic report), 10,700 for
+    written replies to a standard list of issues; a limit of the document's own wins, but the two standard
+    figures are taken as defaults (earlier versions stored them swapped)."""
+    stored = data.document.word_limit
+    if stored and stored not in (PERIODIC_REPORT, REPLIES_TO_LIST_OF_ISSUES):
+        return stored
+    return replies_word_limit(data.document.type)
 
 
 def title(data: ReportData, tx: ReportLanguage) -> str:
@@ -70,6 +76,7 @@ def _cover(ctx: ReportContext) -> None:
     b.page_break()
     b.para(tx._("Contents"), "toc_heading", counted=False)
     b.toc_here()
+    ctx.abbreviations = b.para("", counted=False)  # the list of abbreviations, written once the text is
     b.page_break()
 
 
@@ -99,18 +106,21 @@ def _introduction(ctx: ReportContext) -> None:
 def _question(ctx: ReportContext, item: ReportItem) -> None:
     tx, b = ctx.tx, ctx.builder
     rec = item.recommendation
-    b.heading(2, parts.reference(tx, rec, ctx.data.document))
-    if ctx.options.quote_recommendations:
-        parts.committee_text(ctx, rec)
+    doc = ctx.data.document
+    b.heading(2, parts.short_heading(tx, rec, doc, doc))
+    ctx.answering = parts.answering(tx, rec, doc, doc)
+    parts.committee_text(ctx, rec)  # a question is short, and a reply is read against it
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
     parts.indicators_section(ctx, item.indicators)
     if not rec.parts:
         parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
         return
     for part in rec.parts:
-        b.para(Span(f"({part.label})", BOLD), keep_next=True)
+        b.para(Span(tx.part(part.label), BOLD), keep_next=True, numbered=False)
         b.placeholder(
-            tx._("[Reply to paragraph {number} ({part}).]").format(number=tx.integer(rec.number), part=part.label),
+            tx._("[Reply to paragraph {number} {part}.]").format(
+                number=tx.integer(rec.number), part=tx.part(part.label)
+            ),
             tag=f"crc:{ctx.data.document.symbol}:{rec.number}:{part.label}",
             alias=tx._("Narrative"),
         )
@@ -124,11 +134,13 @@ def build(ctx: ReportContext) -> None:
     sections = {s.key: s for s in ctx.data.sections}
     current: str | None = None
     chapter = 1
+    b = ctx.builder
     for item in by_number:
         key = item.recommendation.cluster or ""
         if key != current:
             current = key
             chapter += 1
+            ctx.chapters.append(("", b.words, 0))
             section = sections.get(key)
             heading = (
                 parts.cluster_heading(tx, section, chapter)
@@ -136,5 +148,11 @@ def build(ctx: ReportContext) -> None:
                 else (roman(chapter) + ". " + tx._("Other questions"))
             )
             ctx.builder.heading(1, heading)
+            ctx.chapters[-1] = (heading.split(". ", 1)[-1], b.words, 0)
         _question(ctx, item)
+        title, start, count = ctx.chapters[-1]
+        ctx.chapters[-1] = (title, start, count + 1)
         ctx.tick()
+    # (title, words at the start, questions) -> (title, words used, questions)
+    ends = [start for _t, start, _n in ctx.chapters[1:]] + [b.words]
+    ctx.chapters[:] = [(t, end - start, n) for (t, start, n), end in zip(ctx.chapters, ends, strict=True)]

@@ -79,7 +79,7 @@ def _lead_and_parts(ctx: ReportContext, rec: RecommendationInfo) -> tuple[str, l
     if rec.parts:
         cut = lead.find(f"({rec.parts[0].label})")
         lead = lead[:cut] if cut > 0 else lead
-    return lead, [f"({p.label}) {shorten(p.text, 90)}" for p in rec.parts] or ["–"]
+    return lead, [f"{ctx.tx.part(p.label)} {shorten(p.text, 90)}" for p in rec.parts] or ["–"]
 
 
 def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, government_only: bool) -> Row:
@@ -97,7 +97,9 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
     for linked in actions:
         line: list[Content] = [linked.action.title, Span(f" ({tx.label(linked.action.status)})", ITALIC)]
         if linked.parts:
-            line.append(" " + tx.join([f"({p})" for p in linked.parts]))
+            line.append(" " + tx.join([tx.part(p) for p in linked.parts]))
+        if linked.action.confidential:
+            line.append(Span(" " + tx._("[Confidential]"), BOLD))
         action_cells.append(line)
     row: list[list[Spans]] = [
         number,

@@ -180,6 +180,20 @@ _AFTER_JC = tuple(
 )
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """``w:keepNext`` on a paragraph (right after its style, where CT_PPrBase wants it)."""
+    ppr = p.find(PPR)
+    if ppr is None:
+        ppr = etree.Element(PPR)
+        p.insert(0, ppr)
+    if ppr.find(KEEP_NEXT) is None:
+        style = ppr.find(PSTYLE)
+        if style is not None:
+            style.addnext(etree.Element(KEEP_NEXT))
+        else:
+            ppr.insert(0, etree.Element(KEEP_NEXT))
+
+
 def set_alignment(ppr: etree._Element, value: str) -> None:
     """``w:jc`` in its place in a paragraph's properties."""
     jc = ppr.find(JC)

@@ -37,6 +37,19 @@ def cluster_heading(tx: ReportLanguage, section: ClusterSection, number: int) ->
     return f"{roman(number)}. {cluster_title(tx, section)}"
 
 
+def short_heading(tx: ReportLanguage, rec: RecommendationInfo, doc: DocumentInfo, main: DocumentInfo) -> str:
+    """ "Paragraph 56", or "Paragraph 12 (CRC/C/OPSC/XMP/CO/1)" for another document than the one answered."""
+    text = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
+    return text if doc.symbol == main.symbol else f"{text} ({doc.symbol})"
+
+
+def answering(tx: ReportLanguage, rec: RecommendationInfo, doc: DocumentInfo, main: DocumentInfo) -> str:
+    """How a later reply refers to this one: "the reply to paragraph 56"."""
+    if doc.symbol == main.symbol:
+        return tx._("the reply to paragraph {number}").format(number=tx.integer(rec.number))
+    return tx._("the reply to paragraph {number} of {symbol}").format(number=tx.integer(rec.number), symbol=doc.symbol)
+
+
 def reference(tx: ReportLanguage, rec: RecommendationInfo, doc: DocumentInfo) -> str:
     """ "Reply to the recommendations in paragraph 42 of the concluding observations (CRC/C/XMP/CO/3-4)"."""
     number = tx.integer(rec.number)
@@ -69,7 +82,7 @@ def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool
     if cut <= 0 and rec.parts and rec.parts[0].text.strip()[:40] in text:
         return  # lettered in some other way, but already in the text
     for part in rec.parts:
-        b.para(f"({part.label}) {part.text.strip()}", "quote", counted=counted)
+        b.para(f"{ctx.tx.part(part.label)} {part.text.strip()}", "quote", counted=counted)
 
 
 def _period(tx: ReportLanguage, action: ActionInfo) -> str:
@@ -99,7 +112,7 @@ def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool =
     period = _period(tx, action)
     head.append(f"{status} ({period}). " if period else f"{status}. ")
     if linked.parts:
-        labels = tx.join([f"({p})" for p in linked.parts])
+        labels = tx.join([tx.part(p) for p in linked.parts])
         head.append(
             Span(
                 tx.ngettext("Answers part {parts}.", "Answers parts {parts}.", len(linked.parts)).format(parts=labels),
@@ -124,10 +137,18 @@ def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool =
 def actions_section(
     ctx: ReportContext, actions: Sequence[LinkedAction], label: str, *, show_actor: bool = True
 ) -> None:
+    """Each action in full the first time; a one-line reference to that reply afterwards."""
     if not actions:
         return
-    ctx.builder.para(Span(label, x.BOLD), keep_next=True)
+    tx, b = ctx.tx, ctx.builder
+    b.para(Span(label, x.BOLD), keep_next=True, numbered=False)
     for linked in actions:
+        where = ctx.written_actions.get(linked.action.id)
+        if where is not None:
+            b.para([Span(linked.action.title.rstrip("."), x.BOLD), ". ", tx._("See {reply}.").format(reply=where)])
+            continue
+        if ctx.answering:
+            ctx.written_actions[linked.action.id] = ctx.answering
         action_block(ctx, linked, show_actor=show_actor)
 
 
@@ -142,6 +163,11 @@ def indicator_table(ctx: ReportContext, indicator: IndicatorInfo) -> None:
     years = sorted({v.year for v in indicator.values})[-MAX_YEARS:]
     if not years:
         return
+    written = ctx.written_tables.get(indicator.id)
+    if written is not None:
+        b.para(tx._("{name}: see table {number}.").format(name=indicator.name, number=tx.integer(written)))
+        return
+    ctx.written_tables[indicator.id] = ctx.tables + 1
     rows: dict[tuple[str | None, str | None, str | None], dict[int, float]] = {}
     for v in indicator.values:
         if v.year in years:

@@ -10,6 +10,8 @@ A landscape annex lists every recommendation with its status.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType, DocumentType
@@ -48,10 +50,23 @@ def word_limit(data: ReportData) -> int:
     return data.document.word_limit or PERIODIC_REPORT
 
 
+_REPORTS_ANSWERED = re.compile(r"/CO/(\d+)(?:-(\d+))?$")
+
+
 def title(data: ReportData, tx: ReportLanguage) -> str:
-    return tx._("Periodic report of {state} under article 44 of the Convention on the Rights of the Child").format(
-        state=tx.state(data.state_name)
-    )
+    """The UN's pattern: "Seventh periodic report submitted by … under article 44 of the Convention, due in 2028"."""
+    doc = data.document
+    m = _REPORTS_ANSWERED.search(doc.symbol)
+    state = tx.state(data.state_name)
+    if m is None:
+        return tx._("Periodic report of {state} under article 44 of the Convention on the Rights of the Child").format(
+            state=state
+        )
+    number = int(m.group(2) or m.group(1)) + 1
+    year = tx.digits(str(doc.next_report_due.year)) if doc.next_report_due else "…"
+    text = tx._("{ordinal} periodic report submitted by {state} under article 44 of the Convention, due in {year}")
+    text = text.format(ordinal=tx.ordinal(number), state=state, year=year)
+    return text[:1].upper() + text[1:]
 
 
 def answered(item: ReportItem) -> bool:
@@ -79,7 +94,8 @@ def cover(ctx: ReportContext) -> None:
         ),
         "subtitle",
     )
-    lines = [tx._("Period covered: {start} to {end}").format(start=tx.month(doc.date) or "…", end=tx.month(ctx.today))]
+    start, end = ctx.options.period_from or doc.date, ctx.options.period_to or ctx.today
+    lines = [tx._("Period covered: {start} to {end}").format(start=tx.month(start) or "…", end=tx.month(end))]
     if doc.next_report_due:
         lines.append(tx._("Due date: {date}").format(date=tx.date(doc.next_report_due)))
     lines.append(tx._("Draft of {date}").format(date=tx.date(ctx.today)))
@@ -88,6 +104,7 @@ def cover(ctx: ReportContext) -> None:
     b.page_break()
     b.para(tx._("Contents"), "toc_heading", counted=False)
     b.toc_here()
+    ctx.abbreviations = b.para("", counted=False)  # the list of abbreviations, written once the text is
     b.page_break()
 
 
@@ -108,6 +125,16 @@ def introduction(ctx: ReportContext) -> None:
             "cluster of rights replies to the recommendations paragraph by paragraph, with the measures taken, "
             "their results and the data available. The annex lists every recommendation with its status."
         ).format(symbol=doc.symbol, date=tx.date(doc.date) or "…")
+    )
+    b.para(
+        [
+            tx._("It should be read together with the common core document of {state}").format(
+                state=tx.state(data.state_name)
+            )
+            + " (",
+            Span(f"HRI/CORE/{doc.country or '…'}/" + tx._("[year]"), MARK),
+            ").",
+        ]
     )
     urgent = [item.number for item in data.items if item.recommendation.urgent]
     if urgent:
@@ -149,9 +176,10 @@ def _government(item: ReportItem) -> ReportItem:
 
 
 def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None) -> None:
-    tx, b = ctx.tx, ctx.builder
+    tx, b, main = ctx.tx, ctx.builder, ctx.data.document
     item = _government(item)
-    b.heading(3, parts.reference(tx, item.recommendation, doc or ctx.data.document))
+    b.heading(3, parts.short_heading(tx, item.recommendation, doc or main, main))
+    ctx.answering = parts.answering(tx, item.recommendation, doc or main, main)
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, item.recommendation)
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
@@ -167,6 +195,7 @@ def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None)
 
 def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
     tx, b = ctx.tx, ctx.builder
+    words = b.words
     b.heading(1, parts.cluster_heading(tx, section, number))
     items = [i for i in section.items if answered(i)]
     ctx.tick(len(section.items) - len(items))
@@ -194,6 +223,8 @@ def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
         for item in op_items:
             reply(ctx, item, protocol.document)
             ctx.tick()
+        items.extend(op_items)
+    ctx.chapters.append((parts.cluster_title(tx, section), b.words - words, len(items)))
 
 
 def build(ctx: ReportContext) -> None:

@@ -168,9 +168,10 @@ def signer_text(info: PackageInfo) -> str:
         return _("Not signed: nothing says who made it. Merge it only if you know where it comes from.")
     if signer.trusted_as is not None:
         return _("Signed by a trusted key: “{name}”").format(name=signer.trusted_as)
-    return _("Signed by a key this store does not know: “{name}”, fingerprint {fp}").format(
-        name=signer.name or _("no name"), fp=signer.fingerprint
-    )
+    return _(
+        "Signed by a key this store does not know, fingerprint {fp}. The package says it is “{name}”: "
+        "anyone can write any name, so compare the fingerprint with the sender before you trust it."
+    ).format(name=signer.name or _("no name"), fp=signer.fingerprint)
 
 
 def export_summary(result: ExportResult) -> str:

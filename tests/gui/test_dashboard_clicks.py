@@ -13,7 +13,8 @@ from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.pages.actions import ActionsPage
 from crc_reporter.ui.pages.dashboard import DashboardPage
 from crc_reporter.ui.pages.recommendations import RecommendationsPage
-from crc_reporter.ui.widgets.charts import Chart, LineSeries, draw_lines, nice_ticks
+from crc_reporter.ui.widgets.charts import Chart, nice_ticks
+from crc_reporter.ui.widgets.line_chart import LineSeries, draw_lines
 
 from .conftest import Idle
 

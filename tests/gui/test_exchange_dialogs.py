@@ -369,3 +369,55 @@ def test_a_role_that_cannot_see_confidential_records_cannot_exchange(
     for action in (win.exchange.send_action, win.exchange.merge_action):
         assert not action.isEnabled() and "sees confidential records" in action.toolTip()
     qtbot.waitUntil(lambda: win.tasks.active == 0, timeout=10_000)
+
+
+def test_a_package_deleting_many_records_asks_first_and_lists_them(
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crc_reporter.ui.dialogs import ask as ask_module
+
+    with demo_store.session() as session:
+        ex.export_package(session, tmp_path / "first.crcx")
+    copy = open_store(tmp_path / "bob.sqlite", user="bob")
+    with copy.session() as session:
+        ex.merge_package(session, ex.open_package(tmp_path / "first.crcx"))
+        gone = list(session.scalars(select(Action).where(Action.confidential.is_(False)).order_by(Action.id)))[:8]
+        titles = {a.title for a in gone}
+        for action in gone:
+            action_svc.delete_action(session, action.id)
+    package = _package(copy, tmp_path / "bob.crcx")
+    copy.close()
+    with demo_store.session() as session:
+        before = session.scalar(select(func.count()).select_from(Action))
+    asked: list[str] = []
+    answer = [False]
+
+    def fake_ask(_parent: object, _title: str, text: str, informative: str = "", **_kw: object) -> bool:
+        asked.append(text + "\n" + informative)
+        return answer[0]
+
+    monkeypatch.setattr(ask_module, "ask", fake_ask)
+    idle()
+    dialog = _merge_dialog(qtbot, window)
+    dialog.read_file(str(package))
+    _wait(qtbot, dialog)
+    dialog.merge()
+    _wait(qtbot, dialog)
+    assert len(asked) == 1 and "This package deletes" in asked[0]  # the actions, their links and sources
+    assert any(title in asked[0] for title in titles)
+    assert "did not agree" in dialog.message.text()
+    with demo_store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Action)) == before
+    answer[0] = True
+    dialog.merge()
+    qtbot.waitUntil(lambda: dialog.merged is not None, timeout=30_000)
+    _wait(qtbot, dialog)
+    removed = dialog.merged.deleted.get("action", 0)
+    assert len(asked) == 2 and removed >= 7  # one may be still used here (then it is a conflict)
+    with demo_store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Action)) == before - removed

@@ -140,3 +140,19 @@ def test_a_broken_template_is_one_line_before_anything_is_written(
     page.form.set_template(None)
     qtbot.waitUntil(lambda: page.preview.model.rowCount() > 0, timeout=20_000)
     idle()
+
+
+def test_choosing_what_goes_in(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
+    page = _page(qtbot, window, idle)
+    action = next(a for a in page.form.cluster_actions if a.data() == "special_protection")
+    action.setChecked(True)
+    assert page.form.clusters.text() == action.text()
+    page.update_preview()
+    qtbot.waitUntil(lambda: page._preview_task is None, timeout=20_000)
+    top = [page.preview.model.item(i).text() for i in range(page.preview.model.rowCount())]
+    assert top[0] == "I. Introduction" and top[1].startswith("II. Special protection measures")
+    assert "left" in top[1] and len(top) == 3  # its words and what is left; then the annex
+    page.form.paragraphs.setText("12,x")
+    page.update_preview()
+    assert "x is not a paragraph number" in page.preview.length.text()
+    assert page.form.options() is None

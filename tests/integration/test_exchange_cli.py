@@ -99,3 +99,28 @@ def test_import_accepts_packages_trackers_and_impact_files(ministry: Path, tmp_p
     assert "104 recommendations" in out and (tmp_path / "impact-actions.csv").exists()
     assert "67 added" in _ok("--db", str(c), "import", str(tmp_path / "impact.csv"))
     assert "47 actions added" in _ok("--db", str(c), "import", str(tmp_path / "impact-actions.csv"))
+
+
+def test_a_package_deleting_many_records_is_merged_only_with_allow_deletions(ministry: Path, tmp_path: Path) -> None:
+    a = copy_store(ministry, tmp_path / "a.sqlite")
+    b = tmp_path / "b.sqlite"
+    _ok("--db", str(a), "export-package", str(tmp_path / "first.crcx"), "--include-confidential")
+    _ok("--db", str(b), "merge", str(tmp_path / "first.crcx"))
+    store = open_store(a)
+    with store.session() as session:
+        from crc_reporter.services.actions import delete_action
+
+        for action in list(session.scalars(select(Action).order_by(Action.id)))[:10]:
+            delete_action(session, action.id)
+    store.close()
+    _ok("--db", str(a), "export-package", str(tmp_path / "second.crcx"), "--include-confidential")
+    held = run("--db", str(b), "merge", str(tmp_path / "second.crcx"))
+    assert held.returncode == 3 and "nothing was merged" in held.stdout and "--allow-deletions" in held.stdout
+    count = int(held.stdout.split("deletes ")[1].split(" ")[0])
+    assert count >= 10
+    assert len(json.loads(_ok("--db", str(b), "list", "actions", "--json"))) == 50
+    merged = json.loads(
+        _ok("--db", str(b), "merge", str(tmp_path / "second.crcx"), "--allow-deletions", str(count), "--json")
+    )
+    assert merged["deleted"]["action"] == 10 and not merged["deletions_held"]
+    assert len(json.loads(_ok("--db", str(b), "list", "actions", "--json"))) == 40

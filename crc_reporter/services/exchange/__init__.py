@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from crc_reporter.services.exchange.export import ExportResult, export_package
 from crc_reporter.services.exchange.merge import (
+    FEW_DELETIONS,
     Conflict,
     MergeResult,
+    deletions_to_confirm,
     describe_package,
     last_exchanges,
     merge_package,
@@ -33,6 +35,7 @@ from crc_reporter.services.exchange.validate import PackageError
 
 __all__ = [
     "SUFFIX",
+    "FEW_DELETIONS",
     "Conflict",
     "ConflictKind",
     "ExportResult",
@@ -45,6 +48,7 @@ __all__ = [
     "Selection",
     "Signer",
     "TrustedKeyInfo",
+    "deletions_to_confirm",
     "describe_package",
     "export_package",
     "generate_keypair",

@@ -79,6 +79,10 @@ class MergeResult:
     conflicts: tuple[Conflict, ...]
     skipped: int  # records that point at records the package does not carry
     backup: Path | None = None
+    deletions: tuple[str, ...] = ()  # what the package deletes here (readable labels), chosen or not
+    deletions_held: bool = False  # more than allowed: nothing was written, a person must agree first
+    forged: tuple[str, ...] = ()  # records whose version claims changes made here that this copy never made
+    unknown_deletions: int = 0  # deletions of records never seen here: ignored, neither kept nor forwarded
 
     @property
     def changes(self) -> int:
@@ -86,6 +90,14 @@ class MergeResult:
 
     def resolve_all(self, choice: Resolution) -> dict[str, Resolution]:
         return {c.uuid: choice for c in self.conflicts if choice in c.choices}
+
+
+FEW_DELETIONS = 5  # a merge deleting more records here waits for a person's consent (allow_deletions)
+
+
+def deletions_to_confirm(result: MergeResult) -> int:
+    """How many deletions a person must agree to before :func:`merge_package` applies them (0: none)."""
+    return len(result.deletions) if len(result.deletions) > FEW_DELETIONS else 0
 
 
 def open_package(path: Path | str, *, with_records: bool = True) -> Package:
@@ -169,12 +181,29 @@ def _lookup(prepared: Prepared, plan: Plan) -> Lookup:
     return lookup
 
 
-def _result(prepared: Prepared, plan: Plan, info: PackageInfo, applied: bool, backup: Path | None) -> MergeResult:
+def _deletions(plan: Plan) -> list[tuple[str, str]]:
+    """(table, our uuid) of every record the plan deletes here."""
+    return sorted((op.table, uuid) for uuid, op in plan.ops.items() if op.kind == DELETE)
+
+
+def _labels(prepared: Prepared, lookup: Lookup, items: list[tuple[str, str]]) -> tuple[str, ...]:
+    tables = prepared.snapshot.tables
+    return tuple(
+        describe(table, tables[table].data[uuid], lookup) if uuid in tables[table].data else uuid
+        for table, uuid in items
+    )
+
+
+def _result(
+    prepared: Prepared, plan: Plan, info: PackageInfo, applied: bool, backup: Path | None, *, held: bool = False
+) -> MergeResult:
     counts: dict[str, dict[str, int]] = {INSERT: {}, UPDATE: {}, DELETE: {}}
     for op in plan.ops.values():
         if op.kind in counts:
             counts[op.kind][op.table] = counts[op.kind].get(op.table, 0) + 1
     lookup = _lookup(prepared, plan)
+    deletions = _labels(prepared, lookup, _deletions(plan))
+    forged = _labels(prepared, lookup, sorted((t, u) for u, t in plan.forged.items()))
     conflicts = []
     for uuid, draft in sorted(plan.conflicts.items(), key=lambda kv: (kv[1].table, kv[0])):
         data = draft.mine or draft.theirs
@@ -204,6 +233,10 @@ def _result(prepared: Prepared, plan: Plan, info: PackageInfo, applied: bool, ba
         conflicts=tuple(conflicts),
         skipped=len(plan.skipped),
         backup=backup,
+        deletions=deletions,
+        deletions_held=held,
+        forged=forged,
+        unknown_deletions=len(plan.unknown_deaths),
     )
 
 
@@ -249,6 +282,7 @@ def merge_package(
     backup: bool = True,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    allow_deletions: int = FEW_DELETIONS,
 ) -> MergeResult:
     """Merge ``package`` into the store in the caller's transaction, after a checked backup.
 
@@ -256,6 +290,9 @@ def merge_package(
     ``resolutions`` (our uuid -> choice) are returned and left as they are.
     ``progress(done, total, message)`` hears of each step; ``cancel()`` returning
     True stops before the writing starts (the caller's transaction rolls back).
+    A package that would delete more than ``allow_deletions`` records here is not
+    merged at all: the result lists the deletions (``deletions_held``) for a person
+    to agree to, by merging again with ``allow_deletions`` at least their number.
     """
     info = _check(session, package, require_trusted)
     resolutions = dict(resolutions or {})
@@ -263,6 +300,8 @@ def merge_package(
     prepared = prepare(session, write=False)
     _step(progress, cancel, 1, _("Comparing with the package"))
     plan = _plan(prepared, package, resolutions)
+    if len(_deletions(plan)) > max(allow_deletions, 0):
+        return _result(prepared, plan, info, applied=False, backup=None, held=True)
     taken: Path | None = None
     if _writes(plan, prepared) or _peer_changed(session, info, prepared.state.replica):
         require_writable(session)

@@ -36,12 +36,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from crc_reporter import __version__, untrusted
 from crc_reporter.domain.parsed import PayloadKind
+from crc_reporter.domain.text import clean_text
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import ValidationError
-from crc_reporter.services.exchange import signing
+from crc_reporter.services.exchange import signing, stream
 from crc_reporter.services.exchange.gc_pause import without_collector
 from crc_reporter.services.exchange.schema import BY_NAME, FORMAT_VERSION, ORDER
-from crc_reporter.services.exchange.validate import IncomingRecord, PackageError, check_records, check_tombstones
+from crc_reporter.services.exchange.validate import IncomingRecord, PackageError
 from crc_reporter.untrusted import SourceError
 
 FORMAT = "crc-reporter-exchange"
@@ -226,7 +227,7 @@ def _signer(zf: zipfile.ZipFile, name: str, manifest_raw: bytes) -> Signer | Non
         fp = signing.verify(str(sig.get("public_key", "")), str(sig.get("signature", "")), manifest_raw)
     except ValidationError:
         raise _refuse(name, _("its signature does not match its content (bad signature)")) from None
-    signer_name = " ".join(str(sig.get("name") or "").split())[:200]
+    signer_name = " ".join(clean_text(str(sig.get("name") or "")).split())[:200]
     return Signer(fingerprint=fp, name=signer_name, public_key=str(sig.get("public_key", "")))
 
 
@@ -241,12 +242,12 @@ def _info(manifest: dict[str, Any], name: str, signer: Signer | None, size: int)
             package_id=str(manifest["package_id"])[:64],
             format_version=int(manifest["format_version"]),
             created_at=created,
-            creator=str(creator.get("user") or "")[:200],
-            replica=str(creator.get("replica") or "")[:32],
-            store=str(creator.get("store") or "")[:300],
-            app_version=str(manifest.get("app_version") or "")[:40],
+            creator=clean_text(str(creator.get("user") or ""))[:200],
+            replica=clean_text(str(creator.get("replica") or ""))[:32],
+            store=clean_text(str(creator.get("store") or ""))[:300],
+            app_version=clean_text(str(manifest.get("app_version") or ""))[:40],
             selection={
-                k: (str(v)[:300] if v else None)
+                k: (clean_text(str(v))[:300] if v else None)
                 for k, v in dict(selection).items()
                 if k in ("document", "cluster", "actor")
             },
@@ -289,22 +290,27 @@ def read_package(data: bytes, name: str, *, with_records: bool = True) -> Packag
             if not _MEMBER_NAME.match(member):
                 raise _refuse(name, _("it holds an unexpected file ({member})").format(member=member[:80]))
         info = _info(manifest, name, signer, len(data))
+        for table, count in info.counts.items():
+            if count > stream.MAX_RECORDS.get(table, 0):
+                raise _refuse(name, stream.too_many(table, stream.MAX_RECORDS.get(table, 0)))
         package = Package(info=info)
         if not with_records:
             return package
+        budget = stream.Budget(lambda reason: _refuse(name, reason))
         for member in sorted(listed):
-            raw = _read(zf, member, name, MAX_MEMBER)
-            if hashlib.sha256(raw).hexdigest() != listed[member].get("sha256"):
-                raise _refuse(name, _("{member} does not match its checksum").format(member=member))
-            content = _load_json(raw, name, member)
-            if member == TOMBSTONES:
-                package.tombstones = check_tombstones(content, member)
-                continue
             table = member[len("records/") : -len(".json")]
-            if table not in BY_NAME:
+            if member != TOMBSTONES and table not in BY_NAME:
                 raise _refuse(name, _("it holds records of an unknown kind ({table})").format(table=table))
-            package.records[table] = check_records(table, content, member)
+            expected = listed[member].get("sha256")
+            content = stream.read_member(zf, member, expected, lambda reason: _refuse(name, reason), budget)
+            if member == TOMBSTONES:
+                package.tombstones = content  # type: ignore[assignment]
+            else:
+                package.records[table] = content  # type: ignore[assignment]
     counted = {t: len(rs) for t, rs in package.records.items() if rs}
     if counted != {t: n for t, n in info.counts.items() if n} or len(package.tombstones) != info.tombstones:
         raise _refuse(name, _("its record counts do not match its manifest"))
+    confidential = sum(1 for r in package.records.get("action", ()) if r.data["confidential"])
+    if confidential != info.confidential:  # the number a person is shown before merging must be the truth
+        raise _refuse(name, _("its count of confidential actions does not match its records"))
     return package

@@ -25,6 +25,7 @@ wins over both earlier versions wherever the result travels next.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from crc_reporter.services.exchange import consistency
@@ -47,7 +48,7 @@ from crc_reporter.services.exchange.plan_types import (
 )
 from crc_reporter.services.exchange.schema import BY_NAME, ORDER, TableSpec
 from crc_reporter.services.exchange.snapshot import Content, Snapshot
-from crc_reporter.services.exchange.state import SyncState, dominates, vv_inc, vv_load, vv_max
+from crc_reporter.services.exchange.state import SyncState, dominates, vv_dump, vv_inc, vv_load, vv_max
 from crc_reporter.services.exchange.validate import IncomingRecord
 
 MAX_ROUNDS = 100
@@ -73,6 +74,8 @@ class Planner:
         mentioned |= {u for u, _t, _v in package.tombstones}
         self.mentioned = {state.resolve(u) for u in mentioned}
         self._keys: dict[str, dict[tuple[Any, ...], str]] = {}
+        self.forged: dict[str, str] = {}  # our uuid -> table: their vector claims changes made here never made
+        self.unknown_deaths: list[tuple[str, str]] = []  # (table, uuid) deleted there, never seen here
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -108,6 +111,36 @@ class Planner:
             self.conflicts[uuid] = ConflictDraft(kind, table, uuid, self.mine(uuid), theirs)
         return Op(CONFLICT, table, uuid, {})
 
+    # --- their version vectors, checked against what this copy did itself ------------------------------
+
+    def _guard_vv(self, table: str, ours: str, text: str) -> str:
+        """``text`` with its entry for this replica no higher than this replica's own count for the record.
+
+        This copy knows every change it made itself: a vector that claims more of
+        them is forged (or from a copy of this store that kept its id). The claim is
+        cut back, and the record is marked so that it cannot win without a person.
+        """
+        own = self.state.replica
+        if own + ":" not in text:
+            return text
+        theirs = vv_load(text)
+        claimed = theirs.get(own, 0)
+        current = self.state.live.get(ours) or self.state.dead.get(ours)
+        known = vv_load(current[1]).get(own, 0) if current is not None else 0
+        if claimed <= known:
+            return text
+        if current is not None:
+            self.forged[ours] = table
+        if known:
+            theirs[own] = known
+        else:
+            del theirs[own]
+        return vv_dump(theirs or {own: 1})
+
+    def _guard(self, table: str, ours: str, rec: IncomingRecord) -> IncomingRecord:
+        vv = self._guard_vv(table, ours, rec.vv)
+        return rec if vv is rec.vv else replace(rec, vv=vv)
+
     # --- first pass: one decision per record ------------------------------------------------
 
     def decide(self) -> None:
@@ -123,6 +156,7 @@ class Planner:
                         self.aliases[rec.uuid] = match
                         self._alias[rec.uuid] = match
                         ours = match
+                rec = self._guard(table, ours, rec)
                 self.their[ours] = (table, rec, mapped)
                 if ours in self.local or ours in self.state.dead:
                     self.ops[ours] = self._decide_live(table, ours, rec, mapped)
@@ -132,6 +166,11 @@ class Planner:
             ours = self.resolve(uuid)
             if ours in self.their:
                 continue  # never both alive and deleted in one package; trust the record
+            if ours not in self.local and ours not in self.state.dead:
+                # never seen here: listed, neither stored nor forwarded, and it blocks no later arrival
+                self.unknown_deaths.append((table, uuid))
+                continue
+            vv = self._guard_vv(table, ours, vv)
             self.their_dead[ours] = (table, vv)
             self.ops[ours] = self._decide_dead(table, ours, vv)
 
@@ -145,7 +184,7 @@ class Planner:
             same = mapped == self.mine(uuid)
             if dominates(mine_vv, theirs):
                 return Op(SKIP, table, uuid, mine_vv)
-            if dominates(theirs, mine_vv):
+            if dominates(theirs, mine_vv) and uuid not in self.forged:
                 return Op(STAMP_LIVE if same else UPDATE, table, uuid, theirs, mapped, rec)
             merged = vv_max(mine_vv, theirs)
             if same:
@@ -160,7 +199,7 @@ class Planner:
         dead_vv, theirs = self.state.dead_vv(uuid), vv_load(rec.vv)
         if dominates(dead_vv, theirs):
             return Op(SKIP, table, uuid, dead_vv)
-        if dominates(theirs, dead_vv):
+        if dominates(theirs, dead_vv) and uuid not in self.forged:
             return Op(INSERT, table, uuid, theirs, mapped, rec)
         merged = vv_max(dead_vv, theirs)
         if choice is Resolution.KEEP_MINE:
@@ -175,7 +214,7 @@ class Planner:
             mine_vv = self.state.live_vv(uuid)
             if dominates(mine_vv, vv):
                 return Op(SKIP, table, uuid, mine_vv)
-            if dominates(vv, mine_vv):
+            if dominates(vv, mine_vv) and uuid not in self.forged:
                 return Op(DELETE, table, uuid, vv)
             merged = vv_max(mine_vv, vv)
             choice = self.resolutions.get(uuid)
@@ -192,7 +231,7 @@ class Planner:
             if dominates(current_vv, vv):
                 return Op(SKIP, table, uuid, current_vv)
             return Op(STAMP_DEAD, table, uuid, vv_max(current_vv, vv))
-        return Op(STAMP_DEAD, table, uuid, vv)
+        return Op(SKIP, table, uuid, {})  # not reached: deletions of records never seen here are only listed
 
     # --- then: make the plan consistent -----------------------------------------------------
 
@@ -221,7 +260,7 @@ class Planner:
             if root in self.conflicts:
                 self.conflicts[root].blocked.add(uuid)
         their_data = {u: mapped for u, (_t, _r, mapped) in self.their.items()}
-        return Plan(self.ops, self.conflicts, self.aliases, self.skipped, their_data)
+        return Plan(self.ops, self.conflicts, self.aliases, self.skipped, their_data, self.forged, self.unknown_deaths)
 
     def dependents(self, targets: set[str]) -> dict[str, list[str]]:
         """Our live records whose content points at one of ``targets``."""

@@ -60,3 +60,5 @@ class Plan:
     aliases: dict[str, str]  # their uuid -> ours, new in this merge
     skipped: list[tuple[str, str, str]]  # (table, uuid, reason key)
     their_data: dict[str, Content]  # our uuid -> their content (refs mapped to our uuids)
+    forged: dict[str, str] = field(default_factory=dict)  # our uuid -> table (see Planner._guard_vv)
+    unknown_deaths: list[tuple[str, str]] = field(default_factory=list)  # (table, their uuid)

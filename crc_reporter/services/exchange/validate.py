@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Float, Integer, String
 
 from crc_reporter.domain.enums import TagKind
+from crc_reporter.domain.text import clean_text, needs_cleaning
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import ServiceError
 from crc_reporter.services.exchange.schema import BY_NAME, TableSpec
@@ -126,7 +127,9 @@ def _column_checker(spec: TableSpec, key: str) -> Checker:
                 ok = False
         else:
             limit = kind.length if isinstance(kind, String) and kind.length else MAX_TEXT
-            ok = type(value) is str and len(value) <= limit and "\x00" not in value
+            if type(value) is str:
+                value = clean_text(value)
+            ok = type(value) is str and len(value) <= limit
         if not ok:
             raise _BadValueError(_("'{field}' has a value of the wrong kind").format(field=key))
         if allowed is not None and value not in allowed:
@@ -162,9 +165,11 @@ def _collection_checker(kind: str, field: str) -> Checker:
                 raise malformed()
             first, second = item
             if kind == "tags":
-                ok = first in _TAG_KINDS and type(second) is str and 0 < len(second) <= 200 and "\x00" not in second
+                second = clean_text(second) if type(second) is str else second
+                ok = first in _TAG_KINDS and type(second) is str and 0 < len(second) <= 200
             else:  # previous: [symbol, paragraph]
-                ok = type(first) is str and 0 < len(first) <= 64 and "\x00" not in first and type(second) is int
+                first = clean_text(first) if type(first) is str else first
+                ok = type(first) is str and 0 < len(first) <= 64 and type(second) is int
             if not ok:
                 raise malformed()
             out.append([first, second])
@@ -226,7 +231,7 @@ def _column_quick(spec: TableSpec, key: str) -> Callable[[tuple[Any, ...]], bool
                 return False
         if allowed is not None and not set(present) <= allowed:
             return False
-        return max(map(len, present)) <= limit and "\x00" not in "".join(present)
+        return max(map(len, present)) <= limit and not needs_cleaning("".join(present))
 
     return quick
 
@@ -254,13 +259,13 @@ def _collection_quick(kind: str) -> Callable[[tuple[Any, ...]], bool]:
         if kind == "tags":
             ok = set(firsts) <= _TAG_KINDS and set(map(type, seconds)) <= {str}
             ok = ok and (not seconds or (min(map(len, seconds)) > 0 and max(map(len, seconds)) <= 200))
-            ok = ok and "\x00" not in "".join(seconds)
+            ok = ok and not needs_cleaning("".join(seconds))
             return ok and all(map(_sorted_unique, _several(values)))
         ok = set(map(type, firsts)) <= {str} and set(map(type, seconds)) <= {int}
         return (
             ok
             and (not firsts or (min(map(len, firsts)) > 0 and max(map(len, firsts)) <= 64))
-            and "\x00" not in "".join(firsts)
+            and not needs_cleaning("".join(firsts))
         )
 
     return quick
@@ -276,8 +281,20 @@ def _ref_quick(required: bool) -> Callable[[tuple[Any, ...]], bool]:
     return quick
 
 
-def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
-    """Every record of one ``records/<table>.json`` member, checked (a column at a time)."""
+def _share(values: Any, memo: dict[str, str]) -> list[Any]:
+    """The column with equal strings made one object (ids pointed at, versions, kinds, repeated texts)."""
+    get = memo.setdefault
+    return [get(v, v) if type(v) is str else v for v in values]
+
+
+def check_records(
+    table: str, member: Any, name: str, *, start: int = 0, memo: dict[str, str] | None = None
+) -> list[IncomingRecord]:
+    """Every record of one ``records/<table>.json`` member, checked (a column at a time).
+
+    ``start``: how many records of the member came before these (read in batches);
+    ``memo``: strings already kept from this package, shared instead of kept twice.
+    """
     spec = BY_NAME[table]
     if type(member) is not dict or member.get("fields") != list(spec.content_keys):
         raise _fail(name, _("its fields are not those of a {table}").format(table=table))
@@ -290,7 +307,7 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
     width = _HEAD + len(checks)
     if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
         bad = next(i for i, r in enumerate(rows) if type(r) is not list or len(r) != width)
-        raise _fail(f"{name} #{bad + 1}", _("a record has the wrong number of values"))
+        raise _fail(f"{name} #{start + bad + 1}", _("a record has the wrong number of values"))
     columns = list(zip(*rows, strict=True))
 
     def slow(index: int, check: Checker) -> list[Any]:
@@ -299,11 +316,11 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
             try:
                 out.append(check(value))
             except _BadValueError as exc:
-                raise _fail(f"{name} #{i + 1}", str(exc)) from None
+                raise _fail(f"{name} #{start + i + 1}", str(exc)) from None
         return out
 
-    uuids = columns[0] if _ref_quick(True)(columns[0]) else slow(0, _uuid)
-    vvs = columns[1]
+    uuids: Sequence[Any] = columns[0] if _ref_quick(True)(columns[0]) else slow(0, _uuid)
+    vvs: Sequence[Any] = columns[1]
     if set(map(type, vvs)) != {str} or not all(map(VV_RE.match, vvs)):
         slow(1, lambda v: check_vv(v, name))
     created = columns[2] if _times(columns[2]) else slow(2, _time)
@@ -313,16 +330,19 @@ def check_records(table: str, member: Any, name: str) -> list[IncomingRecord]:
         for i, (_key, check, quick) in enumerate(checks)
     ]
     keys = [key for key, _check, _quick in checks]
+    if memo is not None:
+        uuids, vvs = _share(uuids, memo), _share(vvs, memo)
+        clean = [_share(column, memo) for column in clean]
     datas = [dict(zip(keys, values, strict=True)) for values in zip(*clean, strict=True)]
     return list(map(IncomingRecord, uuids, vvs, datas, created, updated))
 
 
-def check_tombstones(member: Any, name: str) -> list[tuple[str, str, str]]:
+def check_tombstones(member: Any, name: str, *, start: int = 0) -> list[tuple[str, str, str]]:
     if type(member) is not list:
         raise _fail(name, _("it holds no list of deletions"))
     out = []
     for index, item in enumerate(member):
-        where = f"{name} #{index + 1}"
+        where = f"{name} #{start + index + 1}"
         if type(item) is not list or len(item) != 3 or item[1] not in BY_NAME:
             raise _fail(where, _("a deletion names no known kind of record"))
         try:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _, current_language
 from crc_reporter.safe_io import atomic_write, neutralise_cell
-from crc_reporter.services.errors import ServiceError
+from crc_reporter.services.errors import ServiceError, ValidationError
 from crc_reporter.services.interchange.columns import (
     META_SHEET,
     SHEETS,
@@ -125,12 +125,36 @@ def _decorate(ws: Any, sheet: Sheet, rows: int, lists: dict[str, str], lang: str
                     ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{label}"'], fill=fill))
 
 
+CELL_LIMIT = 32_767  # characters a spreadsheet cell holds; Excel cuts longer text without a word
+
+
+def _fits(value: Any, sheet: Sheet, row: int, what: str) -> None:
+    """Refuse the export rather than let a spreadsheet cut a text short."""
+    if isinstance(value, str) and len(value) > CELL_LIMIT:
+        raise ValidationError(
+            _(
+                "{sheet}, row {row} ({what}): {n} characters, more than a spreadsheet cell holds ({limit}); "
+                "nothing was written. Shorten the text, or send this work as an exchange package"
+            ).format(sheet=_(sheet.title), row=row, what=what, n=len(value), limit=CELL_LIMIT)
+        )
+
+
+def _check_lengths(data: dict[str, list[Row]], lang: str) -> None:
+    for sheet in SHEETS:
+        for number, row in enumerate(data[sheet.key], start=2):
+            for column in sheet.columns:
+                _fits(neutralise_cell(_value(column, row.get(column.key), lang)), sheet, number, _(column.header))
+            edits = {c.key: _original(c, row.get(c.key)) for c in sheet.columns if c.editable}
+            _fits(json.dumps(edits, ensure_ascii=False, default=str), sheet, number, _("all its texts together"))
+
+
 def export_tracker(
     session: Session, out: Path, *, include_confidential: bool = False, progress: Progress | None = None
 ) -> TrackerExport:
     """Write the tracker workbook to ``out`` (atomically)."""
     lang = current_language()
     data = all_rows(session, include_confidential)
+    _check_lengths(data, lang)
     wb = Workbook(write_only=True)
     wb.custom_doc_props.append(StringProperty(name=TRACKER_FORMAT, value=str(TRACKER_VERSION)))
     lists = _lists_sheet_refs()

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.exchange import (
+    FEW_DELETIONS,
     SUFFIX,
     MergeResult,
     Package,
@@ -46,6 +47,7 @@ from crc_reporter.services.exchange import (
     preview_merge,
     trust_key,
 )
+from crc_reporter.ui.dialogs import ask as asking
 from crc_reporter.ui.dialogs.import_widgets import ProgressStrip
 from crc_reporter.ui.dialogs.merge_widgets import ChangeCounts, ConflictPanel, EmptyPackage, PackageCard
 from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
@@ -87,6 +89,7 @@ class MergeDialog(FileDropMixin, QDialog):
         self.preview: MergeResult | None = None
         self.merged: MergeResult | None = None  # the last merge's result
         self.decided = 0  # conflicts the last merge settled as the person chose
+        self.allowed = FEW_DELETIONS  # deletions here the person agreed to (more: the merge asks first)
         self.blocked = merge_blocked(ctx)
         self.setWindowTitle(_("Merge a package"))
         self.setAcceptDrops(True)
@@ -188,6 +191,7 @@ class MergeDialog(FileDropMixin, QDialog):
         self.path.setText(path)
         self.path.setCursorPosition(0)
         self.package = self.info = self.preview = self.merged = None
+        self.allowed = FEW_DELETIONS
         self.merge_button.setEnabled(False)
 
     def _read_done(self, read: Read) -> None:
@@ -258,6 +262,7 @@ class MergeDialog(FileDropMixin, QDialog):
         if package is None or self.blocked:
             return
         resolutions: dict[str, Resolution] = self.conflicts.resolutions()
+        allowed = self.allowed
 
         def work(session: Session, control: TaskControl) -> tuple[MergeResult, int]:
             result = merge_package(
@@ -266,6 +271,7 @@ class MergeDialog(FileDropMixin, QDialog):
                 resolutions,
                 progress=lambda done, total, message: control.progress(done, total, message),
                 cancel=lambda: control.cancelled,
+                allow_deletions=allowed,
             )
             left = {c.uuid for c in result.conflicts}
             return result, sum(1 for uuid in resolutions if uuid not in left)
@@ -273,8 +279,36 @@ class MergeDialog(FileDropMixin, QDialog):
         self.merge_button.setEnabled(False)
         self._start(work, _("Merging…"), self._merged)
 
+    def confirm_deletions(self, result: MergeResult) -> bool:
+        """Ask before a package deletes more than a few records here, listing them."""
+        n = len(result.deletions)
+        shown = "\n".join(result.deletions[:30])
+        if n > 30:
+            shown += "\n" + _("… and {n} more").format(n=n - 30)
+        return asking.ask(
+            self,
+            _("Delete records here?"),
+            ngettext(
+                "This package deletes {n} record in your store:",
+                "This package deletes {n} records in your store:",
+                n,
+            ).format(n=n),
+            shown,
+            accept=ngettext("Delete {n} record and merge", "Delete {n} records and merge", n).format(n=n),
+            danger=True,
+        )
+
     def _merged(self, outcome: tuple[MergeResult, int]) -> None:
         result, decided = outcome
+        if result.deletions_held:
+            self.preview = result
+            if self.confirm_deletions(result):
+                self.allowed = len(result.deletions)
+                QTimer.singleShot(0, self.merge)  # after this task has ended
+            else:
+                self.show_message(_("Nothing was merged: you did not agree to the deletions."), error=True)
+                self._update_merge_button()
+            return
         self.merged = self.preview = result
         self.decided = decided
         events = self.ctx.events

@@ -45,9 +45,9 @@ from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
 from crc_reporter.ui.style import SERIES_COLORS
 from crc_reporter.ui.widgets.cards import ChartCard, muted_label
-from crc_reporter.ui.widgets.charts import LineChart, LineSeries
 from crc_reporter.ui.widgets.grid import NumberGrid
 from crc_reporter.ui.widgets.keyboard import notes_keys
+from crc_reporter.ui.widgets.line_chart import LineChart, LineSeries
 from crc_reporter.ui.widgets.tables import RecordTable
 
 

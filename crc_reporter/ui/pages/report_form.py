@@ -13,14 +13,20 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from crc_reporter.domain.clusters import CLUSTER_ORDER
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language
+from crc_reporter.i18n.labels import label
 from crc_reporter.reports.context import ANSWERS, KIND_TITLES, ReportKind, ReportOptions
+from crc_reporter.reports.errors import ReportError
+from crc_reporter.reports.selection import parse_date, parse_names, parse_paragraphs
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 
 KIND_TEXTS: dict[ReportKind, str] = {
@@ -90,13 +96,46 @@ class ReportForm(QFrame):
         form.addRow(_("Name of the State"), self.state_name)
         self.form = form
         layout.addLayout(form)
+        layout.addWidget(section_label(_("What goes in")))
+        choices = QFormLayout()
+        choices.setHorizontalSpacing(12)
+        choices.setVerticalSpacing(8)
+        self.clusters = QToolButton()
+        self.clusters.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.clusters.setToolButtonStyle(self.clusters.toolButtonStyle())
+        menu = QMenu(self.clusters)
+        self.cluster_actions = []
+        for cluster in CLUSTER_ORDER:
+            action = menu.addAction(label(cluster.value))
+            action.setCheckable(True)
+            action.setData(cluster.value)
+            action.toggled.connect(self._clusters_chosen)
+            self.cluster_actions.append(action)
+        self.clusters.setMenu(menu)
+        self.paragraphs = QLineEdit()
+        self.paragraphs.setPlaceholderText(_("All (e.g. 12, 17-20)"))
+        self.actors = QLineEdit()
+        self.actors.setPlaceholderText(_("All (names, separated by commas)"))
+        self.period_from = QLineEdit()
+        self.period_from.setPlaceholderText(_("YYYY-MM-DD"))
+        self.period_to = QLineEdit()
+        self.period_to.setPlaceholderText(_("YYYY-MM-DD"))
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_from, 1)
+        period_row.addWidget(self.period_to, 1)
+        choices.addRow(_("Clusters"), self.clusters)
+        choices.addRow(_("Paragraphs"), self.paragraphs)
+        choices.addRow(_("Actors"), self.actors)
+        choices.addRow(_("Reporting period"), period_row)
+        layout.addLayout(choices)
+        self._clusters_chosen()
         layout.addWidget(section_label(_("Options")))
         self.confidential = QCheckBox(_("Include actions marked confidential"))
         self.marking = QCheckBox(_("Mark as confidential: ask the Committee not to publish it"))
         self.khmer_digits = QCheckBox(_("Write numbers and dates with Khmer digits"))
         self.chart = QCheckBox(_("Add the dashboard's chart of the status by cluster"))
         self.quotes = QCheckBox(_("Quote the Committee's text of each recommendation"))
-        self.quotes.setChecked(True)
+        self.quotes.setChecked(False)  # cited by paragraph by default: the word limit is for the report
         for box in (self.confidential, self.marking, self.khmer_digits, self.chart, self.quotes):
             layout.addWidget(box)
             box.toggled.connect(lambda _on: self.changed.emit())
@@ -108,6 +147,8 @@ class ReportForm(QFrame):
         for combo in (self.document, self.coalition):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.state_name.editingFinished.connect(self.changed.emit)
+        for edit in (self.paragraphs, self.actors, self.period_from, self.period_to):
+            edit.editingFinished.connect(self.changed.emit)
         self.template_button.clicked.connect(self.choose_template)
         self.template_reset.clicked.connect(lambda: self.set_template(None))
         self._kind_chosen()
@@ -169,14 +210,50 @@ class ReportForm(QFrame):
         self.template_reset.setEnabled(path is not None)
         self.changed.emit()
 
+    def _clusters_chosen(self, *_args: object) -> None:
+        chosen = self.chosen_clusters()
+        if not chosen:
+            self.clusters.setText(_("All clusters"))
+        else:
+            names = [a.text() for a in self.cluster_actions if a.isChecked()]
+            self.clusters.setText(names[0] if len(names) == 1 else _("{count} clusters").format(count=len(names)))
+        self.clusters.setToolTip("\n".join(a.text() for a in self.cluster_actions if a.isChecked()))
+        self.changed.emit()
+
+    def chosen_clusters(self) -> tuple[str, ...]:
+        return tuple(str(a.data()) for a in self.cluster_actions if a.isChecked())
+
+    def choice_problem(self) -> str | None:
+        """Why the paragraphs or the period typed cannot be read, in one line; None when they can."""
+        try:
+            self._selection()
+        except ReportError as exc:
+            return str(exc)
+        return None
+
+    def _selection(self) -> dict[str, object]:
+        start, end = self.period_from.text().strip(), self.period_to.text().strip()
+        return {
+            "clusters": self.chosen_clusters(),
+            "paragraphs": parse_paragraphs(self.paragraphs.text()),
+            "actors": parse_names(self.actors.text()),
+            "period_from": parse_date(start) if start else None,
+            "period_to": parse_date(end) if end else None,
+        }
+
     # --- reading ----------------------------------------------------------------------------------------
     def kind_value(self) -> ReportKind:
         return ReportKind(self.kind.currentData())
 
     def options(self, author: str = "") -> ReportOptions | None:
-        """What the form describes (no output file yet); None while no document can be chosen."""
+        """What the form describes (no output file yet); None while no document can be chosen or a choice
+        cannot be read (:meth:`choice_problem` says why)."""
         symbol = self.document.currentData()
         if not symbol:
+            return None
+        try:
+            selection = self._selection()
+        except ReportError:
             return None
         kind = self.kind_value()
         lang = self.lang.currentData()
@@ -192,4 +269,6 @@ class ReportForm(QFrame):
             quote_recommendations=self.quotes.isChecked(),
             state_name=self.state_name.text().strip() or None,
             author=author,
+            contents_pages=True,  # with LibreOffice installed: page numbers in the contents
+            **selection,  # type: ignore[arg-type]
         )

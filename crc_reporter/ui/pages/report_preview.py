@@ -143,9 +143,20 @@ class ReportPreview(QFrame):
     def _fill(self, result: ReportResult) -> None:
         self.model.clear()
         parents: list[QStandardItem] = [self.model.invisibleRootItem()]
+        budget = {line.title: line for line in result.budget}
         for entry in result.outline:
-            item = QStandardItem(entry.text)
-            item.setToolTip(entry.text)
+            text = entry.text
+            line = budget.pop(entry.text.split(". ", 1)[-1], None) if entry.level == 1 else None
+            if line is not None:  # a chapter: its words, and what is left of its share of the limit
+                words = ngettext("{n} word", "{n} words", line.words).format(n=number(line.words))
+                if line.left is not None and line.left >= 0:
+                    text += " — " + _("{words}, {left} left").format(words=words, left=number(line.left))
+                elif line.left is not None:
+                    text += " — " + _("{words}, {excess} over").format(words=words, excess=number(-line.left))
+                else:
+                    text += " — " + words
+            item = QStandardItem(text)
+            item.setToolTip(text)
             del parents[max(entry.level, 1) :]  # Heading 1 at the top, Heading 2 under it…
             parents[-1].appendRow(item)
             parents.append(item)

@@ -121,7 +121,8 @@ class ReportsPage(Page):
         if self._preview_task is not None:
             self._preview_task.cancel()
         if options is None:
-            self.preview.show_nothing(_("Choose a document the draft answers."))
+            problem = self.form.choice_problem()
+            self.preview.show_nothing(problem or _("Choose a document the draft answers."), error=bool(problem))
             return
         self.preview.set_busy(True)
 

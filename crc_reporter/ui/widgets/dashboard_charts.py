@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import integer, number, short_status
 from crc_reporter.ui.style import status_color, text_on
-from crc_reporter.ui.widgets.charts import Chart, LineSeries, Target, draw_lines, ink
+from crc_reporter.ui.widgets.charts import Chart, Target, ink
+from crc_reporter.ui.widgets.line_chart import LineSeries, draw_lines
 
 
 @dataclass(frozen=True)

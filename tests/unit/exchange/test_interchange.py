@@ -287,3 +287,44 @@ def test_our_own_impact_export_imports_back_as_unchanged(base: Store, tmp_path: 
         report = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
     assert (report.created, report.updated, report.links_added) == (0, 0, 0)
     assert _state(base) == before
+
+
+def test_an_impact_round_trip_leaves_no_apostrophe_on_text_starting_like_a_formula(
+    base: Store, store_factory: Callable[[str], Store], tmp_path: Path
+) -> None:
+    texts = {1: "=Ensure birth registration.", 2: "+Adopt the law.", 3: "-Train judges @ courts."}
+    with base.session() as session:
+        for rec in session.scalars(select(Recommendation)):
+            rec_svc.update_recommendation(session, rec.id, text=texts[rec.number])
+        action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
+        assert action is not None
+        action_svc.update_action(session, action.id, title="@Diversion programme")
+    with base.session() as session:
+        export_impact(session, tmp_path / "impact.csv", include_confidential=False)
+    assert "'=Ensure" in (tmp_path / "impact.csv").read_text("utf-8-sig")  # neutralised in the file
+    other = store_factory("other")
+    with other.session() as session:
+        apply_import(session, load_source(tmp_path / "impact.csv"))
+        apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
+    with other.session() as session:
+        got = {n: t for n, t in session.execute(select(Recommendation.number, Recommendation.text))}
+        titles = set(session.scalars(select(Action.title)))
+    assert got == texts
+    assert "@Diversion programme" in titles
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused_not_cut(base: Store, tmp_path: Path) -> None:
+    from crc_reporter.services.errors import ValidationError
+
+    long_text = "Ensure birth registration. " * 1300  # 35,100 characters
+    with base.session() as session:
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 2))
+        assert rec is not None
+        rec_svc.update_recommendation(session, rec.id, text=long_text)
+    with pytest.raises(ValidationError, match="row 3 .*35100 characters.*32767"), base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    assert not (tmp_path / "t.xlsx").exists()
+    with base.session() as session:  # just under the limit: the whole text comes back
+        rec_svc.update_recommendation(session, rec.id, text=long_text[:30_000])
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    assert long_text[:30_000].strip() in _cells(tmp_path / "t.xlsx")
