@@ -3,6 +3,7 @@
     python -m benchmarks.gui_probe bare
     python -m benchmarks.gui_probe app --db STORE [--then-recommendations]
     python -m benchmarks.gui_probe search --db STORE WORD…
+    python -m benchmarks.gui_probe typing --db STORE WORD…
 
 Times count from ``CRC_BENCH_T0``, the wall-clock time at which the parent
 launched this process, so interpreter start-up and every import are included.
@@ -184,15 +185,23 @@ def run_search(store: str, words: list[str]) -> None:
     finish(**measure_typing(store, words))
 
 
+def run_typing(store: str, words: list[str]) -> None:
+    from benchmarks.typing_probe import measure_busy_typing
+
+    finish(**measure_busy_typing(store, words))
+
+
 def main(argv: list[str]) -> None:
     if not argv:
-        fail("usage: gui_probe bare | app --db STORE [--then-recommendations] | search --db STORE WORD…")
+        fail("usage: gui_probe bare | app --db STORE [--then-recommendations] | search|typing --db STORE WORD…")
     mode, rest = argv[0], argv[1:]
     if mode == "bare":
         run_bare()
-    elif mode in ("app", "search") and len(rest) >= 2 and rest[0] == "--db":
+    elif mode in ("app", "search", "typing") and len(rest) >= 2 and rest[0] == "--db":
         if mode == "app":
             run_app(rest[1], "--then-recommendations" in rest[2:])
+        elif mode == "typing":
+            run_typing(rest[1], rest[2:])
         else:
             run_search(rest[1], rest[2:])
     fail(f"unknown probe arguments: {argv}")

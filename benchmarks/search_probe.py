@@ -3,8 +3,9 @@
 The recommendations page is opened on the store and every row loaded; then
 each word is typed one key at a time with real key events on the search box.
 A keystroke is timed from the key press to the end of the table's repaint
-that shows the new rows: the key handling, the full-text query, the filtering
-of the loaded rows, the model reset and the paint.
+that shows the new rows: the key handling, the full-text query (on a worker
+thread since issue 17), the filtering of the loaded rows, the model reset and
+the paint.
 
 The search box waits 30 ms after the last key before it searches (so a fast
 typist does not trigger one search per letter). That pause is idle time, not
@@ -68,13 +69,15 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
 
     marks = _Marks()
     page.table.viewport().installEventFilter(marks)
-    apply_filters = page.apply_filters
+    show_filtered = page._show_filtered
 
-    def timed_apply() -> None:  # the search box's signal calls page.apply_filters() by name
-        apply_filters()
+    def timed_show(
+        flt: Any, matching: Any, prepared: Any = None
+    ) -> None:  # the rows for the text typed, once its query answered
+        show_filtered(flt, matching, prepared)
         marks.marks["searched"] = time.perf_counter()
 
-    page.apply_filters = timed_apply  # type: ignore[method-assign]
+    page._show_filtered = timed_show  # type: ignore[method-assign]
     bare = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
 
     def bare_query(text: str) -> float:
@@ -92,11 +95,17 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
         for word in words:
             for ch in word:
                 marks.marks.clear()
+                shown = page._shown_filter
                 pressed = time.perf_counter()
                 QTest.keyClick(page.search, ch)
-                if not _settle(app, lambda: "painted" in marks.marks, timeout=10):
+                app.processEvents()
+                if page._shown_filter is shown and page.current_filter() == shown:
+                    # the same question (a space after a word): the rows on screen are already its answer
+                    latencies.append((time.perf_counter() - pressed) * 1000)
+                elif not _settle(app, lambda: "painted" in marks.marks, timeout=10):
                     raise RuntimeError(f"no repaint after typing {ch!r} into {page.search.text()!r}")
-                latencies.append((marks.marks["painted"] - pressed) * 1000)
+                else:
+                    latencies.append((marks.marks["painted"] - pressed) * 1000)
                 if baseline is not None:
                     baseline.append(bare_query(page.search.text()) * 1000)
             page.search.set_text_now("")

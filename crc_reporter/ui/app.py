@@ -81,7 +81,8 @@ def _is_url(target: str) -> bool:
 
 
 def initial_target(target: str | None, settings: AppSettings) -> str:
-    return target or str(settings.default_store)
+    """The store named on the command line, else the one created or opened last, else the default one."""
+    return target or settings.last_store() or str(settings.default_store)
 
 
 def _shown_name(target: str) -> str:

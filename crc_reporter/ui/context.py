@@ -29,3 +29,15 @@ class AppContext:
     def edit(self, command: StoreCommand) -> bool:
         """Make an undoable edit now (committed at once); False if the store refused it."""
         return self.history.push(command)
+
+    def edit_all(self, text: str, commands: list[StoreCommand]) -> int:
+        """Several edits as one undo step named ``text``; how many the store accepted (it stops at a refusal)."""
+        if not commands:
+            return 0
+        done = 0
+        with self.history.macro(text):
+            for command in commands:
+                if not self.history.push(command):
+                    break
+                done += 1
+        return done

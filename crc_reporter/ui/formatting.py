@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, parse_decimal
 
 from crc_reporter.domain.clusters import Cluster
 from crc_reporter.i18n import N_, _, current_locale, digits
@@ -85,6 +86,34 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return digits(format_decimal(value, format=fmt, locale=current_locale()))
     except (ValueError, LookupError):
         return digits(f"{value:,}")
+
+
+_SPACES = dict.fromkeys(map(ord, " \u00a0\u202f\u2009\t"), None)
+_KHMER_TO_ASCII = {0x17E0 + i: ord("0") + i for i in range(10)}
+
+
+def parse_number(text: str, locale: str | None = None) -> float | None:
+    """A number as a person types or pastes it, read in the interface's locale; None for an empty cell.
+
+    "0,125" is 0.125 in French and "1,234" is 1234 in English. A decimal mark of the other convention is
+    accepted where it cannot be a thousands separator ("12,5" in English); anything else raises ValueError.
+    """
+    cleaned = text.translate(_SPACES).translate(_KHMER_TO_ASCII)
+    if not cleaned:
+        return None
+    where = locale or current_locale()
+    try:
+        value = parse_decimal(cleaned, locale=where, strict=True)
+    except (NumberFormatError, ValueError):
+        decimal = get_decimal_symbol(where)
+        other = "," if decimal != "," else "."
+        match = re.fullmatch(rf"([+-]?\d+){re.escape(other)}(\d+)", cleaned)
+        if match is None or len(match.group(2)) == 3:  # "1,234" could be a thousand: not guessed
+            raise ValueError(text) from None
+        return float(f"{match.group(1)}.{match.group(2)}")
+    if not value.is_finite():
+        raise ValueError(text)
+    return float(value)
 
 
 def integer(value: int | None) -> str:

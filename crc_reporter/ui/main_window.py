@@ -32,6 +32,7 @@ from crc_reporter.i18n import _
 from crc_reporter.ui.exchange_menu import ExchangeActions
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.menus import build_menus
+from crc_reporter.ui.navigation import Navigator, Place
 from crc_reporter.ui.page_list import PAGE_KEYS, PAGES
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.settings import AppSettings
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
     # set by ui.menus when the menus are built
     import_action: QAction
     undo_action: QAction
+    back_action: QAction  # View ▸ Back and Forward (see ui/navigation.py)
+    forward_action: QAction
     redo_action: QAction
 
     def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         self.opening = opening
         self.pages: dict[str, Page] = {}
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
+        self.navigator = Navigator(self, self._here, lambda place: self._go(place.page, **place.target_dict()))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(760, 500))  # fits 1366×768 at 125 % (about 1093×558 usable)
         geometry, _state = self.settings.window_state()
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None and self.ctx.store is not store:
             self._release_store()
+        self.navigator.clear()  # the places visited were in another store
         self.opening = None
         if self.settings.user_name and store.dialect != "postgresql":
             store.user = self.settings.user_name  # on a server the login is the author, whatever the settings say
@@ -232,7 +237,7 @@ class MainWindow(QMainWindow):
         self._update_titles()
         self._show_access()
         if self.ctx is not None:
-            self.navigate(current if current in PAGE_KEYS else "dashboard")
+            self._go(current if current in PAGE_KEYS else "dashboard")
 
     def _sidebar_width(self) -> int:
         """Wide enough for the longest page name in this language (the sidebar's font is 10.5 pt)."""
@@ -331,7 +336,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
 
     def navigate(self, key: str, **target: object) -> None:
-        """Show a page (``navigate("recommendations", rec_id=12)`` also selects the record)."""
+        """Jump to a page (``navigate("recommendations", rec_id=12)`` also selects the record); Back returns."""
+        left = self._here()
+        self._go(key, **target)
+        self.navigator.jumped(left)
+
+    def _here(self) -> Place | None:
+        key, page = self.current_page_key(), self.current_page()
+        return Place.of(key, page.place()) if key and page is not None else None
+
+    def _go(self, key: str, **target: object) -> None:
         if self.ctx is None or key not in PAGE_KEYS:
             return
         page = self.page(key)

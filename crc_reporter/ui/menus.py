@@ -92,6 +92,13 @@ def build_menus(window: MainWindow) -> None:
         shortcuts.append((action, None, f"Ctrl+{number}"))
         action.setEnabled(has_store)
     view_menu.addSeparator()
+    back = view_menu.addAction(_("&Back"), window.navigator.back)
+    forward = view_menu.addAction(_("&Forward"), window.navigator.forward)
+    shortcuts.append((back, QKeySequence.StandardKey.Back, "Alt+Left"))
+    shortcuts.append((forward, QKeySequence.StandardKey.Forward, "Alt+Right"))
+    window.navigator.set_actions(back, forward)
+    window.back_action, window.forward_action = back, forward
+    view_menu.addSeparator()
     refresh = view_menu.addAction(_("&Refresh"), window.refresh)
     shortcuts.append((refresh, QKeySequence.StandardKey.Refresh, "F5"))
     refresh.setEnabled(has_store)

@@ -73,6 +73,13 @@ class AppSettings:
         items = [target] + [t for t in self.recent_stores if t != target]
         self._qs.setValue("store/recent", items[:MAX_RECENT])
 
+    def last_store(self) -> str | None:
+        """The store created or opened last, if its file is still there: the one opened at the next start."""
+        for target in self.recent_stores[:1]:
+            if "://" not in target and Path(target).is_file():
+                return target
+        return None
+
     def remove_recent_store(self, target: str) -> None:
         self._qs.setValue("store/recent", [t for t in self.recent_stores if t != target])
 

@@ -247,6 +247,23 @@ QScrollBar::handle:horizontal {{ background: {t.scroll}; border-radius: 4px; min
 QScrollBar::handle:hover {{ background: {t.muted}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+""" + focus_rules(t)
+
+
+def focus_rules(t: Theme) -> str:
+    """Where the keyboard is, clearly: a 2-pixel accent outline (the padding gives back the extra pixel, so
+    nothing moves when the focus arrives); a value that cannot be read shows in red."""
+    return f"""
+QTableView:focus, QListView:focus, QTreeView:focus, QTextBrowser:focus {{ border: 2px solid {t.accent}; }}
+QListView#Sidebar:focus {{ border: 2px solid {t.accent_hover}; }}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QPlainTextEdit:focus,
+QTextEdit:focus {{ border: 2px solid {t.accent}; padding: 3px 5px; }}
+QLineEdit#SearchBox:focus {{ padding: 5px 7px; }}
+QPushButton:focus {{ border: 2px solid {t.accent}; padding: 4px 13px; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {t.hover}; border-radius: 3px; }}
+QTabBar::tab:focus {{ background: {t.hover}; }}
+QToolButton:focus {{ border: 2px solid {t.accent}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {t.danger}; }}
 """
 
 

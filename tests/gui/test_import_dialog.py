@@ -203,3 +203,57 @@ def test_a_file_dropped_on_the_dialog_is_read_unless_a_task_runs(
     dialog.dragEnterEvent(enter)
     assert not enter.isAccepted()
     dialog._task = None
+
+
+def test_a_failed_file_forgets_the_previous_preview(
+    qtbot: QtBot, window: MainWindow, idle: Idle, co_docx: Path, tmp_path: Path, demo_store: Store
+) -> None:
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(co_docx))
+    _wait(qtbot, dialog)
+    assert dialog.import_button.isEnabled() and dialog.preview.model.rowCount() > 30
+    dialog.preview.symbol.setText("CRC/C/XLM/CO/9")  # a correction for that file only
+    dialog.preview.symbol.editingFinished.emit()
+    _wait(qtbot, dialog)
+    bad = tmp_path / "second.docx"
+    bad.write_bytes(b"not a word document either")
+    dialog.read_file(str(bad))
+    _wait(qtbot, dialog)
+    assert not dialog.error.isHidden() and "second.docx" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.report is None and dialog.source is None
+    assert dialog.preview.currentIndex() == 0 and dialog.preview.model.rowCount() == 0
+    assert dialog.preview.overrides() == (None, None)
+    dialog.apply()  # even called directly, nothing of the earlier file is imported
+    _wait(qtbot, dialog)
+    with demo_store.session() as s:
+        symbols = {d.symbol for d in list_documents(s)}
+    assert not {"CRC/C/XLM/CO/4-6", "CRC/C/XLM/CO/9"} & symbols
+
+
+def test_an_import_can_be_reverted_from_its_backup(
+    qtbot: QtBot, window: MainWindow, idle: Idle, co_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    idle()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
+
+    def exec_(self: ImportDialog) -> int:
+        qtbot.waitUntil(lambda: self._task is None and self.report is not None, timeout=20_000)
+        self.import_button.click()
+        qtbot.waitUntil(lambda: self.applied is not None, timeout=20_000)
+        assert not self.revert_button.isHidden()
+        self.revert_button.click()
+        return self.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", exec_)
+    run_import_dialog(window, str(co_docx))
+    qtbot.waitUntil(lambda: bool(told) and window.store is not None, timeout=30_000)
+    idle()
+    assert told[0].startswith("Restored the backup")
+    with window.store.session() as s:  # type: ignore[union-attr]
+        assert "CRC/C/XLM/CO/4-6" not in {d.symbol for d in list_documents(s)}

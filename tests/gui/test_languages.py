@@ -137,6 +137,7 @@ def test_a_translation_is_typed_beside_the_paragraph_and_undone(
     idle()
     page = window.page("recommendations")
     page.search.set_text_now("diversion")  # paragraph 55: no translation yet
+    idle()  # the search runs in the background
     page.table.select_row(0)
     detail = page.detail  # type: ignore[attr-defined]
     info = detail.data.info
@@ -150,6 +151,7 @@ def test_a_translation_is_typed_beside_the_paragraph_and_undone(
     idle()
     assert detail.data.info.translation == "គណៈកម្មាធិការកត់សម្គាល់ការសាកល្បងកម្មវិធីបង្វែរ"
     page.search.set_text_now("សាកល្បង")  # "piloting", inside the sentence
+    idle()
     assert [page.model.record(r).id for r in range(page.model.rowCount())] == [info.id]
     shown = page.model.index(0, page.model.COL_TEXT).data()
     assert shown.startswith("គណៈកម្មាធិការ")  # the table shows the Khmer text in the Khmer interface
@@ -162,6 +164,7 @@ def test_a_translation_is_typed_beside_the_paragraph_and_undone(
     assert stored is not None and stored.translation is None
     page.search.set_text_now("")  # the same words again would not search again
     page.search.set_text_now("សាកល្បង")
+    idle()
     assert [page.model.record(r).id for r in range(page.model.rowCount())] == [], info.id
 
 

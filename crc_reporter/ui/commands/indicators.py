@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import IndicatorInfo
-from crc_reporter.i18n import N_, _
+from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.services import indicators as ind_svc
 from crc_reporter.services.merging import IndicatorMerge, merge_indicators, undo_indicator_merge
 from crc_reporter.services.restore import delete_indicator_recorded, restore_indicator
@@ -91,6 +91,41 @@ class SetIndicatorValue(StoreCommand):
 
     def _series(self) -> ind_svc.Series:
         return {"sex": self.sex, "age_group": self.age_group, "province": self.province}
+
+    def announce(self, events: StoreEvents) -> None:
+        events.announce_indicators([self.resolve(INDICATOR, self.indicator_id)])
+
+
+class SetIndicatorValues(StoreCommand):
+    """Several values of one indicator at once (a block pasted from a spreadsheet): one commit, one undo step.
+
+    ``cells`` are ``(year, (sex, age group, province), value)``; a None value clears the cell.
+    """
+
+    def __init__(
+        self, indicator_id: int, cells: list[tuple[int, tuple[str | None, str | None, str | None], float | None]]
+    ) -> None:
+        super().__init__(ngettext("Paste {n} value", "Paste {n} values", len(cells)).format(n=integer(len(cells))))
+        self.indicator_id, self.cells = indicator_id, cells
+        self._old: list[float | None] = []
+
+    def _write(self, session: Session, values: list[float | None]) -> list[float | None]:
+        indicator_id = self.resolve(INDICATOR, self.indicator_id)
+        old = []
+        for (year, (sex, age, province), _new), value in zip(self.cells, values, strict=True):
+            old.append(ind_svc.set_value(session, indicator_id, year, value, sex=sex, age_group=age, province=province))
+        return old
+
+    def apply(self, session: Session) -> None:
+        self._old = self._write(session, [value for _y, _s, value in self.cells])
+
+    def revert(self, session: Session) -> None:
+        # in reverse order, so that a cell pasted twice gets its first value back
+        self.cells.reverse()
+        try:
+            self._write(session, list(reversed(self._old)))
+        finally:
+            self.cells.reverse()
 
     def announce(self, events: StoreEvents) -> None:
         events.announce_indicators([self.resolve(INDICATOR, self.indicator_id)])

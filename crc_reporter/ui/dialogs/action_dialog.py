@@ -29,6 +29,7 @@ from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.base import FormDialog
 from crc_reporter.ui.formatting import integer
 from crc_reporter.ui.widgets.inputs import OptionalDateEdit
+from crc_reporter.ui.widgets.keyboard import notes_keys
 
 
 class SourceEditor(QWidget):
@@ -118,8 +119,10 @@ class ActionForm(QWidget):
         self.start = OptionalDateEdit()
         self.end = OptionalDateEdit()
         self.description = QPlainTextEdit()
+        notes_keys(self.description)  # Tab moves on, Ctrl+Tab types a tab
         self.description.setFixedHeight(70)
         self.outcome = QPlainTextEdit()
+        notes_keys(self.outcome)  # Tab moves on, Ctrl+Tab types a tab
         self.outcome.setFixedHeight(56)
         self.outcome.setPlaceholderText(_("Results so far, figures, what changed for children"))
         self.confidential = QCheckBox(_("Confidential"))

@@ -16,6 +16,7 @@ from crc_reporter.services.actors import list_actors
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.base import FormDialog
 from crc_reporter.ui.formatting import integer
+from crc_reporter.ui.widgets.keyboard import notes_keys
 
 _TITLES = {  # marked for translation, translated when shown
     AssessmentSide.GOVERNMENT.value: N_("Record the government's assessment"),
@@ -67,9 +68,11 @@ class AssessmentDialog(FormDialog):
         for actor in actors:
             self.assessor.addItem(actor.name, actor.id)
         self.note = QPlainTextEdit()
+        notes_keys(self.note)  # Tab moves on, Ctrl+Tab types a tab
         self.note.setPlaceholderText(_("What was done, what is missing…"))
         self.note.setFixedHeight(90)
         self.evidence = QPlainTextEdit()
+        notes_keys(self.evidence)  # Tab moves on, Ctrl+Tab types a tab
         self.evidence.setPlaceholderText(_("Reports, laws, data that support this view"))
         self.evidence.setFixedHeight(64)
         self.form.addRow(_("Side"), QLabel(f"<b>{label(side)}</b>"))

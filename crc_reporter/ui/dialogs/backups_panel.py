@@ -87,7 +87,7 @@ class BackupsPanel(QWidget):
         self.check_button.clicked.connect(self.check_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.folder_button.clicked.connect(self.open_folder)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+        self.table.current_changed.connect(lambda _r: self._update_buttons())
         access.guard(self.restore_button, self.delete_button)
         self.reload()
 

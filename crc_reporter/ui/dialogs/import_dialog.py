@@ -14,7 +14,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import ParsedSource
@@ -42,6 +51,8 @@ class ImportDialog(FileDropMixin, QDialog):
         self.source: ParsedSource | None = None
         self.report: ImportReport | None = None
         self.applied: ImportReport | None = None
+        self.backup: Path | None = None  # the backup taken just before the import: "Revert this import" restores it
+        self.revert_requested = False
         #: a file that carries records rather than documents (a package, a tracker, IMPACT OSS actions):
         #: (source, path), for the dialog that handles it (see ``run_import_dialog``)
         self.handed_over: tuple[ParsedSource, str] | None = None
@@ -78,11 +89,15 @@ class ImportDialog(FileDropMixin, QDialog):
         buttons = QHBoxLayout()
         self.show_button = QPushButton(_("Show the recommendations"))
         self.show_button.setVisible(False)
+        self.revert_button = QPushButton(_("Revert this import…"))
+        self.revert_button.setToolTip(_("Put back the backup taken just before this import"))
+        self.revert_button.setVisible(False)
         self.close_button = QPushButton(_("Cancel"))
         self.import_button = QPushButton(_("Import"))
         self.import_button.setObjectName("Primary")
         self.import_button.setEnabled(False)
         buttons.addWidget(self.show_button)
+        buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
@@ -96,6 +111,7 @@ class ImportDialog(FileDropMixin, QDialog):
         self.import_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.reject)
         self.show_button.clicked.connect(self.show_recommendations)
+        self.revert_button.clicked.connect(self.revert)
 
     # --- choosing the source ---------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -108,6 +124,7 @@ class ImportDialog(FileDropMixin, QDialog):
     def read_file(self, path: str) -> None:
         self.ctx.settings.set_value("import/folder", str(Path(path).parent))
         self.chooser.show_file(path)
+        self._forget()
         self._input = (path, Path(path).name)
         self.read()
 
@@ -116,14 +133,23 @@ class ImportDialog(FileDropMixin, QDialog):
         if not text.strip():
             self.show_error(_("Paste the text of the concluding observations first."))
             return
+        self._forget()
         self._input = (text.encode("utf-8"), _("pasted text"))
         self.read()
+
+    def _forget(self) -> None:
+        """A new source: the previous one's preview goes, so Import can never import it instead."""
+        self.source, self.report = None, None
+        self.preview.forget()
+        self.import_button.setEnabled(False)
 
     # --- reading and comparing (background) --------------------------------------------------------------
     def read(self) -> None:
         """Read the chosen source (again) and compare it with the store."""
         if self._input is None:
             return
+        self.report = None  # until this reading's comparison arrives, there is nothing to import
+        self.import_button.setEnabled(False)
         data, name = self._input
         symbol, treaty = self.preview.overrides()
 
@@ -177,9 +203,9 @@ class ImportDialog(FileDropMixin, QDialog):
             return
         symbol, treaty = self.preview.overrides()
 
-        def work(session: Session, control: TaskControl) -> ImportReport:
+        def work(session: Session, control: TaskControl) -> tuple[ImportReport, Path | None]:
             control.progress(0, 0, _("Backing up the store…"))
-            backup_before(session, "import")  # before the first write: the backup holds the state before
+            backup = backup_before(session, "import")  # before the first write: the backup holds the state before
             return apply_import(
                 session,
                 source,
@@ -187,13 +213,15 @@ class ImportDialog(FileDropMixin, QDialog):
                 treaty=treaty,
                 progress=lambda done, total, message: control.progress(done, total, _("Importing…")),
                 cancel=lambda: control.cancelled,
-            )
+            ), backup.path if backup is not None else None
 
         self.import_button.setEnabled(False)
         self._start(work, _("Importing…"), self._applied)
 
-    def _applied(self, report: ImportReport) -> None:
+    def _applied(self, result: tuple[ImportReport, Path | None]) -> None:
+        report, self.backup = result
         self.applied = report
+        self.revert_button.setVisible(self.backup is not None)
         events = self.ctx.events
         events.documents_changed.emit()
         events.store_reloaded.emit()  # paragraphs, parts and tags may all have changed
@@ -203,6 +231,22 @@ class ImportDialog(FileDropMixin, QDialog):
         self.close_button.setText(_("Close"))
         self.show_button.setVisible(bool(report.documents))
         self.show_error("")
+
+    def revert(self) -> None:
+        """Ask, then close: the window restores the backup taken before the import (see ``run_import_dialog``)."""
+        if self.backup is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Revert this import"),
+            _(
+                "Put the store back as it was just before this import? Changes made since then are undone too; "
+                "the store as it is now is kept as a backup first."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.revert_requested = True
+            self.accept()
 
     def show_recommendations(self) -> None:
         if self.applied is not None and self.applied.documents:
@@ -258,6 +302,10 @@ def run_import_dialog(window: MainWindow, path: str | None = None) -> ImportRepo
     dialog.exec()
     if dialog.handed_over is not None:
         window.exchange.open_payload(*dialog.handed_over)
+        return None
+    store = window.store
+    if dialog.revert_requested and dialog.backup is not None and store is not None and store.path is not None:
+        window.recovery.restore(store.path, dialog.backup)
         return None
     if dialog.applied is not None:
         window.statusBar().showMessage(_("Imported: {summary}").format(summary=summary(dialog.applied)), 8000)

@@ -217,6 +217,17 @@ class ImportPreview(QStackedWidget):
         parsed = self.source.documents[self._index()] if self.source and self.source.documents else None
         return parsed.symbol if parsed else None
 
+    def forget(self) -> None:
+        """Another file or text was chosen: nothing of the previous one (nor its corrections) stays."""
+        self.source, self.report = None, None
+        self.symbol.blockSignals(True)  # its text is the previous file's: hiding it must not apply it again
+        self.symbol.clear()
+        self.symbol.blockSignals(False)
+        self.symbol_override = self.treaty_override = None
+        self.model.set_rows([])
+        self.warnings_model.setStringList([])
+        self.setCurrentIndex(0)
+
     # --- showing ---------------------------------------------------------------------------------------------
     def _index(self) -> int:
         return max(self.document.currentIndex(), 0)

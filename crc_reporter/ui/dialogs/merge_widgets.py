@@ -278,7 +278,7 @@ class ConflictPanel(QWidget):
         self.later_button.clicked.connect(lambda: self.choose(None))
         self.all_mine_button.clicked.connect(lambda: self.choose_all(Resolution.KEEP_MINE))
         self.all_theirs_button.clicked.connect(lambda: self.choose_all(Resolution.TAKE_THEIRS))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.table.current_changed.connect(lambda _r: self._show_current())
         self.model.dataChanged.connect(lambda *_a: self._update_buttons())
 
     # --- filling -------------------------------------------------------------------------------------

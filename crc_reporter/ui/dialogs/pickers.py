@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.records import ActionInfo, RecommendationInfo
@@ -110,16 +110,21 @@ class RecommendationPicker(FormDialog):
         ):
             self.table.hideColumn(column)
         self.parts = part_combo(None)
+        self.target = QLabel()  # names the paragraph that Link will link to, so it never links another
+        self.target.setObjectName("PickerTarget")
+        self.target.setWordWrap(True)
         self.form.addRow(_("Document"), self.document)
         self.form.addRow(_("Link to"), self.parts)
+        self.form.addRow(_("Chosen"), self.target)
         self.layout_.insertWidget(1, self.search)
         self.layout_.insertWidget(2, self.table, 1)
         self._info: RecommendationInfo | None = None
         self.document.currentIndexChanged.connect(lambda _i: self.reload())
         self.search.search_changed.connect(lambda _t: self.reload())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._row_changed())
+        self.table.current_changed.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _i: self._accept())
         self._generation = 0
+        self._row_changed(None)
         self.reload()
 
     def reload(self) -> None:
@@ -132,16 +137,22 @@ class RecommendationPicker(FormDialog):
 
         def done(rows: list[RecommendationRow]) -> None:
             if generation == self._generation:
-                self.model.set_rows(rows)
+                chosen = self._info.id if self._info else None
+                self.model.set_rows(rows)  # a reset: no row is current any more
+                if chosen is None or not self.table.select_id(chosen, scroll=False):
+                    self._row_changed(None)  # a paragraph no longer listed cannot stay chosen
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
 
-    def _row_changed(self) -> None:
-        rec_id = self.table.current_id()
-        if isinstance(rec_id, int):
+    def _row_changed(self, record: object) -> None:
+        self._info = None
+        if isinstance(record, RecommendationRow):
             with self.ctx.store.session() as session:
-                self._info = get_recommendation_info(session, rec_id)
+                self._info = get_recommendation_info(session, record.id)
         fill_parts(self.parts, self._info)
+        info = self._info
+        self.target.setText(paragraph_ref(info.document, info.number) if info else _("No paragraph chosen yet."))
+        self.show_error("")
 
     def validate(self) -> str | None:
         return None if self._info is not None else _("Choose a recommendation.")

@@ -10,6 +10,7 @@ from crc_reporter.i18n import _
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.dialogs.base import FormDialog
 from crc_reporter.ui.widgets.inputs import OptionalDateEdit
+from crc_reporter.ui.widgets.keyboard import notes_keys
 
 
 class MergeDialog(FormDialog):
@@ -118,6 +119,7 @@ class NewIndicatorDialog(FormDialog):
         self.unit.setPlaceholderText(_("e.g. children, %"))
         self.source = QLineEdit()
         self.description = QPlainTextEdit()
+        notes_keys(self.description)  # Tab moves on, Ctrl+Tab types a tab
         self.description.setFixedHeight(80)
         self.form.addRow(_("Name"), self.name)
         self.form.addRow(_("Unit"), self.unit)

@@ -130,7 +130,7 @@ class TrustedKeysPanel(QWidget):
         layout.addWidget(self._own_key_card())
         self.add_button.clicked.connect(self.trust_file)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+        self.table.current_changed.connect(lambda _r: self._update_buttons())
         self.blocked = may_manage_keys(store, access)
         if self.blocked:
             for button in (self.add_button, self.remove_button):

@@ -59,6 +59,15 @@ def _sortable(value: Any) -> tuple[int, Any]:
     return (0, value)
 
 
+@dataclass(frozen=True)
+class PreparedRows(Generic[R]):
+    """Rows sorted and indexed away from the interface thread (:meth:`RecordTableModel.prepare_rows`)."""
+
+    rows: list[R]
+    index: dict[Any, int]
+    sort: tuple[int, Qt.SortOrder] | None
+
+
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Rows of records; subclasses set ``columns`` and, if records lack ``.id``, override ``record_id``."""
 
@@ -77,9 +86,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def set_rows(self, rows: Iterable[R]) -> None:
         """Replace every row at once (one reset; the current sort order is kept)."""
+        self.set_prepared(self.prepare_rows(rows))
+
+    def prepare_rows(self, rows: Iterable[R]) -> PreparedRows[R]:
+        """Sort and index ``rows`` for :meth:`set_prepared`; plain Python, so a worker thread may do it."""
+        sort = self._sort
+        ordered = self._sorted(list(rows), sort)
+        return PreparedRows(ordered, self._index_of(ordered), sort)
+
+    def set_prepared(self, prepared: PreparedRows[R]) -> None:
+        """Show rows sorted and indexed beforehand (again if the sort order changed meanwhile)."""
+        if prepared.sort != self._sort:
+            prepared = self.prepare_rows(prepared.rows)
         self.beginResetModel()
-        self._rows = self._sorted(list(rows))
-        self._reindex()
+        self._rows, self._index = prepared.rows, prepared.index
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -108,10 +128,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._reindex()
 
     def _reindex(self) -> None:
+        self._index = self._index_of(self._rows)
+
+    def _index_of(self, rows: list[R]) -> dict[Any, int]:
         # plain ``.id`` read in C: 20,000 rows in about a millisecond, ten times faster than calling record_id
         plain = type(self).record_id is RecordTableModel.record_id
-        ids = map(_ID if plain else self.record_id, self._rows)
-        self._index = dict(zip(ids, range(len(self._rows)), strict=True))
+        ids = map(_ID if plain else self.record_id, rows)
+        return dict(zip(ids, range(len(rows)), strict=True))
 
     # --- sorting -----------------------------------------------------------------------
     def _sort_function(self, column: int) -> Callable[[R], Any]:
@@ -119,10 +142,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         key = spec.sort_key or spec.display
         return lambda record: _sortable(key(record))
 
-    def _sorted(self, rows: list[R]) -> list[R]:
-        if self._sort is None:
+    def _sorted(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None = None) -> list[R]:
+        sort = sort if sort is not None else self._sort
+        if sort is None:
             return rows
-        column, order = self._sort
+        column, order = sort
         return sorted(rows, key=self._sort_function(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -211,7 +235,7 @@ class RecordProxyModel(QSortFilterProxyModel):
     def sortOrder(self) -> Qt.SortOrder:
         return self._sort_order
 
-    def record(self, index: QModelIndex) -> Any:
+    def record(self, index: QModelIndex | QPersistentModelIndex) -> Any:
         return index.data(RECORD_ROLE) if index.isValid() else None
 
 

@@ -6,13 +6,19 @@ undoable edit, and the page reloads the indicator once the store has it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from crc_reporter.domain.records import IndicatorInfo
 from crc_reporter.i18n import N_, _
-from crc_reporter.ui.formatting import integer, number
+from crc_reporter.ui.formatting import integer, number, parse_number
+
+
+def dt_year() -> int:
+    return dt.date.today().year - 1
+
 
 Series = tuple[str | None, str | None, str | None]  # (sex, age group, province)
 TOTAL: Series = (None, None, None)
@@ -26,16 +32,6 @@ def series_label(series: Series) -> str:
     sex, age, province = series
     parts = [_(_SEX[sex]) if sex in _SEX else sex or "", age or "", province or ""]
     return ", ".join(p for p in parts if p)
-
-
-def parse_number(text: str) -> float | None:
-    """A value typed by a person ("1 234", "1,234.5", "12,5"); None for an empty cell. Raises ValueError."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1 and len(cleaned.split(",")[1]) != 3:
-        cleaned = cleaned.replace(",", ".")  # a decimal comma
-    return float(cleaned.replace(",", ""))
 
 
 class IndicatorValuesModel(QAbstractTableModel):
@@ -120,6 +116,39 @@ class IndicatorValuesModel(QAbstractTableModel):
         if parsed != self._values.get((year, series)):
             self.value_edited.emit(year, series, parsed)
         return True
+
+    def cells_for_paste(self, row: int, column: int, block: list[list[str]]) -> list[tuple[int, Series, float | None]]:
+        """The values a block pasted at (``row``, ``column``) writes, as ``(year, series, value)``.
+
+        Pasted on the Year column, the block's first column gives the years; elsewhere the rows below the
+        last year continue with the following years. Raises ValueError with a one-line message when a
+        value cannot be read or the block is wider than the grid.
+        """
+        cells: list[tuple[int, Series, float | None]] = []
+        with_years = column == 0
+        first_series = 0 if with_years else column - 1
+        last_year = self._years[row - 1] if 0 < row <= len(self._years) else None
+        for offset, texts in enumerate(block):
+            values = texts[1:] if with_years else texts
+            if with_years:
+                try:
+                    year = int(texts[0].strip().translate({0x17E0 + i: 48 + i for i in range(10)}))
+                except ValueError:
+                    raise ValueError(_("“{value}” is not a year").format(value=texts[0].strip())) from None
+            elif row + offset < len(self._years):
+                year = self._years[row + offset]
+            else:
+                year = (last_year if last_year is not None else dt_year()) + 1
+            last_year = year
+            if first_series + len(values) > len(self._series):
+                raise ValueError(_("The pasted values are wider than the grid."))
+            for step, text in enumerate(values):
+                try:
+                    value = parse_number(text)
+                except ValueError:
+                    raise ValueError(_("“{value}” is not a number").format(value=text.strip())) from None
+                cells.append((year, self._series[first_series + step], value))
+        return cells
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

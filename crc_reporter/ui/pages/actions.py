@@ -31,11 +31,13 @@ from crc_reporter.services.usage import linked_recommendations
 from crc_reporter.ui.commands.actions import CreateAction, DeleteAction, EditAction, LinkAction
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.action_dialog import ActionForm, NewActionDialog
+from crc_reporter.ui.dialogs.bulk_edit import BulkActionDialog
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
 from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.models.actions import ActionTableModel, is_overdue
 from crc_reporter.ui.models.detail import LinkedRecommendationModel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.page_commands import ActionCommands
 from crc_reporter.ui.pages.recommendations import filter_combo, refill
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
@@ -80,6 +82,7 @@ class ActionsPage(Page):
         self.table.setAccessibleName(_("Actions"))
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl-click, Ctrl+A
         for column in (ActionTableModel.COL_TYPE, ActionTableModel.COL_START):
             self.table.hideColumn(column)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -96,12 +99,13 @@ class ActionsPage(Page):
         self.actor.currentIndexChanged.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.current_changed.connect(self._selected)
         self.new_button.clicked.connect(self.create_action)
         ctx.access.guard(
             self.new_button, self.form, self.add_link, self.remove_link, self.delete_button, self.save_button
         )
         ctx.access.guard(self.revert_button)
+        self.commands = ActionCommands(self)
         ctx.events.actions_changed.connect(self._actions_changed)
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
@@ -200,6 +204,13 @@ class ActionsPage(Page):
         self._all = [fresh.get(a.id, a) for a in self._all if a.id in fresh or a.id not in changed]
         self._all += [a for i, a in fresh.items() if i not in known]
         keep = self.table.current_id()
+        if changed <= known and changed <= fresh.keys():
+            # edits of listed actions: rows updated in place. No reset: this may run while a click that
+            # moved to another row is still being handled (the editor saves what was typed on leaving)
+            self.model.update_records(fresh.values())
+            if isinstance(keep, int) and keep in fresh and self._shown is not None and self._shown.id == keep:
+                self._show(fresh[keep])
+            return
         self.apply_filters()
         if isinstance(keep, int) and keep in fresh:
             self.table.select_id(keep, scroll=False)
@@ -236,8 +247,7 @@ class ActionsPage(Page):
         )
 
     # --- the editor --------------------------------------------------------------------------------
-    def _selected(self, *_args: object) -> None:
-        record = self.table.current_record()
+    def _selected(self, record: object) -> None:
         moved = not isinstance(record, ActionInfo) or self._shown is None or record.id != self._shown.id
         if self.save_button.isEnabled() and self._shown is not None and moved:
             self.save()  # keep what was typed rather than lose it on a click elsewhere
@@ -373,3 +383,24 @@ class ActionsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def step(self, delta: int) -> None:
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if 0 <= row < self.table.proxy.rowCount():
+            self.table.select_row(row)
+
+    def change_selected(self) -> None:
+        """Status or actor for every selected action: one undo step."""
+        chosen = [a for a in self.table.selected_records() if isinstance(a, ActionInfo)]
+        if not chosen:
+            return
+        if self.save_button.isEnabled():
+            self.save()  # what was typed in the editor first
+        dialog = BulkActionDialog(chosen, self._actors, self)
+        if dialog.exec():
+            text = ngettext("Change {n} action", "Change {n} actions", len(chosen)).format(n=number(len(chosen)))
+            self.ctx.edit_all(text, dialog.edits())
+
+    def place(self) -> dict[str, object]:
+        return {"action_id": self._shown.id if self._shown else None}

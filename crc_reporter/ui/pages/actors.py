@@ -106,8 +106,7 @@ class ActorsPage(DirectoryPage):
         proxy.set_predicate((lambda row: row.info.type == wanted) if wanted else None)
 
     def current(self) -> ActorRow | None:
-        record = self.table.current_record()
-        return record if isinstance(record, ActorRow) else None
+        return self.shown if isinstance(self.shown, ActorRow) else None
 
     def show_current(self) -> None:
         row = self.current()

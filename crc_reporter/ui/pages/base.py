@@ -66,6 +66,10 @@ class Page(QWidget):
     def focus_search(self) -> None:
         """Put the cursor in the page's search box, if it has one (Ctrl+F)."""
 
+    def place(self) -> dict[str, object]:
+        """The record shown, as :meth:`show_record` takes it back (Back and Forward return to it)."""
+        return {}
+
     # --- layout helpers -----------------------------------------------------------------------
     def page_layout(self) -> QVBoxLayout:
         layout = QVBoxLayout(self)

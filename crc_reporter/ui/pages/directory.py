@@ -14,6 +14,7 @@ from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.records import MergeDialog
 from crc_reporter.ui.models.base import FilteringProxyModel, RecordTableModel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.page_commands import DirectoryCommands
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
 from crc_reporter.ui.widgets.inputs import SearchBox
@@ -28,6 +29,7 @@ class DirectoryPage(Page):
     def __init__(self, ctx: AppContext, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._dirty = False
+        self.shown: Any = None  # the record the editor shows; what Save, Delete and edits act on
         self._wanted: object = None  # a record another page asked for, selected once the rows are loaded
         layout = self.page_layout()
         header, _t, self.subtitle = self.header(self.title(), "")
@@ -73,13 +75,14 @@ class DirectoryPage(Page):
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.setObjectName("Danger")
         self.search.search_changed.connect(self.table.proxy.setFilterFixedString)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
+        self.table.current_changed.connect(self._current_changed)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_current())
         self.delete_button.clicked.connect(self.delete)
         self.new_button.clicked.connect(self.create_record)
         self.merge_button.clicked.connect(self.merge)
         ctx.access.guard(self.new_button, self.merge_button, self.save_button, self.revert_button, self.delete_button)
+        self.commands = DirectoryCommands(self)
 
     def add_buttons(self, layout: QVBoxLayout | None = None) -> None:
         """Put Delete / Revert / Save below the subclass's fields (at the bottom of the editor by default)."""
@@ -96,9 +99,10 @@ class DirectoryPage(Page):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
-    def _selection_changed(self) -> None:
+    def _current_changed(self, record: object) -> None:
         if self._dirty:
-            self.save()
+            self.save()  # what was typed belongs to the record shown until now
+        self.shown = record
         self.show_current()
 
     def select_after_reload(self, record_id: object) -> None:
@@ -106,6 +110,7 @@ class DirectoryPage(Page):
             if self.model.rowCount():
                 self.table.select_row(0)
             else:
+                self.shown = None
                 self.show_current()
 
     def show_record(self, **target: object) -> None:
@@ -156,7 +161,7 @@ class DirectoryPage(Page):
         raise NotImplementedError
 
     def show_current(self) -> None:
-        """Fill the editor from the selected record."""
+        """Fill the editor from :attr:`shown`, the current row's record."""
 
     def save(self) -> None:
         """Write the editor's changes as one undoable edit."""

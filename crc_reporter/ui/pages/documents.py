@@ -90,8 +90,7 @@ class DocumentsPage(DirectoryPage):
         return ngettext("{n} document", "{n} documents", count).format(n=number(count))
 
     def current(self) -> DocumentRow | None:
-        record = self.table.current_record()
-        return record if isinstance(record, DocumentRow) else None
+        return self.shown if isinstance(self.shown, DocumentRow) else None
 
     def show_current(self) -> None:
         row = self.current()

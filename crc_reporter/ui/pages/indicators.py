@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from crc_reporter.ui.commands.indicators import (
     LinkIndicator,
     MergeIndicators,
     SetIndicatorValue,
+    SetIndicatorValues,
 )
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.pickers import RecommendationPicker
@@ -45,6 +45,8 @@ from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
 from crc_reporter.ui.style import SERIES_COLORS
 from crc_reporter.ui.widgets.cards import ChartCard, muted_label
+from crc_reporter.ui.widgets.grid import NumberGrid
+from crc_reporter.ui.widgets.keyboard import notes_keys
 from crc_reporter.ui.widgets.line_chart import LineChart, LineSeries
 from crc_reporter.ui.widgets.tables import RecordTable
 
@@ -55,6 +57,7 @@ class IndicatorsPage(DirectoryPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, IndicatorTableModel(), parent)
+        self._grid_of: int | None = None  # the indicator whose values the grid shows
         self.new_button.setText(_("New indicator…"))
         self.search.setPlaceholderText(_("Filter indicators…"))
         self.table.setAccessibleName(_("Indicators"))
@@ -68,21 +71,21 @@ class IndicatorsPage(DirectoryPage):
         values_layout.setContentsMargins(8, 8, 8, 8)
         grid_column = QVBoxLayout()
         self.values_model = IndicatorValuesModel(self)
-        self.values = QTableView()
+        self.values = NumberGrid()
         self.values.setModel(self.values_model)
         self.values.verticalHeader().setVisible(False)
         self.values.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.values.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         self.values.setAccessibleName(_("Values by year"))
         self.values.setMinimumWidth(240)
         grid_column.addWidget(self.values, 1)
         self.add_year = QPushButton(_("Add a year…"))
         grid_column.addWidget(self.add_year)
-        grid_column.addWidget(muted_label(_("Type a value in a cell; empty a cell to remove its value.")))
+        self.values_hint = _(
+            "Type a value in a cell, or paste a column or block from a spreadsheet; empty a cell to remove its value."
+        )
+        self.values_note = muted_label(self.values_hint)
+        self.values_note.setWordWrap(True)
+        grid_column.addWidget(self.values_note)
         values_layout.addLayout(grid_column, 2)
         self.chart = LineChart()
         self.chart.empty_text = _("No values yet.")
@@ -95,6 +98,7 @@ class IndicatorsPage(DirectoryPage):
         form = QFormLayout()
         self.name, self.unit, self.source = QLineEdit(), QLineEdit(), QLineEdit()
         self.description = QPlainTextEdit()
+        notes_keys(self.description)  # Tab moves on, Ctrl+Tab types a tab
         form.addRow(_("Name"), self.name)
         form.addRow(_("Unit"), self.unit)
         form.addRow(_("Source"), self.source)
@@ -133,7 +137,9 @@ class IndicatorsPage(DirectoryPage):
             signal.connect(lambda _t: self.set_dirty())
         self.description.textChanged.connect(lambda: self.set_dirty() if self.description.hasFocus() else None)
         self.values_model.value_edited.connect(self._value_edited)
-        self.values_model.invalid_value.connect(lambda message: show_error(self, message))
+        self.values_model.invalid_value.connect(self._refused)
+        self.values.number_delegate.refused.connect(self._refused)
+        self.values.pasted.connect(self._paste)
         self.add_year.clicked.connect(self._add_year)
         self.link_rec.clicked.connect(self._link_recommendation)
         self.unlink_rec.clicked.connect(self._unlink_recommendation)
@@ -157,8 +163,7 @@ class IndicatorsPage(DirectoryPage):
         return ngettext("{n} indicator", "{n} indicators", count).format(n=number(count))
 
     def current(self) -> IndicatorInfo | None:
-        record = self.table.current_record()
-        return record if isinstance(record, IndicatorInfo) else None
+        return self.shown if isinstance(self.shown, IndicatorInfo) else None
 
     def show_current(self) -> None:
         info = self.current()
@@ -172,7 +177,15 @@ class IndicatorsPage(DirectoryPage):
         self.description.blockSignals(True)
         self.description.setPlainText(info.description if info else "")
         self.description.blockSignals(False)
+        cell = self.values.currentIndex()
+        keep = (self.values_model.years()[cell.row()], cell.column()) if cell.isValid() else None
+        same = info is not None and info.id == self._grid_of
+        self._grid_of = info.id if info else None
         self.values_model.set_indicator(info)
+        if same and keep is not None and keep[0] in self.values_model.years():
+            # the cursor stays where it was after a value was saved (the reload resets the grid)
+            self.values.setCurrentIndex(self.values_model.index(self.values_model.years().index(keep[0]), keep[1]))
+        self._refused("")
         self._update_chart(info)
         recs: list[RecommendationRow] = []
         actions: list[ActionInfo] = []
@@ -212,6 +225,23 @@ class IndicatorsPage(DirectoryPage):
         self.set_dirty(False)
         if changed:
             self.ctx.edit(EditIndicator(info.id, changed, expected_version=info.version))
+
+    def _refused(self, message: str) -> None:
+        """Say in place why a value was not taken (or, with no message, what the grid expects)."""
+        self.values_note.setText(message or self.values_hint)
+        self.values_note.setStyleSheet("color: #c8372d;" if message else "")
+
+    def _paste(self, row: int, column: int, block: list[list[str]]) -> None:
+        info = self.current()
+        if info is None or not self.ctx.access.allowed:
+            return
+        try:
+            cells = self.values_model.cells_for_paste(row, column, block)
+        except ValueError as exc:
+            self._refused(str(exc))
+            return
+        if cells:
+            self.ctx.edit(SetIndicatorValues(info.id, cells))
 
     def _value_edited(self, year: int, series: tuple, value: float | None) -> None:
         info = self.current()

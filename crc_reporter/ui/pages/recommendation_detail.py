@@ -8,7 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +27,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +42,7 @@ from crc_reporter.services.assessments import assessment_history
 from crc_reporter.services.indicators import list_indicators
 from crc_reporter.services.recommendation_queries import get_recommendation_info
 from crc_reporter.services.recommendation_rows import recommendation_id_at
+from crc_reporter.services.search import query_terms, spellings
 from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.commands.assessments import RecordAssessment
 from crc_reporter.ui.context import AppContext
@@ -141,6 +151,7 @@ class RecommendationDetail(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.data: DetailData | None = None
+        self._terms: list[str] = []  # the words of the search, marked in the text
         self.setObjectName("Card")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -249,6 +260,7 @@ class RecommendationDetail(QFrame):
             _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
         )
         self.text.setHtml(recommendation_html(info, data.indicators, data.previous_ids))
+        self._mark_search_hits()
         for panel in self.panels.values():
             panel.show_history(data.history)
         self.parts.set_parts(info)
@@ -259,6 +271,30 @@ class RecommendationDetail(QFrame):
             _("Actions ({count})").format(count=number(len({a.id for a in data.actions}))),
         )
         self.stack.setCurrentIndex(1)
+
+    def highlight(self, query: str) -> None:
+        """Mark the words of a search in the text shown (and in every paragraph shown next)."""
+        terms = query_terms(query)
+        if terms != self._terms:
+            self._terms = terms
+            self._mark_search_hits()
+
+    def _mark_search_hits(self) -> None:
+        hit = QTextCharFormat()
+        hit.setBackground(QColor("#ffe58a"))
+        hit.setForeground(QColor("#1b1f24"))
+        document = self.text.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        for term in self._terms:
+            for spelling in spellings(term):
+                cursor = document.find(spelling)
+                while not cursor.isNull() and len(marks) < 500:
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = cursor
+                    mark.format = hit
+                    marks.append(mark)
+                    cursor = document.find(spelling, cursor)
+        self.text.setExtraSelections(marks)
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() == "rec" and url.path().isdigit():

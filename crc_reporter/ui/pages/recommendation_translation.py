@@ -15,6 +15,7 @@ from crc_reporter.ui.commands.records import SetTranslation
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import paragraph_ref
 from crc_reporter.ui.widgets.cards import muted_label
+from crc_reporter.ui.widgets.keyboard import notes_keys
 
 #: The language proposed for a new translation: the interface's, unless that is English (then Khmer).
 DEFAULT_TRANSLATION_LANGUAGE = "km"
@@ -42,6 +43,7 @@ class TranslationPanel(QWidget):
         row.addWidget(self.save)
         layout.addLayout(row)
         self.editor = QPlainTextEdit()
+        notes_keys(self.editor)  # Tab moves on, Ctrl+Tab types a tab
         self.editor.setAccessibleName(_("Translation"))
         self.editor.setPlaceholderText(_("Type or paste the paragraph in another language, for example Khmer."))
         layout.addWidget(self.editor, 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,9 +31,11 @@ from crc_reporter.services.search import search_recommendation_ids
 from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.models.base import PreparedRows
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
+from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import RecommendationDetail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
@@ -78,6 +80,14 @@ class RecommendationsPage(Page):
         self._rows: list[RecommendationRow] = []
         self._loaded = False
         self._pending: int | None = None  # a paragraph to select once the rows are loaded
+        self._matching: tuple[str, frozenset[int]] | None = None  # the last text query and the ids it found
+        self._search_generation = 0  # answers to earlier queries are dropped
+        self._filtering = False
+        self._shown_filter: RecommendationFilter | None = None  # the filter whose rows the table shows
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(lambda: self._current_changed(self.table.current_record()))
         self._pending_filters: dict[str, object] | None = None  # filters to set once the rows are loaded
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
@@ -119,7 +129,7 @@ class RecommendationsPage(Page):
         layout.addLayout(filters)
 
         self.model = RecommendationTableModel(self)
-        self.table = RecordTable(self.model)
+        self.table: RecordTable = RecordTable(self.model)
         self.table.setAccessibleName(_("Recommendations"))
         self.table.setMinimumHeight(32 + 4 * 30 + 14)  # a heading and four paragraphs, whatever the splitter
         self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
@@ -127,6 +137,7 @@ class RecommendationsPage(Page):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.table.setDragDropOverwriteMode(True)
         self.table.setDropIndicatorShown(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl-click, Ctrl+A
         self.action_panel = ActionPanel(ctx)
         self.action_panel.setVisible(False)
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -135,7 +146,7 @@ class RecommendationsPage(Page):
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 1)
         top.setSizes([800, 300])
-        self.detail = RecommendationDetail(ctx)
+        self.detail: RecommendationDetail = RecommendationDetail(ctx)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.detail)
@@ -151,11 +162,12 @@ class RecommendationsPage(Page):
         self.urgent.toggled.connect(self.apply_filters)
         self.clear.clicked.connect(self.clear_filters)
         self.show_actions.toggled.connect(self.action_panel.setVisible)
-        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.table.current_changed.connect(self._current_changed)
         self.model.actions_dropped.connect(self.link_dropped_actions)
-        self.detail.follow.connect(lambda rec_id: self.show_record(rec_id=rec_id))
+        self.detail.follow.connect(lambda rec_id: self.ctx.navigate(self.key, rec_id=rec_id))  # Back returns
         ctx.access.guard(self.show_actions)
         self.table.setAcceptDrops(ctx.access.allowed)
+        self.commands = RecommendationCommands(self)
 
         events = ctx.events
         events.recommendations_changed.connect(self._records_changed)
@@ -179,6 +191,8 @@ class RecommendationsPage(Page):
 
     def _set_all(self, rows: list[RecommendationRow], choices: FilterChoices) -> None:
         self._rows = rows
+        self._matching = None  # the texts may have changed: search again
+        self._shown_filter = None
         self._loaded = True
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
@@ -198,6 +212,8 @@ class RecommendationsPage(Page):
         with self.ctx.store.session() as session:
             fresh = {r.id: r for r in recommendation_rows(session, ids)}
         changed = set(ids)
+        self._matching = None  # an edited text may now match, or no longer match, the query
+        self._shown_filter = None
         self._rows = [fresh.get(r.id, r) for r in self._rows if r.id in fresh or r.id not in changed]
         self.model.update_records(fresh.values())
         self.model.remove_ids(i for i in ids if i not in fresh)
@@ -226,20 +242,65 @@ class RecommendationsPage(Page):
         return flt
 
     def apply_filters(self) -> None:
+        """Show the rows that pass the filters; a new text query is first run in the background.
+
+        The full-text query runs on a worker with its own session, so typing never waits for it; the
+        answer to a query no longer in the box (typing went on meanwhile) is dropped.
+        """
         if not self._loaded:
             return
         flt = self.current_filter()
-        matching = None
-        if flt.query:
-            with self.ctx.store.session() as session:
-                matching = set(search_recommendation_ids(session, flt.query))
+        if flt == self._shown_filter:
+            return  # a space typed after a word, say: the same question, its rows are on screen
+        if flt.query and (self._matching is None or self._matching[0] != flt.query):
+            self._search(flt.query)
+            return
+        self._show_filtered(flt, self._matching[1] if flt.query and self._matching else None)
+
+    def _search(self, query: str) -> None:
+        self._search_generation += 1
+        generation = self._search_generation
+
+        rows, asked, model = self._rows, self.current_filter(), self.model  # the list is replaced, never changed
+
+        def work(session: Session, _control: TaskControl) -> tuple[frozenset[int], PreparedRows[RecommendationRow]]:
+            found = frozenset(search_recommendation_ids(session, query))
+            # narrowing the loaded rows and indexing them is done here too: the interface thread only shows them
+            return found, model.prepare_rows(filter_rows(rows, asked, found))
+
+        def done(result: tuple[frozenset[int], PreparedRows[RecommendationRow]]) -> None:
+            if generation != self._search_generation or not self.is_current(self._generation):
+                return  # a newer keystroke asked another question
+            found, prepared = result
+            self._matching = (query, found)
+            flt = self.current_filter()  # the other filters may have changed while the query ran
+            if flt.query != query:
+                return
+            self._show_filtered(flt, found, prepared if flt == asked and rows is self._rows else None)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def _show_filtered(
+        self,
+        flt: RecommendationFilter,
+        matching: frozenset[int] | None,
+        prepared: PreparedRows[RecommendationRow] | None = None,
+    ) -> None:
         keep = self.table.current_id()
-        visible = filter_rows(self._rows, flt, matching)
-        self.model.set_rows(visible)
-        if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
-            self.table.select_row(0)
-        elif not self.model.rowCount():
-            self.detail.show_recommendation(None)
+        if prepared is None:
+            prepared = self.model.prepare_rows(filter_rows(self._rows, flt, matching))
+        visible = prepared.rows
+        self._shown_filter = flt
+        self._filtering = True  # a detail to load waits for the next turn of the event loop: the rows paint first
+        try:
+            self.model.set_prepared(prepared)
+            if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
+                self.table.select_row(0)
+            elif not self.model.rowCount():
+                self.detail.show_recommendation(None)
+        finally:
+            self._filtering = False
+        self.detail.highlight(flt.query)
         shown, total = len(visible), len(self._rows)
         self.subtitle.setText(
             ngettext("{shown} of {total} paragraph", "{shown} of {total} paragraphs", total).format(
@@ -299,11 +360,14 @@ class RecommendationsPage(Page):
         self.document.setCurrentIndex(index)
 
     # --- selection and navigation ---------------------------------------------------------------
-    def _selection_changed(self, current: object, _previous: object) -> None:
-        rec_id = self.table.current_id()
+    def _current_changed(self, record: object) -> None:
+        if self._filtering:
+            self._detail_timer.start()
+            return
+        rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
-        self.detail.show_recommendation(rec_id)  # type: ignore[arg-type]
+        self.detail.show_recommendation(rec_id)
 
     def show_record(self, **target: object) -> None:
         filters = target.get("filters")
@@ -333,6 +397,19 @@ class RecommendationsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def step(self, delta: int) -> None:
+        """Show the next (``delta`` 1) or previous (-1) paragraph of the list."""
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if 0 <= row < self.table.proxy.rowCount():
+            self.table.select_row(row)
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.table.selected_records() if isinstance(r, RecommendationRow)]
+
+    def place(self) -> dict[str, object]:
+        return {"rec_id": self.detail.rec_id()}
 
     # --- drag and drop ----------------------------------------------------------------------------
     def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:

@@ -1,8 +1,14 @@
-"""Table views set up the same way everywhere: column widths from the model, status badges, one proxy."""
+"""Table views set up the same way everywhere: column widths from the model, status badges, one proxy.
+
+What a table's detail pane shows follows :attr:`RecordTable.current_changed`, which carries the record
+of the selection model's new current row. A pane never reads the selection back while a click is still
+being handled: Qt moves the current index *before* it updates the selection, so the selection seen from
+``currentRowChanged`` is still the row clicked before.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -13,6 +19,8 @@ from crc_reporter.ui.widgets.delegates import StatusDelegate
 
 class RecordTable(QTableView):
     """A read-only table over a :class:`RecordTableModel` through its :class:`RecordProxyModel`."""
+
+    current_changed = Signal(object)  # the record of the new current row, None when no row is current
 
     def __init__(
         self,
@@ -29,6 +37,7 @@ class RecordTable(QTableView):
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the next control; the arrows move inside it
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -75,6 +84,12 @@ class RecordTable(QTableView):
         if sortable:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.setSortingEnabled(True)
+        self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def _current_row_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.current_changed.emit(current.data(RECORD_ROLE) if current.isValid() else None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -100,14 +115,21 @@ class RecordTable(QTableView):
 
     # --- the selected record, through the proxy ---------------------------------------------
     def current_record(self) -> object | None:
+        """The record of the current row: the one a click or the arrow keys moved to.
+
+        The current index, not the selection, is what a click sets first; reading the selection here
+        gave the row clicked before while the click was being handled.
+        """
         index = self.currentIndex()
-        if not index.isValid() or not self.selectionModel().isSelected(index):
+        if not index.isValid():
             rows = self.selectionModel().selectedRows()
             index = rows[0] if rows else QModelIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 
     def selected_records(self) -> list[object]:
-        return [i.data(RECORD_ROLE) for i in self.selectionModel().selectedRows()]
+        """The selected records in the order shown (several with Shift/Ctrl-click or Ctrl+A)."""
+        rows = sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(RECORD_ROLE) for i in rows]
 
     def current_id(self) -> object | None:
         record = self.current_record()
@@ -132,3 +154,4 @@ class RecordTable(QTableView):
         if index.isValid():
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().setCurrentIndex(index, flags)
+            self.scrollTo(index)
