@@ -116,4 +116,3 @@ def test_only_a_coordinator_changes_the_setting(tmp_path: Path) -> None:
                 ex.set_require_trusted_packages(session, True)
     finally:
         store.close()
-
