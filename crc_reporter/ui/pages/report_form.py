@@ -120,6 +120,8 @@ class ReportForm(QFrame):
         self.period_from.setPlaceholderText(_("YYYY-MM-DD"))
         self.period_to = QLineEdit()
         self.period_to.setPlaceholderText(_("YYYY-MM-DD"))
+        self.period_from.setAccessibleName(_("Start of the reporting period"))
+        self.period_to.setAccessibleName(_("End of the reporting period"))
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_from, 1)
         period_row.addWidget(self.period_to, 1)
