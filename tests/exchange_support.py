@@ -26,6 +26,7 @@ from crc_reporter.services.exchange.schema import BY_NAME
 from crc_reporter.services.exchange.snapshot import read_snapshot
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, ActionLink, Actor, AuditEntry, Document, Recommendation, SyncAlias
+from crc_reporter.store.open import open_store
 
 SYMBOLS = ["CRC/C/KHM/CO/4-6", "CRC/C/KHM/CO/2-3", "CRC/C/OPAC/KHM/CO/1"]
 ACTORS = ["Ministry of Justice", "Child Rights Coalition", "UNICEF Cambodia"]
@@ -148,6 +149,18 @@ EDIT_KINDS = [
 
 
 # --- exchanging ------------------------------------------------------------------------------
+
+
+def open_taking_unsigned(path: Path, **options: Any) -> Store:
+    """``open_store``, with "require trusted packages" turned off through the service.
+
+    For tests of what a merge does (not of whose packages a store takes; that is
+    tests/integration/test_require_trusted.py): their packages are unsigned.
+    """
+    store = open_store(path, **options)
+    with store.session() as session:
+        ex.set_require_trusted_packages(session, False)
+    return store
 
 
 def export(store: Store, path: Path, **options: Any) -> ex.Package:

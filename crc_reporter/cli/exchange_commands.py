@@ -10,6 +10,7 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,15 @@ def _merge_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="IN.crcx", type=Path)
     p.add_argument("--resolve", choices=list(_RESOLVE), help=_("settle every conflict this way"))
     p.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
-    p.add_argument("--require-trusted", action="store_true", help=_("refuse packages not signed by a trusted key"))
+    trust = p.add_mutually_exclusive_group()
+    trust.add_argument("--require-trusted", action="store_true", help=_("refuse packages not signed by a trusted key"))
+    trust.add_argument(
+        "--allow-untrusted",
+        action="store_true",
+        help=_(
+            "merge this package even if it is unsigned or its key is not trusted (the store may require trusted ones)"
+        ),
+    )
     p.add_argument(
         "--allow-deletions",
         metavar="N",
@@ -171,12 +180,18 @@ def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -
     store = ctx.store(create=not args.dry_run, write=not args.dry_run)  # a new laptop may start from a package
     choice = _RESOLVE.get(args.resolve or "")
     allowed = getattr(args, "allow_deletions", ex.FEW_DELETIONS)
+    required, anyway = bool(args.require_trusted), bool(getattr(args, "allow_untrusted", False))
+    if anyway:
+        note = _("{name} is taken without checking who signed it (--allow-untrusted)").format(name=package.info.name)
+        print("crc-reporter: " + _("note: {message}").format(message=note), file=sys.stderr)
     with store.session() as session:
         if args.dry_run:
-            result = ex.preview_merge(session, package, require_trusted=args.require_trusted)
+            result = ex.preview_merge(session, package, require_trusted=required, allow_untrusted=anyway)
             session.rollback()
         else:
-            result = ex.merge_package(session, package, require_trusted=args.require_trusted, allow_deletions=allowed)
+            result = ex.merge_package(
+                session, package, require_trusted=required, allow_untrusted=anyway, allow_deletions=allowed
+            )
             if choice is not None and result.conflicts and not result.deletions_held:
                 for _round in range(5):  # a choice can uncover records that were waiting on it
                     chosen = result.resolve_all(choice)
@@ -186,7 +201,8 @@ def merge_file(args: argparse.Namespace, ctx: CliContext, package: ex.Package) -
                         session,
                         package,
                         chosen,
-                        require_trusted=args.require_trusted,
+                        require_trusted=required,
+                        allow_untrusted=anyway,
                         backup=False,
                         allow_deletions=allowed,
                     )

@@ -398,3 +398,11 @@ class TrustedKey(Base):
     public_key: Mapped[str] = mapped_column(Text)  # base64 of the raw 32-byte Ed25519 key
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     added_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class ExchangeSetting(Base):
+    """A setting of how this store takes packages (``require_trusted``: "1" or "0")."""
+
+    __tablename__ = "exchange_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

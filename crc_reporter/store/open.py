@@ -45,6 +45,7 @@ from crc_reporter.store.errors import (
     StoreLockedError,
     WrongPassphraseError,
 )
+from crc_reporter.store.exchange_settings import seed_exchange_settings
 from crc_reporter.store.locking import StoreLock
 from crc_reporter.store.reference import seed_reference
 from crc_reporter.store.revisions import head_from_files, is_known
@@ -228,6 +229,7 @@ def _finish(
         if not read_only and owner:
             with store.session() as session:
                 seed_reference(session)
+                seed_exchange_settings(session)
     except BaseException as exc:
         engine.dispose()
         failure = explain_failure(exc, path, key) if path is not None else None

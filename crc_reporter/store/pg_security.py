@@ -41,7 +41,15 @@ from crc_reporter.store.models import Base
 READ_ONLY_TABLES = ("treaty", "article", "cluster", "store_meta", "alembic_version")
 APPEND_ONLY_TABLES = ("audit_log",)
 # written by exchanges and by trusting a key: coordinators and administrators only
-COORDINATOR_TABLES = ("sync_replica", "sync_record", "tombstone", "sync_alias", "sync_peer", "trusted_key")
+COORDINATOR_TABLES = (
+    "sync_replica",
+    "sync_record",
+    "tombstone",
+    "sync_alias",
+    "sync_peer",
+    "trusted_key",
+    "exchange_setting",
+)
 CONFIDENTIAL = "confidential"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.@-]{0,62}$")
 

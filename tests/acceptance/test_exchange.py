@@ -24,6 +24,17 @@ from crc_reporter.store.models import Action, Recommendation
 from tests.exchange_support import audit_count, compare, export, merge
 
 
+@pytest.fixture
+def signed(demo_store: Store, store: Store, tmp_path: Path) -> Path:
+    """A signing key both copies trust: new stores take only packages signed by a trusted key."""
+    key = tmp_path / "exchange.key"
+    public = ex.generate_keypair(key, "Focal point")
+    for copy in (demo_store, store):
+        with copy.session() as session:
+            ex.trust_key(session, public)
+    return key
+
+
 def _paragraph(store: Store, number: int) -> str:
     with store.session() as session:
         uuid = session.scalar(
@@ -42,10 +53,10 @@ def _edit_text(store: Store, uuid: str, text: str) -> str:
 
 
 def test_two_copies_exchange_both_ways_and_conflicts_wait_for_a_person(
-    demo_store: Store, store: Store, tmp_path: Path
+    demo_store: Store, store: Store, tmp_path: Path, signed: Path
 ) -> None:
     a, b = demo_store, store
-    merged = merge(b, export(a, tmp_path / "first.crcx"))
+    merged = merge(b, export(a, tmp_path / "first.crcx", key_file=signed))
     assert merged.added["action"] == 50 and not merged.conflicts
     same_a, same_b = compare(a, b)
     assert same_a == same_b
@@ -57,13 +68,13 @@ def test_two_copies_exchange_both_ways_and_conflicts_wait_for_a_person(
     with b.session() as session:
         action_svc.create_action(session, "Coalition monitoring visit", status="ongoing")
 
-    into_b = merge(b, export(a, tmp_path / "a.crcx"))
+    into_b = merge(b, export(a, tmp_path / "a.crcx", key_file=signed))
     (conflict,) = into_b.conflicts
     assert conflict.uuid == conflicted and conflict.kind is ex.ConflictKind.BOTH_CHANGED
     assert conflict.mine is not None and conflict.mine["text"] == "Coalition's wording of paragraph 20."
     assert conflict.theirs is not None and conflict.theirs["text"] == "Ministry's wording of paragraph 20."
     assert conflict.fields == ("text",)
-    into_a = merge(a, export(b, tmp_path / "b.crcx"))
+    into_a = merge(a, export(b, tmp_path / "b.crcx", key_file=signed))
     assert [c.uuid for c in into_a.conflicts] == [conflicted]
     assert into_a.added == {"action": 1}
 
@@ -73,14 +84,16 @@ def test_two_copies_exchange_both_ways_and_conflicts_wait_for_a_person(
     assert final_b[conflicted][1]["text"] == "Coalition's wording of paragraph 20."  # never silently overwritten
 
     # the coalition takes the ministry's wording; after one more round both copies are equal
-    merge(b, export(a, tmp_path / "a2.crcx"), ex.Resolution.TAKE_THEIRS)
-    assert not merge(a, export(b, tmp_path / "b2.crcx")).conflicts
+    merge(b, export(a, tmp_path / "a2.crcx", key_file=signed), ex.Resolution.TAKE_THEIRS)
+    assert not merge(a, export(b, tmp_path / "b2.crcx", key_file=signed)).conflicts
     final_a, final_b = compare(a, b)
     assert final_a == final_b and final_a[conflicted][1]["text"] == "Ministry's wording of paragraph 20."
 
 
-def test_merging_the_same_package_twice_changes_nothing(demo_store: Store, store: Store, tmp_path: Path) -> None:
-    package = export(demo_store, tmp_path / "p.crcx")
+def test_merging_the_same_package_twice_changes_nothing(
+    demo_store: Store, store: Store, tmp_path: Path, signed: Path
+) -> None:
+    package = export(demo_store, tmp_path / "p.crcx", key_file=signed)
     merge(store, package)
     before, marks = compare(demo_store, store)[1], audit_count(store)
     again = merge(store, package)
@@ -89,15 +102,15 @@ def test_merging_the_same_package_twice_changes_nothing(demo_store: Store, store
 
 
 def test_deletions_travel_and_a_tampered_package_changes_nothing(
-    demo_store: Store, store: Store, tmp_path: Path
+    demo_store: Store, store: Store, tmp_path: Path, signed: Path
 ) -> None:
-    merge(store, export(demo_store, tmp_path / "p.crcx"))
+    merge(store, export(demo_store, tmp_path / "p.crcx", key_file=signed))
     with demo_store.session() as session:
         action = session.scalar(select(Action).order_by(Action.id))
         assert action is not None
         gone = action.uuid
         action_svc.delete_action(session, action.id)
-    export(demo_store, tmp_path / "d.crcx")
+    export(demo_store, tmp_path / "d.crcx", key_file=signed)
     data = bytearray((tmp_path / "d.crcx").read_bytes())
     data[len(data) // 3] ^= 0x20
     (tmp_path / "bad.crcx").write_bytes(bytes(data))

@@ -36,6 +36,7 @@ import faulthandler
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,16 +154,22 @@ def _watchdog(seconds: float) -> Iterator[None]:
         faulthandler.cancel_dump_traceback_later()
 
 
+SLOWEST: dict[str, float] = {}  # target name -> seconds of its slowest input so far
+
+
 def run_one(target: FuzzTarget, value: Any) -> str:
     """Run the target on one input; returns its outcome, or the name of the expected error it raised."""
     before = _max_rss_mb()
     outcome = "ok"
+    started = time.perf_counter()
     with _watchdog(target.timeout):
         try:
             result = target.run(value)
             outcome = result if isinstance(result, str) else "ok"  # a target may name its outcome
         except target.expected as exc:
             outcome = type(exc).__name__
+    elapsed = time.perf_counter() - started
+    SLOWEST[target.name] = max(SLOWEST.get(target.name, 0.0), elapsed)
     grown = _max_rss_mb() - before
     assert grown <= target.memory_mb, f"{target.name}: memory grew by {grown:.0f} MB on one input"
     return outcome

@@ -31,7 +31,7 @@ from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action
 from crc_reporter.store.open import open_store
 from tests.exchange_forgery import rows
-from tests.exchange_support import build_base, export
+from tests.exchange_support import build_base, export, open_taking_unsigned
 from tests.fuzz.harness import FuzzTarget, register
 
 _CONFIDENTIAL = list(BY_NAME["action"].content_keys).index("confidential")
@@ -44,7 +44,7 @@ def _setup() -> tuple[Store, ex.Package, str, dict[str, str], list[str]]:
     a = open_store(folder / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
-    b = open_store(folder / "b.sqlite", user="bob")
+    b = open_taking_unsigned(folder / "b.sqlite", user="bob")  # forgery, not trust, is fuzzed here
     with b.session() as session:
         ex.merge_package(session, export(a, folder / "base.crcx"), backup=False)
     with b.session() as session:

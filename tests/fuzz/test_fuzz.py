@@ -37,5 +37,6 @@ def test_fuzz_target(name: str) -> None:
     fuzz()
     total = sum(outcomes.values())
     record(f"fuzz: {name}", total)
-    print(f"\n{name}: {total} inputs, {dict(outcomes)}")
+    slowest = harness.SLOWEST.get(name, 0.0)
+    print(f"\n{name}: {total} inputs, {dict(outcomes)}, slowest {slowest:.2f} s, peak {harness._max_rss_mb():.0f} MB")
     assert total >= min(target.runs, 10)

@@ -22,12 +22,12 @@ from crc_reporter.services.backups import list_backups
 from crc_reporter.services.exchange import package as pkg
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, Recommendation
-from crc_reporter.store.open import open_store
 from crc_reporter.ui.dialogs.merge_dialog import MergeDialog
 from crc_reporter.ui.dialogs.send_dialog import ACTOR, SendWorkDialog
 from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.models.exchange import ConflictItem
 from crc_reporter.ui.settings import AppSettings
+from tests.exchange_support import open_taking_unsigned
 
 from .conftest import Idle
 
@@ -105,12 +105,21 @@ def _edit(store: Store, table: type, uuid: str, **values: object) -> None:
             action_svc.update_action(session, record.id, **values)
 
 
+@pytest.fixture(autouse=True)
+def _taking_unsigned(demo_store: Store) -> None:
+    """These tests are about what the dialogs show and merge, with unsigned packages:
+    the window's store takes them ("require trusted packages" off, through the service;
+    test_the_merge_dialog_refuses_an_unsigned_package_when_trusted_ones_are_required turns it on)."""
+    with demo_store.session() as session:
+        ex.set_require_trusted_packages(session, False)
+
+
 @pytest.fixture
 def theirs(demo_store: Store, tmp_path: Path) -> Iterator[tuple[Store, dict[str, str]]]:
     """A second copy (Bob's), made from a package of the demo store; both then change the same three records."""
     with demo_store.session() as session:
         ex.export_package(session, tmp_path / "first.crcx")
-    copy = open_store(tmp_path / "bob.sqlite", user="bob")
+    copy = open_taking_unsigned(tmp_path / "bob.sqlite", user="bob")
     with copy.session() as session:
         ex.merge_package(session, ex.open_package(tmp_path / "first.crcx"))
     with demo_store.session() as session:
@@ -383,7 +392,7 @@ def test_a_package_deleting_many_records_asks_first_and_lists_them(
 
     with demo_store.session() as session:
         ex.export_package(session, tmp_path / "first.crcx")
-    copy = open_store(tmp_path / "bob.sqlite", user="bob")
+    copy = open_taking_unsigned(tmp_path / "bob.sqlite", user="bob")
     with copy.session() as session:
         ex.merge_package(session, ex.open_package(tmp_path / "first.crcx"))
         gone = list(session.scalars(select(Action).where(Action.confidential.is_(False)).order_by(Action.id)))[:8]
@@ -421,3 +430,54 @@ def test_a_package_deleting_many_records_asks_first_and_lists_them(
     assert len(asked) == 2 and removed >= 7  # one may be still used here (then it is a conflict)
     with demo_store.session() as session:
         assert session.scalar(select(func.count()).select_from(Action)) == before - removed
+
+
+def test_the_merge_dialog_refuses_an_unsigned_package_when_trusted_ones_are_required(
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    theirs: tuple[Store, dict[str, str]],
+    tmp_path: Path,
+) -> None:
+    copy, _uuids = theirs
+    package = _package(copy, tmp_path / "bob.crcx")
+    with demo_store.session() as session:
+        ex.set_require_trusted_packages(session, True)
+    idle()
+    dialog = _merge_dialog(qtbot, window)
+    dialog.read_file(str(package))
+    _wait(qtbot, dialog)
+    assert dialog.message.isVisible() and "\n" not in dialog.message.text()
+    assert "bob.crcx is not signed" in dialog.message.text()
+    assert "Require trusted packages" in dialog.message.text()
+    assert not dialog.merge_button.isEnabled()  # the package is described, and cannot be merged
+
+
+def test_trusting_the_signer_in_the_merge_dialog_lets_its_package_be_merged(
+    qtbot: QtBot,
+    window: MainWindow,
+    idle: Idle,
+    demo_store: Store,
+    theirs: tuple[Store, dict[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy, _uuids = theirs
+    key = tmp_path / "bob.key"
+    ex.generate_keypair(key, "Bob at the coalition")
+    with copy.session() as session:
+        ex.export_package(session, tmp_path / "signed.crcx", key_file=key)
+    with demo_store.session() as session:
+        ex.set_require_trusted_packages(session, True)
+    idle()
+    dialog = _merge_dialog(qtbot, window)
+    dialog.read_file(str(tmp_path / "signed.crcx"))
+    _wait(qtbot, dialog)
+    assert "does not trust" in dialog.message.text() and not dialog.merge_button.isEnabled()
+    from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog
+
+    monkeypatch.setattr(TrustKeyDialog, "exec", lambda self: 1)
+    qtbot.mouseClick(dialog.card.trust_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog._task is None, timeout=20_000)
+    assert dialog.merge_button.isEnabled() and dialog.message.text().startswith("Trusted Bob at the coalition")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -182,6 +182,31 @@ def test_trusted_keys_are_added_from_a_file_and_removed(
     panel.remove_button.click()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)
     assert panel.status.text() == "No longer trusted: Sokha (coalition)"
+
+
+def _require_trusted(store: Store) -> bool:
+    with store.session() as session:
+        return ex.require_trusted_packages(session)
+
+
+def test_the_require_trusted_packages_checkbox_changes_the_store_setting(
+    qtbot: QtBot, window: MainWindow, idle: Idle
+) -> None:
+    assert window.ctx is not None
+    store = window.ctx.store
+    idle()
+    assert _require_trusted(store) is True  # a new store
+    panel = TrustedKeysPanel(store, window.tasks, window.ctx.access)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.require.isChecked(), timeout=10_000)
+    assert panel.require.isEnabled() and panel.require.text() == "Require trusted packages"
+    qtbot.mouseClick(panel.require, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text() == "Unsigned packages and unknown keys are merged too.", timeout=10_000)
+    assert not panel.require.isChecked() and _require_trusted(store) is False
+    qtbot.mouseClick(panel.require, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _require_trusted(store), timeout=10_000)
+    assert panel.require.isChecked()
 
 
 def test_settings_has_a_trusted_keys_tab(window: MainWindow, idle: Idle, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,15 @@ def _ok(*args: str) -> str:
     return result.stdout
 
 
+def _trusted_key(receiver: Path, folder: Path) -> str:
+    """A signing key the receiving store trusts (new stores take only trusted packages)."""
+    key = folder / "sender.key"
+    _ok("--db", str(receiver), "init")
+    _ok("--db", str(receiver), "keygen", str(key), "--name", "Sender")
+    _ok("--db", str(receiver), "trust-key", str(key) + ".pub")
+    return str(key)
+
+
 def test_signed_packages_conflicts_and_resolution(ministry: Path, tmp_path: Path) -> None:
     a = copy_store(ministry, tmp_path / "a.sqlite")
     b = tmp_path / "b.sqlite"
@@ -58,7 +67,7 @@ def test_signed_packages_conflicts_and_resolution(ministry: Path, tmp_path: Path
             assert action is not None
             update_action(session, action.id, title=title)
         store.close()
-    _ok("--db", str(a), "export-package", str(tmp_path / "a2.crcx"), "--include-confidential")
+    _ok("--db", str(a), "export-package", str(tmp_path / "a2.crcx"), "--include-confidential", "--sign", str(key))
     conflicted = run("--db", str(b), "merge", str(tmp_path / "a2.crcx"))
     assert conflicted.returncode == 3, conflicted.stderr
     assert "1 conflict needs a person" in conflicted.stdout and "action “Coalition's title”" in conflicted.stdout
@@ -88,7 +97,7 @@ def test_damaged_and_foreign_files_are_refused_in_one_line(ministry: Path, tmp_p
 def test_import_accepts_packages_trackers_and_impact_files(ministry: Path, tmp_path: Path) -> None:
     a = copy_store(ministry, tmp_path / "a.sqlite")
     b, c = tmp_path / "b.sqlite", tmp_path / "c.sqlite"
-    _ok("--db", str(a), "export-package", str(tmp_path / "p.crcx"))
+    _ok("--db", str(a), "export-package", str(tmp_path / "p.crcx"), "--sign", _trusted_key(b, tmp_path))
     assert "Merged: 672 added" in _ok("--db", str(b), "import", str(tmp_path / "p.crcx"))
     assert "Would merge: 0 added" in _ok("--db", str(b), "import", str(tmp_path / "p.crcx"), "--dry-run")
 
@@ -104,7 +113,8 @@ def test_import_accepts_packages_trackers_and_impact_files(ministry: Path, tmp_p
 def test_a_package_deleting_many_records_is_merged_only_with_allow_deletions(ministry: Path, tmp_path: Path) -> None:
     a = copy_store(ministry, tmp_path / "a.sqlite")
     b = tmp_path / "b.sqlite"
-    _ok("--db", str(a), "export-package", str(tmp_path / "first.crcx"), "--include-confidential")
+    key = _trusted_key(b, tmp_path)
+    _ok("--db", str(a), "export-package", str(tmp_path / "first.crcx"), "--include-confidential", "--sign", key)
     _ok("--db", str(b), "merge", str(tmp_path / "first.crcx"))
     store = open_store(a)
     with store.session() as session:
@@ -113,7 +123,7 @@ def test_a_package_deleting_many_records_is_merged_only_with_allow_deletions(min
         for action in list(session.scalars(select(Action).order_by(Action.id)))[:10]:
             delete_action(session, action.id)
     store.close()
-    _ok("--db", str(a), "export-package", str(tmp_path / "second.crcx"), "--include-confidential")
+    _ok("--db", str(a), "export-package", str(tmp_path / "second.crcx"), "--include-confidential", "--sign", key)
     held = run("--db", str(b), "merge", str(tmp_path / "second.crcx"))
     assert held.returncode == 3 and "nothing was merged" in held.stdout and "--allow-deletions" in held.stdout
     count = int(held.stdout.split("deletes ")[1].split(" ")[0])

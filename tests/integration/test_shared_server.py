@@ -234,3 +234,20 @@ def test_twenty_people_editing_and_searching(shared: SharedStore) -> None:
         f"\n20 people, {LOAD_SECONDS:.0f} s: {len(latencies)} requests, median {median * 1000:.1f} ms, "
         f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.1f} ms"
     )
+
+
+def test_only_coordinators_change_require_trusted_packages(shared: SharedStore) -> None:
+    from crc_reporter.services import exchange as ex
+
+    with shared.raw(who(shared, "eddie")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE exchange_setting SET value = '0'")
+    s = shared.open(who(shared, "cora"))
+    try:
+        with s.session() as session:
+            assert ex.require_trusted_packages(session) is True  # a store set up by this version
+            ex.set_require_trusted_packages(session, False)
+        with s.session() as session:
+            assert ex.require_trusted_packages(session) is False
+            ex.set_require_trusted_packages(session, True)
+    finally:
+        s.close()

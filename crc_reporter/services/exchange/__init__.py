@@ -31,6 +31,7 @@ from crc_reporter.services.exchange.signing import (
     trusted_keys,
     untrust_key,
 )
+from crc_reporter.services.exchange.trust_setting import require_trusted_packages, set_require_trusted_packages
 from crc_reporter.services.exchange.validate import PackageError
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "preview_merge",
     "read_package",
     "read_public_key",
+    "require_trusted_packages",
+    "set_require_trusted_packages",
     "trust_key",
     "trusted_keys",
     "untrust_key",

@@ -47,6 +47,7 @@ from crc_reporter.services.exchange.plan_types import (
 )
 from crc_reporter.services.exchange.session import Prepared, prepare
 from crc_reporter.services.exchange.state import replica_id
+from crc_reporter.services.exchange.trust_setting import require_trusted_packages
 from crc_reporter.services.permissions import may_see_confidential, session_role
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import Cluster, SyncPeer
@@ -117,19 +118,12 @@ def describe_package(session: Session | None, info: PackageInfo) -> PackageInfo:
     return replace(info, signer=replace(info.signer, trusted_as=trusted))
 
 
-def _check(session: Session, package: Package, require_trusted: bool) -> PackageInfo:
+def _check(session: Session, package: Package, require_trusted: bool, allow_untrusted: bool = False) -> PackageInfo:
+    """``require_trusted`` forces the check on; ``allow_untrusted`` (one package, asked for) skips the store's setting."""
     info = describe_package(session, package.info)
-    if require_trusted:
-        if info.signer is None:
-            raise ValidationError(
-                _("{name} is not signed; only signed packages from trusted keys are accepted").format(name=info.name)
-            )
-        if info.signer.trusted_as is None:
-            raise ValidationError(
-                _("{name} is signed by a key this store does not trust ({fp})").format(
-                    name=info.name, fp=info.signer.fingerprint
-                )
-            )
+    by_setting = not require_trusted and not allow_untrusted and require_trusted_packages(session)
+    if require_trusted or by_setting:
+        _check_trusted(info, by_setting)
     if info.confidential and not may_see_confidential(session):
         raise NotAllowedError(
             _("{name} holds confidential actions, which your role may not record").format(name=info.name)
@@ -240,6 +234,33 @@ def _result(
     )
 
 
+def _check_trusted(info: PackageInfo, by_setting: bool) -> None:
+    if info.signer is None:
+        if by_setting:
+            raise ValidationError(
+                _(
+                    "{name} is not signed; this store takes only packages signed by a trusted key "
+                    '(turn off "Require trusted packages" in Settings > Trusted keys, or merge with --allow-untrusted)'
+                ).format(name=info.name)
+            )
+        raise ValidationError(
+            _("{name} is not signed; only signed packages from trusted keys are accepted").format(name=info.name)
+        )
+    if info.signer.trusted_as is None:
+        if by_setting:
+            raise ValidationError(
+                _(
+                    "{name} is signed by a key this store does not trust ({fp}); trust the sender's key "
+                    "(Settings > Trusted keys, or 'crc-reporter trust-key') or turn off \"Require trusted packages\""
+                ).format(name=info.name, fp=info.signer.fingerprint)
+            )
+        raise ValidationError(
+            _("{name} is signed by a key this store does not trust ({fp})").format(
+                name=info.name, fp=info.signer.fingerprint
+            )
+        )
+
+
 @without_collector
 def preview_merge(
     session: Session,
@@ -247,9 +268,10 @@ def preview_merge(
     resolutions: dict[str, Resolution] | None = None,
     *,
     require_trusted: bool = False,
+    allow_untrusted: bool = False,
 ) -> MergeResult:
     """What merging would change, with the conflicts; writes nothing."""
-    info = _check(session, package, require_trusted)
+    info = _check(session, package, require_trusted, allow_untrusted)
     prepared = prepare(session, write=False)
     plan = _plan(prepared, package, dict(resolutions or {}))
     return _result(prepared, plan, info, applied=False, backup=None)
@@ -279,6 +301,7 @@ def merge_package(
     resolutions: dict[str, Resolution] | None = None,
     *,
     require_trusted: bool = False,
+    allow_untrusted: bool = False,
     backup: bool = True,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
@@ -294,7 +317,7 @@ def merge_package(
     merged at all: the result lists the deletions (``deletions_held``) for a person
     to agree to, by merging again with ``allow_deletions`` at least their number.
     """
-    info = _check(session, package, require_trusted)
+    info = _check(session, package, require_trusted, allow_untrusted)
     resolutions = dict(resolutions or {})
     _step(progress, cancel, 0, _("Reading this store"))
     prepared = prepare(session, write=False)

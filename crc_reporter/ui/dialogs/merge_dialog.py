@@ -238,7 +238,19 @@ class MergeDialog(FileDropMixin, QDialog):
             if self.info is not None and self.info.signer is not None:
                 self.info = replace(self.info, signer=replace(self.info.signer, trusted_as=result.name))
                 self.card.show_info(self.info)
-            self.show_message(_("Trusted {name}: {fp}").format(name=result.name, fp=result.fingerprint), ok=True)
+            message = _("Trusted {name}: {fp}").format(name=result.name, fp=result.fingerprint)
+            self.show_message(message, ok=True)
+            package = self.package
+            if self.preview is None and package is not None:  # refused as untrusted: compare again
+
+                def compared(read: Read) -> None:
+                    self._read_done(read)
+                    if not read[3]:
+                        self.show_message(message, ok=True)
+
+                self._start(
+                    lambda session, _c: _compare(session, package), _("Comparing it with this store…"), compared
+                )
 
         self._start(lambda session, _c: trust_key(session, key, name), _("Trusting the key…"), trusted)
 

@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.roles import Role
@@ -21,6 +31,8 @@ from crc_reporter.services.exchange import (
     PublicKeyInfo,
     TrustedKeyInfo,
     read_public_key,
+    require_trusted_packages,
+    set_require_trusted_packages,
     trust_key,
     trusted_keys,
     untrust_key,
@@ -111,6 +123,11 @@ class TrustedKeysPanel(QWidget):
                 )
             )
         )
+        self.require = QCheckBox(_("Require trusted packages"))
+        self.require.setToolTip(
+            _("Refuse packages that are unsigned or signed by a key this store does not trust, when merging.")
+        )
+        layout.addWidget(self.require)
         self.model = TrustedKeyModel(self)
         self.table = RecordTable(self.model)
         self.table.setAccessibleName(_("Trusted keys"))
@@ -128,15 +145,17 @@ class TrustedKeysPanel(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self._own_key_card())
+        self.require.clicked.connect(self._require_clicked)  # a person's click only, not a reload
         self.add_button.clicked.connect(self.trust_file)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.current_changed.connect(lambda _r: self._update_buttons())
         self.blocked = may_manage_keys(store, access)
         if self.blocked:
-            for button in (self.add_button, self.remove_button):
+            for button in (self.add_button, self.remove_button, self.require):
                 button.setEnabled(False)
                 button.setToolTip(self.blocked)
         self.reload()
+        self._load_require()
 
     def _own_key_card(self) -> QFrame:
         card = QFrame()
@@ -181,6 +200,35 @@ class TrustedKeysPanel(QWidget):
             store=self.store,
             on_success=done,
             on_failure=self._failed,
+            show_progress=False,
+        )
+
+    def _load_require(self) -> None:
+        self.tasks.run(
+            lambda session, _c: require_trusted_packages(session),
+            store=self.store,
+            on_success=lambda on: self.require.setChecked(bool(on)),
+            on_failure=self._failed,
+            show_progress=False,
+        )
+
+    def _require_clicked(self, on: bool) -> None:
+        def done(_result: object) -> None:
+            self.status.setText(
+                _("Only packages signed by a trusted key are merged.")
+                if on
+                else _("Unsigned packages and unknown keys are merged too.")
+            )
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            self._load_require()  # show what the store really holds
+
+        self.tasks.run(
+            lambda session, _c: set_require_trusted_packages(session, on),
+            store=self.store,
+            on_success=done,
+            on_failure=failed,
             show_progress=False,
         )
 

@@ -11,7 +11,7 @@ from crc_reporter.services.demo import load_demo
 from crc_reporter.services.exchange import bulk
 from crc_reporter.services.search import search_action_ids, search_recommendation_ids
 from crc_reporter.store.engine import Store
-from crc_reporter.store.open import open_store
+from tests.exchange_support import open_taking_unsigned
 
 
 def test_a_merge_into_an_empty_store_indexes_every_paragraph_and_action(store: Store, tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_a_merge_into_an_empty_store_indexes_every_paragraph_and_action(store: S
         ex.export_package(session, tmp_path / "demo.crcx", include_confidential=True)
         wanted_recs = search_recommendation_ids(session, "birth registration")
         wanted_actions = search_action_ids(session, "juvenile")
-    copy = open_store(tmp_path / "copy.sqlite", user="copy")
+    copy = open_taking_unsigned(tmp_path / "copy.sqlite", user="copy")
     try:
         with copy.session() as session:
             result = ex.merge_package(session, ex.open_package(tmp_path / "demo.crcx"))

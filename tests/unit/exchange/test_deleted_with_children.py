@@ -17,16 +17,15 @@ from crc_reporter.services import actions as action_svc
 from crc_reporter.services import exchange as ex
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, ActionLink, Source
-from crc_reporter.store.open import open_store
-from tests.exchange_support import TITLES, build_base, export, merge
+from tests.exchange_support import TITLES, build_base, export, merge, open_taking_unsigned
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    a = open_store(tmp_path / "a.sqlite", user="alice")
+    a = open_taking_unsigned(tmp_path / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
-    b = open_store(tmp_path / "b.sqlite", user="bob")
+    b = open_taking_unsigned(tmp_path / "b.sqlite", user="bob")
     merge(b, export(a, tmp_path / "first.crcx"))  # both copies agree
     yield a, b
     a.close()

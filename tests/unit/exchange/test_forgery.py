@@ -15,9 +15,8 @@ from crc_reporter.services import recommendations as rec_svc
 from crc_reporter.services.exchange.state import replica_id
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, Recommendation, SyncRecord, Tombstone
-from crc_reporter.store.open import open_store
 from tests.exchange_forgery import forge
-from tests.exchange_support import build_base, export
+from tests.exchange_support import build_base, export, open_taking_unsigned
 
 FORGED = 10**6  # far more changes than any copy ever made
 
@@ -25,13 +24,13 @@ FORGED = 10**6  # far more changes than any copy ever made
 @pytest.fixture
 def trio(tmp_path: Path) -> tuple[Store, Store, Store]:
     """``a`` made the base, ``b`` merged it; ``c`` is a third copy."""
-    a = open_store(tmp_path / "a.sqlite", user="alice")
+    a = open_taking_unsigned(tmp_path / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
-    b = open_store(tmp_path / "b.sqlite", user="bob")
+    b = open_taking_unsigned(tmp_path / "b.sqlite", user="bob")
     with b.session() as session:
         ex.merge_package(session, export(a, tmp_path / "base.crcx"), backup=False)
-    c = open_store(tmp_path / "c.sqlite", user="carol")
+    c = open_taking_unsigned(tmp_path / "c.sqlite", user="carol")
     yield a, b, c
     for store in (a, b, c):
         store.close()

@@ -15,16 +15,15 @@ from crc_reporter.services.errors import ServiceError
 from crc_reporter.services.exchange import package as pkg
 from crc_reporter.services.exchange.signing import generate_keypair
 from crc_reporter.store.engine import Store
-from crc_reporter.store.open import open_store
-from tests.exchange_support import audit_count, build_base, compare, export
+from tests.exchange_support import audit_count, build_base, compare, export, open_taking_unsigned
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Store, Store]:
-    a = open_store(tmp_path / "a.sqlite", user="alice")
+    a = open_taking_unsigned(tmp_path / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
-    b = open_store(tmp_path / "b.sqlite", user="bob")
+    b = open_taking_unsigned(tmp_path / "b.sqlite", user="bob")
     yield a, b
     a.close()
     b.close()

@@ -22,9 +22,8 @@ from crc_reporter.services import exchange as ex
 from crc_reporter.services.exchange import package as pkg
 from crc_reporter.services.exchange import stream
 from crc_reporter.store.engine import Store
-from crc_reporter.store.open import open_store
 from tests.exchange_forgery import rows
-from tests.exchange_support import build_base, export
+from tests.exchange_support import build_base, export, open_taking_unsigned
 
 LONG = os.environ.get("CRC_REPORTER_LONG_TESTS") == "1"
 
@@ -32,7 +31,7 @@ LONG = os.environ.get("CRC_REPORTER_LONG_TESTS") == "1"
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> ex.Package:
     folder = tmp_path_factory.mktemp("template")
-    store: Store = open_store(folder / "a.sqlite", user="alice")
+    store: Store = open_taking_unsigned(folder / "a.sqlite", user="alice")
     with store.session() as session:
         build_base(session)
     package = export(store, folder / "a.crcx")

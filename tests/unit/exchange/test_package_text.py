@@ -11,9 +11,8 @@ from crc_reporter.services import exchange as ex
 from crc_reporter.services.exchange.schema import BY_NAME
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action, Recommendation, Tag
-from crc_reporter.store.open import open_store
 from tests.exchange_forgery import forge, rows
-from tests.exchange_support import build_base, export
+from tests.exchange_support import build_base, export, open_taking_unsigned
 
 DIRTY = "Birth\x00 registration\x0b for all\r\nchildren \ud800 now\x1f"
 # Word's line break (\x0b) reads as a space (domain/text.py), the NUL and \x1f go, CR LF is a newline
@@ -22,10 +21,10 @@ CLEAN = "Birth registration  for all\nchildren \ufffd now"
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Store, Store]:
-    a = open_store(tmp_path / "a.sqlite", user="alice")
+    a = open_taking_unsigned(tmp_path / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
-    b = open_store(tmp_path / "b.sqlite", user="bob")
+    b = open_taking_unsigned(tmp_path / "b.sqlite", user="bob")
     yield a, b
     a.close()
     b.close()

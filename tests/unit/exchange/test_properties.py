@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from crc_reporter.services import exchange as ex
-from crc_reporter.store.open import open_store
 from tests.conftest import copy_store
 from tests.exchange_support import (
     EDIT_KINDS,
@@ -31,6 +30,7 @@ from tests.exchange_support import (
     contents,
     export,
     merge,
+    open_taking_unsigned,
     remap,
 )
 
@@ -46,11 +46,11 @@ _counter = itertools.count()
 def templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Copy A with the base content, and copy B made from A's package (both already exchanged once)."""
     folder = tmp_path_factory.mktemp("exchange-templates")
-    a = open_store(folder / "a.sqlite", user="alice")
+    a = open_taking_unsigned(folder / "a.sqlite", user="alice")
     with a.session() as session:
         build_base(session)
     package = export(a, folder / "base.crcx")
-    b = open_store(folder / "b.sqlite", user="bob")
+    b = open_taking_unsigned(folder / "b.sqlite", user="bob")
     merge(b, package)
     a.close()
     b.close()
@@ -77,8 +77,8 @@ def test_random_histories_converge_without_losing_anything(
 ) -> None:
     folder = tmp_path / f"run{next(_counter)}"
     folder.mkdir()
-    a = open_store(copy_store(templates[0], folder / "a.sqlite"), user="alice")
-    b = open_store(copy_store(templates[1], folder / "b.sqlite"), user="bob")
+    a = open_taking_unsigned(copy_store(templates[0], folder / "a.sqlite"), user="alice")
+    b = open_taking_unsigned(copy_store(templates[1], folder / "b.sqlite"), user="bob")
     try:
         base_a, base_b = compare(a, b)
         assert base_a == base_b
@@ -140,10 +140,10 @@ routes = st.lists(st.sampled_from(PAIRS), min_size=1, max_size=6)
 def third(templates: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Copy C, made from B's package (so that C's history comes through B)."""
     folder = tmp_path_factory.mktemp("exchange-third")
-    b = open_store(copy_store(templates[1], folder / "b.sqlite"), user="bob")
+    b = open_taking_unsigned(copy_store(templates[1], folder / "b.sqlite"), user="bob")
     package = export(b, folder / "b.crcx")
     b.close()
-    c = open_store(folder / "c.sqlite", user="chantha")
+    c = open_taking_unsigned(folder / "c.sqlite", user="chantha")
     merge(c, package)
     c.close()
     return folder / "c.sqlite"
@@ -171,7 +171,9 @@ def test_three_copies_on_any_route_converge(
     folder = tmp_path / f"three{next(_counter)}"
     folder.mkdir()
     sources = (templates[0], templates[1], third)
-    stores = [open_store(copy_store(src, folder / f"{i}.sqlite"), user=f"u{i}") for i, src in enumerate(sources)]
+    stores = [
+        open_taking_unsigned(copy_store(src, folder / f"{i}.sqlite"), user=f"u{i}") for i, src in enumerate(sources)
+    ]
     try:
         for store, history in zip(stores, edits, strict=True):
             for edit in history:
