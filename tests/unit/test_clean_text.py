@@ -80,6 +80,8 @@ def test_old_stores_are_cleaned_and_export_again(demo_template: Path, tmp_path: 
         conn.execute(
             "UPDATE action SET description = ? WHERE id = (SELECT MIN(id) FROM action)", ("a" * 9000 + "\x00b",)
         )
+        # as a store of revision 0007 was: without what later revisions add
+        conn.execute("DROP TABLE exchange_setting")
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
     conn.close()
     store = open_store(path, user="tester")
