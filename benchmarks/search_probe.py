@@ -28,7 +28,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 
-def _settle(app: QApplication, until: Any, timeout: float = 30.0) -> bool:
+def settle(app: QApplication, until: Any, timeout: float = 30.0) -> bool:
+    """Run the event loop until ``until()`` holds (True) or ``timeout`` seconds pass (False)."""
     end = time.perf_counter() + timeout
     while time.perf_counter() < end:
         app.processEvents()
@@ -63,7 +64,7 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
     assert isinstance(app, QApplication)
     window.navigate("recommendations")
     page = window.pages["recommendations"]
-    if not _settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=120):
+    if not settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=120):
         raise RuntimeError("the recommendations were not loaded within 120 s")
     rows = len(page._rows)
 
@@ -102,14 +103,14 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
                 if page._shown_filter is shown and page.current_filter() == shown:
                     # the same question (a space after a word): the rows on screen are already its answer
                     latencies.append((time.perf_counter() - pressed) * 1000)
-                elif not _settle(app, lambda: "painted" in marks.marks, timeout=10):
+                elif not settle(app, lambda: "painted" in marks.marks, timeout=10):
                     raise RuntimeError(f"no repaint after typing {ch!r} into {page.search.text()!r}")
                 else:
                     latencies.append((marks.marks["painted"] - pressed) * 1000)
                 if baseline is not None:
                     baseline.append(bare_query(page.search.text()) * 1000)
             page.search.set_text_now("")
-            _settle(app, lambda: window.tasks.active == 0, timeout=10)
+            settle(app, lambda: window.tasks.active == 0, timeout=10)
         return latencies
 
     type_words(0, None)  # warm-up: first queries fill SQLite's page cache

@@ -20,19 +20,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-
-def _settle(app: QApplication, until: Any, timeout: float = 30.0) -> bool:
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        app.processEvents()
-        if until():
-            return True
-        QThreadPool.globalInstance().waitForDone(1)
-    return False
+from benchmarks.search_probe import settle
 
 
 class _Painted(QObject):
@@ -77,7 +69,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
     assert isinstance(app, QApplication)
     window.navigate("recommendations")
     page = window.pages["recommendations"]
-    if not _settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=180):
+    if not settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=180):
         raise RuntimeError("the recommendations were not loaded within 180 s")
 
     marks: dict[str, Any] = {}
@@ -144,7 +136,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
                     latencies.append((time.perf_counter() - pressed) * 1000)
                     typed.append(wanted)
                     continue
-                if not _settle(
+                if not settle(
                     app,
                     lambda w=wanted: "painted" in marks and marks.get("shown") == w.strip(),  # type: ignore[misc]
                     timeout=10,
@@ -153,7 +145,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
                 latencies.append((marks["painted"] - pressed) * 1000)
                 typed.append(wanted)
             page.search.set_text_now("")
-            _settle(app, lambda: window.tasks.active == 0, timeout=10)
+            settle(app, lambda: window.tasks.active == 0, timeout=10)
         return latencies
 
     type_words()  # warm-up: the first queries fill SQLite's page cache
