@@ -18,8 +18,9 @@ shift || true
 app_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xkb1 libglib2.0-0 fonts-khmeros fonts-noto-core)
-# For the tests: LibreOffice (Writer to render reports, Calc to open exported workbooks), poppler for PDF checks, PostgreSQL, Xvfb.
-test_pkgs=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql xvfb xauth)
+# For the tests: LibreOffice (Writer to render reports, Calc to open exported workbooks), poppler for PDF checks, PostgreSQL, Xvfb,
+# Chromium and its driver to open the published website.
+test_pkgs=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql xvfb xauth chromium chromium-driver)
 
 say() { printf '\033[1mcrc-reporter setup:\033[0m %s\n' "$*" >&2; }
 
