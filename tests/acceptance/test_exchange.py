@@ -128,7 +128,7 @@ def test_tracker_and_impact_exports_on_every_backend(demo_store: Store, tmp_path
     with demo_store.session() as session:
         tracker = export_tracker(session, tmp_path / "t.xlsx")
         impact = export_impact(session, tmp_path / "i.csv")
-    assert tracker.rows["recommendations"] == 104 and impact.recommendation_rows == 104
+    assert tracker.rows["recommendations"] == 123 and impact.recommendation_rows == 123
     with demo_store.session() as session:
         report = apply_tracker(session, read_tracker((tmp_path / "t.xlsx").read_bytes(), "t.xlsx"))
     assert not report.changes and not report.problems and not report.unknown_rows

@@ -49,7 +49,7 @@ def test_the_tracker_and_impact_exports_write_files_the_services_read_back(
     idle()
     dialog = _export(qtbot, window, TRACKER, tmp_path / "tracker")
     assert dialog.result.path == tmp_path / "tracker.xlsx" and dialog.result.rows["actions"] == 47
-    assert dialog.message.text().startswith("Wrote tracker.xlsx (Recommendations 104, Actions 47")
+    assert dialog.message.text().startswith("Wrote tracker.xlsx (Recommendations 123, Actions 47")
     source = load_source(tmp_path / "tracker.xlsx")
     assert source.format == "crc-tracker" and isinstance(source.payload, TrackerSheets)
     with demo_store.session() as session:

@@ -187,7 +187,7 @@ def test_khmer_digits_chosen_in_settings(
         page = window.page("recommendations")
         window.navigate("recommendations")
         idle()
-        assert page.subtitle.text().startswith("១០៤")  # "104 of 104 paragraphs", in Khmer digits
+        assert page.subtitle.text().startswith("១២៣")  # "123 of 123 paragraphs", in Khmer digits
         number = page.model.index(0, page.model.COL_NUMBER).data()
         assert number and all("០" <= c <= "៩" for c in number)
         assert page.model.index(0, page.model.COL_DOCUMENT).data().startswith("XMP/")  # symbols keep Latin digits

@@ -71,7 +71,7 @@ def test_back_and_forward_after_following_a_link(qtbot: QtBot, window: MainWindo
 def test_search_hits_are_marked_in_the_text(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
     page = open_recommendations(window, idle)
     qtbot.keyClicks(page.search, "juvenile")
-    qtbot.waitUntil(lambda: page.model.rowCount() < 104)
+    qtbot.waitUntil(lambda: page.model.rowCount() < 123)
     click_row(page.table, 0)
     marks = page.detail.text.extraSelections()
     assert marks and all(m.cursor.selectedText().lower() == "juvenile" for m in marks)

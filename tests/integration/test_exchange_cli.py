@@ -98,14 +98,14 @@ def test_import_accepts_packages_trackers_and_impact_files(ministry: Path, tmp_p
     a = copy_store(ministry, tmp_path / "a.sqlite")
     b, c = tmp_path / "b.sqlite", tmp_path / "c.sqlite"
     _ok("--db", str(a), "export-package", str(tmp_path / "p.crcx"), "--sign", _trusted_key(b, tmp_path))
-    assert "Merged: 672 added" in _ok("--db", str(b), "import", str(tmp_path / "p.crcx"))
+    assert "Merged: 710 added" in _ok("--db", str(b), "import", str(tmp_path / "p.crcx"))
     assert "Would merge: 0 added" in _ok("--db", str(b), "import", str(tmp_path / "p.crcx"), "--dry-run")
 
     _ok("--db", str(a), "export-xlsx", str(tmp_path / "t.xlsx"))
     assert "0 changes" in _ok("--db", str(a), "import", str(tmp_path / "t.xlsx"))
 
     out = _ok("--db", str(a), "export-impact", str(tmp_path / "impact.csv"))
-    assert "104 recommendations" in out and (tmp_path / "impact-actions.csv").exists()
+    assert "123 recommendations" in out and (tmp_path / "impact-actions.csv").exists()
     assert "67 added" in _ok("--db", str(c), "import", str(tmp_path / "impact.csv"))
     assert "47 actions added" in _ok("--db", str(c), "import", str(tmp_path / "impact-actions.csv"))
 

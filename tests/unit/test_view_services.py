@@ -101,4 +101,4 @@ def test_usage_counts(demo_store: Store) -> None:
         rows = responsible_for(s, moj.actor_id)
     assert len(rows) == moj.responsible_for
     assert found and all(r.document == CO for r in found)
-    assert sum(d.paragraphs for d in docs.values()) == 104
+    assert sum(d.paragraphs for d in docs.values()) == 123
