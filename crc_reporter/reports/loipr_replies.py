@@ -9,6 +9,8 @@ headings the list of issues uses.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import DocumentType
@@ -51,12 +53,47 @@ def word_limit(data: ReportData) -> int:
     return replies_word_limit(data.document.type)
 
 
+_REPORTS_ASKED = re.compile(r"/(?:QPR|Q|LOIPR|LOI)/(\d+)(?:-(\d+))?$")
+
+
+def _reports(tx: ReportLanguage, first: int, last: int) -> str:
+    """ "seventh periodic report", "combined fifth and sixth periodic reports", "combined fourth to sixth …"."""
+    if first == last:
+        return tx._("{ordinal} periodic report").format(ordinal=tx.ordinal(first))
+    if last == first + 1:
+        return tx._("combined {first} and {last} periodic reports").format(
+            first=tx.ordinal(first), last=tx.ordinal(last)
+        )
+    return tx._("combined {first} to {last} periodic reports").format(first=tx.ordinal(first), last=tx.ordinal(last))
+
+
 def title(data: ReportData, tx: ReportLanguage) -> str:
-    if data.document.type == DocumentType.LOIPR.value:
-        text = tx._("Replies of {state} to the list of issues prior to reporting ({symbol})")
+    """The UN's pattern. Simplified procedure: "Seventh periodic report submitted by … under article 44 of the
+    Convention pursuant to the simplified reporting procedure, due in 2028" (the replies are the report);
+    standard procedure: "Replies of … to the list of issues in relation to its combined fifth and sixth
+    periodic reports"."""
+    doc = data.document
+    state = tx.state(data.state_name)
+    m = _REPORTS_ASKED.search(doc.symbol)
+    if m is None:  # a symbol of another shape: name the list of issues answered
+        if doc.type == DocumentType.LOIPR.value:
+            text = tx._("Replies of {state} to the list of issues prior to reporting ({symbol})")
+        else:
+            text = tx._("Replies of {state} to the list of issues ({symbol})")
+        return text.format(state=state, symbol=doc.symbol)
+    first = int(m.group(1))
+    reports = _reports(tx, first, int(m.group(2) or first))
+    if doc.type == DocumentType.LOIPR.value:
+        year = tx.digits(str(doc.next_report_due.year)) if doc.next_report_due else "…"
+        text = tx._(
+            "{reports} submitted by {state} under article 44 of the Convention pursuant to the simplified "
+            "reporting procedure, due in {year}"
+        ).format(reports=reports, state=state, year=year)
     else:
-        text = tx._("Replies of {state} to the list of issues ({symbol})")
-    return text.format(state=tx.state(data.state_name), symbol=data.document.symbol)
+        text = tx._("Replies of {state} to the list of issues in relation to its {reports}").format(
+            state=state, reports=reports
+        )
+    return text[:1].upper() + text[1:]
 
 
 def steps(data: ReportData) -> int:
@@ -71,7 +108,10 @@ def _cover(ctx: ReportContext) -> None:
     b.para(tx._("Committee on the Rights of the Child"), space_before=1200, counted=False)
     b.para(title(data, tx), "title", space_before=600)
     if doc.type == DocumentType.LOIPR.value:
-        b.para(tx._("Periodic report under the simplified reporting procedure"), "subtitle")
+        subtitle = tx._("Replies to the list of issues prior to reporting ({symbol}) of {date}")
+    else:
+        subtitle = tx._("Replies to the list of issues ({symbol}) of {date}")
+    b.para(subtitle.format(symbol=doc.symbol, date=tx.date(doc.date) or "…"), "subtitle")
     b.para(tx._("Draft of {date}").format(date=tx.date(ctx.today)), align="center", counted=False)
     b.page_break()
     b.para(tx._("Contents"), "toc_heading", counted=False)

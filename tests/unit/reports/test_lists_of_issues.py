@@ -36,3 +36,25 @@ def test_report_loipr_on_the_demo_prints_its_limit(
     code = main(["--db", db, "report", "loipr", "--document", symbol, "--out", str(out), "--no-contents-pages"])
     printed = capsys.readouterr().out
     assert code == 0 and limit in printed and out.stat().st_size > 5_000
+
+
+def test_replies_titles_follow_the_un_pattern(demo_store: Store) -> None:
+    from crc_reporter.reports import ReportOptions
+    from crc_reporter.reports.language import ReportLanguage
+    from crc_reporter.reports.loipr_replies import gather, title
+
+    def title_of(symbol: str, lang: str = "en") -> str:
+        with demo_store.session() as session:
+            data = gather(session, ReportOptions(kind="loipr", document=symbol))
+        return title(data, ReportLanguage(lang))
+
+    assert title_of(DEMO_LOIPR) == (
+        "Seventh periodic report submitted by the Republic of Xamplia under article 44 of the Convention "
+        "pursuant to the simplified reporting procedure, due in 2028"
+    )
+    assert title_of(DEMO_LOI) == (
+        "Replies of the Republic of Xamplia to the list of issues in relation to its combined fifth and sixth "
+        "periodic reports"
+    )
+    assert title_of(DEMO_LOIPR, "fr").startswith("Septième rapport périodique soumis par")
+    assert title_of(DEMO_LOI, "fr").startswith("Réponses de")
