@@ -119,7 +119,9 @@ def generate_report(
         named |= {m.name for m in data.coalition_members} | ({data.coalition.name} if data.coalition else set())
         entries = abbreviations.used(list_actors(session), abbreviations.body_text(builder), named)
         abbreviations.write_list(builder, ctx.abbreviations, tx._("Abbreviations"), entries)
-    builder.finish(tx._("Update the table of contents to see it (in Word: right-click, Update Field)."))
+    builder.finish(
+        tx._("Update the table of contents to see it (in Word: right-click, Update Field)."), tx.paragraph_range
+    )
     request_field_update(document)
     make_drawing_ids_unique(document)
     if options.out is not None and options.contents_pages:

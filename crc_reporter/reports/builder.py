@@ -162,7 +162,7 @@ class Builder:
         if page_break:
             ppr = p.find(x.PPR)
             x.insert_in_order(ppr, etree.Element(qn("w:pageBreakBefore")), (x.SPACING, x.IND, x.JC, qn("w:rPr")))
-        self.toc.mark(p, level, text)
+        self.toc.mark(p, level, text, self.numbered)
         self.outline.append(Heading(level, text))
         return p
 
@@ -213,9 +213,10 @@ class Builder:
         etree.SubElement(etree.SubElement(p, x.R), DRAWING).append(inline)
         return p
 
-    def finish(self, toc_empty_text: str) -> None:
+    def finish(self, toc_empty_text: str, paragraph_range: Callable[[int, int], str] | None = None) -> None:
+        """Close the body; the contents list gets each chapter's paragraphs when ``paragraph_range`` is given."""
         if self._toc_anchor is not None:
-            self.toc.render(self._toc_anchor, toc_empty_text)
+            self.toc.render(self._toc_anchor, toc_empty_text, self.numbered, paragraph_range)
             self._toc_anchor = None
         self.body.append(self.sect_pr)
 

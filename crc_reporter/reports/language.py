@@ -143,6 +143,12 @@ class ReportLanguage:
         """A count or a paragraph number: no thousands separator below 10,000, as UN documents write them."""
         return self.digits(str(value) if abs(value) < 10_000 else format_decimal(value, locale=self.locale))
 
+    def paragraph_range(self, first: int, last: int) -> str:
+        """ "paras. 5–14", "para. 3": the paragraphs of a chapter, as UN contents lists give them."""
+        numbers = self.integer(first) if first == last else f"{self.integer(first)}–{self.integer(last)}"
+        count = last - first + 1
+        return self.ngettext("para. {numbers}", "paras. {numbers}", count).format(numbers=numbers)
+
     def ordinal(self, n: int) -> str:
         """ "seventh" / "septième" / "ទី៧": report numbers as UN titles spell them."""
         words = _ORDINALS.get(self.code)

@@ -80,3 +80,28 @@ def test_title_abbreviations_and_common_core(demo_store: Store, tmp_path: Path) 
     assert "NCCR" in listed
     fr = open_docx(write(demo_store, tmp_path, "state", name="fr.docx", lang="fr").path)
     assert fr.core_properties.title.startswith("Septième rapport périodique soumis par")
+
+
+def _contents(doc: object) -> list[str]:
+    body = doc.element.body  # type: ignore[attr-defined]
+    return [
+        "".join(t.text or "" for r in link.iter(qn("w:r")) for t in r.findall(qn("w:t")))
+        for link in body.iter(qn("w:hyperlink"))
+        if (link.get(qn("w:anchor")) or "").startswith("_Toc")
+    ]
+
+
+def test_contents_gives_each_chapters_paragraphs(demo_store: Store, tmp_path: Path) -> None:
+    import re
+
+    for lang, label in (("en", "paras?\\."), ("fr", "par\\."), ("km", "កថាខណ្ឌ")):
+        doc = open_docx(write(demo_store, tmp_path, "state", name=f"{lang}.docx", lang=lang).path)
+        chapters = [e for e in _contents(doc) if re.match(r"^[IVXL]+\. ", e)]
+        ranges = [re.search(rf"\(({label}) (\d+)(?:–(\d+))?\)$", e) for e in chapters]
+        assert len(chapters) > 8 and all(ranges), chapters
+        spans = [(int(m.group(2)), int(m.group(3) or m.group(2))) for m in ranges if m]
+        assert spans[0][0] == 1  # chapter I starts the numbering
+        assert all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:], strict=False))  # no gap, no overlap
+        assert spans[-1][1] == len(_numbered(doc))
+    sections = [e for e in _contents(open_docx(write(demo_store, tmp_path, "state").path)) if "(para" in e]
+    assert all(re.match(r"^[IVXL]+\. ", e) for e in sections)  # sub-headings carry no range
