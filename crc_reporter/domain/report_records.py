@@ -26,6 +26,19 @@ class LinkedAction:
 
 
 @dataclass(frozen=True, slots=True)
+class CitedParagraph:
+    """A paragraph of earlier concluding observations that a question cites ("previous_reference" rows),
+    with what was done about it: replies carry it over instead of asking for it again."""
+
+    document: str
+    number: int
+    subheading: str | None = None
+    found: bool = True  # False: the cited document or paragraph is not in the store
+    actions: tuple[LinkedAction, ...] = ()
+    indicators: tuple[IndicatorInfo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ReportItem:
     """One paragraph of the document answered, with everything linked to it."""
 
@@ -34,6 +47,8 @@ class ReportItem:
     indicators: tuple[IndicatorInfo, ...] = ()
     government: AssessmentInfo | None = None  # the latest whole-paragraph assessment of each side
     civil_society: AssessmentInfo | None = None
+    #: for a question of a list of issues: the concluding observations' paragraphs it cites
+    cited: tuple[CitedParagraph, ...] = ()
 
     @property
     def number(self) -> int:
@@ -73,7 +88,26 @@ class ReportData:
     include_confidential: bool = False
     confidential_left_out: int = 0
     generated_on: dt.date | None = None
+    #: replies to a list of issues: laws, policies and programmes acted on since the concluding observations
+    #: the questions cite (Part II, new developments), and the date of those observations
+    developments: tuple[LinkedAction, ...] = ()
+    developments_since: dt.date | None = None
 
     @property
     def items(self) -> tuple[ReportItem, ...]:
         return tuple(item for section in self.sections for item in section.items)
+
+
+_PART_II = ("new developments", "faits nouveaux", "part ii", "deuxième partie")
+_PART_III = ("data, statistics", "données, statistiques", "statistical data", "part iii", "troisième partie")
+
+
+def list_part(recommendation: RecommendationInfo) -> int:
+    """Which part of a list of issues a paragraph belongs to, from its sub-heading: 2 for "New developments",
+    3 for "Data, statistics and other information", else 1 (the questions)."""
+    heading = (recommendation.subheading or "").casefold()
+    if any(heading.startswith(p) for p in _PART_III):
+        return 3
+    if any(heading.startswith(p) for p in _PART_II):
+        return 2
+    return 1

@@ -143,6 +143,10 @@ class ReportLanguage:
         """A count or a paragraph number: no thousands separator below 10,000, as UN documents write them."""
         return self.digits(str(value) if abs(value) < 10_000 else format_decimal(value, locale=self.locale))
 
+    def subheading(self, text: str) -> str:
+        """A sub-heading of the Committee ("Legislation") in the report's language."""
+        return text
+
     def paragraph_range(self, first: int, last: int) -> str:
         """ "paras. 5–14", "para. 3": the paragraphs of a chapter, as UN contents lists give them."""
         numbers = self.integer(first) if first == last else f"{self.integer(first)}–{self.integer(last)}"

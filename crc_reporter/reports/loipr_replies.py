@@ -14,15 +14,15 @@ import re
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import DocumentType
-from crc_reporter.domain.report_records import ReportData, ReportItem
+from crc_reporter.domain.report_records import ReportData, list_part
 from crc_reporter.domain.word_limits import PERIODIC_REPORT, REPLIES_TO_LIST_OF_ISSUES, replies_word_limit
 from crc_reporter.i18n import _
-from crc_reporter.reports import parts
+from crc_reporter.reports import list_of_issues, parts
 from crc_reporter.reports.builder import Span
 from crc_reporter.reports.context import ReportContext, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage, roman
-from crc_reporter.reports.ooxml import BOLD, MARK
+from crc_reporter.reports.ooxml import MARK
 from crc_reporter.services.report_data import gather_report_data
 
 _LISTS = (DocumentType.LOIPR.value, DocumentType.LIST_OF_ISSUES.value)
@@ -30,7 +30,11 @@ _LISTS = (DocumentType.LOIPR.value, DocumentType.LIST_OF_ISSUES.value)
 
 def gather(session: Session, options: ReportOptions) -> ReportData:
     data = gather_report_data(
-        session, options.document, include_confidential=options.include_confidential, state_name=options.state_name
+        session,
+        options.document,
+        include_confidential=options.include_confidential,
+        with_cited=True,
+        state_name=options.state_name,
     )
     if data.document.type not in _LISTS:
         raise ReportError(
@@ -143,56 +147,43 @@ def _introduction(ctx: ReportContext) -> None:
     )
 
 
-def _question(ctx: ReportContext, item: ReportItem) -> None:
-    tx, b = ctx.tx, ctx.builder
-    rec = item.recommendation
-    doc = ctx.data.document
-    b.heading(2, parts.short_heading(tx, rec, doc, doc))
-    ctx.answering = parts.answering(tx, rec, doc, doc)
-    parts.committee_text(ctx, rec)  # a question is short, and a reply is read against it
-    parts.actions_section(ctx, item.actions, tx._("Measures taken"))
-    parts.indicators_section(ctx, item.indicators)
-    if not rec.parts:
-        parts.narrative(ctx, item, tx._("[Reply to paragraph {number}.]").format(number=tx.integer(rec.number)))
-        return
-    for part in rec.parts:
-        b.para(Span(tx.part(part.label), BOLD), keep_next=True, numbered=False)
-        b.placeholder(
-            tx._("[Reply to paragraph {number} {part}.]").format(
-                number=tx.integer(rec.number), part=tx.part(part.label)
-            ),
-            tag=f"crc:{ctx.data.document.symbol}:{rec.number}:{part.label}",
-            alias=tx._("Narrative"),
-        )
-
-
 def build(ctx: ReportContext) -> None:
     _cover(ctx)
     _introduction(ctx)
-    tx = ctx.tx
+    tx, b = ctx.tx, ctx.builder
     by_number = sorted(ctx.data.items, key=lambda i: i.number)
+    questions = [i for i in by_number if list_part(i.recommendation) == 1]
+    numbers = list_of_issues.table_numbers(questions)
     sections = {s.key: s for s in ctx.data.sections}
     current: str | None = None
     chapter = 1
-    b = ctx.builder
-    for item in by_number:
+    for item in questions:
         key = item.recommendation.cluster or ""
         if key != current:
             current = key
             chapter += 1
-            ctx.chapters.append(("", b.words, 0))
             section = sections.get(key)
             heading = (
                 parts.cluster_heading(tx, section, chapter)
                 if section is not None and key
                 else (roman(chapter) + ". " + tx._("Other questions"))
             )
-            ctx.builder.heading(1, heading)
-            ctx.chapters[-1] = (heading.split(". ", 1)[-1], b.words, 0)
-        _question(ctx, item)
+            ctx.chapters.append((heading.split(". ", 1)[-1], b.words, 0))
+            b.heading(1, heading)
+        list_of_issues.question(ctx, item, numbers)
         title, start, count = ctx.chapters[-1]
         ctx.chapters[-1] = (title, start, count + 1)
         ctx.tick()
+    chapter += 1
+    developments = [i for i in by_number if list_part(i.recommendation) == 2]
+    heading = tx._("New developments")
+    ctx.chapters.append((heading, b.words, len(developments)))
+    list_of_issues.new_developments(ctx, f"{roman(chapter)}. {heading}", developments)
+    chapter += 1
+    data = [i for i in by_number if list_part(i.recommendation) == 3]
+    heading = tx._("Data, statistics and other information")
+    ctx.chapters.append((heading, b.words, len(data)))
+    list_of_issues.data_and_statistics(ctx, f"{roman(chapter)}. {heading}", data, questions)
     # (title, words at the start, questions) -> (title, words used, questions)
     ends = [start for _t, start, _n in ctx.chapters[1:]] + [b.words]
     ctx.chapters[:] = [(t, end - start, n) for (t, start, n), end in zip(ctx.chapters, ends, strict=True)]

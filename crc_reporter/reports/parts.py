@@ -85,7 +85,7 @@ def committee_text(ctx: ReportContext, rec: RecommendationInfo, *, counted: bool
         b.para(f"{ctx.tx.part(part.label)} {part.text.strip()}", "quote", counted=counted)
 
 
-def _period(tx: ReportLanguage, action: ActionInfo) -> str:
+def period_of(tx: ReportLanguage, action: ActionInfo) -> str:
     start, end = tx.date(action.start_date), tx.date(action.end_date)
     if action.status == "completed":
         if start and end:
@@ -109,7 +109,7 @@ def action_block(ctx: ReportContext, linked: LinkedAction, *, show_actor: bool =
     if show_actor and action.actor:
         head.append(f"{action.actor}. ")
     status = tx.label(action.status)
-    period = _period(tx, action)
+    period = period_of(tx, action)
     head.append(f"{status} ({period}). " if period else f"{status}. ")
     if linked.parts:
         labels = tx.join([tx.part(p) for p in linked.parts])

@@ -99,13 +99,18 @@ def select(
     check_clusters(clusters)
     wanted = set(paragraphs)
 
+    def keep(actions: tuple[LinkedAction, ...]) -> tuple[LinkedAction, ...]:
+        return tuple(a for a in actions if _in_period(a, start, end) and (not actors or _by_actor(a, actors)))
+
     def narrow(item: ReportItem) -> ReportItem | None:
         if wanted and item.number not in wanted:
             return None
-        actions = tuple(a for a in item.actions if _in_period(a, start, end) and (not actors or _by_actor(a, actors)))
-        if actors and not actions and not any(_named(r, actors) for r in item.recommendation.responsible):
+        actions = keep(item.actions)
+        cited = tuple(dataclasses.replace(c, actions=keep(c.actions)) for c in item.cited)
+        acted = actions or any(c.actions for c in cited)
+        if actors and not acted and not any(_named(r, actors) for r in item.recommendation.responsible):
             return None  # neither acted on nor given to these actors
-        return dataclasses.replace(item, actions=actions)
+        return dataclasses.replace(item, actions=actions, cited=cited)
 
     sections = []
     for section in data.sections:

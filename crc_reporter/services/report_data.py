@@ -9,16 +9,19 @@ actions stay out unless the caller asks for them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import CLUSTER_ORDER
-from crc_reporter.domain.enums import ActorType, AssessmentSide, DocumentType, Treaty
+from crc_reporter.domain.enums import ActionType, ActorType, AssessmentSide, DocumentType, Treaty
 from crc_reporter.domain.records import (
+    ActionInfo,
     ActorInfo,
     AssessmentInfo,
     DocumentInfo,
@@ -26,6 +29,7 @@ from crc_reporter.domain.records import (
     RecommendationInfo,
 )
 from crc_reporter.domain.report_records import (
+    CitedParagraph,
     ClusterSection,
     LinkedAction,
     ProtocolSection,
@@ -140,6 +144,79 @@ def _items(
     return items, left_out
 
 
+_DEVELOPMENTS = (ActionType.LAW.value, ActionType.POLICY.value, ActionType.PROGRAMME.value)
+
+
+@dataclass
+class _Cited:
+    items: list[ReportItem]
+    left_out: int = 0
+    developments: tuple[LinkedAction, ...] = ()
+    since: dt.date | None = None
+
+
+def _recent(action: ActionInfo, since: dt.date | None) -> bool:
+    """A law, policy or programme still under way, or started or finished since ``since``."""
+    if action.type not in _DEVELOPMENTS or action.status == "cancelled":
+        return False
+    last = action.end_date or action.start_date
+    return since is None or action.status in ("planned", "ongoing") or (last is not None and last >= since)
+
+
+def _cited(session: Session, items: list[ReportItem], include_confidential: bool) -> _Cited:
+    """Each question with the concluding observations' paragraphs it cites (its previous_reference rows),
+    resolved in the store with their actions and indicators; the confidential actions left out; and the
+    laws, policies and programmes acted on since those observations (new developments)."""
+    symbols = sorted({p.document for item in items for p in item.recommendation.previous})
+    if not symbols:
+        return _Cited(items)
+    paragraphs: dict[tuple[str, int], RecommendationInfo] = {}
+    actions: dict[str, dict[int, list[LinkedAction]]] = {}
+    left_out = 0
+    since: dt.date | None = None
+    for symbol in symbols:
+        recs = list_recommendations(session, RecommendationFilter(document=symbol))
+        if not recs:
+            continue  # a document the store does not hold: its paragraphs are shown as not found
+        paragraphs.update({(symbol, r.number): r for r in recs})
+        actions[symbol], count = _actions_by_paragraph(session, symbol, include_confidential)
+        left_out += count
+        day = get_document(session, symbol).date
+        since = max(since, day) if since and day else since or day
+    indicators: dict[int, list[IndicatorInfo]] = defaultdict(list)
+    rec_ids = [r.id for r in paragraphs.values()]
+    for indicator in list_indicators(session, rec_ids=rec_ids) if rec_ids else ():
+        for rec_id in indicator.recommendations:
+            indicators[rec_id].append(indicator)
+    out = []
+    for item in items:
+        cited = []
+        for ref in dict.fromkeys(item.recommendation.previous):
+            rec = paragraphs.get((ref.document, ref.paragraph))
+            if rec is None:
+                cited.append(CitedParagraph(ref.document, ref.paragraph, found=False))
+                continue
+            cited.append(
+                CitedParagraph(
+                    ref.document,
+                    ref.paragraph,
+                    rec.subheading,
+                    actions=tuple(actions.get(ref.document, {}).get(ref.paragraph, ())),
+                    indicators=tuple(sorted(indicators.get(rec.id, ()), key=lambda i: i.name)),
+                )
+            )
+        out.append(dataclasses.replace(item, cited=tuple(cited)) if cited else item)
+    seen: dict[int, LinkedAction] = {}
+    for by_paragraph in actions.values():
+        for linked in (a for found in by_paragraph.values() for a in found):
+            if linked.action.id not in seen and _recent(linked.action, since):
+                seen[linked.action.id] = LinkedAction(linked.action)
+    developments = sorted(
+        seen.values(), key=lambda a: (a.action.start_date or a.action.end_date or dt.date.max, a.action.id)
+    )
+    return _Cited(out, left_out, tuple(developments), since)
+
+
 def _sections(session: Session, items: list[ReportItem]) -> tuple[ClusterSection, ...]:
     reference = {
         key: (title, text)
@@ -208,16 +285,22 @@ def gather_report_data(
     coalition: str | None = None,
     with_coalition: bool = False,
     with_protocols: bool = False,
+    with_cited: bool = False,
     state_name: str | None = None,
     today: dt.date | None = None,
 ) -> ReportData:
-    """Read what a report on ``symbol`` needs; ``with_coalition`` resolves the coalition (alternative reports)."""
+    """Read what a report on ``symbol`` needs; ``with_coalition`` resolves the coalition (alternative reports),
+    ``with_cited`` the paragraphs of concluding observations that questions cite (replies to a list of issues)."""
     doc = get_document(session, symbol)
     coalition_info, members = find_coalition(session, coalition) if with_coalition or coalition else (None, ())
     civil_society_by = None
     if coalition_info is not None:
         civil_society_by = {coalition_info.name, *(m.name for m in members)}
     items, left_out = _items(session, doc, include_confidential, civil_society_by)
+    cited = _Cited(items)
+    if with_cited:  # a list of issues: the paragraphs of concluding observations its questions cite
+        cited = _cited(session, items, include_confidential)
+        items, left_out = cited.items, left_out + cited.left_out
     protocols = []
     if with_protocols:
         for op_doc in _protocol_documents(session, doc):
@@ -234,4 +317,6 @@ def gather_report_data(
         include_confidential=include_confidential,
         confidential_left_out=left_out,
         generated_on=today or dt.date.today(),
+        developments=cited.developments,
+        developments_since=cited.since,
     )

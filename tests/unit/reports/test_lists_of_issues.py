@@ -58,3 +58,57 @@ def test_replies_titles_follow_the_un_pattern(demo_store: Store) -> None:
     )
     assert title_of(DEMO_LOIPR, "fr").startswith("Septième rapport périodique soumis par")
     assert title_of(DEMO_LOI, "fr").startswith("Réponses de")
+
+
+def _text(path: Path) -> str:
+    from tests.unit.reports.conftest import body_text, open_docx
+
+    return body_text(open_docx(path))
+
+
+def test_questions_answered_with_the_actions_of_the_paragraphs_they_cite(demo_store: Store, tmp_path: Path) -> None:
+    from tests.unit.reports.conftest import headings, open_docx, write
+
+    result = write(demo_store, tmp_path, "loipr", document=DEMO_LOIPR)
+    text = _text(result.path)  # type: ignore[arg-type]
+    question_10 = text[
+        text.index("With reference to the Committee's previous recommendations (CRC/C/XMP/CO/5-6, paras. 56") :
+    ]
+    # the actions linked to CO/5-6 para. 56 are carried over to the question that cites it, not re-entered
+    assert "Follow-up to paragraph 56 of CRC/C/XMP/CO/5-6 (Administration of child justice)" in question_10
+    assert question_10.index("Drafting of the Juvenile Justice Law") < question_10.index("New developments")
+    chapters = headings(open_docx(result.path), 1)  # type: ignore[arg-type]
+    assert chapters[-2:] == ["IX. New developments", "X. Data, statistics and other information"]
+    part_2 = text[text.rindex("New developments") :]
+    assert "Drafting of the Juvenile Justice Law. See the reply to paragraph 10." in part_2  # once, then referred to
+    part_3 = text[text.rindex("Data, statistics and other information") :]
+    captions = [line for line in text.splitlines() if line.startswith("Table ")]
+    assert len(captions) == len(set(captions)) >= 4 and all(
+        c in part_3 for c in captions
+    )  # each table once, in part III
+    assert "Table 1. Birth registration rate of children under 5" in part_3  # numbered as question 4 cites it first
+    assert "Data: table 1 in part III." in text
+
+
+def test_cited_paragraphs_missing_confidential_or_of_other_actors(demo_store: Store, tmp_path: Path) -> None:
+    from crc_reporter.services.actions import ActionFilter, list_actions, update_action
+    from crc_reporter.services.common import recommendation_by_ref
+    from crc_reporter.store.models import PreviousReference
+    from tests.unit.reports.conftest import write
+
+    with demo_store.session() as session:
+        question = recommendation_by_ref(session, DEMO_LOIPR, 3)
+        session.add(PreviousReference(recommendation_id=question.id, symbol="CRC/C/XMP/CO/9", paragraph=4))
+        session.flush()
+        drafting = next(
+            a for a in list_actions(session, ActionFilter()) if a.title == "Drafting of the Juvenile Justice Law"
+        )
+        update_action(session, drafting.id, confidential=True)
+    text = _text(write(demo_store, tmp_path, "loipr", document=DEMO_LOIPR).path)  # type: ignore[arg-type]
+    assert "[Paragraph 4 of CRC/C/XMP/CO/9 is not in this store" in text
+    assert "Drafting of the Juvenile Justice Law" not in text
+    shown = write(demo_store, tmp_path, "loipr", name="all.docx", document=DEMO_LOIPR, include_confidential=True)
+    assert "Drafting of the Juvenile Justice Law. Ministry of Justice." in _text(shown.path)  # type: ignore[arg-type]
+    unicef = write(demo_store, tmp_path, "loipr", name="u.docx", document=DEMO_LOIPR, actors=("UNICEF Xamplia",))
+    text = _text(unicef.path)  # type: ignore[arg-type]
+    assert "Mobile birth registration in the Northern Highlands" in text and "Ministry of Interior" not in text

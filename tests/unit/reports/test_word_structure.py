@@ -180,7 +180,10 @@ def test_loipr_replies_one_section_per_question(loipr_store: Store, tmp_path: Pa
     assert "[Reply to paragraph 2 (b).]" in text
     assert "(a) Strengthen the mandate of the National Committee for Children's Rights" in text  # parts quoted
     assert result.word_limit == 21_200  # under the simplified procedure the replies are the periodic report
-    assert doc.core_properties.title.startswith("Replies of the Republic of Xamplia to the list of issues")
+    # the UN's title of a report under the simplified procedure (QPR/7-8: the seventh and eighth reports)
+    assert doc.core_properties.title.startswith(
+        "Combined seventh and eighth periodic reports submitted by the Republic"
+    )
 
 
 def test_khmer_report_fonts_language_and_text(demo_store: Store, tmp_path: Path) -> None:
