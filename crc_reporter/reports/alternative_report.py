@@ -16,7 +16,7 @@ from crc_reporter.domain.enums import ActorType, DocumentType
 from crc_reporter.domain.records import AssessmentInfo
 from crc_reporter.domain.report_records import LinkedAction, ReportData, ReportItem
 from crc_reporter.i18n import _
-from crc_reporter.reports import parts
+from crc_reporter.reports import parts, statistics
 from crc_reporter.reports.builder import Content, Note, Span
 from crc_reporter.reports.charts import charts_section
 from crc_reporter.reports.context import ReportContext, ReportOptions
@@ -187,7 +187,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     _assessment(ctx, tx._("Coalition's assessment:"), item.civil_society)
     parts.actions_section(ctx, coalition, tx._("Work and evidence of the coalition's members"))
     parts.actions_section(ctx, others, tx._("Other actors"))
-    parts.indicators_section(ctx, item.indicators)
+    statistics.cite(ctx, item.indicators)
     parts.narrative(ctx, item, tx._("[The coalition's analysis: gaps, data, children's views.]"))
     b.heading(3, tx._("Suggested questions and recommendations"))
     b.placeholder(
@@ -217,3 +217,5 @@ def build(ctx: ReportContext) -> None:
                 ctx.tick()
             ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))
+    ctx.builder.counting = False  # the annex does not count against the word limit
+    statistics.annex(ctx, ctx.tx._("Annex: statistical data"))

@@ -17,7 +17,7 @@ from crc_reporter.domain.enums import ActionType
 from crc_reporter.domain.records import IndicatorInfo
 from crc_reporter.domain.report_records import CitedParagraph, LinkedAction, ReportItem
 from crc_reporter.reports import ooxml as x
-from crc_reporter.reports import parts
+from crc_reporter.reports import parts, statistics
 from crc_reporter.reports.builder import Content, Span
 from crc_reporter.reports.context import ReportContext
 
@@ -27,7 +27,8 @@ def table_numbers(items: Iterable[ReportItem]) -> dict[int, int]:
     numbers: dict[int, int] = {}
     for item in items:
         for indicator in indicators_of(item):
-            numbers.setdefault(indicator.id, len(numbers) + 1)
+            if indicator.values:  # as statistics.write_tables numbers them
+                numbers.setdefault(indicator.id, len(numbers) + 1)
     return numbers
 
 
@@ -179,8 +180,7 @@ def data_and_statistics(
     for item in [*items, *paragraphs]:
         for indicator in indicators_of(item):
             indicators.setdefault(indicator.id, indicator)
-    for indicator in indicators.values():
-        parts.indicator_table(ctx, indicator)
+    statistics.write_tables(ctx, list(indicators.values()))
     if not indicators:
         b.para(
             Span(tx._("[No indicator is linked to the questions or to the paragraphs they cite.]"), x.MARK),

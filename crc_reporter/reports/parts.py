@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crc_reporter.domain.enums import DocumentType
-from crc_reporter.domain.records import ActionInfo, DocumentInfo, IndicatorInfo, RecommendationInfo
+from crc_reporter.domain.records import ActionInfo, DocumentInfo, RecommendationInfo
 from crc_reporter.domain.report_records import ClusterSection, LinkedAction, ReportItem
 from crc_reporter.i18n import N_
 from crc_reporter.reports import ooxml as x
 from crc_reporter.reports.builder import Content, Note, Span
 from crc_reporter.reports.context import ReportContext
 from crc_reporter.reports.language import ReportLanguage, roman
-from crc_reporter.reports.tables import Column, add_table
 
-MAX_YEARS = 8  # columns of an indicator table that still fit a portrait page
 SEX_LABELS = {"female": N_("Girls"), "male": N_("Boys")}
 PROTOCOL_TITLES = {
     "OPSC": N_("Optional Protocol on the sale of children, child prostitution and child pornography"),
@@ -150,47 +148,6 @@ def actions_section(
         if ctx.answering:
             ctx.written_actions[linked.action.id] = ctx.answering
         action_block(ctx, linked, show_actor=show_actor)
-
-
-def _row_label(tx: ReportLanguage, sex: str | None, age: str | None, province: str | None) -> str:
-    parts = [tx._(SEX_LABELS[sex]) if sex in SEX_LABELS else (sex or ""), age or "", province or ""]
-    return ", ".join(p for p in parts if p) or tx._("Total")
-
-
-def indicator_table(ctx: ReportContext, indicator: IndicatorInfo) -> None:
-    """Values by year (latest years), one row per disaggregation; the source as a footnote on the caption."""
-    tx, b = ctx.tx, ctx.builder
-    years = sorted({v.year for v in indicator.values})[-MAX_YEARS:]
-    if not years:
-        return
-    written = ctx.written_tables.get(indicator.id)
-    if written is not None:
-        b.para(tx._("{name}: see table {number}.").format(name=indicator.name, number=tx.integer(written)))
-        return
-    ctx.written_tables[indicator.id] = ctx.tables + 1
-    rows: dict[tuple[str | None, str | None, str | None], dict[int, float]] = {}
-    for v in indicator.values:
-        if v.year in years:
-            rows.setdefault((v.sex, v.age_group, v.province), {})[v.year] = v.value
-    ordered = sorted(rows, key=lambda k: (k != (None, None, None), k[0] or "", k[1] or "", k[2] or ""))
-    caption: list[Content] = [
-        tx._("Table {number}. {name}").format(number=tx.integer(ctx.next_table()), name=indicator.name)
-    ]
-    if indicator.unit:
-        caption.append(f" ({indicator.unit})")
-    if indicator.source:
-        caption.append(Note(tx._("Source: {source}").format(source=indicator.source)))
-    b.para(caption, "caption", keep_next=True)
-    columns = [Column("", 3.0), *(Column(tx.digits(str(y)), 1.0) for y in years)]
-    table_rows = [
-        [_row_label(tx, *key), *(tx.number(rows[key][y]) if y in rows[key] else "–" for y in years)] for key in ordered
-    ]
-    add_table(b, columns, table_rows)
-
-
-def indicators_section(ctx: ReportContext, indicators: Sequence[IndicatorInfo]) -> None:
-    for indicator in indicators:
-        indicator_table(ctx, indicator)
 
 
 def narrative(ctx: ReportContext, item: ReportItem, prompt: str) -> None:

@@ -19,7 +19,7 @@ from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.domain.report_records import ClusterSection, ReportData, ReportItem
 from crc_reporter.domain.word_limits import PERIODIC_REPORT
 from crc_reporter.i18n import _
-from crc_reporter.reports import matrix, parts
+from crc_reporter.reports import matrix, parts, statistics
 from crc_reporter.reports.builder import Span
 from crc_reporter.reports.charts import charts_section
 from crc_reporter.reports.context import ReportContext, ReportOptions
@@ -123,7 +123,8 @@ def introduction(ctx: ReportContext) -> None:
             "It replies to the concluding observations on the previous report ({symbol}), adopted on {date}, and "
             "follows the Committee's treaty-specific reporting guidelines (CRC/C/58/Rev.3): one chapter per "
             "cluster of rights replies to the recommendations paragraph by paragraph, with the measures taken, "
-            "their results and the data available. The annex lists every recommendation with its status."
+            "their results and the data available. Annex I lists every recommendation with its status; annex II "
+            "gives the statistical data the report cites."
         ).format(symbol=doc.symbol, date=tx.date(doc.date) or "…")
     )
     b.para(
@@ -183,7 +184,7 @@ def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None)
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, item.recommendation)
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
-    parts.indicators_section(ctx, item.indicators)
+    statistics.cite(ctx, item.indicators, "II")
     parts.narrative(
         ctx,
         item,
@@ -239,5 +240,6 @@ def build(ctx: ReportContext) -> None:
             ctx.tick(len(section.items))
     ctx.builder.counting = False  # annexes do not count against the word limit
     ctx.builder.new_section(landscape=True)
-    ctx.builder.heading(1, ctx.tx._("Annex: status of implementation of the recommendations"))
+    ctx.builder.heading(1, ctx.tx._("Annex I: status of implementation of the recommendations"))
     matrix.status_table(ctx, with_civil_society=False)
+    statistics.annex(ctx, ctx.tx._("Annex II: statistical data"))

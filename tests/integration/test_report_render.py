@@ -92,7 +92,7 @@ def test_state_report_clusters_in_order_with_references(pdfs: dict[str, PdfReade
     for number in (6, 24, 56, 57):
         assert f"Paragraph {number} " in text[body:]
     assert "(CRC/C/OPAC/XMP/CO/1)" in text[positions[-1] :]
-    assert "Annex: status of implementation of the recommendations" in text
+    assert "Annex I: status of implementation of the recommendations" in text
     assert len(pdfs["state-en"].pages) > 20
 
 

@@ -58,7 +58,8 @@ def test_footnotes_are_real_and_referenced(demo_store: Store, tmp_path: Path) ->
     assert set(refs) == ids
     note_text = "".join(t.text or "" for t in notes.iter(qn("w:t")))
     assert "Judicial Training Academy, training completion report 2019–2024" in note_text
-    assert "Ministry of Justice, annual statistics on prisons" in note_text  # an indicator's source
+    # an indicator's source goes under its table in the statistical annex, not in a note
+    assert "Source: Ministry of Justice, annual statistics on prisons" in body_text(doc)
     # the separators Word expects, declared in the settings
     assert {n.get(qn("w:type")) for n in notes.iterfind(qn("w:footnote"))} >= {"separator", "continuationSeparator"}
     assert doc.settings.element.find(qn("w:footnotePr")) is not None
@@ -98,7 +99,7 @@ def test_tables_repeat_their_header_row(demo_store: Store, tmp_path: Path) -> No
     years = [c.text for c in detention[0].rows[0].cells[1:]]
     assert years == sorted(years) and years[0] == "2018"
     assert [c.text for c in detention[0].rows[1].cells][:2] == ["Total", "493"]
-    annex = doc.tables[-1]
+    annex = next(t for t in doc.tables if t.rows[0].cells[0].text == "Para.")  # annex I (annex II: statistics)
     assert [c.text for c in annex.rows[0].cells][:3] == ["Para.", "Recommendation", "Parts"]
     # the annex is a landscape section; the body before it stays portrait
     sections = doc.sections
