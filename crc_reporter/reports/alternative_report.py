@@ -164,7 +164,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     tx, b, data = ctx.tx, ctx.builder, ctx.data
     rec = item.recommendation
     heading = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
-    b.heading(2, f"{heading}: {rec.subheading}" if rec.subheading else heading)
+    b.heading(2, f"{heading}: {tx.subheading(rec.subheading)}" if rec.subheading else heading)
     ctx.answering = parts.answering(tx, rec, data.document, data.document)
     b.para(
         Span(

@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 
 from crc_reporter.i18n import LANGUAGES, translator
 from crc_reporter.i18n.labels import label
+from crc_reporter.reports.subheadings import standard
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "km": "km_KH"}
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
@@ -144,8 +145,12 @@ class ReportLanguage:
         return self.digits(str(value) if abs(value) < 10_000 else format_decimal(value, locale=self.locale))
 
     def subheading(self, text: str) -> str:
-        """A sub-heading of the Committee ("Legislation") in the report's language."""
-        return text
+        """A sub-heading of the Committee ("Legislation") in the report's language: the glossary's wording
+        (:mod:`crc_reporter.reports.subheadings`) when it is a standard one, else as stored."""
+        if self.code == "en":
+            return text
+        known = standard(text)
+        return self._(known) if known is not None else text
 
     def paragraph_range(self, first: int, last: int) -> str:
         """ "paras. 5–14", "para. 3": the paragraphs of a chapter, as UN contents lists give them."""

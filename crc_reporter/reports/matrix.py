@@ -89,7 +89,7 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
         number.append([Span(tx._("Urgent"), BOLD)])
     text: list[Spans] = []
     if rec.subheading:
-        text.append([Span(rec.subheading, BOLD)])
+        text.append([Span(ctx.tx.subheading(rec.subheading), BOLD)])
     lead, part_cells = _lead_and_parts(ctx, rec)
     text.append(shorten(lead, 240))
     actions = [a for a in item.actions if not government_only or a.action.actor_type in (None, "government")]

@@ -210,7 +210,7 @@ def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
         )
     for subheading, group in parts.grouped_by_subheading(items):
         if subheading:
-            b.heading(2, subheading)
+            b.heading(2, tx.subheading(subheading))
         for item in group:
             reply(ctx, item)
             ctx.tick()
