@@ -10,9 +10,11 @@ out unless the coalition includes them explicitly.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.enums import ActorType, DocumentType
+from crc_reporter.domain.enums import ActionStatus, ActorType, DocumentType
 from crc_reporter.domain.records import AssessmentInfo
 from crc_reporter.domain.report_records import LinkedAction, ReportData, ReportItem
 from crc_reporter.i18n import _
@@ -147,6 +149,65 @@ def _assessment(ctx: ReportContext, label: str, assessment: AssessmentInfo | Non
     ctx.builder.para(line)
 
 
+def overdue(item: ReportItem, today: dt.date) -> list[LinkedAction]:
+    """The actions answering this paragraph whose target date has passed before they were completed."""
+    return [
+        a
+        for a in item.actions
+        if a.action.end_date is not None
+        and a.action.end_date < today
+        and a.action.status not in (ActionStatus.COMPLETED.value, ActionStatus.CANCELLED.value)
+    ]
+
+
+def _overdue(ctx: ReportContext, item: ReportItem) -> None:
+    """A flag the coalition can act on: targets the Government set itself and missed."""
+    late = overdue(item, ctx.today)
+    if not late:
+        return
+    tx = ctx.tx
+    listed = tx.join([f"{a.action.title.rstrip('.')} ({tx.date(a.action.end_date)})" for a in late])
+    text = tx.ngettext("Target date passed: {actions}.", "Target dates passed: {actions}.", len(late)).format(
+        actions=listed
+    )
+    ctx.builder.para(Span(text, BOLD), numbered=False)
+
+
+def _contact_and_consent(ctx: ReportContext, number: int) -> None:
+    """Child Rights Connect asks for a contact person and whether the report may be published."""
+    tx, b, data = ctx.tx, ctx.builder, ctx.data
+    b.heading(1, f"{roman(number)}. " + tx._("Contact and consent"))
+    b.para(tx._("Submitted by {coalition}.").format(coalition=author_name(data, tx)), numbered=False)
+    b.placeholder(
+        tx._("[Contact person: name, organisation, e-mail address and telephone number.]"),
+        tag="crc:contact",
+        alias=tx._("Contact"),
+    )
+    if ctx.options.confidential_marking:
+        consent = tx._(
+            "The coalition asks the Committee to keep this report confidential: it may not be published on the "
+            "Committee's web page or shared with the State party."
+        )
+    else:
+        consent = tx._("The coalition agrees that the Committee may publish this report on its web page.")
+    b.para(consent)
+    b.placeholder(
+        tx._("[Whether the coalition wishes to take part in the pre-sessional working group, and who would attend.]"),
+        tag="crc:pre-session",
+        alias=tx._("Pre-session"),
+    )
+
+
+def _executive_summary(ctx: ReportContext) -> None:
+    tx, b = ctx.tx, ctx.builder
+    b.heading(1, tx._("Executive summary"))
+    b.placeholder(
+        tx._("[The coalition's main findings and its priority recommendations, in one or two pages.]"),
+        tag="crc:summary",
+        alias=tx._("Executive summary"),
+    )
+
+
 def _split(item: ReportItem, coalition_names: set[str]) -> tuple[list[LinkedAction], ...]:
     government, coalition, others = [], [], []
     for linked in item.actions:
@@ -166,16 +227,16 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     heading = tx._("Paragraph {number}").format(number=tx.integer(rec.number))
     b.heading(2, f"{heading}: {tx.subheading(rec.subheading)}" if rec.subheading else heading)
     ctx.answering = parts.answering(tx, rec, data.document, data.document)
+    if rec.kind == "concern":  # "The Committee is concerned that…": not a recommendation
+        label = tx._("Concern of the Committee (paragraph {number} of {symbol})")
+    else:
+        label = tx._("Recommendation of the Committee (paragraph {number} of {symbol})")
     b.para(
-        Span(
-            tx._("Recommendation of the Committee (paragraph {number} of {symbol})").format(
-                number=tx.integer(rec.number), symbol=data.document.symbol
-            ),
-            BOLD,
-        ),
+        Span(label.format(number=tx.integer(rec.number), symbol=data.document.symbol), BOLD),
         keep_next=True,
         numbered=False,
     )
+    _overdue(ctx, item)
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, rec)
     names = {data.coalition.name} | {m.name for m in data.coalition_members} if data.coalition else set()
@@ -204,6 +265,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
 
 def build(ctx: ReportContext) -> None:
     _cover(ctx)
+    _executive_summary(ctx)
     _introduction(ctx)
     number = 2
     for section in ctx.data.sections:
@@ -217,5 +279,6 @@ def build(ctx: ReportContext) -> None:
                 ctx.tick()
             ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))
+    _contact_and_consent(ctx, number)
     ctx.builder.counting = False  # the annex does not count against the word limit
     statistics.annex(ctx, ctx.tx._("Annex: statistical data"))
