@@ -151,7 +151,7 @@ def test_choosing_what_goes_in(qtbot: QtBot, window: MainWindow, idle: Idle) -> 
     qtbot.waitUntil(lambda: page._preview_task is None, timeout=20_000)
     top = [page.preview.model.item(i).text() for i in range(page.preview.model.rowCount())]
     assert top[0] == "I. Introduction" and top[1].startswith("II. Special protection measures")
-    assert "left" in top[1] and len(top) == 3  # its words and what is left; then the annex
+    assert "left" in top[1] and len(top) == 4  # its words and what is left; then the two annexes
     page.form.paragraphs.setText("12,x")
     page.update_preview()
     assert "x is not a paragraph number" in page.preview.length.text()
