@@ -28,8 +28,9 @@ def _booleans() -> dict[str, bool]:
     out = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False, "x": True, "✓": True}
     for lang in LANGUAGES:
         tr = translator(lang)
-        out[tr.gettext("yes").casefold()] = True
-        out[tr.gettext("no").casefold()] = False
+        for yes, no in (("yes", "no"), ("Yes", "No")):  # the second pair is what the tracker writes
+            out[tr.gettext(yes).strip().casefold()] = True
+            out[tr.gettext(no).strip().casefold()] = False
     return out
 
 
@@ -65,6 +66,16 @@ def normalise(column: Column, raw: Any) -> Any:
                 except ValueError:
                     pass
         raise BadCellError(_("'{value}' is not a date (use YYYY-MM-DD)").format(value=text[:40]))
+    if column.kind == "number":
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return float(raw)
+        text = cell_text(raw).strip().replace("\u00a0", "").replace(" ", "")
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")  # a decimal comma (French)
+        try:
+            return float(text)
+        except ValueError:
+            raise BadCellError(_("'{value}' is not a number").format(value=cell_text(raw)[:40])) from None
     if column.kind == "int":
         try:
             return int(cell_text(raw))
