@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,8 +63,6 @@ _EDITABLE_HEAD = PatternFill("solid", fgColor="1F3864")
 _READONLY_HEAD = PatternFill("solid", fgColor="7F7F7F")
 _READONLY_BODY = PatternFill("solid", fgColor="F2F2F2")
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_TOP = Alignment(vertical="top")
-_WRAP_FROM = 12  # columns at least this wide wrap their text; narrower ones hold short values
 _NEW_ROWS = 500  # rows below the records that keep drop-down lists and colours, for rows a person adds
 
 Progress = Callable[[int, int, str], None]
@@ -101,7 +101,7 @@ def _body_cell(ws: Any, column: Column, value: Any) -> tuple[WriteOnlyCell, bool
     if guarded:
         cell.data_type = "s"  # openpyxl would write a text starting with "=" as a formula
         cell.quotePrefix = True
-    cell.alignment = _WRAP if column.width >= _WRAP_FROM else _TOP
+    cell.alignment = _WRAP
     if not column.editable and column.key != "uuid":
         cell.fill = _READONLY_BODY
     if column.kind == "date" and isinstance(value, dt.date):
@@ -117,7 +117,58 @@ def _original(column: Column, value: Any) -> Any:
     return value
 
 
+_LINE = 15.0  # points per line of the default font (Calibri 11)
+_KHMER_LINE = 22.0  # Khmer script: stacked vowels and subscripts need taller lines
+_MAX_HEIGHT = 409.0  # the tallest row a spreadsheet keeps
+
+
+def _width(text: str) -> float:
+    """How wide a line of text is, in units of column width (one Latin character is about one unit).
+
+    Khmer writes a syllable as several code points: marks above and below
+    (combining) and subscript consonants (after the coeng sign) take no width
+    of their own, while a base letter is wider than a Latin one.
+    """
+    total, below = 0.0, False
+    for ch in text:
+        if below:  # the consonant after a coeng is written beneath the previous one
+            below = False
+        elif ch == "\u17d2":
+            below = True
+        elif unicodedata.category(ch) == "Mn":
+            continue
+        else:
+            total += 1.3 if "\u1780" <= ch <= "\u17ff" else 1.0
+    return total
+
+
+def row_height(widths: list[int], texts: list[str], bold: bool = False) -> float:
+    """The height (points) a row needs to show its wrapped text in full.
+
+    Spreadsheets do not fit rows to wrapped text on opening a generated file
+    (LibreOffice prints them one line high), so the export sets each row's
+    height from the text's width and the column's (a row rather too tall than
+    cut); Khmer lines are taller.
+    """
+    lines, khmer = 1, False
+    for width, text in zip(widths, texts, strict=True):
+        if not text:
+            continue
+        khmer = khmer or any("\u1780" <= ch <= "\u17ff" for ch in text)
+        per_line = max(1, width - 3 if bold else width + 1)  # bold headers are wider
+        lines = max(lines, sum(max(1, math.ceil(_width(part) / per_line)) for part in text.split("\n")))
+    return min(_MAX_HEIGHT, round(lines * (_KHMER_LINE if khmer else _LINE) + 3, 1))
+
+
+def _fit_row(ws: Any, sheet: Sheet, number: int, values: list[Any]) -> None:
+    texts = ["" if v is None or c.key == "uuid" else str(v) for c, v in zip(sheet.columns, values, strict=True)]
+    height = row_height([c.width for c in sheet.columns], texts, bold=number == 1)
+    if height > _LINE + 3:
+        ws.row_dimensions[number].height = height
+
+
 def _header(ws: Any, sheet: Sheet) -> None:
+    _fit_row(ws, sheet, 1, [_(c.header) for c in sheet.columns])
     cells = []
     for column in sheet.columns:
         cell = WriteOnlyCell(ws, value=_(column.header))
@@ -223,12 +274,14 @@ def export_tracker(
         _layout(ws, sheet)
         _header(ws, sheet)
         rows: list[Row] = data[sheet.key]
-        for row in rows:
+        for number, row in enumerate(rows, start=2):
+            shown = [_value(column, row.get(column.key), lang) for column in sheet.columns]
             values = []
-            for column in sheet.columns:
-                cell, guarded = _body_cell(ws, column, _value(column, row.get(column.key), lang))
+            for column, value in zip(sheet.columns, shown, strict=True):
+                cell, guarded = _body_cell(ws, column, value)
                 neutralised += guarded
                 values.append(cell)
+            _fit_row(ws, sheet, number, shown)
             ws.append(values)
             if row.get("uuid"):
                 edits = {c.key: _original(c, row.get(c.key)) for c in sheet.columns if c.editable}
