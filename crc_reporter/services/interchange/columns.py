@@ -27,6 +27,7 @@ from crc_reporter.i18n.labels import LABELS
 TRACKER_FORMAT = "crc-reporter-tracker"
 TRACKER_VERSION = 2  # 2: new rows, comments, the Indicators sheet, the workbook's side and id
 META_SHEET = "crc_reporter"  # hidden: the format marker, the columns, the values as exported
+LISTS_SHEET = "crc_lists"  # hidden: the values of the drop-down lists
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from crc_reporter.services.interchange.columns import BY_KEY, SHEETS, Column
 from crc_reporter.services.interchange.normalise import BadCellError, normalise
 from crc_reporter.services.interchange.tracker_edits import APPLY
 from crc_reporter.services.interchange.tracker_new import apply_new_rows
-from crc_reporter.services.interchange.tracker_read import TrackerSheets
+from crc_reporter.services.interchange.tracker_read import SheetRows, TrackerSheets
 from crc_reporter.services.interchange.tracker_rows import (
     Row,
     action_rows,
@@ -127,6 +127,8 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
             problems.append(TrackerProblem(title, number, header, _("formulas are not imported; type the value")))
         for number in data.missing_uuid:
             problems.append(TrackerProblem(title, number, None, _("the row has no UUID; add new records in the app")))
+        if BY_KEY[key].new_rows:
+            _copies_are_new(data, key, sheets.originals)
         current = {row["uuid"]: row for row in reader(session, sheets) if row.get("uuid")}
         for number, cells in data.rows:
             uuid = str(cells["uuid"]).strip()
@@ -183,6 +185,37 @@ _MISSING = object()
 
 def _order() -> dict[str, int]:
     return {_(sheet.title): n for n, sheet in enumerate(SHEETS)}
+
+
+def _copies_are_new(data: SheetRows, key: str, originals: dict[str, dict[str, Any]]) -> None:
+    """Rows copied from an exported one to start a new record (how people add rows in Excel) are new rows:
+    of the rows that share a UUID, the one still as exported (or else the first) keeps it."""
+    by_uuid: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for number, cells in data.rows:
+        by_uuid.setdefault(str(cells["uuid"]).strip(), []).append((number, cells))
+    copies: set[int] = set()
+    for uuid, rows in by_uuid.items():
+        if len(rows) < 2:
+            continue
+        exported = originals.get(f"{key}:{uuid}", {})
+        unchanged = [n for n, cells in rows if not _edited(key, cells, exported)]
+        keep = unchanged[0] if unchanged else rows[0][0]
+        copies.update(n for n, _cells in rows if n != keep)
+    if copies:
+        data.new.extend((n, {**cells, "uuid": None}) for n, cells in data.rows if n in copies)
+        data.new.sort(key=lambda row: row[0])
+        data.rows = [(n, cells) for n, cells in data.rows if n not in copies]
+
+
+def _edited(key: str, cells: dict[str, Any], exported: dict[str, Any]) -> bool:
+    for column in BY_KEY[key].columns:
+        if column.editable and column.key in cells:
+            try:
+                if normalise(column, cells[column.key]) != _comparable(column, exported.get(column.key)):
+                    return True
+            except BadCellError:
+                return True
+    return False
 
 
 def _comparable(column: Column, value: Any) -> Any:

@@ -47,6 +47,7 @@ from crc_reporter.safe_io import FORMULA_TRIGGERS, atomic_write, neutralise_cell
 from crc_reporter.services.common import parse_enum
 from crc_reporter.services.errors import ServiceError, ValidationError
 from crc_reporter.services.interchange.columns import (
+    LISTS_SHEET,
     META_SHEET,
     SHEETS,
     STATUS_COLOURS,
@@ -58,7 +59,6 @@ from crc_reporter.services.interchange.columns import (
 )
 from crc_reporter.services.interchange.tracker_rows import Row, all_rows
 
-LISTS_SHEET = "crc_lists"
 _EDITABLE_HEAD = PatternFill("solid", fgColor="1F3864")
 _READONLY_HEAD = PatternFill("solid", fgColor="7F7F7F")
 _READONLY_BODY = PatternFill("solid", fgColor="F2F2F2")

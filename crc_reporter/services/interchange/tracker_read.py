@@ -15,7 +15,13 @@ from typing import Any, ClassVar
 from crc_reporter import untrusted
 from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
+from crc_reporter.services.interchange.columns import (
+    BY_KEY,
+    LISTS_SHEET,
+    META_SHEET,
+    TRACKER_FORMAT,
+    TRACKER_VERSION,
+)
 from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
@@ -81,6 +87,11 @@ def read_tracker(data: bytes, name: str) -> TrackerSheets:
                 result.warnings.append(_("the sheet {title} is missing; it was skipped").format(title=title))
                 continue
             result.sheets[key] = _rows(book[title], key, headers[key], result, name)
+        for extra in book.sheetnames:
+            if extra not in titles.values() and extra not in (META_SHEET, LISTS_SHEET):
+                result.warnings.append(
+                    _("the sheet {title} is not one of the tracker's; it was not read").format(title=extra)
+                )
         return result
     finally:
         book.close()

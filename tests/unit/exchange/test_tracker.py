@@ -269,3 +269,25 @@ def test_a_workbook_in_another_language_shows_the_translation_and_takes_its_edit
         rec = session.scalar(select(Recommendation).where(Recommendation.number == 1))
         assert rec is not None and rec.text == "Strengthen birth registration."
         assert rec.translation == translated + " (révisé)" and rec.translation_lang == lang
+
+
+def test_a_copied_row_is_a_new_assessment_and_a_sheet_of_ones_own_is_named(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", side="government")
+    book = load_workbook(tmp_path / "t.xlsx")
+    assess = book["Assessments"]
+    assess.insert_rows(2)  # the copy goes above the row it was copied from
+    for cell in assess[3]:
+        assess.cell(row=2, column=cell.column, value=cell.value)
+    copied = 2
+    _set(assess, copied, "Status", "Implemented")
+    _set(assess, copied, "Date", "2025-05-01")
+    _set(assess, copied, "Who", "Ministry of Justice")
+    book.create_sheet("My notes")["A1"] = "call the ministry"
+    book.save(tmp_path / "edited.xlsx")
+    report = _apply(base, tmp_path / "edited.xlsx")
+    assert [(c.sheet, c.row, c.key) for c in report.changes] == [("Assessments", copied, "new")]
+    assert not report.problems and any("My notes" in w for w in report.warnings)
+    with base.session() as session:
+        rows = session.scalars(select(Assessment).order_by(Assessment.assessed_on)).all()
+        assert [(a.status, a.side) for a in rows] == [("in_progress", "government"), ("implemented", "government")]
