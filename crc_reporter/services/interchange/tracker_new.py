@@ -38,6 +38,7 @@ from crc_reporter.services.interchange.normalise import BadCellError, normalise
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
 from crc_reporter.store.models import Action, Actor, Assessment, Document, Indicator, Recommendation
 
+_NAME_LIMIT = 300  # what the store keeps of an actor's name
 _NAMESPACE = uuidlib.UUID("6f1d3c1e-5a7b-4c39-9a57-1f0e3c2b7d21")
 
 
@@ -120,7 +121,9 @@ def _need(values: dict[str, Any], key: str, sheet: str, message: str) -> Any:
 
 def _actor(session: Session, name: str, side: str | None, made: list[tuple[str, str, str, Any]]) -> Actor:
     """The actor a person named (by name or short name, in any case), made when the store has none."""
-    wanted = name.strip()
+    wanted = " ".join(name.split())
+    if len(wanted) > _NAME_LIMIT:
+        raise RowError(_("a name of more than {n} characters").format(n=_NAME_LIMIT))
     actor = session.scalar(select(Actor).where(func.lower(Actor.name) == wanted.lower()))
     if actor is None:
         actor = session.scalar(select(Actor).where(func.lower(Actor.short_name) == wanted.lower()))

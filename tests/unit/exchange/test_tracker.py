@@ -291,3 +291,22 @@ def test_a_copied_row_is_a_new_assessment_and_a_sheet_of_ones_own_is_named(base:
     with base.session() as session:
         rows = session.scalars(select(Assessment).order_by(Assessment.assessed_on)).all()
         assert [(a.status, a.side) for a in rows] == [("in_progress", "government"), ("implemented", "government")]
+
+
+def test_values_no_store_can_hold_are_reported_not_crashed_on(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", side="civil_society")
+    book = load_workbook(tmp_path / "t.xlsx")
+    assess, values = book["Assessments"], book["Indicators"]
+    rows = {
+        _add(assess, Paragraph=10**20, Status="Implemented", Who="Sok Dara"): "Paragraph",
+        _add(assess, Paragraph=1, Status="Implemented", Who="x" * 5000): None,
+        _add(assess, Paragraph=1, Status="Implemented", Who="Sok Dara", Date="2999-01-01"): None,
+    }
+    bad_values = {_add(values, Indicator="Children in detention", Year=2001 + n, Value=v) for n, v in
+                  enumerate(["nan", "inf", "-1e999"])}  # fmt: skip
+    book.save(tmp_path / "edited.xlsx")
+    report = _apply(base, tmp_path / "edited.xlsx")
+    assert {(p.row, p.column) for p in report.problems if p.sheet == "Assessments"} == set(rows.items())
+    assert {p.row for p in report.problems if p.sheet == "Indicators"} == bad_values
+    assert not report.changes
