@@ -8,6 +8,9 @@ comment, an indicator's value, and rows that cannot be read.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -310,3 +313,34 @@ def test_values_no_store_can_hold_are_reported_not_crashed_on(base: Store, tmp_p
     assert {(p.row, p.column) for p in report.problems if p.sheet == "Assessments"} == set(rows.items())
     assert {p.row for p in report.problems if p.sheet == "Indicators"} == bad_values
     assert not report.changes
+
+
+@pytest.mark.libreoffice
+def test_text_like_a_formula_and_yes_no_survive_a_save_in_libreoffice(base: Store, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    with base.session() as session:
+        rec = session.scalar(select(Recommendation).where(Recommendation.number == 2))
+        assert rec is not None
+        rec_svc.update_recommendation(session, rec.id, subheading='=HYPERLINK("http://x","y")', urgent=True)
+        export_tracker(session, tmp_path / "t.xlsx", side="civil_society")
+    book = load_workbook(tmp_path / "t.xlsx")
+    row = _add(book["Assessments"], Paragraph=1, Status="Implemented", Who="Sok Dara", Note="-3 children")
+    book.save(tmp_path / "edited.xlsx")
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to",
+         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(tmp_path / "edited.xlsx")],
+        capture_output=True, timeout=180, check=True, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    saved = load_workbook(tmp_path / "lo" / "edited.xlsx")["Recommendations"]
+    cell = saved.cell(row=3, column=_col(saved, "Subheading"))
+    assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"  # text, not a formula
+    report = _apply(base, tmp_path / "lo" / "edited.xlsx")
+    assert [(c.sheet, c.row, c.key) for c in report.changes] == [
+        ("Assessments", row, "new"),
+        ("Assessments", row, "new"),
+    ]
+    assert not report.problems and not report.conflicts
+    with base.session() as session:
+        assert session.scalar(select(Assessment).where(Assessment.note == "-3 children")) is not None
