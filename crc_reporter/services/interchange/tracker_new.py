@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType, AssessmentSide, DocumentType
-from crc_reporter.i18n import _
+from crc_reporter.i18n import _, current_language
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import actors as actor_svc
 from crc_reporter.services import assessments as assess_svc
@@ -107,6 +107,11 @@ def _read(key: str, cells: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _label(key: str) -> str:
+    """A status, side or type as the report shows it: in the person's language."""
+    return display(key, current_language())
+
+
 def _derived_uuid(sheets: TrackerSheets, sheet: str, *parts: object) -> str:
     name = "\x1f".join([sheets.workbook, sheet, *(str(p) for p in parts)])
     return str(uuidlib.uuid5(_NAMESPACE, name))
@@ -130,7 +135,7 @@ def _actor(session: Session, name: str, side: str | None, made: list[tuple[str, 
     if actor is None:
         kind = ActorType.GOVERNMENT if side == AssessmentSide.GOVERNMENT else ActorType.NGO
         actor = actor_svc.create_actor(session, wanted, kind.value)
-        made.append((actor.uuid, wanted, _("new actor"), display(kind.value)))
+        made.append((actor.uuid, wanted, _("new actor"), _label(kind.value)))
     return actor
 
 
@@ -168,7 +173,7 @@ def _assessment(session: Session, sheets: TrackerSheets, values: dict[str, Any])
         evidence=values.get("evidence") or "",
         uuid=uuid,
     )
-    summary = f"{display(status)} ({display(side)}) — {assessor.name}"
+    summary = f"{_label(status)} ({_label(side)}) — {assessor.name}"
     return [*made, (uuid, label, _("new assessment"), summary)]
 
 
@@ -241,7 +246,7 @@ def _action(session: Session, sheets: TrackerSheets, values: dict[str, Any]) -> 
         outcome=values.get("outcome") or "",
         uuid=uuid,
     )
-    made.append((uuid, str(title), _("new action"), display(action.status)))
+    made.append((uuid, str(title), _("new action"), _label(action.status)))
     for rec, part_id, label in links:
         action_svc.link_action(session, action.id, rec.id, part_id)
         made.append((uuid, str(title), _("linked to"), label))

@@ -344,3 +344,18 @@ def test_text_like_a_formula_and_yes_no_survive_a_save_in_libreoffice(base: Stor
     assert not report.problems and not report.conflicts
     with base.session() as session:
         assert session.scalar(select(Assessment).where(Assessment.note == "-3 children")) is not None
+
+
+def test_what_an_added_row_made_is_told_in_the_persons_language(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", side="civil_society")
+    book = load_workbook(tmp_path / "t.xlsx")
+    _add(book["Assessments"], Paragraph=1, Status="Implemented", Who="Child Rights Coalition")
+    book.save(tmp_path / "edited.xlsx")
+    i18n.set_language("fr")
+    try:
+        report = _apply(base, tmp_path / "edited.xlsx")
+    finally:
+        i18n.set_language("en")
+    ((change),) = report.changes
+    assert change.field == "nouvelle évaluation" and change.new.startswith("Mis en œuvre (Société civile)")
