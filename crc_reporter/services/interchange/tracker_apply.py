@@ -100,6 +100,7 @@ _READERS: dict[str, tuple[Reader, Callable[[Row], str]]] = {
     "indicators": (lambda s, t: indicator_rows(s), lambda r: f"{r['indicator']} {r['year']}"),
     "actors": (lambda s, t: actor_rows(s), lambda r: str(r["name"])),
 }
+_NOT_APPLIED = N_("the row's other changes were not applied either; correct it and import the workbook again")
 _FIXED = {
     "assessments": N_("an assessment is never changed; add a row with the new assessment"),
     "actions": N_("change the paragraphs an action answers in the app"),
@@ -130,12 +131,14 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
         if BY_KEY[key].new_rows:
             _copies_are_new(data, key, sheets.originals)
         current = {row["uuid"]: row for row in reader(session, sheets) if row.get("uuid")}
+        with_formula = {number for number, _column in data.formulas}
         for number, cells in data.rows:
             uuid = str(cells["uuid"]).strip()
             stored = current.get(uuid)
             if stored is None:
                 unknown.append((title, number, uuid))
                 continue
+            unreadable = number in with_formula
             edits: dict[str, Any] = {}
             for column in BY_KEY[key].columns:
                 if not column.editable or column.key not in cells:
@@ -144,6 +147,7 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
                     value = normalise(column, cells[column.key])
                 except BadCellError as exc:
                     problems.append(TrackerProblem(title, number, _(column.header), str(exc)))
+                    unreadable = True
                     continue
                 exported = _comparable(column, sheets.originals.get(f"{key}:{uuid}", {}).get(column.key, _MISSING))
                 now = _comparable(column, stored.get(column.key))
@@ -151,6 +155,7 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
                     continue
                 if column.new_only:  # says which record the row is; an exported row keeps its own
                     problems.append(TrackerProblem(title, number, _(column.header), _(_FIXED[key])))
+                    unreadable = True
                     continue
                 if column.vocabulary and value is None:
                     continue  # an emptied status cannot be un-assessed; leave it
@@ -160,7 +165,9 @@ def apply_tracker(session: Session, sheets: TrackerSheets, *, dry_run: bool = Fa
                     )
                     continue
                 edits[column.key] = value
-            if edits:
+            if edits and unreadable:  # a row is applied whole or not at all
+                problems.append(TrackerProblem(title, number, None, _(_NOT_APPLIED)))
+            elif edits:
                 done = _apply_row(session, key, stored, edits, sheets, title, number, problems)
                 headers = {c.key: _(c.header) for c in BY_KEY[key].columns}
                 for field_, value in done.items():

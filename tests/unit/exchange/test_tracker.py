@@ -359,3 +359,21 @@ def test_what_an_added_row_made_is_told_in_the_persons_language(base: Store, tmp
         i18n.set_language("en")
     ((change),) = report.changes
     assert change.field == "nouvelle évaluation" and change.new.startswith("Mis en œuvre (Société civile)")
+
+
+def test_a_row_with_a_cell_that_cannot_be_read_is_not_half_applied(base: Store, tmp_path: Path) -> None:
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", include_confidential=True)
+    book = load_workbook(tmp_path / "t.xlsx")
+    acts = book["Actions"]
+    row = _row_of(acts, "Title", "Diversion programme")
+    _set(acts, row, "Status", "Completed")
+    _set(acts, row, "End", "next spring")
+    _set(acts, row, "Outcome", "=A1")  # a formula
+    book.save(tmp_path / "edited.xlsx")
+    report = _apply(base, tmp_path / "edited.xlsx")
+    assert not report.changes
+    assert {(p.row, p.column) for p in report.problems} == {(row, "End"), (row, "Outcome"), (row, None)}
+    with base.session() as session:
+        action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
+        assert action is not None and action.status == "planned" and action.outcome == ""
