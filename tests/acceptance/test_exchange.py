@@ -15,7 +15,7 @@ from sqlalchemy import select
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import exchange as ex
 from crc_reporter.services import recommendations as rec_svc
-from crc_reporter.services.interchange.impact import export_impact
+from crc_reporter.services.interchange.impact_export import export_impact
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import read_tracker

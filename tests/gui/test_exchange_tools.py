@@ -14,7 +14,8 @@ from sqlalchemy import select
 from crc_reporter.importers import load_source
 from crc_reporter.services import exchange as ex
 from crc_reporter.services.backups import list_backups
-from crc_reporter.services.interchange.impact import ACTION_HEADERS, ImpactActions
+from crc_reporter.services.interchange.impact import ImpactActions
+from crc_reporter.services.interchange.impact_export import ACTION_HEADERS
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
