@@ -129,7 +129,8 @@ def indicator_headers(line: ImpactLine) -> tuple[str, ...]:
 
 
 def title_of(text: str, subheading: str | None) -> str:
-    first = re.split(r"(?<=[.;:])\s", " ".join(text.split()), maxsplit=1)[0]
+    # the first sentence, not cut after "para." of a reference such as "(CRC/C/KHM/CO/2-3, para. 28)"
+    first = re.split(r"(?<!\bpara\.)(?<!\bparas\.)(?<=[.;:])\s", " ".join(text.split()), maxsplit=1)[0]
     if len(first) > 120:
         first = first[:119].rstrip() + "…"
     return f"{subheading}: {first}" if subheading else first
