@@ -112,6 +112,12 @@ class ImpactCsvImporter:
             # the export's formula guard (a leading apostrophe) comes off, as in the tracker's import
             return unneutralise(row[index].strip()) if index is not None and index < len(row) else ""
 
+        if "frequency_months" in columns or ("rel:action-reference" in columns and "start_date" in columns):
+            raise SourceError(
+                _("{name} is an IMPACT OSS indicators file; indicators are not imported from IMPACT OSS").format(
+                    name=probe.name
+                )
+            )
         download = _is_download(rows[0])
         named = probe.name.casefold()
         if any(f in columns for f in ACTION_FIELDS) or (
