@@ -171,15 +171,7 @@ def read_categories(path: Path) -> list[dict[str, str]]:
 #: affected persons; the 197 recommending states and the UPR cycle left out); the three "Progress status"
 #: categories have a title and no short title, which only nz-production's title fallback finds
 SEEDED_SHORT_TITLES = frozenset(
-    "S,M,A,R,T,UPR,ICCPR,ICESCR,CAT,CERD,CEDAW,CRC,CRPD,MoJ,MFAT,MfW,MSD,Whaikaha,TPK,MBIE,DIA,Corrections,Police,"
-    "CRU,HUD,MoH,MoE,MfE,NEMA,TPA,PSC,Equality,Cooperation,Environment,Counter-terrorism,ESC rights,"
-    "Standard of living,Employment,Health,Education,Women & girls,Children (rights of),Disabilities (rights),"
-    "Indigenous rights,Migrants (rights of),Older persons,NHRF,Intl. instruments,Criminal justice,Business,"
-    "Intl. obligations,Inter-State cooperation,HR education,Context,Intl. law,Self-determination,Development,"
-    "Remedy,Mercenaries (use of),Civil & political,Integrity,Liberty & security,Freedom,Justice,Identity,"
-    "Participation,Family,Property,Cultural rights,Displaced,HRD,Intl. conventions,Children,Disappeared,"
-    "Indigenous,LGBTI,Migrants,Minorities,Poverty,Disabilities,Stateless,Women,Pacific,Māori,Older,Homelessness,"
-    "Slavery,Public officials,Media,Non-citizens,Liberty,Private security,Mercenaries,Rural".split(",")
+    ["S", "M", "A", "R", "T", "UPR", "ICCPR", "ICESCR", "CAT", "CERD", "CEDAW", "CRC", "CRPD", "MoJ", "MFAT", "MfW", "MSD", "Whaikaha", "TPK", "MBIE", "DIA", "Corrections", "Police", "CRU", "HUD", "MoH", "MoE", "MfE", "NEMA", "TPA", "PSC", "Equality", "Cooperation", "Environment", "Counter-terrorism", "ESC rights", "Standard of living", "Employment", "Health", "Education", "Women & girls", "Children (rights of)", "Disabilities (rights)", "Indigenous rights", "Migrants (rights of)", "Older persons", "NHRF", "Intl. instruments", "Criminal justice", "Business", "Intl. obligations", "Inter-State cooperation", "HR education", "Context", "Intl. law", "Self-determination", "Development", "Remedy", "Mercenaries (use of)", "Civil & political", "Integrity", "Liberty & security", "Freedom", "Justice", "Identity", "Participation", "Family", "Property", "Cultural rights", "Displaced", "HRD", "Intl. conventions", "Children", "Disappeared", "Indigenous", "LGBTI", "Migrants", "Minorities", "Poverty", "Disabilities", "Stateless", "Women", "Pacific", "Māori", "Older", "Homelessness", "Slavery", "Public officials", "Media", "Non-citizens", "Liberty", "Private security", "Mercenaries", "Rural"]
 )
 PROGRESS_TITLES = frozenset({"In preparation", "In progress", "Completed"})
 

@@ -101,7 +101,9 @@ def cmd_export_impact(args: argparse.Namespace, ctx: CliContext) -> int:
             include_concerns=args.include_concerns,
             since=args.since,
         )
-    for text in impact_summary(result):
+    for text in impact_summary(
+        result, concerns_hint=_("--include-concerns sends them"), since_hint=_("export with --since DATE")
+    ):
         print(text)
     return 0
 

@@ -135,7 +135,9 @@ OWN_FIELDS = {
     "crc reporter sources": "own:sources",
 }
 _LISTED = re.compile(r"^\s*-\s+")
-_BRACKETED = re.compile(r"^(?P<title>.*?)\s*\[(?P<code>[^\[\]]+)\](?:\s*\[(?:draft|private)(?:/(?:draft|private))?\])?\s*$")
+_BRACKETED = re.compile(
+    r"^(?P<title>.*?)\s*\[(?P<code>[^\[\]]+)\](?:\s*\[(?:draft|private)(?:/(?:draft|private))?\])?\s*$"
+)
 
 
 def field_of(header: str) -> str | None:

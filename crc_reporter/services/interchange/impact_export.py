@@ -361,8 +361,8 @@ def write_csv(path: Path, headers: Iterable[str], rows: list[list[str]]) -> None
         raise ServiceError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from exc
 
 
-def impact_summary(result: ImpactExport) -> list[str]:
-    """What an IMPACT export wrote, and what to do with it, in lines (also shown by the window)."""
+def impact_summary(result: ImpactExport, *, concerns_hint: str, since_hint: str) -> list[str]:
+    """What an IMPACT export wrote, and what to do with it, in lines; the hints name the option (CLI or window)."""
     out = [
         ngettext(
             "Wrote {path} ({n} recommendation).", "Wrote {path} ({n} recommendations).", result.recommendation_rows
@@ -392,15 +392,15 @@ def impact_summary(result: ImpactExport) -> list[str]:
     if result.links_left_out:
         out.append(
             ngettext(
-                "{n} link to a paragraph that is not a recommendation was left out (--include-concerns sends them).",
-                "{n} links to paragraphs that are not recommendations were left out (--include-concerns sends them).",
+                "{n} link to a paragraph that is not a recommendation was left out ({hint}).",
+                "{n} links to paragraphs that are not recommendations were left out ({hint}).",
                 result.links_left_out,
-            ).format(n=result.links_left_out)
+            ).format(n=result.links_left_out, hint=concerns_hint)
         )
     out.append(
         _(
             "IMPACT OSS creates records on import and never updates them: it refuses a reference it already "
-            "has. Next time, export with --since to send only what was added."
-        )
+            "has. Next time, send only what was added: {hint}."
+        ).format(hint=since_hint)
     )
     return out

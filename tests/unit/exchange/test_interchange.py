@@ -18,6 +18,7 @@ from crc_reporter.services import actions as action_svc
 from crc_reporter.services import recommendations as rec_svc
 from crc_reporter.services.importing import apply_import
 from crc_reporter.services.interchange.impact import ImpactActions
+from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.impact_export import (
     ACTION_HEADERS,
     RECOMMENDATIONS,
@@ -25,7 +26,6 @@ from crc_reporter.services.interchange.impact_export import (
     recommendation_headers,
 )
 from crc_reporter.services.interchange.impact_lines import LINES
-from crc_reporter.services.interchange.impact_actions import apply_impact_actions
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
