@@ -127,8 +127,9 @@ class ImpactCsvImporter:
         return self._recommendations(probe, body, cell, options)
 
     def _recommendations(self, probe: Probe, body: Body, get: Cell, options: ReadOptions) -> ParsedSource:
-        from crc_reporter.services.interchange.impact import parse_part_reference
+        from crc_reporter.services.interchange.impact import parse_part_reference, part_reference, reference
 
+        links: list[Any] = []
         warnings: list[str] = []
         documents: dict[str, ParsedDocument] = {}
         responses = 0
@@ -164,6 +165,14 @@ class ImpactCsvImporter:
                     provides=("text",),
                 ),
             )
+            for action_ref in (a.strip().split("|")[0].strip() for a in get(row, "rel:action-reference").split(",")):
+                if action_ref:
+                    target = (
+                        part_reference(info.symbol, parsed[1], parsed[2])
+                        if parsed[2]
+                        else reference(info.symbol, parsed[1])
+                    )
+                    links.append(_link_row(number, action_ref, target))
             paragraph = next((p for p in doc.paragraphs if p.number == parsed[1]), None)
             if paragraph is None:
                 paragraph = ParsedParagraph(number=parsed[1], text="", kind=RecommendationKind.RECOMMENDATION.value)
@@ -197,7 +206,16 @@ class ImpactCsvImporter:
                 if not paragraph.text:  # only its parts were sent: the paragraph is their text
                     paragraph.text = " ".join(f"({p.label}) {p.text}" for p in paragraph.parts)
             doc.paragraphs.sort(key=lambda p: p.number)
-        return ParsedSource(format=self.format, name=probe.name, documents=list(documents.values()), warnings=warnings)
+        parsed_source = ParsedSource(
+            format=self.format, name=probe.name, documents=list(documents.values()), warnings=warnings
+        )
+        if not links:
+            return parsed_source
+        from crc_reporter.services.interchange.impact import ImpactActions
+
+        # [rel:action-reference]: the paragraphs first, then the links, applied as one payload
+        payload = ImpactActions(name=probe.name, rows=tuple(links), warnings=(), documents=parsed_source)
+        return ParsedSource(format="impact-actions-csv", name=probe.name, payload=payload, warnings=warnings)
 
     def _actions(self, probe: Probe, body: Body, get: Cell, options: ReadOptions) -> ParsedSource:
         from crc_reporter.services.interchange.impact import ImpactActionRow, ImpactActions
@@ -226,6 +244,12 @@ class ImpactCsvImporter:
             )
         payload = ImpactActions(name=probe.name, rows=tuple(rows), warnings=tuple(warnings))
         return ParsedSource(format="impact-actions-csv", name=probe.name, payload=payload, warnings=warnings)
+
+
+def _link_row(number: int, action_ref: str, target: str) -> Any:
+    from crc_reporter.services.interchange.impact import ImpactActionRow
+
+    return ImpactActionRow(number, action_ref, action_ref, "", "", "", (target,), link_only=True)
 
 
 def _recommendation_refs(row: list[str], get: Cell, symbol: str | None) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from typing import ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.parsed import PayloadKind
+from crc_reporter.domain.parsed import ParsedSource, PayloadKind
 from crc_reporter.domain.records import ActionInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language, translator
 from crc_reporter.i18n.labels import label
@@ -195,6 +195,7 @@ class ImpactActionRow:
     actor_type: str | None = None
     actor_short: str | None = None
     sources: tuple[tuple[str, str | None, str | None], ...] | None = None  # (title, url, file); None: not given
+    link_only: bool = False  # from a recommendations file: link an existing action, change nothing else
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,8 @@ class ImpactActions:
     name: str
     rows: tuple[ImpactActionRow, ...]
     warnings: tuple[str, ...]
+    #: a recommendations file with ``[rel:action-reference]``: its paragraphs, imported before the links
+    documents: ParsedSource | None = None
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def _find(session: Session, row: ImpactActionRow, created: set[int]) -> Action |
         found = session.scalar(select(Action).where(Action.uuid.like(prefix + "%")))
         if found is not None:
             return found
+    if row.link_only:  # a reference only: never a guess by title
+        return None
     same_title = select(Action).where(func.lower(Action.title) == row.title.strip().lower())
     if created:  # two rows with one title are two actions, not one found twice
         same_title = same_title.where(Action.id.not_in(created))
@@ -121,9 +123,40 @@ def _target(session: Session, ref: str, rec_ids: dict[tuple[str, int], int]) -> 
     return (rec_id, part) if part is not None else None
 
 
+def _link(
+    session: Session, action: Action, row: ImpactActionRow, rec_ids: dict[tuple[str, int], int], problems: list[str]
+) -> int:
+    """Link ``action`` to every paragraph or part ``row`` names; how many links were added."""
+    added = 0
+    for ref in row.recommendations:
+        target = _target(session, ref, rec_ids)
+        if target is None:
+            problems.append(
+                _("row {row}: no paragraph '{ref}' in this store; the link was not made").format(row=row.row, ref=ref)
+            )
+            continue
+        exists = session.scalar(
+            select(ActionLink.id)
+            .where(
+                ActionLink.action_id == action.id,
+                ActionLink.recommendation_id == target[0],
+                ActionLink.part_id.is_(None) if target[1] is None else ActionLink.part_id == target[1],
+            )
+            .limit(1)
+        )
+        if exists is None:
+            action_svc.link_action(session, action.id, target[0], target[1])
+            added += 1
+    return added
+
+
 def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
     created = updated = unchanged = links = 0
     problems: list[str] = list(source.warnings)
+    if source.documents is not None:  # a recommendations file that also links actions
+        from crc_reporter.services.importing import apply_import
+
+        apply_import(session, source.documents)
     wanted = {p for row in source.rows for r in row.recommendations if (p := parse_reference(r))}
     wanted = {(normalise_symbol(s), n) for s, n in wanted}
     rec_ids = recommendations_by_reference(session, wanted)
@@ -132,6 +165,17 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
     for row in source.rows:
         try:
             with session.begin_nested():
+                if row.link_only:
+                    linked = _find(session, row, new_ids)
+                    if linked is None:
+                        problems.append(
+                            _("row {row}: no action '{ref}' in this store; the link was not made").format(
+                                row=row.row, ref=row.reference[:60]
+                            )
+                        )
+                        continue
+                    links += _link(session, linked, row, rec_ids, problems)
+                    continue
                 fields = _fields(session, row, made)
                 action = _find(session, row, new_ids)
                 if action is None:
@@ -152,27 +196,7 @@ def apply_rows(session: Session, source: ImpactActions) -> ImpactActionsReport:
                         updated += 1
                     else:
                         unchanged += 1
-                for ref in row.recommendations:
-                    target = _target(session, ref, rec_ids)
-                    if target is None:
-                        problems.append(
-                            _("row {row}: no paragraph '{ref}' in this store; the link was not made").format(
-                                row=row.row, ref=ref
-                            )
-                        )
-                        continue
-                    exists = session.scalar(
-                        select(ActionLink.id)
-                        .where(
-                            ActionLink.action_id == action.id,
-                            ActionLink.recommendation_id == target[0],
-                            ActionLink.part_id.is_(None) if target[1] is None else ActionLink.part_id == target[1],
-                        )
-                        .limit(1)
-                    )
-                    if exists is None:
-                        action_svc.link_action(session, action.id, target[0], target[1])
-                        links += 1
+                links += _link(session, action, row, rec_ids, problems)
         except ServiceError as exc:
             problems.append(_("row {row}: {problem}").format(row=row.row, problem=exc))
     return ImpactActionsReport(source.name, True, created, updated, unchanged, links, tuple(problems))

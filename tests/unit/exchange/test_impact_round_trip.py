@@ -237,3 +237,31 @@ def test_an_indicators_file_is_refused_not_read_as_actions(demo_store: Store, tm
     assert result.indicators is not None
     with pytest.raises(SourceError, match="indicators file"):
         load_source(result.indicators)
+
+
+def test_action_references_in_a_recommendations_file_become_links(demo_store: Store, tmp_path: Path) -> None:
+    from crc_reporter.services.interchange.impact import action_reference
+
+    with demo_store.session() as session:
+        action = list_actions(session)[0]
+    header = "Reference [database:reference],Title [database:title],Description [database:description],"
+    header += "action-reference [rel:action-reference]"
+    ref = action_reference(action.uuid)
+    (tmp_path / "recs.csv").write_text(
+        f"{header}\n"
+        f'CRC/C/XMP/CO/5-6 para 99,New,"The Committee recommends: (a) One; (b) Two.",\n'
+        f"CRC/C/XMP/CO/5-6 para 99(b),Two,Two.,{ref}|x\n"
+        f'CRC/C/XMP/CO/5-6 para 99(a),One,One.,"{ref},A-000000000000"\n',
+        encoding="utf-8",
+    )
+    source = load_source(tmp_path / "recs.csv")
+    assert isinstance(source.payload, ImpactActions) and source.payload.documents is not None
+    with demo_store.session() as session:
+        report = apply_impact_actions(session, source.payload)
+        (after,) = [a for a in list_actions(session) if a.uuid == action.uuid]
+    assert report.links_added == 2 and report.created == 0
+    assert any("row 4" in p and "A-000000000000" in p for p in report.problems)
+    assert {(x.paragraph, x.part) for x in after.links} - {(x.paragraph, x.part) for x in action.links} == {
+        (99, "a"),
+        (99, "b"),
+    }
