@@ -14,8 +14,9 @@ from crc_reporter.cli.exchange_commands import merge_file
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.interchange.columns import BY_KEY
-from crc_reporter.services.interchange.impact_export import export_impact, impact_summary
+from crc_reporter.services.interchange.impact_export import export_impact
 from crc_reporter.services.interchange.impact_lines import DEFAULT_LINE, LINES
+from crc_reporter.services.interchange.impact_messages import impact_summary
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.payloads import apply_payload, is_merged
 

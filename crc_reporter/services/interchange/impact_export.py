@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType, RecommendationKind
 from crc_reporter.domain.records import ActionInfo, IndicatorInfo, RecommendationInfo
-from crc_reporter.i18n import _, ngettext
+from crc_reporter.i18n import _
 from crc_reporter.i18n.labels import label
 from crc_reporter.safe_io import atomic_write, neutralise_row
 from crc_reporter.services.actions import ActionFilter, list_actions
@@ -359,48 +359,3 @@ def write_csv(path: Path, headers: Iterable[str], rows: list[list[str]]) -> None
             fh.write(buffer.getvalue())
     except OSError as exc:
         raise ServiceError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from exc
-
-
-def impact_summary(result: ImpactExport, *, concerns_hint: str, since_hint: str) -> list[str]:
-    """What an IMPACT export wrote, and what to do with it, in lines; the hints name the option (CLI or window)."""
-    out = [
-        ngettext(
-            "Wrote {path} ({n} recommendation).", "Wrote {path} ({n} recommendations).", result.recommendation_rows
-        ).format(path=result.recommendations, n=result.recommendation_rows)
-    ]
-    if result.actions is not None:
-        out.append(
-            ngettext("Wrote {path} ({n} action).", "Wrote {path} ({n} actions).", result.action_rows).format(
-                path=result.actions, n=result.action_rows
-            )
-        )
-    else:
-        out.append(_("This line of IMPACT OSS imports no actions or indicators; none were written."))
-    if result.indicators is not None:
-        out.append(
-            ngettext("Wrote {path} ({n} indicator).", "Wrote {path} ({n} indicators).", result.indicator_rows).format(
-                path=result.indicators, n=result.indicator_rows
-            )
-        )
-    out.append(
-        ngettext(
-            "Wrote {path}: {n} category to create in IMPACT OSS before importing.",
-            "Wrote {path}: {n} categories to create in IMPACT OSS before importing.",
-            result.categories_to_create,
-        ).format(path=result.categories, n=result.categories_to_create)
-    )
-    if result.links_left_out:
-        out.append(
-            ngettext(
-                "{n} link to a paragraph that is not a recommendation was left out ({hint}).",
-                "{n} links to paragraphs that are not recommendations were left out ({hint}).",
-                result.links_left_out,
-            ).format(n=result.links_left_out, hint=concerns_hint)
-        )
-    out.append(
-        _(
-            "IMPACT OSS creates records on import and never updates them: it refuses a reference it already "
-            "has. Next time, send only what was added: {hint}."
-        ).format(hint=since_hint)
-    )
-    return out

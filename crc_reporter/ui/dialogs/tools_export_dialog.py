@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QWidget
 from crc_reporter.i18n import _
 from crc_reporter.services.exchange.outline import confidential_actions
 from crc_reporter.services.interchange.columns import BY_KEY
-from crc_reporter.services.interchange.impact_export import ImpactExport, export_impact, impact_summary
+from crc_reporter.services.interchange.impact_export import ImpactExport, export_impact
+from crc_reporter.services.interchange.impact_messages import impact_summary
 from crc_reporter.services.interchange.tracker_export import TrackerExport, export_tracker
 from crc_reporter.ui.dialogs.export_base import ExportDialog
 from crc_reporter.ui.dialogs.impact_options import ImpactOptions
@@ -109,5 +110,6 @@ class ToolsExportDialog(ExportDialog):
             result,
             concerns_hint=_("tick “Also send concerns and other paragraphs”"),
             since_hint=_("tick “Only records added since”"),
+            names_only=True,
         )
         return " ".join(lines)
