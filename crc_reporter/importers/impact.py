@@ -252,6 +252,10 @@ def _link_row(number: int, action_ref: str, target: str) -> Any:
     return ImpactActionRow(number, action_ref, action_ref, "", "", "", (target,), link_only=True)
 
 
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _recommendation_refs(row: list[str], get: Cell, symbol: str | None) -> tuple[str, ...]:
     """The paragraphs (and parts) an action answers, as our references; ``--symbol`` completes bare ones."""
     from crc_reporter.services.interchange.impact import listed, parse_part_reference, part_reference, reference
@@ -298,7 +302,7 @@ def _action_facts(row: list[str], get: Cell) -> dict[str, Any]:
         try:
             decoded = json.loads(sources)
             facts["sources"] = tuple(
-                (str(s["title"]), s.get("url") or None, s.get("file") or None)
+                (str(s["title"]), _text_or_none(s.get("url")), _text_or_none(s.get("file")))
                 for s in decoded
                 if isinstance(s, dict) and str(s.get("title", "")).strip()
             )

@@ -67,12 +67,13 @@ def parse_part_reference(text: str, symbol: str | None = None) -> tuple[str, int
     With ``symbol`` (the importer's ``--symbol``), references that do not name a
     document resolve too: ``para 18(b)``, ``18``, IMPACT-style ``CRC-2023-19``.
     """
-    match = _REFERENCE.match(text or "")
+    text = (text or "")[:200]  # a reference is short; a longer cell is no reference (and no slow match)
+    match = _REFERENCE.match(text)
     if match:
         part = match["part"].lower() if match["part"] else None
         return match["symbol"].rstrip(",;"), int(match["number"]), part
     if symbol:
-        bare = _BARE_REFERENCE.match(text or "")
+        bare = _BARE_REFERENCE.match(text)
         if bare:
             part = bare["part"] or (bare["dotted"] or "")[1:] or None
             return symbol, int(bare["number"]), part.lower() if part else None
@@ -166,7 +167,7 @@ def listed(cell: str) -> list[tuple[str, str | None]]:
         line = _LISTED.sub("", line).strip()
         if not line:
             continue
-        match = _BRACKETED.match(line)
+        match = _BRACKETED.match(line) if len(line) <= 1000 else None
         out.append((match["title"].strip(), match["code"].strip()) if match else (line, None))
     return out
 

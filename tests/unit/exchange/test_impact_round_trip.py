@@ -265,3 +265,40 @@ def test_action_references_in_a_recommendations_file_become_links(demo_store: St
         (99, "a"),
         (99, "b"),
     }
+
+
+def test_hostile_cells_of_an_impact_download_are_read_quickly_or_refused(store: Store, tmp_path: Path) -> None:
+    """Long cells full of brackets and digits (the patterns' worst case), broken JSON, odd separators."""
+    import random
+    import time
+
+    from crc_reporter.untrusted import SourceError
+
+    rng = random.Random(20)
+    header = (
+        "id;reference;title;description;target_date;progress_statuses;connected_recommendations;CRC Reporter sources"
+    )
+    for attempt in range(12):
+        cells = [
+            str(attempt),
+            "1" * 5000 + "-" + "2(" * 3000,
+            "[" * 4000 + "x",
+            "".join(rng.choice('[]()-, \n0123456789aé"') for _ in range(3000)),
+            rng.choice(["31/02/2026", "2026-13-01", "", "x" * 50]),
+            "- " + "[" * 20000 + "In progress",
+            "- T [" + "a" * 50000,
+            rng.choice(['[{"title": 1}]', "{not json", '[{"title": "x", "url": {"a": 1}}]', "[1, 2]"]),
+        ]
+        text = header + "\n" + ";".join('"' + c.replace('"', '""') + '"' for c in cells) + "\n"
+        (tmp_path / "actions.csv").write_text(text, encoding="utf-8")
+        start = time.monotonic()
+        try:
+            source = load_source(tmp_path / "actions.csv", options=ReadOptions(symbol="CRC/C/XMP/CO/5-6"))
+        except SourceError:
+            pass
+        else:
+            assert isinstance(source.payload, ImpactActions)
+            with store.session() as session:  # applied: each row done or reported, nothing else
+                report = apply_impact_actions(session, source.payload, dry_run=True)
+            assert report.created + len(report.problems) >= 1
+        assert time.monotonic() - start < 2
