@@ -195,15 +195,17 @@ class _Writer:
         new_parts = _created_since(self.session, RecommendationPart, self.since)
         rows = []
         for r in recs:
+            sent = [p for p in r.parts if new_parts is None or p.id in new_parts]
+            whole = new_recs is None or r.id in new_recs
+            if not whole and not sent:
+                continue  # nothing of it goes: its categories are not listed either
             categories = self.rec_categories(r)
             head = ["1"] if self.line.framework_column else []
             title = title_of(r.text, r.subheading)
-            if new_recs is None or r.id in new_recs:
+            if whole:
                 tail = [responses.get(r.id, ""), ""] if self.line.response_columns else []
                 rows.append([*head, reference(r.document, r.number), title, r.text, *tail, categories])
-            for p in r.parts:
-                if new_parts is not None and p.id not in new_parts:
-                    continue
+            for p in sent:
                 part_title = title_of(f"({p.label}) {p.text}", f"{reference(r.document, r.number)}")
                 tail = ["", ""] if self.line.response_columns else []
                 rows.append(
