@@ -1,0 +1,172 @@
+"""The published demo site in a real browser: Debian's chromium, headless, offline, from file://."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crc_reporter.i18n.labels import label
+from crc_reporter.publish import PublishOptions, SiteData, gather_site_data
+from crc_reporter.publish.layout import recommendation_path
+from crc_reporter.services.search import words_of
+from crc_reporter.store.open import open_store
+from tests.conftest import copy_store
+from tests.support.browser import browser_missing, chromium, requested_urls, severe_messages
+from tests.support.published_site import LANGUAGES, publish_demo
+
+pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=browser_missing() or "")
+
+
+@pytest.fixture(scope="module")
+def site(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteData]:
+    folder = tmp_path_factory.mktemp("published") / "site"
+    publish_demo(demo_template, folder)
+    store = open_store(copy_store(demo_template, folder.parent / "read.sqlite"), user="tester")
+    with store.session() as session:
+        data = gather_site_data(session, PublishOptions(out=folder, languages=LANGUAGES))
+    store.close()
+    return folder, data
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
+        driver.get("about:blank")
+        requested_urls(driver)  # the browser's own start (its new-tab page), before any page of ours
+        severe_messages(driver)
+        yield driver
+
+
+def _open(browser: Any, folder: Path, relative: str) -> None:
+    browser.get((folder / relative).as_uri())
+
+
+def _visible_keys(browser: Any) -> list[str]:
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#results li.rec')).filter(li => !li.hidden)"
+        ".map(li => li.dataset.key);"
+    )
+
+
+def _no_errors_and_nothing_outside(browser: Any, folder: Path) -> None:
+    assert severe_messages(browser) == []
+    inside = folder.as_uri() + "/"
+    outside = [u for u in requested_urls(browser) if not u.startswith((inside, "data:", "about:"))]
+    assert outside == []
+
+
+def test_the_index_lists_every_document(browser: Any, site: tuple[Path, SiteData]) -> None:
+    folder, data = site
+    for start in ("index.html", "en/index.html", "km/index.html"):
+        _open(browser, folder, start)
+        listed = [e.text for e in browser.find_elements("css selector", "#documents li .symbol")]
+        assert listed == [d.document.symbol for d in data.documents]
+        assert len(_visible_keys(browser)) == data.recommendation_count
+    _no_errors_and_nothing_outside(browser, folder)
+
+
+def test_a_khmer_word_finds_the_khmer_paragraph(browser: Any, site: tuple[Path, SiteData]) -> None:
+    folder, data = site
+    translated = [(d.document.symbol, i) for d in data.documents for i in d.items if i.recommendation.translation]
+    symbol, item = translated[1]
+    # a word from inside a Khmer sentence (no space around it in the text), typed with the other subscript
+    coeng_ta, coeng_da = "\u17d2\u178f", "\u17d2\u178a"
+    text = item.recommendation.translation or ""
+    sentence = next(w for w in words_of(text) if len(w) > 12 and coeng_ta in w[3:-6])
+    at = sentence.index(coeng_ta, 3)
+    word = sentence[at - 3 : at + 6]
+    assert f" {word} " not in f" {text} " and word in text
+    typed = word.replace(coeng_ta, coeng_da)
+    _open(browser, folder, "km/index.html")
+    box = browser.find_element("id", "f-q")
+    box.send_keys(typed)
+    found = _visible_keys(browser)
+    assert f"{symbol}#{item.number}" in found
+    assert 0 < len(found) < data.recommendation_count
+    assert all(
+        word in (i.recommendation.translation or "").replace("\u17d2\u178a", "\u17d2\u178f")
+        for d in data.documents
+        for i in d.items
+        if f"{d.document.symbol}#{i.number}" in found and not i.actions
+    )
+    _no_errors_and_nothing_outside(browser, folder)
+
+
+def test_a_latin_word_is_found_by_its_beginning(browser: Any, site: tuple[Path, SiteData]) -> None:
+    folder, data = site
+    _open(browser, folder, "en/index.html")
+    browser.find_element("id", "f-q").send_keys("detent")
+    found = set(_visible_keys(browser))
+    expected = {
+        f"{d.document.symbol}#{i.number}"
+        for d in data.documents
+        for i in d.items
+        if any(w.startswith("detent") for w in words_of(i.recommendation.text))
+    }
+    assert expected and expected <= found and len(found) < data.recommendation_count
+
+
+def test_a_filter_narrows_the_list_and_survives_a_reload(browser: Any, site: tuple[Path, SiteData]) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    folder, data = site
+    _open(browser, folder, "en/index.html")
+    Select(browser.find_element("id", "f-cluster")).select_by_value("special_protection")
+    browser.find_element("id", "f-urgent").click()
+    expected = [
+        f"{d.document.symbol}#{i.number}"
+        for d in data.documents
+        for i in d.items
+        if i.recommendation.cluster == "special_protection" and i.recommendation.urgent
+    ]
+    assert 0 < len(expected) < data.recommendation_count
+    assert sorted(_visible_keys(browser)) == sorted(expected)
+    url = browser.current_url
+    assert "cluster=special_protection" in url and "urgent=1" in url
+    browser.refresh()
+    assert sorted(_visible_keys(browser)) == sorted(expected)
+    assert Select(browser.find_element("id", "f-cluster")).first_selected_option.get_attribute("value") == (
+        "special_protection"
+    )
+    assert browser.find_element("id", "f-urgent").is_selected()
+    # the shared link opened afresh, in a new load of the page
+    browser.get("about:blank")
+    browser.get(url)
+    assert sorted(_visible_keys(browser)) == sorted(expected)
+    browser.find_element("id", "f-clear").click()
+    assert len(_visible_keys(browser)) == data.recommendation_count
+    _no_errors_and_nothing_outside(browser, folder)
+
+
+def test_a_recommendation_page_shows_both_sides_status(browser: Any, site: tuple[Path, SiteData]) -> None:
+    folder, data = site
+    both = [
+        (d.document.symbol, i)
+        for d in data.documents
+        for i in d.items
+        if i.government and i.civil_society and i.government.status != i.civil_society.status
+    ]
+    symbol, item = both[0]
+    assert item.government and item.civil_society
+    for lang in ("en", "km"):
+        _open(browser, folder, recommendation_path(lang, symbol, item.number))
+        cards = browser.find_elements("css selector", ".side-card")
+        assert [c.find_element("tag name", "h3").text for c in cards] == [
+            label("government", lang),
+            label("civil_society", lang),
+        ]
+        assert label(item.government.status, lang) in cards[0].text
+        assert label(item.civil_society.status, lang) in cards[1].text
+    _no_errors_and_nothing_outside(browser, folder)
+
+
+def test_every_page_of_a_language_opens_without_errors(browser: Any, site: tuple[Path, SiteData]) -> None:
+    folder, _data = site
+    pages = sorted((folder / "km").rglob("*.html"))
+    for path in pages[:: max(1, len(pages) // 25)] + [folder / "km" / "summary.html"]:
+        browser.get(path.as_uri())
+        assert browser.find_element("tag name", "h1").text
+    _no_errors_and_nothing_outside(browser, folder)
