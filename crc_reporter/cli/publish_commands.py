@@ -15,7 +15,9 @@ from crc_reporter.publish import PublishOptions, PublishResult, check_languages,
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("publish", parents=[common], help=summary("publish"), description=summary("publish"))
-    p.add_argument("out", metavar="OUTDIR", type=Path, help=_("the folder to write (new, empty, or an earlier publication)"))
+    p.add_argument(
+        "out", metavar="OUTDIR", type=Path, help=_("the folder to write (new, empty, or an earlier publication)")
+    )
     p.add_argument(
         "--lang",
         default="en",
@@ -43,9 +45,7 @@ def result_lines(result: PublishResult) -> list[str]:
     preview = result.preview
     return [
         _("Published: {path}").format(path=result.folder / "index.html"),
-        ngettext("{count} document", "{count} documents", len(preview.documents)).format(
-            count=len(preview.documents)
-        ),
+        ngettext("{count} document", "{count} documents", len(preview.documents)).format(count=len(preview.documents)),
         ngettext("{count} paragraph", "{count} paragraphs", preview.recommendations).format(
             count=preview.recommendations
         ),

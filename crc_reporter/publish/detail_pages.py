@@ -50,7 +50,7 @@ def document_html(tx: SiteLanguage, site: Site, data: ReportData, published: str
     for section in data.sections:
         if not section.items:
             continue
-        out.append(f"<section><h2>{esc(cluster_title(tx, section.key))}</h2><ul class=\"recs\">")
+        out.append(f'<section><h2>{esc(cluster_title(tx, section.key))}</h2><ul class="recs">')
         for item in section.items:
             rec = item.recommendation
             urgent = f' <span class="urgent">{esc(tx._("Urgent"))}</span>' if rec.urgent else ""
@@ -189,7 +189,7 @@ def recommendation_html(
     out.append(f'<p class="committee" lang="en">{esc(lead_in(rec))}</p>')
     cut_out = lead_in(rec) != rec.text
     if rec.parts and (cut_out or rec.parts[0].text.strip()[:30] not in rec.text):
-        items = "".join(f"<li><span class=\"part\">({esc(p.label)})</span> {esc(p.text)}</li>" for p in rec.parts)
+        items = "".join(f'<li><span class="part">({esc(p.label)})</span> {esc(p.text)}</li>' for p in rec.parts)
         out.append(f'<ul class="parts" lang="en">{items}</ul>')
     if translated:
         out.append("</details>")
@@ -220,4 +220,3 @@ def recommendation_html(
         published=published,
         same_page_in=recommendation_path("{lang}", doc.symbol, rec.number),
     )
-

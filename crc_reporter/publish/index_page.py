@@ -14,6 +14,7 @@ from crc_reporter.domain.clusters import CLUSTER_ORDER
 from crc_reporter.domain.enums import ImplementationStatus
 from crc_reporter.publish.language import SiteLanguage
 from crc_reporter.publish.layout import (
+    JS,
     Site,
     document_path,
     esc,
@@ -23,7 +24,6 @@ from crc_reporter.publish.layout import (
     recommendation_path,
     rel,
     search_index_path,
-    JS,
 )
 from crc_reporter.publish.model import SiteData
 from crc_reporter.publish.texts import cluster_title, paragraph_name, short_title, status_badge, status_of

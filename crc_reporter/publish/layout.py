@@ -7,7 +7,6 @@ the folder (``en/recommendations/….html``) and every link is made relative to 
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
@@ -53,7 +52,12 @@ def search_index_path(lang: str) -> str:
 
 def rel(here: str, target: str) -> str:
     """The link from the page at ``here`` to ``target`` (both paths inside the folder)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    folder = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + parts[common:])
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,15 @@ from collections import Counter, defaultdict
 from crc_reporter.domain.clusters import CLUSTER_ORDER
 from crc_reporter.domain.enums import RecommendationKind
 from crc_reporter.domain.records import IndicatorInfo
-from crc_reporter.publish.charts import ACTION_COLOURS, STATUS_COLOURS, bar, describe, legend, line_chart, national_series
+from crc_reporter.publish.charts import (
+    ACTION_COLOURS,
+    STATUS_COLOURS,
+    bar,
+    describe,
+    legend,
+    line_chart,
+    national_series,
+)
 from crc_reporter.publish.language import SiteLanguage
 from crc_reporter.publish.layout import Site, esc, page, published_line, recommendation_path, rel, summary_path
 from crc_reporter.publish.model import SiteData
@@ -129,7 +137,7 @@ def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
         )
     actors = _actors_table(tx, data)
     if actors:
-        out.append(f'<section><h2>{esc(tx._("Actions by actor"))}</h2>{actors}</section>')
+        out.append(f"<section><h2>{esc(tx._('Actions by actor'))}</h2>{actors}</section>")
     out.append(_trends(tx, data))
     return page(
         tx,
@@ -140,4 +148,3 @@ def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
         published=published_line(tx, site, tx.date(data.published_on)),
         same_page_in="{lang}/summary.html",
     )
-

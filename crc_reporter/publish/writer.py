@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.paths import resource_path
-from crc_reporter.publish.errors import PublishError
 from crc_reporter.publish.detail_pages import document_html, recommendation_html
+from crc_reporter.publish.errors import PublishError
 from crc_reporter.publish.index_page import index_html
 from crc_reporter.publish.language import SiteLanguage
 from crc_reporter.publish.layout import (
@@ -126,9 +126,7 @@ def _put_in_place(built: Path, out: Path) -> None:
 
 
 def _cannot_write(out: Path, exc: OSError) -> str:
-    return _("cannot write the website to {path}: {reason}").format(
-        path=out, reason=exc.strerror or type(exc).__name__
-    )
+    return _("cannot write the website to {path}: {reason}").format(path=out, reason=exc.strerror or type(exc).__name__)
 
 
 def _size(folder: Path) -> tuple[int, int, int]:
@@ -150,9 +148,7 @@ def write_site(data: SiteData, options: PublishOptions, progress: Progress | Non
         raise PublishError(_cannot_write(out, exc)) from exc
     try:
         _copy_assets(built)
-        (built / MARKER).write_text(
-            f"CRC Reporter publication\n{data.published_on.isoformat()}\n", encoding="utf-8"
-        )
+        (built / MARKER).write_text(f"CRC Reporter publication\n{data.published_on.isoformat()}\n", encoding="utf-8")
         count = 0
         total = len(languages) * (3 + sum(1 + len(d.items) for d in data.documents))
         for lang in languages:
@@ -186,5 +182,3 @@ def publish_site(session: Session, options: PublishOptions, progress: Progress |
     check_languages(options.languages)
     data = gather_site_data(session, options)
     return write_site(data, options, progress)
-
-

@@ -28,4 +28,3 @@ def publish_demo(demo_template: Path, folder: Path, **changes: object) -> Publis
             return publish_site(session, options)
     finally:
         store.close()
-
