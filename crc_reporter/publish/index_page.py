@@ -12,6 +12,7 @@ import json
 
 from crc_reporter.domain.clusters import CLUSTER_ORDER
 from crc_reporter.domain.enums import ImplementationStatus
+from crc_reporter.i18n import N_
 from crc_reporter.publish.language import SiteLanguage
 from crc_reporter.publish.layout import (
     JS,
@@ -123,3 +124,20 @@ def index_html(tx: SiteLanguage, site: Site, data: SiteData, here: str | None = 
         scripts=(search_index_path(tx.code), JS),
         same_page_in="{lang}/index.html",
     )
+
+
+# Strings translated inside f-strings, where Babel cannot see them: marked here for the catalogs
+# (tests/unit/publish/test_publish.py checks that every literal given to tx._ in this package is in the catalog).
+_MARKED = (
+    N_("Search and filters"),
+    N_("Search the text"),
+    N_("Government's assessment"),
+    N_("Civil society's assessment"),
+    N_("Responsible body"),
+    N_("Urgent measures only"),
+    N_("Clear the search and filters"),
+    N_(
+        "The recommendations of the Committee on the Rights of the Child, what has been done about them, and how far the Government and civil society each judge them implemented."
+    ),
+    N_("Nothing matches the search and filters."),
+)

@@ -64,3 +64,4 @@ class SiteLanguage:
     def part(self, part_label: str) -> str:
         """A lettered part as the language writes it: "(a)" in English and Khmer, "a)" in French."""
         return f"{part_label})" if self.code == "fr" else f"({part_label})"
+

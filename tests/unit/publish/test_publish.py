@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus
 from crc_reporter.i18n.labels import label
@@ -187,3 +188,18 @@ def test_khmer_digits_when_chosen(demo_template: Path, tmp_path: Path) -> None:
     en = (folder / "en" / "summary.html").read_text("utf-8")
     assert "២០២៦" in km and "2026" in en and "២" not in en
     assert "CRC/C/XMP/CO/5-6" in km  # UN symbols keep Latin digits
+
+
+def test_every_string_of_the_pages_is_in_the_catalog() -> None:
+    """Pages translate inside f-strings (``tx._("…")``), where Babel cannot see the strings: each must be marked."""
+    root = Path(__file__).resolve().parents[3]
+    with (root / "translations" / "messages.pot").open("rb") as pot:
+        known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(pot)}
+    literal = re.compile(r"""tx\.(?:_|ngettext)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+    missing = []
+    for path in sorted((root / "crc_reporter" / "publish").glob("*.py")):
+        for m in literal.finditer(path.read_text("utf-8")):
+            text = m.group(1) if m.group(1) is not None else m.group(2)
+            if text != "…" and text.replace("\\'", "'") not in known:
+                missing.append(f"{path.name}: {text}")
+    assert missing == []
