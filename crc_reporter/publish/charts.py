@@ -64,7 +64,7 @@ def legend(tx: SiteLanguage, colours: dict[str, str]) -> str:
 
 def describe(tx: SiteLanguage, counts: dict[str, int], colours: dict[str, str]) -> str:
     """ "3 implemented, 2 not assessed" in the page's language."""
-    parts = [f"{tx.label(k)}: {tx.integer(counts[k])}" for k in colours if counts.get(k)]
+    parts = [f"{tx.colon(tx.label(k))} {tx.integer(counts[k])}" for k in colours if counts.get(k)]
     return "; ".join(parts) if parts else tx._("None")
 
 

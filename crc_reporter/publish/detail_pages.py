@@ -59,9 +59,9 @@ def document_html(tx: SiteLanguage, site: Site, data: ReportData, published: str
                 f'<li class="rec"><a href="{esc(rel(here, recommendation_path(tx.code, doc.symbol, rec.number)))}">'
                 f"{esc(paragraph_name(tx, doc, rec.number))}</a>{urgent} "
                 f'<span class="rec-title">{esc(short_title(tx, rec))}</span>'
-                f'<span class="sides"><span class="side">{esc(tx.label("government"))}: '
+                f'<span class="sides"><span class="side">{esc(tx.colon(tx.label("government")))} '
                 f"{status_badge(tx, status_of(item.government))}</span>"
-                f'<span class="side">{esc(tx.label("civil_society"))}: '
+                f'<span class="side">{esc(tx.colon(tx.label("civil_society")))} '
                 f"{status_badge(tx, status_of(item.civil_society))}</span></span></li>"
             )
         out.append("</ul></section>")
@@ -107,7 +107,7 @@ def _action(tx: SiteLanguage, linked: LinkedAction) -> str:
     if a.description:
         out.append(f"<p>{esc(a.description)}</p>")
     if a.outcome:
-        out.append(f'<p><span class="label">{esc(tx._("Outcome"))}:</span> {esc(a.outcome)}</p>')
+        out.append(f'<p><span class="label">{esc(tx.colon(tx._("Outcome")))}</span> {esc(a.outcome)}</p>')
     if a.sources:
         sources = []
         for s in a.sources:
@@ -135,7 +135,7 @@ def _indicator(tx: SiteLanguage, indicator: IndicatorInfo) -> str:
             f'<tr><th scope="row">{esc(tx._("Value"))}</th>{cells}</tr></table></div>'
         )
     if indicator.source:
-        out.append(f'<p class="meta">{esc(tx._("Source"))}: {esc(indicator.source)}</p>')
+        out.append(f'<p class="meta">{esc(tx.colon(tx._("Source")))} {esc(indicator.source)}</p>')
     out.append("</figure>")
     return "".join(out)
 

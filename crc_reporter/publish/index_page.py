@@ -95,8 +95,8 @@ def index_html(tx: SiteLanguage, site: Site, data: SiteData, here: str | None = 
                 f'<a href="{esc(rel(here, recommendation_path(tx.code, d.document.symbol, rec.number)))}">'
                 f"{esc(paragraph_name(tx, d.document, rec.number))}</a> {urgent}"
                 f'<span class="rec-title">{esc(short_title(tx, rec))}</span>'
-                f'<span class="sides"><span class="side">{esc(tx.label("government"))}: {status_badge(tx, gov)}</span>'
-                f'<span class="side">{esc(tx.label("civil_society"))}: {status_badge(tx, cs)}</span></span></li>'
+                f'<span class="sides"><span class="side">{esc(tx.colon(tx.label("government")))} {status_badge(tx, gov)}</span>'
+                f'<span class="side">{esc(tx.colon(tx.label("civil_society")))} {status_badge(tx, cs)}</span></span></li>'
             )
         groups.append(
             f'<section class="group" data-cluster="{esc(key)}"><h3>{esc(cluster_title(tx, key))}</h3>'

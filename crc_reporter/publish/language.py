@@ -61,7 +61,10 @@ class SiteLanguage:
     def number(self, value: float) -> str:
         return self.digits(format_decimal(value, locale=self.locale))
 
+    def colon(self, text: str) -> str:
+        """A label ending in a colon as the language writes it: "Source:", « Source : », "ប្រភព៖"."""
+        return text + ("\u17d6" if self.code == "km" else "\u00a0:" if self.code == "fr" else ":")
+
     def part(self, part_label: str) -> str:
         """A lettered part as the language writes it: "(a)" in English and Khmer, "a)" in French."""
         return f"{part_label})" if self.code == "fr" else f"({part_label})"
-
