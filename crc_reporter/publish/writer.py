@@ -180,5 +180,6 @@ def write_site(data: SiteData, options: PublishOptions, progress: Progress | Non
 def publish_site(session: Session, options: PublishOptions, progress: Progress | None = None) -> PublishResult:
     """Read what is public from the store and write the site (the store is only read)."""
     check_languages(options.languages)
+    _check_destination(options.out.expanduser().absolute())  # before reading anything: a refusal is at once
     data = gather_site_data(session, options)
     return write_site(data, options, progress)

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus
 from crc_reporter.i18n.labels import label
-from crc_reporter.publish import MARKER, PublishOptions, gather_site_data, publish_site
+from crc_reporter.publish import MARKER, PublishOptions, publish_site
 from crc_reporter.publish.errors import PublishError
 from crc_reporter.publish.layout import recommendation_path
 from crc_reporter.publish.search_index import build_search_index
@@ -21,7 +21,7 @@ from crc_reporter.services.assessments import record_assessment
 from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
 from crc_reporter.store.open import open_store
 from tests.conftest import copy_store
-from tests.support.published_site import LANGUAGES, publish_demo
+from tests.support.published_site import LANGUAGES, PublishedDemo, publish_demo
 
 _LOADS = re.compile(
     r"""(?:\bsrc|\bsrcset|\bposter|\bdata|<link[^>]*\bhref)\s*=\s*["']?\s*(?:https?:)?//"""
@@ -30,11 +30,9 @@ _LOADS = re.compile(
 )
 
 
-@pytest.fixture(scope="module")
-def published(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("publish") / "site"
-    publish_demo(demo_template, folder)
-    return folder
+@pytest.fixture
+def published(published_demo: PublishedDemo) -> Path:
+    return published_demo.folder
 
 
 def _texts(folder: Path) -> dict[Path, str]:
@@ -97,7 +95,9 @@ def test_the_audit_trail_names_nobody(demo_template: Path, tmp_path: Path) -> No
             assessed_on=dt.date(2026, 12, 1),
         )
         assert recorded.recorded_by == person
-        options = PublishOptions(out=tmp_path / "site", languages=("en",), today=dt.date(2026, 12, 7))
+        options = PublishOptions(
+            out=tmp_path / "site", languages=("en",), documents=(rec.document,), today=dt.date(2026, 12, 7)
+        )
         publish_site(session, options)
     store.close()
     files = _texts(tmp_path / "site")
@@ -142,11 +142,8 @@ def test_every_language_has_every_page_and_the_site_is_light(published: Path) ->
     assert '<html lang="km">' in km and 'hreflang="fr"' in km
 
 
-def test_khmer_is_indexed_as_the_app_searches_it(demo_template: Path, tmp_path: Path) -> None:
-    store = open_store(copy_store(demo_template, tmp_path / "read.sqlite"), user="tester")
-    with store.session() as session:
-        data = gather_site_data(session, PublishOptions(out=tmp_path / "x"))
-    store.close()
+def test_khmer_is_indexed_as_the_app_searches_it(published_demo: PublishedDemo) -> None:
+    data = published_demo.data
     index = build_search_index(data)
     keys, unspaced = index["keys"], index["unspaced"]
     assert isinstance(keys, list) and isinstance(unspaced, list)
@@ -173,7 +170,7 @@ def test_a_folder_that_is_not_a_publication_is_refused(demo_template: Path, tmp_
 
 def test_publishing_again_replaces_the_earlier_site(demo_template: Path, tmp_path: Path) -> None:
     folder = tmp_path / "site"
-    publish_demo(demo_template, folder, languages=("en", "km"))
+    publish_demo(demo_template, folder, languages=("en", "km"), documents=("CRC/C/OPAC/XMP/CO/1",))
     assert (folder / "km" / "index.html").is_file()
     result = publish_demo(demo_template, folder, languages=("fr",), documents=("CRC/C/XMP/CO/3-4",))
     assert not (folder / "km").exists() and (folder / "fr" / "index.html").is_file()
@@ -183,7 +180,7 @@ def test_publishing_again_replaces_the_earlier_site(demo_template: Path, tmp_pat
 
 def test_khmer_digits_when_chosen(demo_template: Path, tmp_path: Path) -> None:
     folder = tmp_path / "site"
-    publish_demo(demo_template, folder, languages=("km", "en"), khmer_digits=True)
+    publish_demo(demo_template, folder, languages=("km", "en"), khmer_digits=True, documents=("CRC/C/XMP/CO/5-6",))
     km = (folder / "km" / "summary.html").read_text("utf-8")
     en = (folder / "en" / "summary.html").read_text("utf-8")
     assert "២០២៦" in km and "2026" in en and "២" not in en
