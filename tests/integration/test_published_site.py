@@ -162,3 +162,65 @@ def test_every_page_of_a_language_opens_without_errors(browser: Any, site: tuple
         browser.get(path.as_uri())
         assert browser.find_element("tag name", "h1").text
     _no_errors_and_nothing_outside(browser, folder)
+
+
+_AUDIT = """
+function lum(c) {
+  const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => x / 255)
+    .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el; el = el.parentElement) {
+    const c = getComputedStyle(el).backgroundColor;
+    const alpha = (c.match(/[\\d.]+/g) || []).length === 4 ? Number(c.match(/[\\d.]+/g)[3]) : 1;
+    if (c !== 'transparent' && alpha > 0) return c;
+  }
+  return 'rgb(255, 255, 255)';
+}
+const problems = [];
+for (const el of document.querySelectorAll('body *')) {
+  const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+  const style = getComputedStyle(el);
+  if (!own || style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], .skip, svg')) continue;
+  const a = lum(style.color), b = lum(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+  const large = size >= 24 || (bold && size >= 18.66);
+  if (ratio < (large ? 3 : 4.5)) problems.push(el.tagName + ' ' + ratio.toFixed(2) + ' ' + el.textContent.trim().slice(0, 30));
+}
+for (const el of document.querySelectorAll('input, select, textarea, button')) {
+  const named = (el.labels && el.labels.length) || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim());
+  if (!named) problems.push('unlabelled ' + el.tagName + ' ' + el.id);
+}
+for (const el of document.querySelectorAll('svg[role=img]')) {
+  if (!el.getAttribute('aria-label')) problems.push('chart without a text alternative');
+}
+if (!document.querySelector('main') || document.querySelectorAll('h1').length !== 1) problems.push('landmarks');
+return problems;
+"""
+
+
+def test_pages_meet_contrast_and_labels_and_work_with_the_keyboard(browser: Any, site: tuple[Path, SiteData]) -> None:
+    """WCAG 2.1 AA contrast of every text, a name for every control and chart, one h1, a skip link that works."""
+    from selenium.webdriver.common.keys import Keys
+
+    folder, data = site
+    symbol, item = next((d.document.symbol, i) for d in data.documents for i in d.items if i.indicators and i.actions)
+    for lang in ("en", "km"):
+        for page in ("index.html", "summary.html", recommendation_path(lang, symbol, item.number)[3:]):
+            _open(browser, folder, f"{lang}/{page}")
+            assert browser.execute_script(_AUDIT) == [], f"{lang}/{page}"
+    # the audit itself sees pale text and a field without a label
+    browser.execute_script(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<p style=\"color:#aaa\">pale</p><input>')"
+    )
+    assert len(browser.execute_script(_AUDIT)) == 2
+    _open(browser, folder, "en/index.html")
+    body = browser.find_element("tag name", "body")
+    body.send_keys(Keys.TAB)
+    skip = browser.switch_to.active_element
+    assert skip.get_attribute("href").endswith("#main")
+    skip.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
+    _no_errors_and_nothing_outside(browser, folder)
