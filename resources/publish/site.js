@@ -25,6 +25,35 @@
     return khmerDigits ? String(text).replace(/[0-9]/g, function (d) { return "០១២៣៤៥៦៧៨៩"[+d]; }) : String(text);
   }
 
+  function unspaced(term) {
+    var hits = {};
+    index.unspaced.forEach(function (text, n) { if (text.indexOf(term) >= 0) { hits[n] = true; } });
+    return hits;
+  }
+
+  function found(piece) {
+    return index.unspaced.some(function (text) { return text.indexOf(piece) >= 0; });
+  }
+
+  /* A cut inside a Khmer syllable (before a vowel sign or a sign, after a subscript mark) is no cut. */
+  function cuttable(text, at) {
+    var next = text.charCodeAt(at), before = text.charCodeAt(at - 1);
+    return !(next >= 0x17b4 && next <= 0x17d3) && next !== 0x17dd && before !== 0x17d2;
+  }
+
+  /* The query cut into the longest pieces found in the index, from its start. */
+  function segment(term) {
+    var pieces = [], rest = term;
+    while (rest.length) {
+      var n = rest.length;
+      while (n > 1 && ((n < rest.length && !cuttable(rest, n)) || !found(rest.slice(0, n)))) { n--; }
+      if (n < 2) { return [term]; }  /* a piece the index does not hold: the query is not there */
+      pieces.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    return pieces;
+  }
+
   /* The paragraphs every word of the query is found in (null: no words, no search). */
   function search(query) {
     var terms = fold(query).split(separators).filter(function (t) { return t.length > 0; });
@@ -39,7 +68,19 @@
           index.words[vocabulary[i]].forEach(function (n) { hits[n] = true; });
         }
       } else {
-        index.unspaced.forEach(function (text, n) { if (text.indexOf(term) >= 0) { hits[n] = true; } });
+        hits = unspaced(term);
+        if (!Object.keys(hits).length) {
+          /* Khmer typed without the space the text has between two words: every piece of the query, cut by
+             longest match against the index, must be in the paragraph */
+          var pieces = segment(term);
+          if (pieces.length > 1) {
+            hits = unspaced(pieces[0]);
+            pieces.slice(1).forEach(function (piece) {
+              var more = unspaced(piece);
+              Object.keys(hits).forEach(function (n) { if (!more[n]) { delete hits[n]; } });
+            });
+          }
+        }
       }
       if (found === null) { found = hits; }
       else { Object.keys(found).forEach(function (n) { if (!hits[n]) { delete found[n]; } }); }

@@ -11,6 +11,7 @@ import pytest
 from crc_reporter.i18n.labels import label
 from crc_reporter.publish import SiteData
 from crc_reporter.publish.layout import recommendation_path
+from crc_reporter.publish.search_index import build_search_index
 from crc_reporter.services.search import words_of
 from tests.support.browser import browser_missing, chromium, requested_urls, severe_messages
 from tests.support.published_site import PublishedDemo
@@ -84,6 +85,33 @@ def test_a_khmer_word_finds_the_khmer_paragraph(browser: Any, site: tuple[Path, 
         for i in d.items
         if f"{d.document.symbol}#{i.number}" in found and not i.actions
     )
+    _no_errors_and_nothing_outside(browser, folder)
+
+
+def test_khmer_words_typed_without_their_space_are_cut_against_the_index(
+    browser: Any, site: tuple[Path, SiteData]
+) -> None:
+    folder, data = site
+    index = build_search_index(data)
+    keys, unspaced = index["keys"], index["unspaced"]
+    assert isinstance(keys, list) and isinstance(unspaced, list)
+    symbol, item = [(d.document.symbol, i) for d in data.documents for i in d.items if i.recommendation.translation][0]
+    runs = words_of(item.recommendation.translation or "")
+    # two runs the text separates with a space, typed as one: the whole is nowhere, each piece is
+    first, second = next(
+        (a, b)
+        for a, b in zip(runs, runs[1:], strict=False)
+        if len(a) > 4 and len(b) > 4 and not any(a + b in t for t in unspaced)
+    )
+    typed = first + second
+    _open(browser, folder, "km/index.html")
+    browser.find_element("id", "f-q").send_keys(typed)
+    expected = {keys[n] for n, t in enumerate(unspaced) if first in t and second in t}
+    assert f"{symbol}#{item.number}" in expected
+    assert set(_visible_keys(browser)) == expected
+    # a query with a piece found nowhere finds nothing
+    browser.find_element("id", "f-q").send_keys("\u1794\u17d2\u179a\u17c0\u1787")
+    assert _visible_keys(browser) == [] and browser.find_element("id", "nothing").is_displayed()
     _no_errors_and_nothing_outside(browser, folder)
 
 
