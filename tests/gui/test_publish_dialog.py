@@ -35,7 +35,7 @@ def test_the_dialog_previews_and_publishes(qtbot: QtBot, window: MainWindow, idl
     qtbot.waitUntil(lambda: dialog.preview is not None and len(dialog.preview.documents) == 1, timeout=10_000)
 
     dialog.organisation_edit.setText("Child Justice Network")
-    dialog.language_boxes["km"].setChecked(True)
+    dialog.set_language("km", True)
     dialog.write(tmp_path / "site")
     qtbot.waitUntil(lambda: dialog._task is None, timeout=30_000)
     assert dialog.published is not None, dialog.message.text()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -81,18 +80,19 @@ class PublishDialog(TaskDialogMixin, QDialog):
         )
         self.organisation_edit = QLineEdit()
         self.organisation_edit.setPlaceholderText(_("e.g. National Committee for Children's Rights"))
-        form.addRow(_("&Title:"), self.title_edit)
-        form.addRow(_("Published &by:"), self.organisation_edit)
-        languages = QHBoxLayout()
-        self.language_boxes: dict[str, QCheckBox] = {}
+        form.addRow(_("Title:"), self.title_edit)
+        form.addRow(_("Published by:"), self.organisation_edit)
+        # the languages by their own names (endonyms: not translated), in a list like the documents
+        self.languages = QListWidget()
+        self.languages.setMaximumHeight(self.languages.fontMetrics().lineSpacing() * 4 + 12)
         for code, name in LANGUAGES.items():
-            box = QCheckBox(name)
-            box.setChecked(code in ("en", current_language()))
-            box.toggled.connect(self._languages_changed)
-            self.language_boxes[code] = box
-            languages.addWidget(box)
-        languages.addStretch(1)
-        form.addRow(_("Languages:"), languages)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in ("en", current_language()) else Qt.CheckState.Unchecked)
+            self.languages.addItem(item)
+        self.languages.itemChanged.connect(lambda _item: self._update_button())
+        form.addRow(_("Languages:"), self.languages)
         self.khmer_digits = QCheckBox(_("Khmer digits in the Khmer pages"))
         form.addRow("", self.khmer_digits)
         layout.addWidget(form_box)
@@ -156,8 +156,15 @@ class PublishDialog(TaskDialogMixin, QDialog):
 
     def chosen_languages(self) -> tuple[str, ...]:
         first = current_language() if current_language() in LANGUAGES else "en"
-        chosen = [code for code, box in self.language_boxes.items() if box.isChecked()]
+        items = [self.languages.item(i) for i in range(self.languages.count())]
+        chosen = [str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked]
         return tuple(sorted(chosen, key=lambda code: code != first))  # the interface's language opens first
+
+    def set_language(self, code: str, chosen: bool) -> None:
+        for i in range(self.languages.count()):
+            item = self.languages.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == code:
+                item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 
     def options(self, out: Path) -> PublishOptions:
         return PublishOptions(
@@ -168,9 +175,6 @@ class PublishDialog(TaskDialogMixin, QDialog):
             organisation=self.organisation_edit.text().strip(),
             khmer_digits=self.khmer_digits.isChecked(),
         )
-
-    def _languages_changed(self) -> None:
-        self._update_button()
 
     def _update_button(self) -> None:
         ready = bool(self.chosen_languages()) and bool(self.chosen_documents()) and self._task is None
