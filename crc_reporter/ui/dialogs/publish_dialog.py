@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -61,6 +61,7 @@ class PublishDialog(TaskDialogMixin, QDialog):
         outer.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
         layout = QVBoxLayout(content)
+        self.content_layout = layout
         layout.setContentsMargins(18, 14, 18, 6)
         layout.setSpacing(10)
         layout.addWidget(
@@ -84,13 +85,13 @@ class PublishDialog(TaskDialogMixin, QDialog):
         form.addRow(_("Published by:"), self.organisation_edit)
         # the languages by their own names (endonyms: not translated), in a list like the documents
         self.languages = QListWidget()
-        self.languages.setMaximumHeight(self.languages.fontMetrics().lineSpacing() * 4 + 12)
         for code, name in LANGUAGES.items():
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in ("en", current_language()) else Qt.CheckState.Unchecked)
             self.languages.addItem(item)
+        self.languages.setMaximumHeight(self.languages.sizeHintForRow(0) * len(LANGUAGES) + 8)
         self.languages.itemChanged.connect(lambda _item: self._update_button())
         form.addRow(_("Languages:"), self.languages)
         self.khmer_digits = QCheckBox(_("Khmer digits in the Khmer pages"))
@@ -121,6 +122,7 @@ class PublishDialog(TaskDialogMixin, QDialog):
         footer = QVBoxLayout()
         footer.setContentsMargins(18, 4, 18, 14)
         outer.addLayout(footer)
+        self.footer_layout = footer
         self.publish_button = self.add_task_footer(footer, _("&Publish…"))
         self.publish_button.clicked.connect(self.choose_folder)
         self.open_button = QPushButton(_("&Open the site"))
@@ -135,6 +137,14 @@ class PublishDialog(TaskDialogMixin, QDialog):
             show_progress=False,
         )
         fit_to_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Tall enough for the preview at its width, no taller than the screen (the choices scroll instead)."""
+        if self.content_layout.hasHeightForWidth():
+            need = self.content_layout.totalHeightForWidth(self.width()) + self.footer_layout.sizeHint().height()
+            self.resize(self.width(), max(self.height(), need))
+        fit_to_screen(self)
+        super().showEvent(event)
 
     # --- the choices ----------------------------------------------------------------------------------------
     def _set_documents(self, documents: list[tuple[str, str]]) -> None:
