@@ -25,6 +25,28 @@ from crc_reporter.publish.texts import (
     status_of,
 )
 
+# translated with tx._ where the page is written (inside f-strings, where Babel would not see them)
+_YOU_ARE_HERE = N_("You are here")
+_STATUS = N_("Status")
+_ANSWERS_PARTS = N_("Answers parts")
+_TEXT = N_("Text")
+_ASSESSMENTS = N_("Assessments")
+_ACTIONS = N_("Actions")
+_ASSESSED_ON = N_("Assessed on")
+_OUTCOME = N_("Outcome")
+_SOURCES = N_("Sources")
+_YEAR = N_("Year")
+_VALUE = N_("Value")
+_SOURCE = N_("Source")
+_AS_ADOPTED_BY_THE_COMMITTEE = N_("As adopted by the Committee")
+_NO_ACTION_PUBLISHED_FOR_THIS_PAR = N_("No action published for this paragraph.")
+_INDICATORS = N_("Indicators")
+_URGENT = N_("Urgent")
+_ASSESSED_BY = N_("Assessed by")
+_EXPLANATION = N_("Explanation")
+_EVIDENCE = N_("Evidence")
+_URGENT_MEASURES = N_("Urgent measures")
+
 
 def _breadcrumb(tx: SiteLanguage, here: str, trail: list[tuple[str, str | None]]) -> str:
     items = []
@@ -33,7 +55,7 @@ def _breadcrumb(tx: SiteLanguage, here: str, trail: list[tuple[str, str | None]]
             items.append(f'<li><a href="{esc(rel(here, target))}">{esc(text)}</a></li>')
         else:
             items.append(f'<li aria-current="page">{esc(text)}</li>')
-    return f'<nav class="breadcrumb" aria-label="{esc(tx._("You are here"))}"><ol>{"".join(items)}</ol></nav>'
+    return f'<nav class="breadcrumb" aria-label="{esc(tx._(_YOU_ARE_HERE))}"><ol>{"".join(items)}</ol></nav>'
 
 
 def document_html(tx: SiteLanguage, site: Site, data: ReportData, published: str) -> str:
@@ -54,7 +76,7 @@ def document_html(tx: SiteLanguage, site: Site, data: ReportData, published: str
         out.append(f'<section><h2>{esc(cluster_title(tx, section.key))}</h2><ul class="recs">')
         for item in section.items:
             rec = item.recommendation
-            urgent = f' <span class="urgent">{esc(tx._("Urgent"))}</span>' if rec.urgent else ""
+            urgent = f' <span class="urgent">{esc(tx._(_URGENT))}</span>' if rec.urgent else ""
             out.append(
                 f'<li class="rec"><a href="{esc(rel(here, recommendation_path(tx.code, doc.symbol, rec.number)))}">'
                 f"{esc(paragraph_name(tx, doc, rec.number))}</a>{urgent} "
@@ -77,18 +99,18 @@ def document_html(tx: SiteLanguage, site: Site, data: ReportData, published: str
 
 
 def _assessment(tx: SiteLanguage, side: str, assessment: AssessmentInfo | None) -> str:
-    rows = [f"<dt>{esc(tx._('Status'))}</dt><dd>{status_badge(tx, status_of(assessment))}</dd>"]
+    rows = [f"<dt>{esc(tx._(_STATUS))}</dt><dd>{status_badge(tx, status_of(assessment))}</dd>"]
     if assessment is not None:
         rows.append(
-            f"<dt>{esc(tx._('Assessed on'))}</dt>"
+            f"<dt>{esc(tx._(_ASSESSED_ON))}</dt>"
             f'<dd><time datetime="{tx.iso(assessment.assessed_on)}">{esc(tx.date(assessment.assessed_on))}</time></dd>'
         )
         if assessment.assessor:  # an organisation, never the person who typed it (``recorded_by``)
-            rows.append(f"<dt>{esc(tx._('Assessed by'))}</dt><dd>{esc(assessment.assessor)}</dd>")
+            rows.append(f"<dt>{esc(tx._(_ASSESSED_BY))}</dt><dd>{esc(assessment.assessor)}</dd>")
         if assessment.note:
-            rows.append(f"<dt>{esc(tx._('Explanation'))}</dt><dd>{esc(assessment.note)}</dd>")
+            rows.append(f"<dt>{esc(tx._(_EXPLANATION))}</dt><dd>{esc(assessment.note)}</dd>")
         if assessment.evidence:
-            rows.append(f"<dt>{esc(tx._('Evidence'))}</dt><dd>{esc(assessment.evidence)}</dd>")
+            rows.append(f"<dt>{esc(tx._(_EVIDENCE))}</dt><dd>{esc(assessment.evidence)}</dd>")
     return f'<section class="side-card"><h3>{esc(tx.label(side))}</h3><dl>{"".join(rows)}</dl></section>'
 
 
@@ -102,12 +124,12 @@ def _action(tx: SiteLanguage, linked: LinkedAction) -> str:
         meta.append(period)
     parts = ""
     if linked.parts:
-        parts = f'<p class="meta">{esc(tx._("Answers parts"))} {esc(", ".join(tx.part(p) for p in linked.parts))}</p>'
+        parts = f'<p class="meta">{esc(tx._(_ANSWERS_PARTS))} {esc(", ".join(tx.part(p) for p in linked.parts))}</p>'
     out = [f'<li class="action"><h3>{esc(a.title)}</h3><p class="meta">{esc(" · ".join(meta))}</p>{parts}']
     if a.description:
         out.append(f"<p>{esc(a.description)}</p>")
     if a.outcome:
-        out.append(f'<p><span class="label">{esc(tx.colon(tx._("Outcome")))}</span> {esc(a.outcome)}</p>')
+        out.append(f'<p><span class="label">{esc(tx.colon(tx._(_OUTCOME)))}</span> {esc(a.outcome)}</p>')
     if a.sources:
         sources = []
         for s in a.sources:
@@ -116,7 +138,7 @@ def _action(tx: SiteLanguage, linked: LinkedAction) -> str:
                 sources.append(f'<li><a href="{esc(s.url)}" rel="external noopener noreferrer">{esc(s.title)}</a></li>')
             else:
                 sources.append(f"<li>{esc(s.title)}</li>")
-        out.append(f'<p class="label">{esc(tx._("Sources"))}</p><ul class="sources">{"".join(sources)}</ul>')
+        out.append(f'<p class="label">{esc(tx._(_SOURCES))}</p><ul class="sources">{"".join(sources)}</ul>')
     out.append("</li>")
     return "".join(out)
 
@@ -131,11 +153,11 @@ def _indicator(tx: SiteLanguage, indicator: IndicatorInfo) -> str:
         cells = "".join(f"<td>{esc(tx.number(v))}</td>" for _y, v in points)
         out.append(
             f'<div class="table-wrap"><table><caption class="visually-hidden">{esc(indicator.name)}</caption>'
-            f'<tr><th scope="row">{esc(tx._("Year"))}</th>{head}</tr>'
-            f'<tr><th scope="row">{esc(tx._("Value"))}</th>{cells}</tr></table></div>'
+            f'<tr><th scope="row">{esc(tx._(_YEAR))}</th>{head}</tr>'
+            f'<tr><th scope="row">{esc(tx._(_VALUE))}</th>{cells}</tr></table></div>'
         )
     if indicator.source:
-        out.append(f'<p class="meta">{esc(tx.colon(tx._("Source")))} {esc(indicator.source)}</p>')
+        out.append(f'<p class="meta">{esc(tx.colon(tx._(_SOURCE)))} {esc(indicator.source)}</p>')
     out.append("</figure>")
     return "".join(out)
 
@@ -165,7 +187,7 @@ def recommendation_html(
     if rec.articles:
         facts.append((tx._("Articles"), esc(tx.digits(", ".join(rec.articles)))))
     if rec.urgent:
-        facts.append((tx._("Urgent"), f'<span class="urgent">{esc(tx._("Urgent measures"))}</span>'))
+        facts.append((tx._(_URGENT), f'<span class="urgent">{esc(tx._(_URGENT_MEASURES))}</span>'))
     if rec.responsible:
         facts.append((tx._("Responsible bodies"), esc("; ".join(rec.responsible))))
     if rec.previous:
@@ -180,13 +202,13 @@ def recommendation_html(
         facts.append((tx._("Earlier cycle"), "; ".join(links)))
     out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
 
-    out.append(f'<section aria-labelledby="h-text"><h2 id="h-text">{esc(tx._("Text"))}</h2>')
+    out.append(f'<section aria-labelledby="h-text"><h2 id="h-text">{esc(tx._(_TEXT))}</h2>')
     translated = bool(rec.translation) and rec.translation_lang == tx.code
     if translated:
         for line in (rec.translation or "").splitlines():
             if line.strip():
                 out.append(f'<p class="committee" lang="{esc(tx.code)}">{esc(line.strip())}</p>')
-        out.append(f"<details><summary>{esc(tx._('As adopted by the Committee'))}</summary>")
+        out.append(f"<details><summary>{esc(tx._(_AS_ADOPTED_BY_THE_COMMITTEE))}</summary>")
     out.append(f'<p class="committee" lang="en">{esc(lead_in(rec))}</p>')
     cut_out = lead_in(rec) != rec.text
     if rec.parts and (cut_out or rec.parts[0].text.strip()[:30] not in rec.text):
@@ -196,20 +218,20 @@ def recommendation_html(
         out.append("</details>")
     out.append("</section>")
 
-    out.append(f'<section aria-labelledby="h-status"><h2 id="h-status">{esc(tx._("Assessments"))}</h2>')
+    out.append(f'<section aria-labelledby="h-status"><h2 id="h-status">{esc(tx._(_ASSESSMENTS))}</h2>')
     out.append('<div class="sides-grid">')
     out.append(_assessment(tx, "government", item.government))
     out.append(_assessment(tx, "civil_society", item.civil_society))
     out.append("</div></section>")
 
-    out.append(f'<section aria-labelledby="h-actions"><h2 id="h-actions">{esc(tx._("Actions"))}</h2>')
+    out.append(f'<section aria-labelledby="h-actions"><h2 id="h-actions">{esc(tx._(_ACTIONS))}</h2>')
     if item.actions:
         out.append('<ul class="actions">' + "".join(_action(tx, a) for a in item.actions) + "</ul>")
     else:
-        out.append(f"<p>{esc(tx._('No action published for this paragraph.'))}</p>")
+        out.append(f"<p>{esc(tx._(_NO_ACTION_PUBLISHED_FOR_THIS_PAR))}</p>")
     out.append("</section>")
     if item.indicators:
-        out.append(f'<section aria-labelledby="h-ind"><h2 id="h-ind">{esc(tx._("Indicators"))}</h2>')
+        out.append(f'<section aria-labelledby="h-ind"><h2 id="h-ind">{esc(tx._(_INDICATORS))}</h2>')
         out.append("".join(_indicator(tx, i) for i in item.indicators))
         out.append("</section>")
     return page(
@@ -221,14 +243,3 @@ def recommendation_html(
         published=published,
         same_page_in=recommendation_path("{lang}", doc.symbol, rec.number),
     )
-
-
-# Strings translated inside f-strings, where Babel cannot see them: marked here for the catalogs
-# (tests/unit/publish/test_publish.py checks that every literal given to tx._ in this package is in the catalog).
-_MARKED = (
-    N_("You are here"),
-    N_("Explanation"),
-    N_("Answers parts"),
-    N_("Urgent measures"),
-    N_("No action published for this paragraph."),
-)

@@ -29,6 +29,24 @@ from crc_reporter.publish.layout import (
 from crc_reporter.publish.model import SiteData
 from crc_reporter.publish.texts import cluster_title, paragraph_name, short_title, status_badge, status_of
 
+# translated with tx._ where the page is written (inside f-strings, where Babel would not see them)
+_SEARCH_AND_FILTERS = N_("Search and filters")
+_SEARCH_THE_TEXT = N_("Search the text")
+_DOCUMENT = N_("Document")
+_CLUSTER = N_("Cluster")
+_GOVERNMENT_S_ASSESSMENT = N_("Government's assessment")
+_CIVIL_SOCIETY_S_ASSESSMENT = N_("Civil society's assessment")
+_RESPONSIBLE_BODY = N_("Responsible body")
+_URGENT_MEASURES_ONLY = N_("Urgent measures only")
+_CLEAR_THE_SEARCH_AND_FILTERS = N_("Clear the search and filters")
+_THE_RECOMMENDATIONS_OF_THE_COMMI = N_(
+    "The recommendations of the Committee on the Rights of the Child, what has been done about them, and how far the Government and civil society each judge them implemented."
+)
+_DOCUMENTS = N_("Documents")
+_PARAGRAPHS = N_("Paragraphs")
+_NOTHING_MATCHES_THE_SEARCH_AND_F = N_("Nothing matches the search and filters.")
+_URGENT = N_("Urgent")
+
 
 def _options(values: list[tuple[str, str]], any_label: str) -> str:
     out = [f'<option value="">{esc(any_label)}</option>']
@@ -48,17 +66,17 @@ def _filters(tx: SiteLanguage, data: SiteData, bodies: list[str]) -> str:
             f'<select id="f-{name}" name="{name}">{_options(values, everything)}</select></div>'
         )
 
-    return f"""<form class="filters" role="search" id="filters" aria-label="{esc(tx._("Search and filters"))}">
-<div class="field wide"><label for="f-q">{esc(tx._("Search the text"))}</label>
+    return f"""<form class="filters" role="search" id="filters" aria-label="{esc(tx._(_SEARCH_AND_FILTERS))}">
+<div class="field wide"><label for="f-q">{esc(tx._(_SEARCH_THE_TEXT))}</label>
 <input type="search" id="f-q" name="q" autocomplete="off"></div>
-{select("doc", tx._("Document"), documents)}
-{select("cluster", tx._("Cluster"), clusters)}
-{select("gov", tx._("Government's assessment"), statuses)}
-{select("cs", tx._("Civil society's assessment"), statuses)}
-{select("body", tx._("Responsible body"), [(b, b) for b in bodies])}
+{select("doc", tx._(_DOCUMENT), documents)}
+{select("cluster", tx._(_CLUSTER), clusters)}
+{select("gov", tx._(_GOVERNMENT_S_ASSESSMENT), statuses)}
+{select("cs", tx._(_CIVIL_SOCIETY_S_ASSESSMENT), statuses)}
+{select("body", tx._(_RESPONSIBLE_BODY), [(b, b) for b in bodies])}
 <div class="field check"><input type="checkbox" id="f-urgent" name="urgent" value="1">
-<label for="f-urgent">{esc(tx._("Urgent measures only"))}</label></div>
-<div class="field"><button type="reset" id="f-clear">{esc(tx._("Clear the search and filters"))}</button></div>
+<label for="f-urgent">{esc(tx._(_URGENT_MEASURES_ONLY))}</label></div>
+<div class="field"><button type="reset" id="f-clear">{esc(tx._(_CLEAR_THE_SEARCH_AND_FILTERS))}</button></div>
 </form>"""
 
 
@@ -86,7 +104,7 @@ def index_html(tx: SiteLanguage, site: Site, data: SiteData, here: str | None = 
         for d, item in items:
             rec = item.recommendation
             gov, cs = status_of(item.government), status_of(item.civil_society)
-            urgent = f'<span class="urgent">{esc(tx._("Urgent"))}</span> ' if rec.urgent else ""
+            urgent = f'<span class="urgent">{esc(tx._(_URGENT))}</span> ' if rec.urgent else ""
             rows.append(
                 f'<li class="rec" data-key="{esc(d.document.symbol)}#{rec.number}" data-doc="{esc(d.document.symbol)}"'
                 f' data-cluster="{esc(key)}" data-gov="{gov}" data-cs="{cs}"'
@@ -105,14 +123,14 @@ def index_html(tx: SiteLanguage, site: Site, data: SiteData, here: str | None = 
     total = data.recommendation_count
     counter = tx._("{shown} of {total} paragraphs shown")
     body = f"""<h1>{esc(site.title)}</h1>
-<p class="lead">{esc(tx._("The recommendations of the Committee on the Rights of the Child, what has been done about them, and how far the Government and civil society each judge them implemented."))}</p>
-<section aria-labelledby="h-docs"><h2 id="h-docs">{esc(tx._("Documents"))}</h2>
+<p class="lead">{esc(tx._(_THE_RECOMMENDATIONS_OF_THE_COMMI))}</p>
+<section aria-labelledby="h-docs"><h2 id="h-docs">{esc(tx._(_DOCUMENTS))}</h2>
 <ul class="documents" id="documents">{"".join(docs)}</ul></section>
-<section aria-labelledby="h-recs"><h2 id="h-recs">{esc(tx._("Paragraphs"))}</h2>
+<section aria-labelledby="h-recs"><h2 id="h-recs">{esc(tx._(_PARAGRAPHS))}</h2>
 {_filters(tx, data, bodies)}
 <p id="count" class="count" role="status" aria-live="polite" data-template="{esc(counter)}" data-total="{total}"
  data-khmer-digits="{int(tx.khmer_digits)}"></p>
-<p id="nothing" class="nothing" hidden>{esc(tx._("Nothing matches the search and filters."))}</p>
+<p id="nothing" class="nothing" hidden>{esc(tx._(_NOTHING_MATCHES_THE_SEARCH_AND_F))}</p>
 <div id="results">{"".join(groups)}</div></section>"""
     return page(
         tx,
@@ -124,20 +142,3 @@ def index_html(tx: SiteLanguage, site: Site, data: SiteData, here: str | None = 
         scripts=(search_index_path(tx.code), JS),
         same_page_in="{lang}/index.html",
     )
-
-
-# Strings translated inside f-strings, where Babel cannot see them: marked here for the catalogs
-# (tests/unit/publish/test_publish.py checks that every literal given to tx._ in this package is in the catalog).
-_MARKED = (
-    N_("Search and filters"),
-    N_("Search the text"),
-    N_("Government's assessment"),
-    N_("Civil society's assessment"),
-    N_("Responsible body"),
-    N_("Urgent measures only"),
-    N_("Clear the search and filters"),
-    N_(
-        "The recommendations of the Committee on the Rights of the Child, what has been done about them, and how far the Government and civil society each judge them implemented."
-    ),
-    N_("Nothing matches the search and filters."),
-)

@@ -14,6 +14,9 @@ from html import escape
 from crc_reporter.i18n import N_
 from crc_reporter.publish.language import SiteLanguage
 
+# translated with tx._ where the page is written (inside f-strings, where Babel would not see them)
+_FONTS_NOTO_SANS_KHMER_SIL_OPEN_F = N_("Fonts: Noto Sans Khmer, SIL Open Font License")
+
 ASSETS = "assets"
 CSS = f"{ASSETS}/site.css"
 JS = f"{ASSETS}/site.js"
@@ -125,7 +128,7 @@ def page(
 </main>
 <footer class="site-footer">
 <p>{published}</p>
-<p><a href="{esc(rel(here, FONT_LICENCE))}">{esc(tx._("Fonts: Noto Sans Khmer, SIL Open Font License"))}</a></p>
+<p><a href="{esc(rel(here, FONT_LICENCE))}">{esc(tx._(_FONTS_NOTO_SANS_KHMER_SIL_OPEN_F))}</a></p>
 </footer>
 {script_tags}
 </body>
@@ -140,8 +143,3 @@ def published_line(tx: SiteLanguage, site: Site, published_on: str) -> str:
         text = tx._("Published on {date} by {organisation}.")
         return esc(text).replace("{date}", day).replace("{organisation}", esc(site.organisation))
     return esc(tx._("Published on {date}.")).replace("{date}", day)
-
-
-# Strings translated inside f-strings, where Babel cannot see them: marked here for the catalogs
-# (tests/unit/publish/test_publish.py checks that every literal given to tx._ in this package is in the catalog).
-_MARKED = (N_("Fonts: Noto Sans Khmer, SIL Open Font License"),)

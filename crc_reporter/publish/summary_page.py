@@ -22,6 +22,18 @@ from crc_reporter.publish.layout import Site, esc, page, published_line, recomme
 from crc_reporter.publish.model import SiteData
 from crc_reporter.publish.texts import cluster_title, paragraph_name, short_title, status_badge, status_of
 
+# translated with tx._ where the page is written (inside f-strings, where Babel would not see them)
+_CLUSTER = N_("Cluster")
+_STATUS = N_("Status")
+_TOTAL = N_("Total")
+_ACTIONS_BY_ACTOR = N_("Actions by actor")
+_ACTOR = N_("Actor")
+_INDICATORS = N_("Indicators")
+_SUMMARY = N_("Summary")
+_STATUS_OF_IMPLEMENTATION_BY_CLUS = N_("Status of implementation by cluster")
+_URGENT_MEASURES = N_("Urgent measures")
+_PARAGRAPH = N_("Paragraph")
+
 
 def _rows(tx: SiteLanguage, rows: list[tuple[str, Counter[str]]], colours: dict[str, str]) -> str:
     out = []
@@ -47,8 +59,8 @@ def _status_table(tx: SiteLanguage, data: SiteData, side: str, caption: str) -> 
     rows = [(cluster_title(tx, k), per_cluster[k]) for k in order if per_cluster.get(k)]
     return (
         f'<figure class="chart"><table class="bars"><caption>{esc(caption)}</caption>'
-        f'<tr><th scope="col">{esc(tx._("Cluster"))}</th><th scope="col">{esc(tx._("Status"))}</th>'
-        f'<th scope="col">{esc(tx._("Total"))}</th></tr>{_rows(tx, rows, STATUS_COLOURS)}</table>'
+        f'<tr><th scope="col">{esc(tx._(_CLUSTER))}</th><th scope="col">{esc(tx._(_STATUS))}</th>'
+        f'<th scope="col">{esc(tx._(_TOTAL))}</th></tr>{_rows(tx, rows, STATUS_COLOURS)}</table>'
         f"{legend(tx, STATUS_COLOURS)}</figure>"
     )
 
@@ -67,9 +79,9 @@ def _actors_table(tx: SiteLanguage, data: SiteData) -> str:
         return ""
     rows = sorted(by_actor.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:10]
     return (
-        f'<figure class="chart"><table class="bars"><caption>{esc(tx._("Actions by actor"))}</caption>'
-        f'<tr><th scope="col">{esc(tx._("Actor"))}</th><th scope="col">{esc(tx._("Status"))}</th>'
-        f'<th scope="col">{esc(tx._("Total"))}</th></tr>{_rows(tx, rows, ACTION_COLOURS)}</table>'
+        f'<figure class="chart"><table class="bars"><caption>{esc(tx._(_ACTIONS_BY_ACTOR))}</caption>'
+        f'<tr><th scope="col">{esc(tx._(_ACTOR))}</th><th scope="col">{esc(tx._(_STATUS))}</th>'
+        f'<th scope="col">{esc(tx._(_TOTAL))}</th></tr>{_rows(tx, rows, ACTION_COLOURS)}</table>'
         f"{legend(tx, ACTION_COLOURS)}</figure>"
     )
 
@@ -91,7 +103,7 @@ def _trends(tx: SiteLanguage, data: SiteData) -> str:
             )
     if not figures:
         return ""
-    return f'<section><h2>{esc(tx._("Indicators"))}</h2><div class="trends">{"".join(figures)}</div></section>'
+    return f'<section><h2>{esc(tx._(_INDICATORS))}</h2><div class="trends">{"".join(figures)}</div></section>'
 
 
 def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
@@ -101,9 +113,9 @@ def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
         (tx._("Documents"), tx.integer(len(published))),
         (tx._("Paragraphs"), tx.integer(data.recommendation_count)),
         (tx._("Actions"), tx.integer(data.action_count)),
-        (tx._("Indicators"), tx.integer(data.indicator_count)),
+        (tx._(_INDICATORS), tx.integer(data.indicator_count)),
     ]
-    out = [f"<h1>{esc(tx._('Summary'))}</h1>"]
+    out = [f"<h1>{esc(tx._(_SUMMARY))}</h1>"]
     out.append(
         '<ul class="figures">'
         + "".join(f'<li><span class="figure">{esc(v)}</span> {esc(k)}</li>' for k, v in figures)
@@ -112,10 +124,9 @@ def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
     due = [(d.document, d.document.next_report_due) for d in published if d.document.next_report_due]
     if due:
         doc, day = max(due, key=lambda x: x[1])
-        out.append(
-            f"<p>{esc(tx._('Next report due: {date} ({symbol})').format(date=tx.date(day), symbol=doc.symbol))}</p>"
-        )
-    out.append(f'<section><h2>{esc(tx._("Status of implementation by cluster"))}</h2><div class="two">')
+        due_line = tx._("Next report due: {date} ({symbol})").format(date=tx.date(day), symbol=doc.symbol)
+        out.append(f"<p>{esc(due_line)}</p>")
+    out.append(f'<section><h2>{esc(tx._(_STATUS_OF_IMPLEMENTATION_BY_CLUS))}</h2><div class="two">')
     out.append(_status_table(tx, data, "government", tx._("As assessed by the Government")))
     out.append(_status_table(tx, data, "civil_society", tx._("As assessed by civil society")))
     out.append("</div></section>")
@@ -132,29 +143,20 @@ def summary_html(tx: SiteLanguage, site: Site, data: SiteData) -> str:
                 f"<td>{status_badge(tx, status_of(item.civil_society))}</td></tr>"
             )
         out.append(
-            f'<section><h2>{esc(tx._("Urgent measures"))}</h2><div class="table-wrap"><table class="urgent-table">'
-            f'<tr><th scope="col">{esc(tx._("Paragraph"))}</th><th scope="col">{esc(tx.label("government"))}</th>'
+            f'<section><h2>{esc(tx._(_URGENT_MEASURES))}</h2><div class="table-wrap"><table class="urgent-table">'
+            f'<tr><th scope="col">{esc(tx._(_PARAGRAPH))}</th><th scope="col">{esc(tx.label("government"))}</th>'
             f'<th scope="col">{esc(tx.label("civil_society"))}</th></tr>{"".join(rows)}</table></div></section>'
         )
     actors = _actors_table(tx, data)
     if actors:
-        out.append(f"<section><h2>{esc(tx._('Actions by actor'))}</h2>{actors}</section>")
+        out.append(f"<section><h2>{esc(tx._(_ACTIONS_BY_ACTOR))}</h2>{actors}</section>")
     out.append(_trends(tx, data))
     return page(
         tx,
         site,
         here,
-        title=tx._("Summary"),
+        title=tx._(_SUMMARY),
         body="\n".join(out),
         published=published_line(tx, site, tx.date(data.published_on)),
         same_page_in="{lang}/summary.html",
     )
-
-
-# Strings translated inside f-strings, where Babel cannot see them: marked here for the catalogs
-# (tests/unit/publish/test_publish.py checks that every literal given to tx._ in this package is in the catalog).
-_MARKED = (
-    N_("Next report due: {date} ({symbol})"),
-    N_("Status of implementation by cluster"),
-    N_("Urgent measures"),
-)
