@@ -2,13 +2,14 @@
 
     .venv/bin/python scripts/site_screenshots.py SITE_FOLDER OUT_FOLDER [PAGE…]
 
-PAGE is a path inside the site (default: each language's index, summary and
+PAGE is a path inside the site, with filters after # if wanted (default: each language's index, summary and
 first recommendation page). Full-page Each page's first three screens go to OUT_FOLDER as PNGs
 (keep them out of the repository).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def main(argv: list[str]) -> int:
     for size, (width, height) in SIZES.items():
         with chromium(width, height) as driver:
             for page in pages:
-                driver.get((site / page).as_uri())
-                name = page.replace("/", "_").replace(".html", "")
+                path, _hash, fragment = page.partition("#")  # "en/index.html#cluster=violence": filters too
+                driver.get((site / path).as_uri() + (f"#{fragment}" if fragment else ""))
+                name = re.sub(r"[^A-Za-z0-9_.-]+", "_", page.replace(".html", ""))
                 full = int(driver.execute_script("return document.documentElement.scrollHeight"))
                 inner = int(driver.execute_script("return window.innerHeight"))
                 for screen in range(min(SCREENS, -(-full // inner))):  # the first screens, one PNG each

@@ -79,7 +79,7 @@ def _actors_table(tx: SiteLanguage, data: SiteData) -> str:
         return ""
     rows = sorted(by_actor.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:10]
     return (
-        f'<figure class="chart"><table class="bars"><caption>{esc(tx._(_ACTIONS_BY_ACTOR))}</caption>'
+        f'<figure class="chart"><table class="bars"><caption class="visually-hidden">{esc(tx._(_ACTIONS_BY_ACTOR))}</caption>'
         f'<tr><th scope="col">{esc(tx._(_ACTOR))}</th><th scope="col">{esc(tx._(_STATUS))}</th>'
         f'<th scope="col">{esc(tx._(_TOTAL))}</th></tr>{_rows(tx, rows, ACTION_COLOURS)}</table>'
         f"{legend(tx, ACTION_COLOURS)}</figure>"
