@@ -282,7 +282,8 @@ class _Writer:
 
 def _indicator_description(ind: IndicatorInfo) -> str:
     lines = [ind.description.strip()] if ind.description.strip() else []
-    facts = [f"{_('Unit')}: {ind.unit}" if ind.unit else "", f"{_('Source')}: {ind.source}" if ind.source else ""]
+    unit, source = _("Unit"), _("Source")
+    facts = [f"{unit}: {ind.unit}" if ind.unit else "", f"{source}: {ind.source}" if ind.source else ""]
     if any(facts):
         lines.append("; ".join(f for f in facts if f))
     values = []
