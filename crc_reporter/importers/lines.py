@@ -68,6 +68,24 @@ def roman_value(label: str) -> int:
     return total
 
 
+# "2588 th": a superscript ordinal suffix set apart by the copy
+_SPLIT_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,5}) (st|nd|rd|th)\b")
+
+
+def _ordinal_suffix(number: str) -> str:
+    n = int(number)
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def mend_ordinals(text: str) -> str:
+    """ "at its 2588 th meeting" -> "at its 2588th meeting" (only where the suffix fits the number)."""
+    if " " not in text:
+        return text
+    return _SPLIT_ORDINAL.sub(lambda m: m.group(1) + m.group(2) if _ordinal_suffix(m.group(1)) == m.group(2) else m.group(0), text)
+
+
 def _ends_sentence(text: str) -> bool:
     text = strip_markers(text).rstrip().rstrip("\"'”’)]*").rstrip()
     text = re.sub(r"(?<=[.;:])\s?\d{1,3}$", "", text)  # a footnote number after the full stop
@@ -108,6 +126,7 @@ class _Joiner:
         text = ""
         for piece in self.texts:
             text = join_two(text, piece, self.words) if text else piece
+        text = mend_ordinals(text)
         bold = self.bold_letters / self.letters if self.bold_known and self.letters else -1.0
         heading = SUBHEADING if self.kind == "sub" else self.heading_hint
         self.blocks.append(Block(text, bold, " ".join(self.bold_parts), heading, page=0))

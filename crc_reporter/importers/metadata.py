@@ -25,7 +25,10 @@ def find_symbol(front: list[str], furniture: list[str]) -> str | None:
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for line in [*furniture, *front]:
-        for m in _CO_SYMBOL.finditer(strip_markers(line)):
+        plain = strip_markers(line)
+        for m in _CO_SYMBOL.finditer(plain):
+            if plain[m.end() : m.end() + 1] in (",", ")", ";"):
+                continue  # a citation in the text ("(CRC/C/KHM/CO/2-3, para. 28)"), not the document's own
             symbol = normalise_symbol(m.group())
             counts[symbol] += 2 if line.strip().rstrip("*") == m.group() else 1
             order.setdefault(symbol, len(order))

@@ -35,7 +35,11 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def looks_like_text(head: bytes) -> bool:
-    if not head or b"\x00" in head[:4096] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Notepad's "Unicode", PowerShell's clipboard: judge the characters, not the bytes (half of them NUL)
+        usable = len(head) - len(head) % 2
+        head = head[:usable].decode("utf-16", errors="replace").encode("utf-8")[:4096]
+    if not head or b"\x00" in head[:4096]:
         return False
     sample = head[:4096]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
