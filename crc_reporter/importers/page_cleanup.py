@@ -61,11 +61,11 @@ def remove_furniture(lines: list[Line], out: SourceText, zoned: bool) -> list[Li
     furniture; in pasted text they can be anywhere.
     """
     kept: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
-        if _FURNITURE.match(text) and (line.zone or not zoned):
+        if _FURNITURE.match(text) and (line.zone or not zoned) and not _number_in_sentence(lines, index, kept):
             out.furniture.append(text)
             if kept:
                 kept[-1].page_end = True
@@ -74,6 +74,24 @@ def remove_furniture(lines: list[Line], out: SourceText, zoned: bool) -> list[Li
             kept[-1].page_end = True
         kept.append(line)
     return kept
+
+
+def _number_in_sentence(lines: list[Line], index: int, kept: list[Line]) -> bool:
+    """A number alone on a line between two halves of one sentence, with no other furniture beside it.
+
+    A page number sits beside the running header or footer, or at a page break; "aged under / 15 /
+    years" is a sentence whose number the copy put on a line of its own.
+    """
+    line = lines[index]
+    if not line.text.strip().isdigit() or not kept or line.zone:
+        return False
+    following = next((x for x in lines[index + 1 :] if x.text.strip()), None)
+    if following is None or following.page != line.page or kept[-1].page != line.page:
+        return False
+    before, after = kept[-1].text.strip(), following.text.strip()
+    if lines[index - 1] is not kept[-1] or _FURNITURE.match(after) or before.endswith((".", ";", ":", "!", "?")):
+        return False
+    return after[:1].islower()
 
 
 def extract_footnotes(lines: list[Line], out: SourceText) -> list[Line]:
