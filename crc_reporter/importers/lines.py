@@ -32,6 +32,7 @@ from crc_reporter.importers.page_cleanup import (
 )
 
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s*(?P<rest>\S.*))?$")
+_ARTICLE_LIST_START = re.compile(r"\((?:arts?\.|articles?)\s", re.I)
 _CONNECTORS = {
     "of",
     "the",
@@ -178,10 +179,13 @@ class _Joiner:
             joined_ok = not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or)$", ends)
             if joined_ok and (label == self.next_letter or (label in _ROMANS and self.kind == "part")):
                 return "part"
+            if label == self.next_letter and self.late_words(index):
+                return "part"
         m = _HEAD.match(text)
         if m and after_break:
             label, rest = m.group("label"), m.group("rest") or following
-            known = is_known_title(rest)
+            # a title wrapped onto the next line is known only with it ("…on the Optional / Protocol on the sale…")
+            known = is_known_title(rest) or bool(m.group("rest") and following and is_known_title(f"{rest} {following}"))
             if (
                 rest[:1].isupper()
                 and not rest.startswith(("The Committee", "It "))
@@ -198,6 +202,31 @@ class _Joiner:
                     return "section"
         return ""
 
+    def late_words(self, index: int) -> bool:
+        """The label stands alone and the line after it finishes the part before ("…born to / (b) /
+        parents without documents; / Strengthen…"): the copy put the part's last words after the label."""
+        text = self.lines[index].text.strip()
+        m = _PART.match(text)
+        prev = self.texts[-1].rstrip() if self.texts else ""
+        if not m or m.group("rest") or index + 2 >= len(self.lines) or not prev or prev.endswith((";", ":", ".")):
+            return False
+        words, then = self.lines[index + 1].text.strip(), self.lines[index + 2].text.strip()
+        finished = words.endswith((";", ".", ":")) or re.search(r";\s*(?:and|or)$", words)
+        return bool(words[:1].islower() and finished and (then[:1].isupper() or then[:1] in '"“('))
+
+    def heading_continues(self, text: str) -> bool:
+        """The open heading wraps onto ``text``: whatever its punctuation, a heading is whole only when
+        its parentheses close, it does not end on a connector, and the next line is not its article
+        list, its lower-case continuation, or the words that make it one of the Committee's titles."""
+        heading = " ".join(self.texts)
+        if _ends_open(heading) or text[:1].islower() or _ARTICLE_LIST_START.match(text):
+            return True
+        if len(self.texts) >= 3 or not looks_like_heading_text(text, 160):
+            return False
+        m = _HEAD.match(heading)
+        title = (m.group("rest") or "") if m else heading
+        return not is_known_title(title) and is_known_title(f"{title} {text}")
+
     def heading_follows(self, index: int) -> bool:
         """Lines ``index…`` are a short run of heading lines followed by the start of a paragraph or section."""
         for j in range(index, min(index + 4, len(self.lines))):
@@ -209,9 +238,10 @@ class _Joiner:
         return False
 
     def run(self) -> list[Block]:
+        moved: set[int] = set()  # lines already added to the part they finish
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if not text:
+            if not text or index in moved:
                 continue
             start = self.start_of(index)
             if start == "para":
@@ -221,6 +251,9 @@ class _Joiner:
             elif start == "part":
                 label = _PART.match(text).group("label")  # type: ignore[union-attr]
                 if label == self.next_letter:
+                    if self.late_words(index):
+                        self.add(self.lines[index + 1])
+                        moved.add(index + 1)
                     self.next_letter = chr(ord(label) + 1)
                     self.open("part", line)
                 else:  # (i), (ii) inside a part
@@ -233,7 +266,7 @@ class _Joiner:
                     self.last_section = label.group("label")
                 self.open("head", line)
                 self.label_only = label is not None and not label.group("rest")
-            elif self.kind == "head" and (_ends_open(self.texts[-1]) or text[:1].islower() or self.label_only):
+            elif self.kind == "head" and (self.label_only or self.heading_continues(text)):
                 self.label_only = False
                 self.add(line)  # a wrapped heading, or the title after a label on its own line
             elif self.kind in ("head", "sub") and looks_like_heading_text(text, 160):
