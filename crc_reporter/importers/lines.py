@@ -120,6 +120,7 @@ class _Joiner:
         self.last_chapter = 0
         self.last_section = ""
         self.label_only = False  # the open heading so far is only its label ("A.")
+        self.final_part = False  # the open part follows a "; and": the paragraph's last
 
     def close(self) -> None:
         if not self.texts:
@@ -202,6 +203,28 @@ class _Joiner:
                     return "section"
         return ""
 
+    def heading_after_number(self, index: int) -> bool:
+        """A paragraph number alone on its line, then its subheading, then the paragraph's first words:
+        the copy put the number (set in the margin) before the heading above the paragraph."""
+        if index + 2 >= len(self.lines) or _NUM.match(self.lines[index].text.strip()).group("rest"):  # type: ignore[union-attr]
+            return False
+        heading, then = self.lines[index + 1].text.strip(), self.lines[index + 2].text.strip()
+        return (
+            len(heading) <= 100
+            and "," not in heading
+            and looks_like_heading_text(heading, 100)
+            and not _ends_open(heading)
+            and not _HEAD.match(heading)
+            and (then[:1].isupper() or then[:1] in '"“(')
+        )
+
+    def after_last_part(self, text: str) -> bool:
+        """A sentence after the paragraph's last part ("…(b) Strengthen X. / The Committee also…") is
+        the paragraph's own text after its parts, not more of part (b)."""
+        if self.kind != "part" or not self.final_part or not self.texts:
+            return False
+        return self.texts[-1].rstrip().endswith(".") and (text[:1].isupper() or text[:1] in '"“')
+
     def late_words(self, index: int) -> bool:
         """The label stands alone and the line after it finishes the part before ("…born to / (b) /
         parents without documents; / Strengthen…"): the copy put the part's last words after the label."""
@@ -247,10 +270,14 @@ class _Joiner:
             if start == "para":
                 n = int(_NUM.match(text).group(1))  # type: ignore[union-attr]
                 self.next_para, self.next_letter = n + 1, "a"
+                if self.heading_after_number(index):  # "10." / "Legislation" / "The Committee…"
+                    self.open("sub", self.lines[index + 1])
+                    moved.add(index + 1)
                 self.open("para", line)
             elif start == "part":
                 label = _PART.match(text).group("label")  # type: ignore[union-attr]
                 if label == self.next_letter:
+                    self.final_part = bool(self.texts and re.search(r"\b(?:and|or)$", self.texts[-1].rstrip()))
                     if self.late_words(index):
                         self.add(self.lines[index + 1])
                         moved.add(index + 1)
@@ -281,7 +308,7 @@ class _Joiner:
                 and (line.heading or self.heading_follows(index))
             ):
                 self.open("sub", line)
-            elif self.kind in ("head", "sub"):
+            elif self.kind in ("head", "sub") or self.after_last_part(text):
                 self.open("cont", line)
             elif self.kind == "front" or not self.kind:
                 if self.kind == "front" and self.texts and (text[:1].islower() or _ends_open(self.texts[-1])):

@@ -27,6 +27,7 @@ from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
+_ROMAN_ITEM = re.compile(r"^(?P<label>[ivx]{1,5})\)\s*(?P<rest>\S.*)$", re.S)
 _ROMAN_ITEMS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _TRANSLATE = str.maketrans({"\u00ad": None, "\u2011": "-", "\u200b": None, "\ufeff": None})
@@ -92,6 +93,11 @@ class _Parser:
                 return
         m = _PART.match(text)
         if m and self.current is not None and self.add_part(m.group("label"), m.group("rest"), block):
+            return
+        m = _ROMAN_ITEM.match(text)
+        if m and self.current is not None and self.current.parts and m.group("label") in _ROMAN_ITEMS:
+            self.current.parts[-1].append(text)  # "ii) …" (no opening parenthesis) within a lettered part
+            self.current.absorb(block, text)
             return
         info = describe(text, block.heading) if self.heading_plausible(text, block) else None
         if info is not None:

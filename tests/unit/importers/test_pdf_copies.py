@@ -228,3 +228,25 @@ def test_a_lone_paragraph_number_before_its_heading() -> None:
     assert sorted(p) == [1, 2, 3]
     assert p[2].subheading == "Legislation" and p[2].text.startswith("The Committee recommends")
     assert p[3].subheading == "Coordination" and p[3].text.startswith("The Committee recommends")
+
+
+def test_roman_labels_without_an_opening_parenthesis_in_whole_paragraphs() -> None:
+    """Word and web pages give whole paragraphs: "ii)" items stay in their part, in order."""
+    from crc_reporter.importers.blocks import Block, SourceText
+    from crc_reporter.importers.structure import parse_document
+
+    texts = [
+        *MASTHEAD,
+        "I. Introduction",
+        "1. The Committee considered the report of Lumeria.",
+        "2. The Committee urges the State party to:",
+        "(a) Adopt legislation that:",
+        "i) Prohibits corporal punishment in all settings;",
+        "ii) Provides remedies for children;",
+        "(b) Train teachers.",
+    ]
+    doc = parse_document(SourceText(blocks=[Block(t) for t in texts]))
+    parts = by_number(doc)[2].parts
+    assert [x.label for x in parts] == ["a", "b"]
+    assert parts[0].text.endswith("i) Prohibits corporal punishment in all settings; ii) Provides remedies for children")
+    assert by_number(doc)[2].text.endswith("ii) Provides remedies for children; (b) Train teachers.")
