@@ -27,6 +27,8 @@ from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
+#: The longest text quoted in a "text not placed" warning (a real stray is a line or a short paragraph).
+_SHOWN_CHARS = 2000
 _ROMAN_ITEM = re.compile(r"^(?P<label>[ivx]{1,5})\)\s*(?P<rest>\S.*)$", re.S)
 _ROMAN_ITEMS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
@@ -74,10 +76,13 @@ class _Parser:
         self.articles: tuple[str, ...] = ()
         self.last_chapter = 0
         self.last_section = ""
+        self.heading_title = ""  # the last heading, while no paragraph has followed it
+        self.cited: set[str] = set()  # the notes referred to anywhere
 
     # --- blocks ------------------------------------------------------------------------------
     def feed(self, block: Block) -> None:
         text = clean(block.text)
+        self.cited.update(NOTE_MARKER.findall(text))
         if not strip_markers(text):
             return
         m = _NUM.match(text)
@@ -108,7 +113,20 @@ class _Parser:
         elif self.current is not None:  # an unnumbered block continuing the paragraph
             self.current.absorb(block, text)
             (self.current.tail if self.current.parts else self.current.intro).append(text)
-        # text between sections that is neither heading nor paragraph (rare) is not a recommendation: ignored
+        else:  # between a heading and the next paragraph, neither heading nor paragraph: said, never dropped
+            self.not_placed(text)
+
+    def not_placed(self, text: str) -> None:
+        shown = strip_markers(text)
+        if len(shown) > _SHOWN_CHARS:
+            shown = shown[:_SHOWN_CHARS].rstrip() + "\u2026"
+        if self.heading_title:
+            where = _("after the heading \u201c{title}\u201d").format(title=self.heading_title)
+        elif self.opened:
+            where = _("after paragraph {n}").format(n=self.opened[-1].number)
+        else:
+            where = _("before the first paragraph")
+        self.doc.warnings.append(_("text not placed ({where}): \u201c{text}\u201d").format(where=where, text=shown))
 
     def heading_plausible(self, text: str, block: Block) -> bool:
         if block.heading:
@@ -143,6 +161,7 @@ class _Parser:
 
     def open_paragraph(self, number: int, rest: str, block: Block) -> None:
         self.started = True
+        self.heading_title = ""
         self.current = _Open(number, [rest] if rest else [], self.cluster, self.subheading, self.articles)
         self.current.absorb(block, rest)
         self.opened.append(self.current)
@@ -179,6 +198,8 @@ class _Parser:
         if not self.started:
             self.front.append(clean(block.text))
             return
+        self.doc.headings.append(strip_markers(clean(block.text)))
+        self.heading_title = strip_markers(info.title)
         self.current = None
         if level < 3:
             self.articles = info.articles
@@ -212,6 +233,11 @@ class _Parser:
             bold = o.bold_letters / o.letters if o.bold_known and o.letters else -1.0
             p.kind = analysis.classify(p.text, bold, " ".join(o.bold_text), trust_bold)
         self.mark_urgent(paragraphs, by_number)
+        for key, note in notes.items():
+            if not key.startswith("*") and note and key not in self.cited:
+                self.doc.warnings.append(
+                    _("note {key} is not cited by any paragraph: \u201c{text}\u201d").format(key=key, text=note)
+                )
         self.doc.paragraphs = paragraphs
         return self.doc
 
