@@ -32,7 +32,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from tests.co_content import Heading, Para, Run, Spec
+from tests.co_content import Heading, Para, Run, Spec, Text
 
 if TYPE_CHECKING:
     from crc_reporter.domain.parsed import ParsedDocument
@@ -207,6 +207,8 @@ class _Builder:
             if isinstance(item, Heading):
                 label = f"{item.label}\t" if item.label else ""
                 self._paragraph(item.level, [(label + item.title, False)])
+            elif isinstance(item, Text):
+                self._paragraph("body", [(item.text, False)])
             else:
                 self._para(item)
         self._write_footnotes()
@@ -297,8 +299,8 @@ def body_words(spec: Spec) -> Counter[str]:
     """Every word of the document's body: its headings, paragraphs, lettered parts and their notes."""
     found: Counter[str] = Counter()
     for item in spec.items:
-        if isinstance(item, Heading):
-            found.update(words(item.title))
+        if isinstance(item, Heading | Text):
+            found.update(words(item.title if isinstance(item, Heading) else item.text))
             continue
         found.update(words(" ".join(text for text, _bold in item.runs)))
         for runs in item.parts:

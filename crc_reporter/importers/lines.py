@@ -17,6 +17,7 @@ import re
 
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
+from crc_reporter.importers.issues import PART_HEADING
 from crc_reporter.importers.page_cleanup import (
     HEAD as _HEAD,
 )
@@ -121,6 +122,7 @@ class _Joiner:
         self.last_section = ""
         self.label_only = False  # the open heading so far is only its label ("A.")
         self.final_part = False  # the open part follows a "; and": the paragraph's last
+        self.numbers_restart = False  # after "Part III" of a list of issues, whose questions may start at 1
 
     def close(self) -> None:
         if not self.texts:
@@ -173,6 +175,8 @@ class _Joiner:
                 and (n == self.next_para or (self.next_para < n <= self.next_para + 3 and after_break))
             ):
                 return "para"
+            if n == 1 and self.numbers_restart and starts_ok and after_break:
+                return "para"  # a list of issues' part numbering its questions from 1 again
         m = _PART.match(text)
         if m and self.kind in ("para", "part", "cont"):
             label = m.group("label")
@@ -182,6 +186,8 @@ class _Joiner:
                 return "part"
             if label == self.next_letter and self.late_words(index):
                 return "part"
+        if after_break and PART_HEADING.match(text) and len(text) <= 200:
+            return "part_heading"  # "Part II" of a list of issues
         m = _HEAD.match(text)
         if m and after_break:
             label, rest = m.group("label"), m.group("rest") or following
@@ -270,6 +276,7 @@ class _Joiner:
             if start == "para":
                 n = int(_NUM.match(text).group(1))  # type: ignore[union-attr]
                 self.next_para, self.next_letter = n + 1, "a"
+                self.numbers_restart = False
                 if self.heading_after_number(index):  # "10." / "Legislation" / "The Committee…"
                     self.open("sub", self.lines[index + 1])
                     moved.add(index + 1)
@@ -285,6 +292,9 @@ class _Joiner:
                     self.open("part", line)
                 else:  # (i), (ii) inside a part
                     self.add(line)
+            elif start == "part_heading":
+                self.numbers_restart = True
+                self.open("head", line)
             elif start in ("chapter", "section", "head"):
                 label = _HEAD.match(text)
                 if start == "chapter" and label:
@@ -296,11 +306,10 @@ class _Joiner:
             elif self.kind == "head" and (self.label_only or self.heading_continues(text)):
                 self.label_only = False
                 self.add(line)  # a wrapped heading, or the title after a label on its own line
+            elif self.kind == "sub" and (_ends_open(self.texts[-1]) or text[:1].islower()):
+                self.add(line)  # a wrapped subheading, or a sentence that only looked like one
             elif self.kind in ("head", "sub") and looks_like_heading_text(text, 160):
-                if self.kind == "sub" and (_ends_open(self.texts[-1]) or text[:1].islower()):
-                    self.add(line)
-                else:
-                    self.open("sub", line)
+                self.open("sub", line)
             elif (
                 self.kind in ("para", "part", "cont")
                 and self.texts

@@ -250,6 +250,6 @@ def join_two(left: str, right: str, words: set[str] | None = None) -> str:
         ):
             return left + right
         return left[:-1] + right
-    if left.endswith(("\u2013", "/")):
-        return left + right
+    if left.endswith(("\u2013", "/")) or (left.endswith("-") and left[-2:-1].isdigit() and right[:1].isdigit()):
+        return left + right  # "2016–/2020", "paras 25-/26": a range broken at its dash
     return f"{left} {right}"
