@@ -14,6 +14,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
@@ -107,8 +108,8 @@ def _ends_open(text: str) -> bool:
 
 
 class _Joiner:
-    def __init__(self, lines: list[Line], words: set[str]) -> None:
-        self.lines, self.words = lines, words
+    def __init__(self, lines: list[Line], words: set[str], tick: Callable[[], None] | None = None) -> None:
+        self.lines, self.words, self.tick = lines, words, tick
         self.blocks: list[Block] = []
         self.kind = ""  # kind of the open block: front, para, part, head, sub, cont
         self.texts: list[str] = []
@@ -127,10 +128,17 @@ class _Joiner:
     def close(self) -> None:
         if not self.texts:
             return
-        text = ""
+        # join_two only looks at the line before: join each pair, keep the pieces, join them once
+        pieces: list[str] = []
         for piece in self.texts:
-            text = join_two(text, piece, self.words) if text else piece
-        text = mend_ordinals(text)
+            if pieces:
+                right = piece.lstrip()
+                joined = join_two(pieces[-1], right, self.words)
+                pieces[-1] = joined[: len(joined) - len(right)]
+                pieces.append(right)
+            else:
+                pieces.append(piece)
+        text = mend_ordinals("".join(pieces))
         bold = self.bold_letters / self.letters if self.bold_known and self.letters else -1.0
         heading = SUBHEADING if self.kind == "sub" else self.heading_hint
         self.blocks.append(Block(text, bold, " ".join(self.bold_parts), heading, page=0))
@@ -247,7 +255,7 @@ class _Joiner:
         """The open heading wraps onto ``text``: whatever its punctuation, a heading is whole only when
         its parentheses close, it does not end on a connector, and the next line is not its article
         list, its lower-case continuation, or the words that make it one of the Committee's titles."""
-        heading = " ".join(self.texts)
+        heading = " ".join(self.texts) if len(self.texts) <= 6 else self.texts[-1]  # a heading wraps a few times
         if _ends_open(heading) or text[:1].islower() or _ARTICLE_LIST_START.match(text):
             return True
         if len(self.texts) >= 3 or not looks_like_heading_text(text, 160):
@@ -269,6 +277,8 @@ class _Joiner:
     def run(self) -> list[Block]:
         moved: set[int] = set()  # lines already added to the part they finish
         for index, line in enumerate(self.lines):
+            if self.tick is not None and index % 512 == 511:
+                self.tick()
             text = line.text.strip()
             if not text or index in moved:
                 continue
@@ -330,10 +340,12 @@ class _Joiner:
         return self.blocks
 
 
-def lines_to_blocks(lines: list[Line], out: SourceText, zoned: bool = False) -> None:
+def lines_to_blocks(
+    lines: list[Line], out: SourceText, zoned: bool = False, tick: Callable[[], None] | None = None
+) -> None:
     """Furniture, notes, hyphenation and joining: the whole way from lines to ``out.blocks``."""
     body = remove_furniture(lines, out, zoned)
     body = extract_footnotes(body, out)
     if not any("\ue000" in line.text for line in body):
         mark_glued_note_refs(body, out.notes)
-    out.blocks.extend(_Joiner(body, vocabulary(body)).run())
+    out.blocks.extend(_Joiner(body, vocabulary(body), tick).run())

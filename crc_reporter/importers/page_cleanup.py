@@ -85,7 +85,7 @@ def _number_in_sentence(lines: list[Line], index: int, kept: list[Line]) -> bool
     line = lines[index]
     if not line.text.strip().isdigit() or not kept or line.zone:
         return False
-    following = next((x for x in lines[index + 1 :] if x.text.strip()), None)
+    following = lines[index + 1] if index + 1 < len(lines) else None  # blank lines were never added
     if following is None or following.page != line.page or kept[-1].page != line.page:
         return False
     before, after = kept[-1].text.strip(), following.text.strip()

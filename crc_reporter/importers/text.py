@@ -66,7 +66,7 @@ def split_run_on(line: str) -> list[str]:
     start = 0
     next_para, chapter, section, letter = 1, 0, "A", "a"
     for m in _BOUNDARY.finditer(line):
-        before = line[: m.start()].rstrip()
+        before = line[max(0, m.start() - 12) : m.start()].rstrip()  # a window: a long line is read once
         after_break = not before or before[-1] in ".;:!?)\u201d\"*"
         cut = False
         if m.group("num"):
@@ -121,7 +121,7 @@ class TextImporter:
                         lines.append(Line(piece.strip(), page=page))
             options.checkpoint(page, 0, _("Reading the text"))
         out = SourceText()
-        lines_to_blocks(lines, out, zoned=False)
+        lines_to_blocks(lines, out, zoned=False, tick=options.tick)
         options.checkpoint(1, 1, _("Finding paragraphs"))
         doc = parse_document(out, symbol=options.symbol, treaty=options.treaty)
         return ParsedSource(format=self.format, name=probe.name, documents=[doc])
