@@ -86,7 +86,9 @@ def mend_ordinals(text: str) -> str:
     """ "at its 2588 th meeting" -> "at its 2588th meeting" (only where the suffix fits the number)."""
     if " " not in text:
         return text
-    return _SPLIT_ORDINAL.sub(lambda m: m.group(1) + m.group(2) if _ordinal_suffix(m.group(1)) == m.group(2) else m.group(0), text)
+    return _SPLIT_ORDINAL.sub(
+        lambda m: m.group(1) + m.group(2) if _ordinal_suffix(m.group(1)) == m.group(2) else m.group(0), text
+    )
 
 
 def _ends_sentence(text: str) -> bool:
@@ -200,7 +202,9 @@ class _Joiner:
         if m and after_break:
             label, rest = m.group("label"), m.group("rest") or following
             # a title wrapped onto the next line is known only with it ("…on the Optional / Protocol on the sale…")
-            known = is_known_title(rest) or bool(m.group("rest") and following and is_known_title(f"{rest} {following}"))
+            known = is_known_title(rest) or bool(
+                m.group("rest") and following and is_known_title(f"{rest} {following}")
+            )
             if (
                 rest[:1].isupper()
                 and not rest.startswith(("The Committee", "It "))
@@ -318,9 +322,7 @@ class _Joiner:
                 self.add(line)  # a wrapped heading, or the title after a label on its own line
             elif self.kind == "sub" and (_ends_open(self.texts[-1]) or text[:1].islower()):
                 self.add(line)  # a wrapped subheading, or a sentence that only looked like one
-            elif self.kind in ("head", "sub") and looks_like_heading_text(text, 160):
-                self.open("sub", line)
-            elif (
+            elif (self.kind in ("head", "sub") and looks_like_heading_text(text, 160)) or (
                 self.kind in ("para", "part", "cont")
                 and self.texts
                 and _ends_sentence(self.texts[-1])

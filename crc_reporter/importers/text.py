@@ -67,7 +67,7 @@ def split_run_on(line: str) -> list[str]:
     next_para, chapter, section, letter = 1, 0, "A", "a"
     for m in _BOUNDARY.finditer(line):
         before = line[max(0, m.start() - 12) : m.start()].rstrip()  # a window: a long line is read once
-        after_break = not before or before[-1] in ".;:!?)\u201d\"*"
+        after_break = not before or before[-1] in '.;:!?)\u201d"*'
         cut = False
         if m.group("num"):
             n = int(m.group("num"))

@@ -88,7 +88,9 @@ def test_a_number_alone_on_a_line_inside_a_sentence_is_not_a_page_number() -> No
             "years are held with adults.",
         ]
     )
-    assert by_number(doc)[2].text == "The Committee is concerned that children aged under 15 years are held with adults."
+    assert (
+        by_number(doc)[2].text == "The Committee is concerned that children aged under 15 years are held with adults."
+    )
 
 
 def test_a_page_number_between_pages_is_still_removed() -> None:
@@ -248,5 +250,7 @@ def test_roman_labels_without_an_opening_parenthesis_in_whole_paragraphs() -> No
     doc = parse_document(SourceText(blocks=[Block(t) for t in texts]))
     parts = by_number(doc)[2].parts
     assert [x.label for x in parts] == ["a", "b"]
-    assert parts[0].text.endswith("i) Prohibits corporal punishment in all settings; ii) Provides remedies for children")
+    assert parts[0].text.endswith(
+        "i) Prohibits corporal punishment in all settings; ii) Provides remedies for children"
+    )
     assert by_number(doc)[2].text.endswith("ii) Provides remedies for children; (b) Train teachers.")
