@@ -93,6 +93,11 @@ def test_a_number_alone_on_a_line_inside_a_sentence_is_not_a_page_number() -> No
     )
 
 
+def test_the_next_page_number_alone_inside_a_sentence_is_still_removed() -> None:
+    doc = read([*INTRO, "2. The Committee is concerned that children are", "2", "held with adults."])
+    assert by_number(doc)[2].text == "The Committee is concerned that children are held with adults."
+
+
 def test_a_page_number_between_pages_is_still_removed() -> None:
     doc = read(
         [
