@@ -97,6 +97,12 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in ".;:!?"
 
 
+def _sentence_like(texts: list[str]) -> bool:
+    """A "subheading" with a comma or a sentence's length: its lower-case next line continues it."""
+    last = texts[-1]
+    return len(texts) > 1 or "," in last or len(last) > 60
+
+
 def _ends_open(text: str) -> bool:
     """A heading line that must continue: unbalanced parentheses or a trailing connector word."""
     text = strip_markers(text).strip()
@@ -320,7 +326,9 @@ class _Joiner:
             elif self.kind == "head" and (self.label_only or self.heading_continues(text)):
                 self.label_only = False
                 self.add(line)  # a wrapped heading, or the title after a label on its own line
-            elif self.kind == "sub" and (_ends_open(self.texts[-1]) or text[:1].islower()):
+            elif self.kind == "sub" and (
+                _ends_open(self.texts[-1]) or (text[:1].islower() and _sentence_like(self.texts))
+            ):
                 self.add(line)  # a wrapped subheading, or a sentence that only looked like one
             elif (self.kind in ("head", "sub") and looks_like_heading_text(text, 160)) or (
                 self.kind in ("para", "part", "cont")
