@@ -23,8 +23,8 @@ def test_the_dialog_previews_and_publishes(qtbot: QtBot, window: MainWindow, idl
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     assert dialog.preview is not None
-    assert dialog.preview.confidential_left_out == 3 and dialog.preview.recommendations == 104
-    assert dialog.preview_line.text() == ("Public: 4 documents, 104 paragraphs, 47 public actions, 5 indicators.")
+    assert dialog.preview.confidential_left_out == 3 and dialog.preview.recommendations == 123
+    assert dialog.preview_line.text() == ("Public: 6 documents, 123 paragraphs, 47 public actions, 5 indicators.")
     assert "3 confidential actions" in dialog.left_out_line.text()
 
     # fewer documents: the preview follows

@@ -39,13 +39,13 @@ def test_publish_prints_what_went_in_and_leaves_the_store_alone(demo_db: Path, t
     lines = result.stdout.splitlines()
     assert lines[0] == f"Published: {out / 'index.html'}"
     assert lines[1:6] == [
-        "4 documents",
-        "104 paragraphs",
+        "6 documents",
+        "123 paragraphs",
         "47 public actions",
         "5 indicators",
         "3 confidential actions left out",
     ]
-    pages = (2 + 4 + 104) + 1  # index, summary, documents, paragraphs; and the folder's own index
+    pages = (2 + 6 + 123) + 1  # index, summary, documents, paragraphs; and the folder's own index
     assert lines[6].startswith(f"{pages} pages in km; ")
     assert '<html lang="km">' in (out / "index.html").read_text("utf-8")
     assert _digest(demo_db) == before
