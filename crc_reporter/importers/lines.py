@@ -17,6 +17,7 @@ import re
 
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
+from crc_reporter.importers.language import part_label  # "(a)", or "a)" in French and Spanish
 from crc_reporter.importers.page_cleanup import (
     HEAD as _HEAD,
 )
@@ -31,7 +32,6 @@ from crc_reporter.importers.page_cleanup import (
     vocabulary,
 )
 
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s*(?P<rest>\S.*))?$")
 _CONNECTORS = {
     "of",
     "the",
@@ -54,6 +54,19 @@ _CONNECTORS = {
     "within",
     "into",
     "between",
+    # French and Spanish headings wrap after these too
+    "de",
+    "du",
+    "des",
+    "et",
+    "\u00e0",
+    "aux",
+    "en",
+    "y",
+    "del",
+    "con",
+    "para",
+    "por",
 }
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -143,7 +156,7 @@ class _Joiner:
             n, rest = int(m.group(1)), m.group("rest") or following
             if rest and is_known_title(rest) and looks_like_heading_text(rest):
                 return "head"
-            starts_ok = not rest or rest[:1].isupper() or rest[:1] in '"“‘(' or rest.startswith("\ue000")
+            starts_ok = not rest or rest[:1].isupper() or rest[:1] in '"“‘(«¿' or rest.startswith("\ue000")
             if self.next_para is None and starts_ok and (self.kind == "front" or after_break):
                 return "para"
             if (
@@ -152,11 +165,13 @@ class _Joiner:
                 and (n == self.next_para or (self.next_para < n <= self.next_para + 3 and after_break))
             ):
                 return "para"
-        m = _PART.match(text)
-        if m and self.kind in ("para", "part", "cont"):
-            label = m.group("label")
+        part = part_label(text)
+        if part and self.kind in ("para", "part", "cont"):
+            label = part[0]
             ends = prev.rstrip()
-            joined_ok = not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or)$", ends)
+            joined_ok = (
+                not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or|et|ou|y|o)$", ends)
+            )
             if joined_ok and (label == self.next_letter or (label in _ROMANS and self.kind == "part")):
                 return "part"
         m = _HEAD.match(text)
@@ -165,7 +180,7 @@ class _Joiner:
             known = is_known_title(rest)
             if (
                 rest[:1].isupper()
-                and not rest.startswith(("The Committee", "It "))
+                and not rest.startswith(("The Committee", "It ", "Le Comité", "El Comité", "Il "))
                 and (known or looks_like_heading_text(rest, 300))
             ):
                 next_section = chr(ord(self.last_section) + 1) if self.last_section else "A"
@@ -200,7 +215,7 @@ class _Joiner:
                 self.next_para, self.next_letter = n + 1, "a"
                 self.open("para", line)
             elif start == "part":
-                label = _PART.match(text).group("label")  # type: ignore[union-attr]
+                label = part_label(text)[0]  # type: ignore[index]
                 if label == self.next_letter:
                     self.next_letter = chr(ord(label) + 1)
                     self.open("part", line)

@@ -22,11 +22,11 @@ from crc_reporter.i18n import _
 from crc_reporter.importers import analysis, metadata
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
+from crc_reporter.importers.language import ENGLISH, detect_language, part_label, show_label
 from crc_reporter.importers.lines import roman_value
 from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
 _ROMAN_ITEMS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _TRANSLATE = str.maketrans({"\u00ad": None, "\u2011": "-", "\u200b": None, "\ufeff": None})
@@ -60,9 +60,10 @@ class _Open:
 
 
 class _Parser:
-    def __init__(self, source: SourceText, symbol: str | None, treaty: str | None) -> None:
+    def __init__(self, source: SourceText, symbol: str | None, treaty: str | None, language: str = ENGLISH) -> None:
         self.source = source
-        self.doc = ParsedDocument(symbol=symbol, treaty=treaty)
+        self.language = language
+        self.doc = ParsedDocument(symbol=symbol, treaty=treaty, language=language)
         self.op_document = treaty not in (None, Treaty.CRC.value)
         self.front: list[str] = []
         self.started = False
@@ -90,8 +91,8 @@ class _Parser:
             if accepted is not None:
                 self.open_paragraph(accepted, rest, block)
                 return
-        m = _PART.match(text)
-        if m and self.current is not None and self.add_part(m.group("label"), m.group("rest"), block):
+        part = part_label(text)
+        if part and self.current is not None and self.add_part(part[0], part[1], block):
             return
         info = describe(text, block.heading) if self.heading_plausible(text, block) else None
         if info is not None:
@@ -113,7 +114,7 @@ class _Parser:
 
     def accept_number(self, number: int, auto: bool, rest: str) -> int | None:
         if not self.opened:
-            starts = not rest or rest[:1].isupper() or rest[:1] in '"\u201c\u2018(\ue000'
+            starts = not rest or rest[:1].isupper() or rest[:1] in '"\u201c\u2018(\ue000\u00ab\u00bf'
             return number if 1 <= number <= 999 and starts else None
         expected = self.opened[-1].number + 1
         if number == expected:
@@ -152,7 +153,7 @@ class _Parser:
             self.current.absorb(block, rest)
             return True
         if label in _ROMAN_ITEMS and parts:  # (i), (ii) within a lettered part
-            parts[-1].append(f"({label}) {rest}")
+            parts[-1].append(f"{show_label(label, self.language)} {rest}")
             self.current.absorb(block, rest)
             return True
         return False
@@ -220,7 +221,8 @@ class _Parser:
         intro = text_of(o.intro)
         parts = [ParsedPart(part[0], text_of(part[1:])) for part in o.parts]
         tail = text_of(o.tail)
-        full = " ".join(x for x in [intro, *(f"({p.label}) {p.text}" for p in parts), tail] if x)
+        label = show_label  # "(a)" in English, "a)" in French and Spanish, as the document writes it
+        full = " ".join(x for x in [intro, *(f"{label(p.label, self.language)} {p.text}" for p in parts), tail] if x)
         for part in parts:
             part.text = analysis.clean_part_text(part.text)
         paragraph_notes = [notes[k] for k in dict.fromkeys(keys) if k in notes]
@@ -271,7 +273,8 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
     title = metadata.find_title(head)
     doc_symbol = _override_symbol(symbol) or found_symbol
     doc_treaty = (treaty.upper() if treaty else None) or metadata.treaty_for(doc_symbol, title)
-    parser = _Parser(source, doc_symbol, doc_treaty)
+    language = detect_language(clean(b.text) for b in source.blocks)
+    parser = _Parser(source, doc_symbol, doc_treaty, language)
     for block in source.blocks:
         parser.feed(block)
     doc = parser.finish()
