@@ -41,12 +41,15 @@ _CONCERN = re.compile(
     r"\b(?:concern(?:ed|s)?|regrets?|deplores?|alarmed|worried|notes with (?:deep |serious )?"
     r"(?:concern|regret))\b"
     r"|\b(?:préoccupée?s?|préoccupation|préoccupe|regrette|déplore|inquiète?|alarmée?)\b"
-    r"|\b(?:preocupad[oa]s?|preocupación|preocupa|lamenta|deplora|alarmad[oa])\b",
+    r"|\b(?:preocupad[oa]s?|preocupación|preocupan?|lamenta|deplora|alarmad[oa])\b",
     re.I,
 )
 
+# "targets 16.5 and 16.6", « cibles 16.5 et 16.6 », "metas 16.5 y 16.6"
 _SDG = re.compile(
-    r"\btargets?\s+((?:\d{1,2}\.[0-9a-c]{1,2})(?:\s*(?:,|and|&|as well as)\s*\d{1,2}\.[0-9a-c]{1,2})*)", re.I
+    r"\b(?:targets?|cibles?|metas?)\s+((?:\d{1,2}\.[0-9a-c]{1,2})(?:\s*(?:,|and|et|y|&|as well as)\s*"
+    r"\d{1,2}\.[0-9a-c]{1,2})*)",
+    re.I,
 )
 _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 
@@ -286,7 +289,7 @@ def dialogue_and_adoption(text: str) -> tuple[tuple[dt.date, ...], dt.date | Non
     return tuple(dialogue), adopted
 
 
-_JOINER = re.compile(r"(?<!\s)\s*+[;,]\s*+(?:and|or)\s*+$")  # starts only where a run of spaces starts
+_JOINER = re.compile(r"(?<!\s)\s*+[;,]\s*+(?:and|or|et|ou|y|o)\s*+$")  # starts only where a run of spaces starts
 
 
 def clean_part_text(text: str) -> str:
