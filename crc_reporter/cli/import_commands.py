@@ -191,6 +191,7 @@ def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) ->
                 "title": doc.title,
                 "country": doc.country,
                 "country_name": source_doc.country_name if source_doc else None,
+                "language": source_doc.language if source_doc else None,
                 "date": doc.date,
                 "adopted_on": source_doc.adopted_on if source_doc else None,
                 "dialogue": list(source_doc.dialogue) if source_doc else [],

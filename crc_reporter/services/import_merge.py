@@ -159,6 +159,7 @@ class DocumentMerge:
                 date=parsed.date,
                 next_report_due=parsed.next_report_due,
                 word_limit=parsed.word_limit,
+                default_limit=False,  # no limit in the document: none presented as the document's
             )
         doc = self.stored
         updates: dict[str, Any] = {
