@@ -21,6 +21,7 @@ from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
 from crc_reporter.i18n import _, joined, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
+from crc_reporter.services.errors import FORM_NAMES, WeakerSourceError
 from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.open import open_store
@@ -60,6 +61,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="CSV",
         type=Path,
         help=_("write the rows from other mechanisms to this CSV file (implies --other-mechanisms keep)"),
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=_(
+            "accept a PDF or pasted text in place of a copy imported from a better form (Word, or a PDF); "
+            "without it such an import is refused when it would change paragraphs"
+        ),
     )
     p.add_argument(
         "--prune",
@@ -105,9 +114,20 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         store = ctx.store(create=True)
         with store.session() as session:
             backup_before(session, "import")  # the state before the import, checked, kept by the rotation
-            report = apply_import(
-                session, source, symbol=args.symbol, treaty=args.treaty, prune=args.prune, progress=_progress
-            )
+            try:
+                report = apply_import(
+                    session,
+                    source,
+                    symbol=args.symbol,
+                    treaty=args.treaty,
+                    prune=args.prune,
+                    replace=args.replace,
+                    progress=_progress,
+                )
+            except WeakerSourceError as exc:
+                raise CliError(
+                    _("{problem}; add --replace to use it anyway (--dry-run lists the changes)").format(problem=exc)
+                ) from None
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     if args.other_mechanisms_file:
@@ -118,6 +138,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for line in [*report.warnings, *(w for d in report.documents for w in d.warnings)]:
         print("crc-reporter: " + _("warning: {message}").format(message=line), file=sys.stderr)
     for doc in report.documents:
+        if doc.weaker_than and not report.applied:
+            print(
+                "crc-reporter: "
+                + _("warning: {symbol} was imported from {stored}; importing this copy needs --replace").format(
+                    symbol=doc.symbol, stored=_(FORM_NAMES.get(doc.weaker_than, doc.weaker_than))
+                ),
+                file=sys.stderr,
+            )
         print(summary_line(doc, applied=report.applied))
     if report.other_mechanisms:
         print(
@@ -199,6 +227,7 @@ def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) ->
                 "next_report": source_doc.next_report_title if source_doc else None,
                 "word_limit": doc.word_limit,
                 "exists": doc.exists,
+                "weaker_than_stored": doc.weaker_than,
                 "paragraphs": doc.paragraphs,
                 "recommendations": doc.recommendations,
                 "concerns": doc.concerns,
