@@ -30,7 +30,7 @@ from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.errors import ValidationError
+from crc_reporter.services.errors import FORM_NAMES, ValidationError
 from crc_reporter.services.importing import ImportReport, apply_import, preview_import
 from crc_reporter.ui.dialogs.import_widgets import ImportPreview, ProgressStrip, SourceChooser
 from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
@@ -201,6 +201,9 @@ class ImportDialog(FileDropMixin, QDialog):
         source = self.source
         if source is None or self.report is None:
             return
+        replace = any(doc.weaker_than for doc in self.report.documents)
+        if replace and not self.choose_weaker_copy(self.report):
+            return  # the stored copy stays; nothing is written
         symbol, treaty = self.preview.overrides()
 
         def work(session: Session, control: TaskControl) -> tuple[ImportReport, Path | None]:
@@ -211,12 +214,41 @@ class ImportDialog(FileDropMixin, QDialog):
                 source,
                 symbol=symbol,
                 treaty=treaty,
+                replace=replace,
                 progress=lambda done, total, message: control.progress(done, total, _("Importing…")),
                 cancel=lambda: control.cancelled,
             ), backup.path if backup is not None else None
 
         self.import_button.setEnabled(False)
         self._start(work, _("Importing…"), self._applied)
+
+    def choose_weaker_copy(self, report: ImportReport) -> bool:
+        """A PDF or pasted text over a copy from a better form: the person sees what changes and chooses."""
+        lines = []
+        for doc in report.documents:
+            if doc.weaker_than:
+                lines.append(
+                    _("{symbol} was imported from {stored}. This {found} would change paragraphs {numbers}.").format(
+                        symbol=doc.symbol,
+                        stored=_(FORM_NAMES.get(doc.weaker_than, doc.weaker_than)),
+                        found=_(FORM_NAMES.get(report.format, report.format)),
+                        numbers=", ".join(map(str, doc.changed_numbers)),
+                    )
+                )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Replace a better copy?"))
+        box.setText(" ".join(lines))
+        box.setInformativeText(
+            _(
+                "A copy from a Word file keeps the Committee's numbering, parts and bold exactly; text from a PDF may not."
+            )
+        )
+        replace = box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("Keep the stored copy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
     def _applied(self, result: tuple[ImportReport, Path | None]) -> None:
         report, self.backup = result
