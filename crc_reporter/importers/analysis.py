@@ -296,4 +296,4 @@ def clean_part_text(text: str) -> str:
     """A part's own text: without the "; and" that joins it to the next one."""
     text = text.strip()
     text = _JOINER.sub("", text)
-    return text.rstrip(" ;,").rstrip(".").strip() if text.endswith((";", ",", ".")) else text
+    return text.rstrip(" ;,").rstrip(".\u17d4").strip() if text.endswith((";", ",", ".", "\u17d4")) else text

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-ENGLISH, FRENCH, SPANISH = "en", "fr", "es"
+ENGLISH, FRENCH, SPANISH, KHMER = "en", "fr", "es", "km"
 LANGUAGES: tuple[str, ...] = (ENGLISH, FRENCH, SPANISH)
+#: Khmer translations (by ministries, UNICEF, the CNCC) number paragraphs "១." and label parts "(ក)", "(ខ)"…
+_KHMER_LETTERS = "".join(chr(c) for c in range(0x1780, 0x17A3))  # the consonants in alphabetical order
 
 # Small words frequent in one language and rare in the other two: counted on the document's first pages.
 _MARKERS: dict[str, re.Pattern[str]] = {
@@ -36,27 +38,43 @@ def detect_language(texts: Iterable[str]) -> str:
         if size >= _SAMPLE:
             break
     joined = " ".join(sample)[:_SAMPLE]
+    khmer = sum(1 for ch in joined if "\u1780" <= ch <= "\u17ff")
+    if khmer > sum(1 for ch in joined if ch.isascii() and ch.isalpha()):
+        return KHMER
     scores = {lang: len(pattern.findall(joined)) for lang, pattern in _MARKERS.items()}
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     return best if scores[best] > scores[ENGLISH] else ENGLISH
 
 
 # Lettered parts: "(a)" in English, "a)" in French and Spanish; "(i)"/"i)" inside a part.
-_LABEL = r"[a-z]{1,2}|[ivx]{1,5}"
+_LABEL = rf"[a-z]{{1,2}}|[ivx]{{1,5}}|[{_KHMER_LETTERS}]"
 PART = re.compile(rf"^(?:\((?P<label>{_LABEL})\)|(?P<bare>{_LABEL})\))(?:\s*+(?P<rest>.*))?$", re.S)
 
 
 def part_label(text: str) -> tuple[str, str] | None:
-    """``("a", rest)`` for a line or block that starts with a part's label in any of the three languages."""
+    """``("a", rest)`` for a line or block that starts with a part's label: "(a)", "a)", or Khmer "(ក)" read as "a"."""
     m = PART.match(text)
     if not m:
         return None
-    return m.group("label") or m.group("bare"), (m.group("rest") or "")
+    label = m.group("label") or m.group("bare")
+    if label in _KHMER_LETTERS:
+        label = chr(ord("a") + _KHMER_LETTERS.index(label))
+    return label, (m.group("rest") or "")
 
 
 def show_label(label: str, language: str) -> str:
-    """A part's label as the document's language writes it: "(a)" or "a)"."""
-    return f"({label})" if language == ENGLISH else f"{label})"
+    """A part's label as the document's language writes it: "(a)", "a)", or "(ក)" in Khmer."""
+    if language == KHMER and len(label) == 1 and 0 <= ord(label) - ord("a") < len(_KHMER_LETTERS):
+        return f"({_KHMER_LETTERS[ord(label) - ord('a')]})"
+    return f"({label})" if language in (ENGLISH, KHMER) else f"{label})"
+
+
+def starts_like_a_paragraph(text: str) -> bool:
+    """A capital, or a letter of a script without case (Khmer), or an opening quote or parenthesis."""
+    first = text[:1]
+    return bool(first) and (
+        first.isupper() or (first.isalpha() and not first.islower()) or first in '"\u201c\u2018(\u00ab\u00bf'
+    )
 
 
 MONTHS: dict[str, int] = {}

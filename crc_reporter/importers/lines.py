@@ -17,7 +17,7 @@ import re
 
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
-from crc_reporter.importers.language import part_label  # "(a)", or "a)" in French and Spanish
+from crc_reporter.importers.language import part_label, starts_like_a_paragraph  # "(a)", "a)", "(ក)"
 from crc_reporter.importers.page_cleanup import (
     HEAD as _HEAD,
 )
@@ -84,7 +84,7 @@ def roman_value(label: str) -> int:
 def _ends_sentence(text: str) -> bool:
     text = strip_markers(text).rstrip().rstrip("\"'”’)]*").rstrip()
     text = re.sub(r"(?<=[.;:])\s?\d{1,3}$", "", text)  # a footnote number after the full stop
-    return bool(text) and text[-1] in ".;:!?"
+    return bool(text) and text[-1] in ".;:!?\u17d4\u17d5\u17d6"  # Khmer ។ ៕ ៖ too
 
 
 def _ends_open(text: str) -> bool:
@@ -156,7 +156,7 @@ class _Joiner:
             n, rest = int(m.group(1)), m.group("rest") or following
             if rest and is_known_title(rest) and looks_like_heading_text(rest):
                 return "head"
-            starts_ok = not rest or rest[:1].isupper() or rest[:1] in '"“‘(«¿' or rest.startswith("\ue000")
+            starts_ok = not rest or starts_like_a_paragraph(rest) or rest.startswith("\ue000")
             if self.next_para is None and starts_ok and (self.kind == "front" or after_break):
                 return "para"
             if (
@@ -170,7 +170,9 @@ class _Joiner:
             label = part[0]
             ends = prev.rstrip()
             joined_ok = (
-                not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or|et|ou|y|o)$", ends)
+                not prev
+                or ends.endswith((":", ";", ".", ",", "\u2014", "\u17d4", "\u17d6"))
+                or re.search(r"\b(?:and|or|et|ou|y|o)$", ends)
             )
             if joined_ok and (label == self.next_letter or (label in _ROMANS and self.kind == "part")):
                 return "part"

@@ -22,7 +22,13 @@ from crc_reporter.i18n import _
 from crc_reporter.importers import analysis, metadata
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
-from crc_reporter.importers.language import ENGLISH, detect_language, part_label, show_label
+from crc_reporter.importers.language import (
+    ENGLISH,
+    detect_language,
+    part_label,
+    show_label,
+    starts_like_a_paragraph,
+)
 from crc_reporter.importers.lines import roman_value
 from crc_reporter.untrusted import SourceError
 
@@ -114,7 +120,7 @@ class _Parser:
 
     def accept_number(self, number: int, auto: bool, rest: str) -> int | None:
         if not self.opened:
-            starts = not rest or rest[:1].isupper() or rest[:1] in '"\u201c\u2018(\ue000\u00ab\u00bf'
+            starts = not rest or starts_like_a_paragraph(rest) or rest[:1] == "\ue000"
             return number if 1 <= number <= 999 and starts else None
         expected = self.opened[-1].number + 1
         if number == expected:

@@ -67,3 +67,24 @@ def test_a_document_without_a_limit_has_none_and_the_report_falls_back(tmp_path:
     )
     assert report.returncode == 0, report.stderr
     assert "21,200" in report.stdout  # the report counts against resolution 68/268's limit itself
+
+
+def test_khmer_translation_on_the_command_line(tmp_path: Path) -> None:
+    """``import FILE --translation-of SYMBOL``: the language is the file's (km), paragraph 12 is reported."""
+    from tests.khmer_translation import SYMBOL as DEMO_CO
+    from tests.khmer_translation import as_text
+
+    db = tmp_path / "store.sqlite"
+    assert run("--db", str(db), "demo").returncode == 0
+    translation = tmp_path / "km.txt"
+    translation.write_text(as_text(12), encoding="utf-8")
+    result = run("--db", str(db), "import", str(translation), "--translation-of", DEMO_CO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Translation (km) of {DEMO_CO}: 66 paragraphs")
+    assert "12" in result.stderr and len(result.stderr.strip().splitlines()) == 2  # missing 12; 56–58 replaced
+    recs = json.loads(run("--db", str(db), "list", "recommendations", "--document", DEMO_CO, "--json").stdout)
+    assert {r["number"] for r in recs if r["translation_lang"] == "km"} == {r["number"] for r in recs} - {12}
+    assert all(p["translation"] for r in recs if r["number"] != 12 for p in r["parts"])
+
+    unknown = run("--db", str(db), "import", str(translation), "--translation-of", "CRC/C/XMP/CO/9")
+    assert unknown.returncode == 1 and len(unknown.stderr.strip().splitlines()) == 1
