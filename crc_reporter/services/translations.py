@@ -104,7 +104,7 @@ def report_lines(report: TranslationReport) -> tuple[str, list[str]]:
         symbol=report.symbol,
         matched=len(report.matched),
         parts=report.parts,
-        saved=_(", saved") if report.applied else _(", nothing written (dry run)"),
+        saved=_(", saved") if report.applied else _(", nothing written yet"),
     )
     warnings = []
     if report.missing:
@@ -122,9 +122,10 @@ def report_lines(report: TranslationReport) -> tuple[str, list[str]]:
     if report.unmatched_parts:
         warnings.append(_("parts found on one side only: {parts}").format(parts=", ".join(report.unmatched_parts)))
     if report.replaced:
+        replaced = ", ".join(map(str, report.replaced))
         warnings.append(
-            _("an earlier translation was replaced in paragraphs {numbers}").format(
-                numbers=", ".join(map(str, report.replaced))
-            )
+            _("an earlier translation was replaced in paragraphs {numbers}").format(numbers=replaced)
+            if report.applied
+            else _("an earlier translation would be replaced in paragraphs {numbers}").format(numbers=replaced)
         )
     return head, warnings

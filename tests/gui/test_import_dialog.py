@@ -300,3 +300,39 @@ def test_pasted_text_over_a_word_copy_asks_first(
         dialog.import_button.click()
     _wait(qtbot, dialog)
     assert dialog.applied is not None and dialog.applied.documents[0].count("updated") > 0
+
+
+def test_a_khmer_translation_is_matched_then_kept_beside_the_original(
+    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store
+) -> None:
+    """Issue 18, item 2 in the dialog: the preview says what matches and what does not; Import stores it."""
+    from sqlalchemy import select
+
+    from crc_reporter.store.models import Document
+    from tests.khmer_translation import SYMBOL as DEMO_CO
+    from tests.khmer_translation import as_text
+
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.translation.check.setChecked(True)
+    dialog.translation.symbol.setText(DEMO_CO)
+    dialog.chooser.paste.setPlainText(as_text(12))
+    dialog.read_pasted()
+    _wait(qtbot, dialog)
+    assert dialog.error.isHidden(), dialog.error.text()
+    summary = dialog.preview.summary.text()
+    assert "Translation (km)" in summary and "66 paragraphs" in summary
+    assert any("12" in w for w in dialog.preview.warnings_model.stringList())  # the missing paragraph
+    with demo_store.session() as s:  # the preview wrote nothing
+        doc = s.scalar(select(Document).where(Document.symbol == DEMO_CO))
+        assert doc is not None and not any(r.translation_lang == "km" and r.number < 50 for r in doc.recommendations)
+
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        dialog.import_button.click()
+    _wait(qtbot, dialog)
+    assert dialog.translation_report is not None and dialog.translation_report.applied
+    with demo_store.session() as s:
+        doc = s.scalar(select(Document).where(Document.symbol == DEMO_CO))
+        assert doc is not None
+        langs = {r.number: r.translation_lang for r in doc.recommendations}
+    assert {n for n, lang in langs.items() if lang == "km"} == set(langs) - {12}
