@@ -438,7 +438,7 @@ _PREVIOUS = {"leg_rec": ((PREV, 9),), "civil": ((PREV, 25),), "birth": ((PREV, 3
 _SDGS = {"budget": ("16.5", "16.6"), "health": ("3.1", "3.2")}
 
 
-def _co(language: str) -> Spec:
+def _co(language: str, extra_rounds: int = 0) -> Spec:
     h, texts = _HEADINGS[language], _TEXTS[language]
     w = _Writer()
     placed: dict[str, Para] = {}
@@ -455,7 +455,7 @@ def _co(language: str) -> Spec:
             previous=_PREVIOUS.get(key, ()),
             sdg=_SDGS.get(key, ()),
         )
-        placed[key] = p
+        placed.setdefault(key, p)  # the urgent list cites the first round's paragraphs
         return p
 
     w.chapter("I.", h["ch1"])
@@ -466,7 +466,7 @@ def _co(language: str) -> Spec:
     w.chapter("III.", h["ch3"])
     urgent = w.para(plain("placeholder"), OTH)
     para("sdg")
-    for letter, cluster, keys in (
+    clusters = (
         ("A", "general_measures", [("A1", "leg_concern"), (None, "leg_rec"), ("A2", "budget"), ("A3", "civil")]),
         ("B", "definition", [(None, "definition")]),
         ("C", "general_principles", [("C1", "nondiscrimination")]),
@@ -477,12 +477,14 @@ def _co(language: str) -> Spec:
         ("H", "health_welfare", [(None, "health")]),
         ("I", "education", [(None, "education")]),
         ("J", "special_protection", [("J1", "justice_concern"), (None, "justice")]),
-    ):
-        w.section(f"{letter}.", h[letter], cluster, ARTS[letter])
-        for sub, key in keys:
-            if sub:
-                w.sub(h[sub])
-            para(key)
+    )
+    for _round in range(1 + extra_rounds):  # more rounds make a long document (the import benchmark)
+        for letter, cluster, keys in clusters:
+            w.section(f"{letter}.", h[letter], cluster, ARTS[letter])
+            for sub, key in keys:
+                if sub:
+                    w.sub(h[sub])
+                para(key)
     w.section("K.", h["K"], "optional_protocols")
     para("protocols")
     w.section("L.", h["L"], None)
@@ -536,11 +538,11 @@ def _co(language: str) -> Spec:
     )
 
 
-def co_fr() -> Spec:
-    """A French original in the 2014+ layout."""
-    return _co("fr")
+def co_fr(extra_rounds: int = 0) -> Spec:
+    """A French original in the 2014+ layout (``extra_rounds`` repeats the clusters: a long document)."""
+    return _co("fr", extra_rounds)
 
 
-def co_es() -> Spec:
-    """A Spanish original in the 2014+ layout."""
-    return _co("es")
+def co_es(extra_rounds: int = 0) -> Spec:
+    """A Spanish original in the 2014+ layout (``extra_rounds`` repeats the clusters: a long document)."""
+    return _co("es", extra_rounds)
