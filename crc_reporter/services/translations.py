@@ -99,13 +99,14 @@ def import_translation(
 
 def report_lines(report: TranslationReport) -> tuple[str, list[str]]:
     """The summary line and the warnings (what could not be matched), in the person's language."""
-    head = _("Translation ({lang}) of {symbol}: {matched} paragraphs and {parts} parts matched{saved}.").format(
-        lang=report.lang,
-        symbol=report.symbol,
-        matched=len(report.matched),
-        parts=report.parts,
-        saved=_(", saved") if report.applied else _(", nothing written yet"),
-    )
+    values = {"lang": report.lang, "symbol": report.symbol, "matched": len(report.matched), "parts": report.parts}
+    head = (
+        _("Translation ({lang}) of {symbol}: {matched} paragraphs and {parts} parts matched and saved.")
+        if report.applied
+        else _(
+            "Translation ({lang}) of {symbol}: {matched} paragraphs and {parts} parts match; nothing is written yet."
+        )
+    ).format(**values)
     warnings = []
     if report.missing:
         warnings.append(
