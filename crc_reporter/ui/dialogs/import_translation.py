@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.translations import TranslationReport, report_lines
 
+# "This is a translation of [symbol] [in Khmer]"
 LANGUAGE_NAMES = (
-    ("", N_("as written")),
-    ("km", N_("Khmer")),
-    ("fr", N_("French")),
-    ("es", N_("Spanish")),
-    ("en", N_("English")),
+    ("", N_("in the language it is written in")),
+    ("km", N_("in Khmer")),
+    ("fr", N_("in French")),
+    ("es", N_("in Spanish")),
+    ("en", N_("in English")),
 )
 
 
