@@ -26,7 +26,8 @@ DATE = re.compile(rf"\b(\d{{1,2}})(?:er|\u00ba)?\s+(?:de\s+)?({MONTH})\s+(?:de\s
 _REC = re.compile(
     r"\b(?:Committee|it|It)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+|once again\s+|"
     r"reiterates its recommendation and\s+|)(?:recommends?|urges?|requests?|calls?\s+(?:up)?on|encourages?|"
-    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|recalls its (?:previous )?recommendations?)\b"
+    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|reiterates?\s+its\s+calls?\s+(?:up)?on|"
+    r"recalls its (?:previous )?recommendations?)\b"
     # French: "Le Comité recommande à l'État partie", "prie instamment", "demande instamment", "engage"
     r"|\b(?:Comité|[Ii]l)\s+(?:lui\s+)?(?:recommande|prie|demande|exhorte|engage|invite|encourage|"
     r"réitère\s+ses\s+(?:précédentes\s+)?recommandations|rappelle\s+ses\s+(?:précédentes\s+)?recommandations)\b"
@@ -61,7 +62,7 @@ _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 _SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
 _SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
 # "para."/"paras." (English), "par." (French), "párr."/"párrs." (Spanish)
-_PARA_WORD = r"(?:paras?|par|p\u00e1rrs?)\."
+_PARA_WORD = r"(?:paras?\.?+|par\.|p\u00e1rrs?\.)"  # "paras 25-26" without its full stop too
 # between numbers: "and"/"et"/"y" and commas; ranges with a dash or "à"/"a" ("par. 25 à 27")
 _PREVIOUS = re.compile(
     _SYMBOL_REF + r",?\s++" + _PARA_WORD + r"\s*+((?:\d++(?:\s*+\([a-z]{1,3}\)|\s[a-z]\))?+"

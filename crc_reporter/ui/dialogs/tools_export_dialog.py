@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QWidget
 from crc_reporter.i18n import _
 from crc_reporter.services.exchange.outline import confidential_actions
 from crc_reporter.services.interchange.columns import BY_KEY
-from crc_reporter.services.interchange.impact import ImpactExport, export_impact
+from crc_reporter.services.interchange.impact_export import ImpactExport, export_impact
+from crc_reporter.services.interchange.impact_messages import impact_summary
 from crc_reporter.services.interchange.tracker_export import TrackerExport, export_tracker
 from crc_reporter.ui.dialogs.export_base import ExportDialog
+from crc_reporter.ui.dialogs.impact_options import ImpactOptions
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.tasks import TaskControl
 
@@ -43,12 +45,16 @@ class ToolsExportDialog(ExportDialog):
         else:
             title = _("Export for IMPACT OSS")
             intro = _(
-                "Two CSV files in the format of IMPACT OSS's batch import: the recommendations, and their actions "
-                "(a second file ending in “-actions.csv”, linked to the recommendations by reference). Import the "
-                "recommendations into IMPACT OSS first."
+                "CSV files in the form the chosen line of IMPACT OSS imports: the recommendations (each lettered "
+                "part as its own record), their actions (“-actions.csv”) and indicators (“-indicators.csv”), and "
+                "the list of categories they use (“-categories.csv”), to create in IMPACT OSS first. Import them "
+                "in that order. IMPACT OSS creates records and never updates them."
             )
         super().__init__(ctx, title, intro, _("Save as…"), parent)
         self.kind = kind
+        if kind == IMPACT:
+            self.impact = ImpactOptions()
+            self.body.addWidget(self.impact)
         self.suffix = ".xlsx" if kind == TRACKER else ".csv"
         self.ctx.tasks.run(
             lambda session, _c: confidential_actions(session),
@@ -70,6 +76,7 @@ class ToolsExportDialog(ExportDialog):
 
     def work(self, out: Path) -> Callable[[TaskControl], TrackerExport | ImpactExport]:
         store, include, kind = self.ctx.store, self.include_confidential.isChecked(), self.kind
+        impact = self.impact.choice() if kind == IMPACT else None
 
         def run(control: TaskControl) -> TrackerExport | ImpactExport:
             with store.session() as session:  # reads only
@@ -81,7 +88,11 @@ class ToolsExportDialog(ExportDialog):
                         progress=lambda done, total, message: control.progress(done, total, message),
                     )
                 control.progress(0, 0, _("Writing the IMPACT OSS files…"))
-                return export_impact(session, out, include_confidential=include)
+                assert impact is not None
+                line, concerns, since = impact
+                return export_impact(
+                    session, out, line=line, include_confidential=include, include_concerns=concerns, since=since
+                )
 
         return run
 
@@ -95,9 +106,10 @@ class ToolsExportDialog(ExportDialog):
                     n=number(result.neutralised)
                 )
             return text
-        return _("Wrote {recs} ({n} recommendations) and {actions} ({m} actions).").format(
-            recs=result.recommendations.name,
-            n=number(result.recommendation_rows),
-            actions=result.actions.name,
-            m=number(result.action_rows),
+        lines = impact_summary(
+            result,
+            concerns_hint=_("tick “Also send concerns and other paragraphs”"),
+            since_hint=_("tick “Only records added since”"),
+            names_only=True,
         )
+        return " ".join(lines)

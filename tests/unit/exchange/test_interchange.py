@@ -17,13 +17,15 @@ from crc_reporter.importers import load_source
 from crc_reporter.services import actions as action_svc
 from crc_reporter.services import recommendations as rec_svc
 from crc_reporter.services.importing import apply_import
-from crc_reporter.services.interchange.impact import (
-    ACTION_HEADERS,
-    REC_HEADERS,
-    ImpactActions,
-    export_impact,
-)
+from crc_reporter.services.interchange.impact import ImpactActions
 from crc_reporter.services.interchange.impact_actions import apply_impact_actions
+from crc_reporter.services.interchange.impact_export import (
+    ACTION_HEADERS,
+    RECOMMENDATIONS,
+    export_impact,
+    recommendation_headers,
+)
+from crc_reporter.services.interchange.impact_lines import LINES
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
@@ -192,11 +194,12 @@ def test_a_tracker_saved_by_libreoffice_imports(base: Store, tmp_path: Path) -> 
 def test_impact_files_round_trip(base: Store, store_factory: Callable[[str], Store], tmp_path: Path) -> None:
     with base.session() as session:
         result = export_impact(session, tmp_path / "impact.csv", include_confidential=False)
-    assert (result.recommendation_rows, result.action_rows) == (3, 1)
     rows = list(csv.reader(io.StringIO((tmp_path / "impact.csv").read_text("utf-8-sig"))))
-    assert tuple(rows[0]) == REC_HEADERS and rows[1][1] == "CRC/C/KHM/CO/4-6 para 1"
+    assert tuple(rows[0]) == recommendation_headers(LINES["main"]) and rows[1][1] == "CRC/C/KHM/CO/4-6 para 1"
+    assert result.recommendation_rows == len(rows) - 1 and result.action_rows == 1
     actions = list(csv.reader(io.StringIO((tmp_path / "impact-actions.csv").read_text("utf-8-sig"))))
-    assert tuple(actions[0]) == ACTION_HEADERS and actions[1][-1] == "CRC/C/KHM/CO/4-6 para 1"
+    assert tuple(actions[0][: len(ACTION_HEADERS)]) == ACTION_HEADERS
+    assert actions[1][ACTION_HEADERS.index(RECOMMENDATIONS)] == "CRC/C/KHM/CO/4-6 para 1"
 
     other = store_factory("other")
     source = load_source(tmp_path / "impact.csv")
@@ -214,7 +217,7 @@ def test_impact_files_round_trip(base: Store, store_factory: Callable[[str], Sto
 
 def test_the_impact_hint_row_is_skipped_and_bad_references_are_reported(tmp_path: Path) -> None:
     text = (
-        ",".join(f'"{h}"' for h in REC_HEADERS)
+        ",".join(f'"{h}"' for h in recommendation_headers(LINES["main"]))
         + ',""\n'
         + '"Required: number","Required: text","Optional: text","Optional: text (markdown supported)",'
         + '"Optional: text","Optional: number","This row provides additional information about the columns. '
@@ -281,7 +284,8 @@ def test_our_own_impact_export_imports_back_as_unchanged(base: Store, tmp_path: 
         action_svc.update_action(session, action_id, description="Two paragraphs.\n\nThe second one.")
         export_impact(session, tmp_path / "impact.csv", include_confidential=True)
     exported = list(csv.reader(io.StringIO((tmp_path / "impact-actions.csv").read_text("utf-8-sig"))))
-    assert "Status: " in exported[1][2]  # the actor, status and start travel in the description
+    descriptions = {row[2] for row in exported[1:]}
+    assert "Two paragraphs.\n\nThe second one." in descriptions  # no "Actor: …; Status: …" folded in
     before = _state(base)
     with base.session() as session:
         report = apply_impact_actions(session, load_source(tmp_path / "impact-actions.csv").payload)  # type: ignore[arg-type]
