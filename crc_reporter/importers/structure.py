@@ -125,8 +125,8 @@ class _Parser:
             self.current.parts[-1].append(text)  # "ii) …" (no opening parenthesis) within a lettered part
             self.current.absorb(block, text)
             return
-        part = part_label(text)
-        if part and self.current is not None and self.add_part(part[0], part[1], block):
+        labelled = part_label(text)
+        if labelled and self.current is not None and self.add_part(labelled[0], labelled[1], block):
             return
         info = describe(text, block.heading) if self.heading_plausible(text, block) else None
         if info is not None:
