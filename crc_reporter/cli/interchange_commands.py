@@ -11,6 +11,7 @@ from typing import Any
 from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext
 from crc_reporter.cli.exchange_commands import merge_file
+from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.interchange.columns import BY_KEY
@@ -27,12 +28,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=summary("export-xlsx"),
         description=_(
-            "One sheet per kind of record, with filters and status colours. Edit the dark columns and "
-            "import the workbook again with 'crc-reporter import' to apply the changes."
+            "One sheet per kind of record, with filters and status colours. Edit the dark columns, or add "
+            "rows of assessments, actions and indicator values, and import the workbook again with "
+            "'crc-reporter import' to apply the changes."
         ),
     )
     p.add_argument("out", metavar="OUT.xlsx", type=Path)
     p.add_argument("--include-confidential", action="store_true", help=_("include actions marked confidential"))
+    p.add_argument(
+        "--side",
+        choices=[s.value for s in AssessmentSide],
+        help=_("whose workbook: assessments added without a side, and comments, count for this side"),
+    )
     p.set_defaults(handler=cmd_export_xlsx)
 
     p = sub.add_parser(
@@ -78,7 +85,7 @@ def _day(text: str) -> dt.date:
 
 def cmd_export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.store().session() as session:
-        result = export_tracker(session, args.out, include_confidential=args.include_confidential)
+        result = export_tracker(session, args.out, include_confidential=args.include_confidential, side=args.side)
     counts = ", ".join(f"{_(BY_KEY[k].title)} {n}" for k, n in result.rows.items())
     print(_("Wrote {path} ({counts}).").format(path=result.path, counts=counts))
     if result.neutralised:
