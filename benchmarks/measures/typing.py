@@ -34,7 +34,8 @@ def run(ctx: Context) -> list[Row]:
     note = (
         f"{len(keys)} keystrokes on {rows:,} paragraphs with a CPU loop in another process; the query runs on a "
         f"worker thread; longest gap of a 1 ms timer on the interface thread while typing: "
-        f"{result['longest_gap_ms']:.0f} ms"
+        f"{result['longest_gap_ms']:.0f} ms; longest interface-thread work by kind: "
+        + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["longest_by_kind_ms"].items())
     )
     return [
         Row(

@@ -94,6 +94,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         ordered = self._sorted(list(rows), sort)
         return PreparedRows(ordered, self._index_of(ordered), sort)
 
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by (None: as given)."""
+        return self._sort
+
+    def sorted_rows(self, rows: Iterable[R], sort: tuple[int, Qt.SortOrder] | None) -> list[R]:
+        """``rows`` in the order ``sort`` gives; plain Python, so a worker thread may do it."""
+        return self._sorted(list(rows), sort) if sort is not None else list(rows)
+
+    def prepare_ordered(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None) -> PreparedRows[R]:
+        """Index ``rows`` that are already in the order ``sort`` gives (filtered from a list sorted once)."""
+        return PreparedRows(rows, self._index_of(rows), sort)
+
     def set_prepared(self, prepared: PreparedRows[R]) -> None:
         """Show rows sorted and indexed beforehand (again if the sort order changed meanwhile)."""
         if prepared.sort != self._sort:

@@ -250,6 +250,15 @@ class RecommendationDetail(QFrame):
         if rec_id is not None:
             with self.ctx.store.session() as session:
                 data = load_detail(session, rec_id)
+        self.show_data(data)
+
+    def show_loading(self) -> None:
+        """While a paragraph's detail loads in the background: none shown, so no command acts on the last."""
+        self.data = None
+        self.stack.setCurrentIndex(0)
+
+    def show_data(self, data: DetailData | None) -> None:
+        """Show a detail loaded beforehand (:func:`load_detail`), or the placeholder for None."""
         self.data = data
         if data is None:
             self.stack.setCurrentIndex(0)
