@@ -33,6 +33,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: the record's id
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  #: the value the column sorts by
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  #: a status key, for the status delegate
 
+_DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_RECORD, _ID_ROLE, _SORT, _STATUS = (int(r) for r in (RECORD_ROLE, ID_ROLE, SORT_ROLE, STATUS_ROLE))
+
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -189,27 +193,31 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every role of every cell painted (about ten per cell): roles are compared as plain ints,
+        # not as Qt's enum members, whose every use goes through Python's enum machinery.
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        spec = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = spec.display(record)
+        if role == _DISPLAY:
+            value = self.columns[index.column()].display(record)
             if value is None:
                 return ""
             # numbers take the interface's digits (០–៩ if chosen); strings are data and stay as typed
             return value if isinstance(value, str) else digits(str(value))
-        if role == RECORD_ROLE:
+        if role == _ALIGNMENT:
+            return self.columns[index.column()].align
+        if role == _RECORD:
             return record
-        if role == ID_ROLE:
+        if role == _ID_ROLE:
             return self.record_id(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return spec.align
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
+            spec = self.columns[index.column()]
             return spec.tooltip(record) if spec.tooltip else None
-        if role == STATUS_ROLE:
+        if role == _STATUS:
+            spec = self.columns[index.column()]
             return spec.status(record) if spec.status else None
-        if role == SORT_ROLE:
+        if role == _SORT:
+            spec = self.columns[index.column()]
             return (spec.sort_key or spec.display)(record)
         return self.extra_data(record, index.column(), role)
 
