@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     back_action: QAction  # View ▸ Back and Forward (see ui/navigation.py)
     forward_action: QAction
     redo_action: QAction
+    commands_menu: QMenu  # Commands: the current page's frequent commands with their keys
 
     def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
         """``opening``: the name of the store :meth:`open_when_shown` will open; its pages are listed meanwhile."""
