@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel()
         self.user_label = QLabel()
         self.access_label = QLabel()
-        self.access_label.setStyleSheet("color: #8a6d00; font-weight: 600;")
+        self.access_label.setObjectName("Warning")  # the theme's colour for a warning, light or dark
         self.statusBar().addPermanentWidget(self.access_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.store_label)
@@ -225,7 +225,6 @@ class MainWindow(QMainWindow):
                 line = QHBoxLayout(waiting)
                 label = QLabel(_("Opening {store}…").format(store=self.opening))
                 label.setObjectName("OpeningLabel")
-                label.setStyleSheet("color: #5f6b7a; font-size: 12pt;")
                 line.addStretch(1)
                 line.addWidget(label)
                 line.addStretch(1)
