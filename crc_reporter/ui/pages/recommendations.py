@@ -78,6 +78,10 @@ def refill(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> 
     combo.blockSignals(False)
 
 
+#: after the search moved the current row, its detail loads once typing has paused this long
+DETAIL_PAUSE_MS = 200
+
+
 class RecommendationsPage(Page):
     key = "recommendations"
     TITLE = N_("Recommendations")
@@ -97,9 +101,8 @@ class RecommendationsPage(Page):
         self._shown_filter: RecommendationFilter | None = None  # the filter whose rows the table shows
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
-        self._detail_timer.setInterval(0)
-        self._detail_timer.timeout.connect(self._after_filtering)
-        self._filtered_recently = False  # the current row was moved by filtering, not by a person
+        self._detail_timer.setInterval(DETAIL_PAUSE_MS)
+        self._detail_timer.timeout.connect(lambda: self._load_detail(self.table.current_id()))  # type: ignore[arg-type]
         self._pending_filters: dict[str, object] | None = None  # filters to set once the rows are loaded
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
@@ -332,15 +335,21 @@ class RecommendationsPage(Page):
             prepared = self.model.prepare_ordered(filter_rows(in_order, flt, matching), sort)
         visible = prepared.rows
         self._shown_filter = flt
-        self._filtering = True  # a detail to load waits for the next turn of the event loop: the rows paint first
+        self._filtering = True  # the detail is settled below, once the rows are shown
         try:
             self.model.set_prepared(prepared)
             if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
                 self.table.select_row(0)
-            elif not self.model.rowCount():
-                self.detail.show_recommendation(None)
         finally:
             self._filtering = False
+        current = self.table.current_id()
+        if current != self.detail.rec_id():  # the rows shown moved the current row: its detail follows
+            self._detail_generation += 1
+            if current is None:
+                self.detail.show_recommendation(None)
+            else:  # loaded on a worker once typing pauses; meanwhile no paragraph is shown, so none is acted on
+                self.detail.show_loading()
+                self._detail_timer.start()
         self.detail.highlight(flt.query)
         shown, total = len(visible), len(self._rows)
         self.subtitle.setText(
@@ -401,30 +410,21 @@ class RecommendationsPage(Page):
         self.document.setCurrentIndex(index)
 
     # --- selection and navigation ---------------------------------------------------------------
-    def _after_filtering(self) -> None:
-        self._filtered_recently = True
-        try:
-            self._current_changed(self.table.current_record())
-        finally:
-            self._filtered_recently = False
-
     def _current_changed(self, record: object) -> None:
         self._detail_generation += 1  # a detail still loading is for a row no longer current
         if self._filtering:
-            self._detail_timer.start()
-            return
+            return  # _show_filtered settles the detail once the rows are shown
+        self._detail_timer.stop()  # a click or a key chose the row: its detail now, not after a pause
         rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
-        if self._filtered_recently:
-            self._load_detail(rec_id)
-        else:
-            self.detail.show_recommendation(rec_id)
+        self.detail.show_recommendation(rec_id)
 
     def _load_detail(self, rec_id: int | None) -> None:
-        """The detail of the row a search made current, loaded on a worker while typing goes on.
+        """The detail of the row a search made current, loaded on a worker once typing paused.
 
-        Until it arrives the pane shows no paragraph, so no command acts on the one shown before."""
+        Until it arrives the pane shows no paragraph, so no command acts on the one shown before. (While a
+        person types, a worker loading details would compete with the interface thread for Python's lock.)"""
         if rec_id is None:
             self.detail.show_recommendation(None)
             return
