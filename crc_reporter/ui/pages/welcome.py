@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from crc_reporter.i18n import _
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.style import theme
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 
 
 class _Choice(QPushButton):
@@ -49,7 +50,17 @@ class WelcomePanel(QWidget):
 
     def __init__(self, store_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
+        # on a short screen (a laptop at 125 %: about 558 pixels) the card scrolls instead of its choices
+        # being pushed onto one another
+        content = QWidget()
+        scroll = ScrollBody(content)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        whole.addWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
         row = QHBoxLayout()
