@@ -7,11 +7,11 @@ Built on a handful of set queries (not one query per row), so that listing
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, true
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
@@ -95,9 +95,18 @@ def current_statuses(session: Session, ids_stmt: Select[Any] | None = None) -> d
     return out
 
 
+def _within(ids_stmt: Select[Any], everything: bool) -> Callable[[Any], Any]:
+    """``column IN (the filtered ids)``, or no condition at all when nothing is filtered: scanning a table
+    whole is cheaper than matching each row against a subquery that selects every paragraph."""
+    if everything:
+        return lambda column: true()
+    return lambda column: column.in_(ids_stmt)
+
+
 def list_recommendations(session: Session, flt: RecommendationFilter | None = None) -> list[RecommendationInfo]:
     flt = flt or RecommendationFilter()
     ids_stmt = _filtered_ids(session, flt)
+    within = _within(ids_stmt, flt == RecommendationFilter())
     # Core execution on the session's connection: the ORM's row processing is not needed here
     conn = session.connection()
     rows = conn.execute(
@@ -118,7 +127,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
             Recommendation.translation_lang,
         )
         .join(Document, Recommendation.document_id == Document.id)
-        .where(Recommendation.id.in_(ids_stmt))
+        .where(within(Recommendation.id))
         .order_by(Document.date.desc().nulls_last(), Document.symbol, Recommendation.number)
     ).all()
     if not rows:
@@ -133,7 +142,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
             RecommendationPart.label,
             RecommendationPart.text,
         )
-        .where(RecommendationPart.recommendation_id.in_(ids_stmt))
+        .where(within(RecommendationPart.recommendation_id))
         .order_by(RecommendationPart.recommendation_id, RecommendationPart.position)
     ).all():
         parts[rec_id].append(Part(label=label, text=ptext, id=pid, uuid=puuid))
@@ -141,7 +150,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
     previous: dict[int, list[PreviousRef]] = defaultdict(list)
     for rec_id, symbol, paragraph in conn.execute(
         select(PreviousReference.recommendation_id, PreviousReference.symbol, PreviousReference.paragraph)
-        .where(PreviousReference.recommendation_id.in_(ids_stmt))
+        .where(within(PreviousReference.recommendation_id))
         .order_by(PreviousReference.id)
     ).all():
         previous[rec_id].append(PreviousRef(document=symbol, paragraph=paragraph))
@@ -150,7 +159,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
     for rec_id, kind, name in conn.execute(
         select(recommendation_tag.c.recommendation_id, Tag.kind, Tag.name)
         .join(Tag, Tag.id == recommendation_tag.c.tag_id)
-        .where(recommendation_tag.c.recommendation_id.in_(ids_stmt))
+        .where(within(recommendation_tag.c.recommendation_id))
         .order_by(Tag.name)
     ).all():
         tags[rec_id][kind].append(name)
@@ -159,7 +168,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
     for rec_id, name in conn.execute(
         select(responsible_body.c.recommendation_id, Actor.name)
         .join(Actor, Actor.id == responsible_body.c.actor_id)
-        .where(responsible_body.c.recommendation_id.in_(ids_stmt))
+        .where(within(responsible_body.c.recommendation_id))
         .order_by(Actor.name)
     ).all():
         responsible[rec_id].append(name)
@@ -167,11 +176,11 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
     action_counts = dict(
         conn.execute(
             select(ActionLink.recommendation_id, func.count(func.distinct(ActionLink.action_id)))
-            .where(ActionLink.recommendation_id.in_(ids_stmt))
+            .where(within(ActionLink.recommendation_id))
             .group_by(ActionLink.recommendation_id)
         ).all()
     )
-    statuses = current_statuses(session, ids_stmt)
+    statuses = current_statuses(session, None if flt == RecommendationFilter() else ids_stmt)
 
     result: list[RecommendationInfo] = []
     gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
@@ -207,7 +216,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
                 text=text,
                 kind=kind,
                 cluster=cluster,
-                articles=split_articles(articles),
+                articles=split_articles(articles) if articles else (),
                 urgent=bool(urgent),
                 parts=tuple(parts.get(rec_id, ())),
                 previous=tuple(previous.get(rec_id, ())),
