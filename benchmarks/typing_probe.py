@@ -69,7 +69,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window.navigate("recommendations")
-    page = window.pages["recommendations"]
+    page: Any = window.pages["recommendations"]  # its private parts are timed
     if not settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=180):
         raise RuntimeError("the recommendations were not loaded within 180 s")
 
@@ -112,6 +112,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
         by_kind["detail loaded"] = max(by_kind["detail loaded"], on_thread[-1])
 
     def timed_data(data: Any) -> None:  # the detail of the row a search selected, loaded on a worker, shown
+        assert show_data is not None
         if inside["detail"]:
             show_data(data)  # counted by timed_detail
             return
@@ -121,11 +122,11 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
         on_cpu.append(time.thread_time() - cpu)
         by_kind["detail loaded"] = max(by_kind["detail loaded"], on_thread[-1])
 
-    page.apply_filters = timed_apply  # type: ignore[method-assign]  # the search box calls it by name
-    page._show_filtered = timed_show  # type: ignore[method-assign]
-    page.detail.show_recommendation = timed_detail  # type: ignore[method-assign]
+    page.apply_filters = timed_apply  # the search box calls it by name
+    page._show_filtered = timed_show
+    page.detail.show_recommendation = timed_detail
     if show_data is not None:
-        page.detail.show_data = timed_data  # type: ignore[method-assign]
+        page.detail.show_data = timed_data
 
     gaps = {"last": time.perf_counter(), "max": 0.0, "on": False}
 
@@ -152,7 +153,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
                 wanted = page.search.text() + ch
                 shown = page._shown_filter
                 pressed = time.perf_counter()
-                QTest.keyClick(page.search, ch)
+                QTest.keyClick(page.search, ch)  # type: ignore[call-overload]  # a character
                 app.processEvents()
                 if page._shown_filter is shown and page.current_filter() == shown:
                     # the same question (a space after a word): the rows on screen are already its answer
@@ -161,7 +162,7 @@ def measure_busy_typing(store: str, words: list[str]) -> dict[str, Any]:
                     continue
                 if not settle(
                     app,
-                    lambda w=wanted: "painted" in marks and marks.get("shown") == w.strip(),  # type: ignore[misc]
+                    lambda w=wanted: "painted" in marks and marks.get("shown") == w.strip(),
                     timeout=10,
                 ):
                     raise RuntimeError(f"the rows for {wanted!r} were not shown: {marks} {page.search.text()!r}")
