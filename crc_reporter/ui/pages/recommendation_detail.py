@@ -265,7 +265,7 @@ class RecommendationDetail(QFrame):
             self.stack.setCurrentIndex(0)
             return
         info = data.info
-        urgent = f' <span style="color:{theme().danger};">●&nbsp;{_("Urgent")}</span>' if info.urgent else ""
+        urgent = ' <span style="color:{};">●&nbsp;{}</span>'.format(theme().danger, _("Urgent")) if info.urgent else ""
         self.heading.setText(
             _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
         )

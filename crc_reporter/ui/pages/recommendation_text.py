@@ -47,7 +47,8 @@ def recommendation_html(
     translation_first = bool(info.translation) and info.translation_lang == current_language()
     if translation_first:
         out.append(_translation_html(info))
-        out.append(f'<p style="color:{muted}; margin-top:10px;">{esc(_("As adopted by the Committee"))}</p>')
+        adopted = esc(_("As adopted by the Committee"))  # (outside the f-string, where the catalogs find it)
+        out.append(f'<p style="color:{muted}; margin-top:10px;">{adopted}</p>')
     intro = lead_in(info)
     out.append(f"<p>{esc(intro)}</p>")
     if info.parts and intro != info.text:
