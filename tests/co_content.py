@@ -23,6 +23,13 @@ class Heading:
 
 
 @dataclass
+class Text:
+    """An unnumbered paragraph that is not a heading: the instructions of a list of issues."""
+
+    text: str
+
+
+@dataclass
 class Para:
     number: int
     runs: list[Run]
@@ -44,7 +51,7 @@ class Spec:
     title_note: str
     job: str
     treaty: str
-    items: list[Heading | Para]
+    items: list[Heading | Para | Text]
     masthead_in_header: bool = True
     next_due: str | None = None
     word_limit: int | None = None

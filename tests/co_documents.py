@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import atexit
 import functools
+import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import docx
@@ -29,7 +32,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from tests.co_content import Heading, Para, Run, Spec
+from tests.co_content import Heading, Para, Run, Spec, Text
+
+if TYPE_CHECKING:
+    from crc_reporter.domain.parsed import ParsedDocument
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PARA_LIST, LETTER_ABSTRACT = 901, 902
@@ -201,6 +207,8 @@ class _Builder:
             if isinstance(item, Heading):
                 label = f"{item.label}\t" if item.label else ""
                 self._paragraph(item.level, [(label + item.title, False)])
+            elif isinstance(item, Text):
+                self._paragraph("body", [(item.text, False)])
             else:
                 self._para(item)
         self._write_footnotes()
@@ -277,3 +285,46 @@ def to_pdf(docx_files: list[Path]) -> list[Path]:
     missing = [p.name for p in pdfs if not p.exists()]
     assert not missing, f"LibreOffice did not write {missing}"
     return pdfs
+
+
+# --- nothing lost without a word: a check for every fixture, in every format ----------------
+
+
+def words(text: str) -> Counter[str]:
+    """The words of ``text``, counted: letters and digits, case and punctuation aside (any script)."""
+    return Counter(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def body_words(spec: Spec) -> Counter[str]:
+    """Every word of the document's body: its headings, paragraphs, lettered parts and their notes."""
+    found: Counter[str] = Counter()
+    for item in spec.items:
+        if isinstance(item, Heading | Text):
+            found.update(words(item.title if isinstance(item, Heading) else item.text))
+            continue
+        found.update(words(" ".join(text for text, _bold in item.runs)))
+        for runs in item.parts:
+            found.update(words(" ".join(text for text, _bold in runs)))
+        if item.footnote:
+            found.update(words(item.footnote))
+    return found
+
+
+def placed_words(doc: ParsedDocument) -> Counter[str]:
+    """Every word the importer put somewhere: paragraphs (parts included), their notes, headings,
+    the Committee's instructions and the warnings that quote text not placed."""
+    found: Counter[str] = Counter()
+    for paragraph in doc.paragraphs:
+        found.update(words(paragraph.text))
+        for note in paragraph.notes:
+            found.update(words(note))
+    for text in [*doc.headings, *doc.instructions, *doc.warnings]:
+        found.update(words(text))
+    return found
+
+
+def check_conservation(doc: ParsedDocument, spec: Spec) -> None:
+    """Each word of the body is in a paragraph, a part, a heading or a "text not placed" warning,
+    as many times as the body has it."""
+    lost = body_words(spec) - placed_words(doc)
+    assert not lost, f"{spec.symbol}: words lost without a warning: {dict(lost)}"

@@ -78,3 +78,4 @@ def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
 
 
 from tests.support.pg_fixtures import pg_server  # noqa: E402,F401 - the session-wide PostgreSQL server
+from tests.support.published_site import published_demo  # noqa: E402,F401 - the demo published as a website, once per run

@@ -112,11 +112,11 @@ def _row(spec: dict[str, object], serial_dates: bool) -> list[object]:
     return [cells.get(h, "") for h in HEADERS]
 
 
-def build_uhri_xlsx(path: Path, headers: list[str] | None = None) -> Path:
+def build_uhri_xlsx(path: Path, headers: list[str] | None = None, rows: list[dict[str, object]] | None = None) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.append(headers or HEADERS)
-    for spec in ROWS:
+    for spec in ROWS if rows is None else rows:
         sheet.append(_row(spec, serial_dates=True))
     book.save(path)
     return path
@@ -129,3 +129,11 @@ def build_uhri_csv(path: Path) -> Path:
         for spec in ROWS:
             writer.writerow(_row(spec, serial_dates=True))
     return path
+
+
+def rows_with_bodies(bodies: dict[str, str]) -> list[dict[str, object]]:
+    """The fixture's rows with their "Reccomending Body" cells rewritten (old value -> new value)."""
+    return [
+        {**spec, "Reccomending Body": bodies.get(str(spec["Reccomending Body"]), spec["Reccomending Body"])}
+        for spec in ROWS
+    ]

@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "trusted-keys": ("exchange_commands", N_("list the keys this store trusts")),
     "export-xlsx": ("interchange_commands", N_("export the tracker as an Excel workbook (edit it and import it back)")),
     "export-impact": ("interchange_commands", N_("export recommendations and actions as IMPACT OSS import files")),
+    "publish": ("publish_commands", N_("write a public website (static files that open without a network)")),
 }
 
 

@@ -58,6 +58,11 @@ class ParsedDocument:
     word_limit: int | None = None
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Every heading as read (chapters, sections, subheadings), and the Committee's instructions in a
+    # list of issues ("In this section, the State party is requested…"), kept apart from the questions:
+    # with the paragraphs, their notes and the warnings' "text not placed", they hold the whole body.
+    headings: list[str] = field(default_factory=list)
+    instructions: list[str] = field(default_factory=list)
     provides: tuple[str, ...] = PARAGRAPH_FIELDS  # SDG targets, themes and affected groups are only ever added
 
 

@@ -43,7 +43,7 @@ DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.I)
 _REC = re.compile(
     r"\b(?:Committee|it|It)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+|once again\s+|"
     r"reiterates its recommendation and\s+|)(?:recommends?|urges?|requests?|calls?\s+(?:up)?on|encourages?|"
-    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|recalls its (?:previous )?recommendations?)\b"
+    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|reiterates?\s+its\s+calls?\s+(?:up)?on|recalls its (?:previous )?recommendations?)\b"
 )
 _CONCERN = re.compile(
     r"\b(?:concern(?:ed|s)?|regrets?|deplores?|alarmed|worried|notes with (?:deep |serious )?"
@@ -64,10 +64,10 @@ _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 _SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
 _SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
 _PREVIOUS = re.compile(
-    _SYMBOL_REF + r",?\s++paras?\.\s*+((?:\d++(?:\s*+\([a-z]{1,3}\))?+(?:\s*+[\u2013\-]\s*+\d++)?+"
+    _SYMBOL_REF + r",?\s++paras?\.?+\s*+((?:\d++(?:\s*+\([a-z]{1,3}\))?+(?:\s*+[\u2013\-]\s*+\d++)?+"
     r"(?:\s*+(?:,|and)\s*+)?+)++)"
 )
-_PARA_REFS = re.compile(r"\(paras?\.\s*([^()]*(?:\([a-z]{1,3}\)[^()]*)*)\)")
+_PARA_REFS = re.compile(r"\(paras?\.?\s*([^()]*(?:\([a-z]{1,3}\)[^()]*)*)\)")
 _NUMBER_RANGE = re.compile(r"(\d+)(?:\s*\([a-z]{1,3}\))?(?:\s*[\u2013\-]\s*(\d+))?")
 
 

@@ -14,9 +14,11 @@ sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
+from crc_reporter.importers.issues import PART_HEADING
 from crc_reporter.importers.page_cleanup import (
     HEAD as _HEAD,
 )
@@ -32,6 +34,7 @@ from crc_reporter.importers.page_cleanup import (
 )
 
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s*(?P<rest>\S.*))?$")
+_ARTICLE_LIST_START = re.compile(r"\((?:arts?\.|articles?)\s", re.I)
 _CONNECTORS = {
     "of",
     "the",
@@ -68,10 +71,36 @@ def roman_value(label: str) -> int:
     return total
 
 
+# "2588 th": a superscript ordinal suffix set apart by the copy
+_SPLIT_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,5}) (st|nd|rd|th)\b")
+
+
+def _ordinal_suffix(number: str) -> str:
+    n = int(number)
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def mend_ordinals(text: str) -> str:
+    """ "at its 2588 th meeting" -> "at its 2588th meeting" (only where the suffix fits the number)."""
+    if " " not in text:
+        return text
+    return _SPLIT_ORDINAL.sub(
+        lambda m: m.group(1) + m.group(2) if _ordinal_suffix(m.group(1)) == m.group(2) else m.group(0), text
+    )
+
+
 def _ends_sentence(text: str) -> bool:
     text = strip_markers(text).rstrip().rstrip("\"'”’)]*").rstrip()
     text = re.sub(r"(?<=[.;:])\s?\d{1,3}$", "", text)  # a footnote number after the full stop
     return bool(text) and text[-1] in ".;:!?"
+
+
+def _sentence_like(texts: list[str]) -> bool:
+    """A "subheading" with a comma or a sentence's length: its lower-case next line continues it."""
+    last = texts[-1]
+    return len(texts) > 1 or "," in last or len(last) > 60
 
 
 def _ends_open(text: str) -> bool:
@@ -87,8 +116,8 @@ def _ends_open(text: str) -> bool:
 
 
 class _Joiner:
-    def __init__(self, lines: list[Line], words: set[str]) -> None:
-        self.lines, self.words = lines, words
+    def __init__(self, lines: list[Line], words: set[str], tick: Callable[[], None] | None = None) -> None:
+        self.lines, self.words, self.tick = lines, words, tick
         self.blocks: list[Block] = []
         self.kind = ""  # kind of the open block: front, para, part, head, sub, cont
         self.texts: list[str] = []
@@ -101,13 +130,23 @@ class _Joiner:
         self.last_chapter = 0
         self.last_section = ""
         self.label_only = False  # the open heading so far is only its label ("A.")
+        self.final_part = False  # the open part follows a "; and": the paragraph's last
+        self.numbers_restart = False  # after "Part III" of a list of issues, whose questions may start at 1
 
     def close(self) -> None:
         if not self.texts:
             return
-        text = ""
+        # join_two only looks at the line before: join each pair, keep the pieces, join them once
+        pieces: list[str] = []
         for piece in self.texts:
-            text = join_two(text, piece, self.words) if text else piece
+            if pieces:
+                right = piece.lstrip()
+                joined = join_two(pieces[-1], right, self.words)
+                pieces[-1] = joined[: len(joined) - len(right)]
+                pieces.append(right)
+            else:
+                pieces.append(piece)
+        text = mend_ordinals("".join(pieces))
         bold = self.bold_letters / self.letters if self.bold_known and self.letters else -1.0
         heading = SUBHEADING if self.kind == "sub" else self.heading_hint
         self.blocks.append(Block(text, bold, " ".join(self.bold_parts), heading, page=0))
@@ -152,6 +191,8 @@ class _Joiner:
                 and (n == self.next_para or (self.next_para < n <= self.next_para + 3 and after_break))
             ):
                 return "para"
+            if n == 1 and self.numbers_restart and starts_ok and after_break:
+                return "para"  # a list of issues' part numbering its questions from 1 again
         m = _PART.match(text)
         if m and self.kind in ("para", "part", "cont"):
             label = m.group("label")
@@ -159,10 +200,17 @@ class _Joiner:
             joined_ok = not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or)$", ends)
             if joined_ok and (label == self.next_letter or (label in _ROMANS and self.kind == "part")):
                 return "part"
+            if label == self.next_letter and self.late_words(index):
+                return "part"
+        if after_break and PART_HEADING.match(text) and len(text) <= 200:
+            return "part_heading"  # "Part II" of a list of issues
         m = _HEAD.match(text)
         if m and after_break:
             label, rest = m.group("label"), m.group("rest") or following
-            known = is_known_title(rest)
+            # a title wrapped onto the next line is known only with it ("…on the Optional / Protocol on the sale…")
+            known = is_known_title(rest) or bool(
+                m.group("rest") and following and is_known_title(f"{rest} {following}")
+            )
             if (
                 rest[:1].isupper()
                 and not rest.startswith(("The Committee", "It "))
@@ -179,6 +227,53 @@ class _Joiner:
                     return "section"
         return ""
 
+    def heading_after_number(self, index: int) -> bool:
+        """A paragraph number alone on its line, then its subheading, then the paragraph's first words:
+        the copy put the number (set in the margin) before the heading above the paragraph."""
+        if index + 2 >= len(self.lines) or _NUM.match(self.lines[index].text.strip()).group("rest"):  # type: ignore[union-attr]
+            return False
+        heading, then = self.lines[index + 1].text.strip(), self.lines[index + 2].text.strip()
+        return (
+            len(heading) <= 100
+            and "," not in heading
+            and looks_like_heading_text(heading, 100)
+            and not _ends_open(heading)
+            and not _HEAD.match(heading)
+            and (then[:1].isupper() or then[:1] in '"“(')
+        )
+
+    def after_last_part(self, text: str) -> bool:
+        """A sentence after the paragraph's last part ("…(b) Strengthen X. / The Committee also…") is
+        the paragraph's own text after its parts, not more of part (b)."""
+        if self.kind != "part" or not self.final_part or not self.texts:
+            return False
+        return self.texts[-1].rstrip().endswith(".") and (text[:1].isupper() or text[:1] in '"“')
+
+    def late_words(self, index: int) -> bool:
+        """The label stands alone and the line after it finishes the part before ("…born to / (b) /
+        parents without documents; / Strengthen…"): the copy put the part's last words after the label."""
+        text = self.lines[index].text.strip()
+        m = _PART.match(text)
+        prev = self.texts[-1].rstrip() if self.texts else ""
+        if not m or m.group("rest") or index + 2 >= len(self.lines) or not prev or prev.endswith((";", ":", ".")):
+            return False
+        words, then = self.lines[index + 1].text.strip(), self.lines[index + 2].text.strip()
+        finished = words.endswith((";", ".", ":")) or re.search(r";\s*(?:and|or)$", words)
+        return bool(words[:1].islower() and finished and (then[:1].isupper() or then[:1] in '"“('))
+
+    def heading_continues(self, text: str) -> bool:
+        """The open heading wraps onto ``text``: whatever its punctuation, a heading is whole only when
+        its parentheses close, it does not end on a connector, and the next line is not its article
+        list, its lower-case continuation, or the words that make it one of the Committee's titles."""
+        heading = " ".join(self.texts) if len(self.texts) <= 6 else self.texts[-1]  # a heading wraps a few times
+        if _ends_open(heading) or text[:1].islower() or _ARTICLE_LIST_START.match(text):
+            return True
+        if len(self.texts) >= 3 or not looks_like_heading_text(text, 160):
+            return False
+        m = _HEAD.match(heading)
+        title = (m.group("rest") or "") if m else heading
+        return not is_known_title(title) and is_known_title(f"{title} {text}")
+
     def heading_follows(self, index: int) -> bool:
         """Lines ``index…`` are a short run of heading lines followed by the start of a paragraph or section."""
         for j in range(index, min(index + 4, len(self.lines))):
@@ -190,22 +285,36 @@ class _Joiner:
         return False
 
     def run(self) -> list[Block]:
+        moved: set[int] = set()  # lines already added to the part they finish
         for index, line in enumerate(self.lines):
+            if self.tick is not None and index % 512 == 511:
+                self.tick()
             text = line.text.strip()
-            if not text:
+            if not text or index in moved:
                 continue
             start = self.start_of(index)
             if start == "para":
                 n = int(_NUM.match(text).group(1))  # type: ignore[union-attr]
                 self.next_para, self.next_letter = n + 1, "a"
+                self.numbers_restart = False
+                if self.heading_after_number(index):  # "10." / "Legislation" / "The Committee…"
+                    self.open("sub", self.lines[index + 1])
+                    moved.add(index + 1)
                 self.open("para", line)
             elif start == "part":
                 label = _PART.match(text).group("label")  # type: ignore[union-attr]
                 if label == self.next_letter:
+                    self.final_part = bool(self.texts and re.search(r"\b(?:and|or)$", self.texts[-1].rstrip()))
+                    if self.late_words(index):
+                        self.add(self.lines[index + 1])
+                        moved.add(index + 1)
                     self.next_letter = chr(ord(label) + 1)
                     self.open("part", line)
                 else:  # (i), (ii) inside a part
                     self.add(line)
+            elif start == "part_heading":
+                self.numbers_restart = True
+                self.open("head", line)
             elif start in ("chapter", "section", "head"):
                 label = _HEAD.match(text)
                 if start == "chapter" and label:
@@ -214,22 +323,21 @@ class _Joiner:
                     self.last_section = label.group("label")
                 self.open("head", line)
                 self.label_only = label is not None and not label.group("rest")
-            elif self.kind == "head" and (_ends_open(self.texts[-1]) or text[:1].islower() or self.label_only):
+            elif self.kind == "head" and (self.label_only or self.heading_continues(text)):
                 self.label_only = False
                 self.add(line)  # a wrapped heading, or the title after a label on its own line
-            elif self.kind in ("head", "sub") and looks_like_heading_text(text, 160):
-                if self.kind == "sub" and (_ends_open(self.texts[-1]) or text[:1].islower()):
-                    self.add(line)
-                else:
-                    self.open("sub", line)
-            elif (
+            elif self.kind == "sub" and (
+                _ends_open(self.texts[-1]) or (text[:1].islower() and _sentence_like(self.texts))
+            ):
+                self.add(line)  # a wrapped subheading, or a sentence that only looked like one
+            elif (self.kind in ("head", "sub") and looks_like_heading_text(text, 160)) or (
                 self.kind in ("para", "part", "cont")
                 and self.texts
                 and _ends_sentence(self.texts[-1])
                 and (line.heading or self.heading_follows(index))
             ):
                 self.open("sub", line)
-            elif self.kind in ("head", "sub"):
+            elif self.kind in ("head", "sub") or self.after_last_part(text):
                 self.open("cont", line)
             elif self.kind == "front" or not self.kind:
                 if self.kind == "front" and self.texts and (text[:1].islower() or _ends_open(self.texts[-1])):
@@ -242,10 +350,12 @@ class _Joiner:
         return self.blocks
 
 
-def lines_to_blocks(lines: list[Line], out: SourceText, zoned: bool = False) -> None:
+def lines_to_blocks(
+    lines: list[Line], out: SourceText, zoned: bool = False, tick: Callable[[], None] | None = None
+) -> None:
     """Furniture, notes, hyphenation and joining: the whole way from lines to ``out.blocks``."""
     body = remove_furniture(lines, out, zoned)
     body = extract_footnotes(body, out)
     if not any("\ue000" in line.text for line in body):
         mark_glued_note_refs(body, out.notes)
-    out.blocks.extend(_Joiner(body, vocabulary(body)).run())
+    out.blocks.extend(_Joiner(body, vocabulary(body), tick).run())

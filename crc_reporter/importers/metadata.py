@@ -17,7 +17,10 @@ _CO_SYMBOL = re.compile(
 )
 _ANY_SYMBOL = re.compile(r"\bCRC/C/[A-Z0-9]+(?:/[A-Za-z0-9.\-\u2013]+)*")
 _DATE_LINE = re.compile(r"^\s*(?:Distr\.?:?\s*(?:General|Restricted)\s*)?" + DATE.pattern + r"\s*$", re.I)
-_TITLE = re.compile(r"^(?:Concluding observations|Concluding Observations)\b")
+_TITLE = re.compile(
+    r"^(?:Concluding observations|Concluding Observations|List of issues|Replies of|Written replies)\b|"
+    r"^(?:\w+ ){0,6}(?:periodic|initial) reports? (?:submitted by|of)\b"
+)
 
 
 def find_symbol(front: list[str], furniture: list[str]) -> str | None:
@@ -25,16 +28,26 @@ def find_symbol(front: list[str], furniture: list[str]) -> str | None:
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for line in [*furniture, *front]:
-        for m in _CO_SYMBOL.finditer(strip_markers(line)):
+        plain = strip_markers(line)
+        for m in _CO_SYMBOL.finditer(plain):
+            if plain[m.end() : m.end() + 1] in (",", ")", ";"):
+                continue  # a citation in the text ("(CRC/C/KHM/CO/2-3, para. 28)"), not the document's own
             symbol = normalise_symbol(m.group())
             counts[symbol] += 2 if line.strip().rstrip("*") == m.group() else 1
             order.setdefault(symbol, len(order))
     if counts:
         return max(counts, key=lambda s: (counts[s], -order[s]))
-    for line in front:  # another kind of CRC document (a list of issues, a report)
-        found = _ANY_SYMBOL.search(line)
-        if found and line.strip().endswith(found.group()):
-            return normalise_symbol(found.group())
+    # another kind of CRC document (a list of issues, replies, a report): the symbol of the running
+    # header or of the masthead's first line ("United Nations CRC/C/XLM/QPR/5-6 Convention on…"),
+    # never one cited in the text ("(CRC/C/XLM/CO/4-6, para. 12)", "report (CRC/C/XLM/5-6)")
+    for line in [*furniture, *front[:8]]:
+        plain = strip_markers(line)
+        for found in _ANY_SYMBOL.finditer(plain):
+            before, after = plain[: found.start()].rstrip(), plain[found.end() : found.end() + 1]
+            if before.endswith(("(", "see", "in")) or after in (",", ")", ";"):
+                continue
+            if line in furniture or not before or before.endswith("United Nations"):
+                return normalise_symbol(found.group().rstrip("."))
     return None
 
 

@@ -61,11 +61,18 @@ def remove_furniture(lines: list[Line], out: SourceText, zoned: bool) -> list[Li
     furniture; in pasted text they can be anywhere.
     """
     kept: list[Line] = []
-    for line in lines:
+    page_number = 1  # the last page number seen (the first page has none)
+    for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
-        if _FURNITURE.match(text) and (line.zone or not zoned):
+        if (
+            _FURNITURE.match(text)
+            and (line.zone or not zoned)
+            and not _number_in_sentence(lines, index, kept, page_number)
+        ):
+            if text.isdigit():
+                page_number = int(text)
             out.furniture.append(text)
             if kept:
                 kept[-1].page_end = True
@@ -74,6 +81,24 @@ def remove_furniture(lines: list[Line], out: SourceText, zoned: bool) -> list[Li
             kept[-1].page_end = True
         kept.append(line)
     return kept
+
+
+def _number_in_sentence(lines: list[Line], index: int, kept: list[Line], page_number: int) -> bool:
+    """A number alone on a line between two halves of one sentence, with no other furniture beside it.
+
+    A page number sits beside the running header or footer, or at a page break, and follows the
+    last one; "aged under / 15 / years" is a sentence whose number the copy put on a line of its own.
+    """
+    line = lines[index]
+    if not line.text.strip().isdigit() or not kept or line.zone or int(line.text) == page_number + 1:
+        return False  # the next page's number, even alone mid-sentence
+    following = lines[index + 1] if index + 1 < len(lines) else None  # blank lines were never added
+    if following is None or following.page != line.page or kept[-1].page != line.page:
+        return False
+    before, after = kept[-1].text.strip(), following.text.strip()
+    if lines[index - 1] is not kept[-1] or _FURNITURE.match(after) or before.endswith((".", ";", ":", "!", "?")):
+        return False
+    return after[:1].islower()
 
 
 def extract_footnotes(lines: list[Line], out: SourceText) -> list[Line]:
@@ -232,6 +257,6 @@ def join_two(left: str, right: str, words: set[str] | None = None) -> str:
         ):
             return left + right
         return left[:-1] + right
-    if left.endswith(("\u2013", "/")):
-        return left + right
+    if left.endswith(("\u2013", "/")) or (left.endswith("-") and left[-2:-1].isdigit() and right[:1].isdigit()):
+        return left + right  # "2016–/2020", "paras 25-/26": a range broken at its dash
     return f"{left} {right}"

@@ -237,7 +237,7 @@ class PdfImporter:
         body = _body_size(raw_pages)
         lines = [_to_line(raw, index, body, heights[index]) for index, page in enumerate(raw_pages) for raw in page]
         out = SourceText()
-        lines_to_blocks(lines, out, zoned=True)
+        lines_to_blocks(lines, out, zoned=True, tick=options.tick)
         options.checkpoint(count, count, _("Finding paragraphs"))
         doc = parse_document(out, symbol=options.symbol, treaty=options.treaty)
         return ParsedSource(format=self.format, name=name, documents=[doc])

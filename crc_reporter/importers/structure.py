@@ -19,7 +19,7 @@ from crc_reporter.domain.enums import Treaty
 from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph, ParsedPart
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import _
-from crc_reporter.importers import analysis, metadata
+from crc_reporter.importers import analysis, issues, metadata
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
 from crc_reporter.importers.lines import roman_value
@@ -27,6 +27,9 @@ from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
 _PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
+#: The longest text quoted in a "text not placed" warning (a real stray is a line or a short paragraph).
+_SHOWN_CHARS = 2000
+_ROMAN_ITEM = re.compile(r"^(?P<label>[ivx]{1,5})\)\s*(?P<rest>\S.*)$", re.S)
 _ROMAN_ITEMS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _TRANSLATE = str.maketrans({"\u00ad": None, "\u2011": "-", "\u200b": None, "\ufeff": None})
@@ -60,9 +63,13 @@ class _Open:
 
 
 class _Parser:
-    def __init__(self, source: SourceText, symbol: str | None, treaty: str | None) -> None:
+    def __init__(self, source: SourceText, symbol: str | None, treaty: str | None, doc_type: str | None) -> None:
         self.source = source
         self.doc = ParsedDocument(symbol=symbol, treaty=treaty)
+        self.list_of_issues = issues.is_list_of_issues(doc_type)
+        self.committee_text = issues.is_committee_text(doc_type)
+        self.numbers_restart = False  # a list of issues' part heading was crossed: its numbers may start again
+        self.number_offset = 0  # and did: what its numbers are behind the document's
         self.op_document = treaty not in (None, Treaty.CRC.value)
         self.front: list[str] = []
         self.started = False
@@ -73,11 +80,19 @@ class _Parser:
         self.articles: tuple[str, ...] = ()
         self.last_chapter = 0
         self.last_section = ""
+        self.heading_title = ""  # the last heading, while no paragraph has followed it
+        self.cited: set[str] = set()  # the notes referred to anywhere
 
     # --- blocks ------------------------------------------------------------------------------
     def feed(self, block: Block) -> None:
         text = clean(block.text)
+        self.cited.update(NOTE_MARKER.findall(text))
         if not strip_markers(text):
+            return
+        part = issues.part_heading(text) if self.list_of_issues else None
+        if part is not None:
+            self.heading(part, block)
+            self.numbers_restart = bool(self.opened)
             return
         m = _NUM.match(text)
         if m:
@@ -93,6 +108,11 @@ class _Parser:
         m = _PART.match(text)
         if m and self.current is not None and self.add_part(m.group("label"), m.group("rest"), block):
             return
+        m = _ROMAN_ITEM.match(text)
+        if m and self.current is not None and self.current.parts and m.group("label") in _ROMAN_ITEMS:
+            self.current.parts[-1].append(text)  # "ii) …" (no opening parenthesis) within a lettered part
+            self.current.absorb(block, text)
+            return
         info = describe(text, block.heading) if self.heading_plausible(text, block) else None
         if info is not None:
             self.heading(info, block)
@@ -102,7 +122,22 @@ class _Parser:
         elif self.current is not None:  # an unnumbered block continuing the paragraph
             self.current.absorb(block, text)
             (self.current.tail if self.current.parts else self.current.intro).append(text)
-        # text between sections that is neither heading nor paragraph (rare) is not a recommendation: ignored
+        elif self.list_of_issues:  # the Committee's instructions, kept apart from the questions
+            self.doc.instructions.append(strip_markers(text))
+        else:  # between a heading and the next paragraph, neither heading nor paragraph: said, never dropped
+            self.not_placed(text)
+
+    def not_placed(self, text: str) -> None:
+        shown = strip_markers(text)
+        if len(shown) > _SHOWN_CHARS:
+            shown = shown[:_SHOWN_CHARS].rstrip() + "\u2026"
+        if self.heading_title:
+            where = _("after the heading \u201c{title}\u201d").format(title=self.heading_title)
+        elif self.opened:
+            where = _("after paragraph {n}").format(n=self.opened[-1].number)
+        else:
+            where = _("before the first paragraph")
+        self.doc.warnings.append(_("text not placed ({where}): \u201c{text}\u201d").format(where=where, text=shown))
 
     def heading_plausible(self, text: str, block: Block) -> bool:
         if block.heading:
@@ -118,6 +153,18 @@ class _Parser:
         expected = self.opened[-1].number + 1
         if number == expected:
             return number
+        if self.number_offset and number + self.number_offset == expected:
+            return expected
+        if number == 1 and self.numbers_restart:
+            self.numbers_restart = False
+            self.number_offset = expected - 1
+            self.doc.warnings.append(
+                _(
+                    "the questions of a part of the list of issues are numbered from 1 again; they were "
+                    "numbered on from {expected}"
+                ).format(expected=expected)
+            )
+            return expected
         if auto:
             self.doc.warnings.append(
                 _(
@@ -137,6 +184,8 @@ class _Parser:
 
     def open_paragraph(self, number: int, rest: str, block: Block) -> None:
         self.started = True
+        self.numbers_restart = False
+        self.heading_title = ""
         self.current = _Open(number, [rest] if rest else [], self.cluster, self.subheading, self.articles)
         self.current.absorb(block, rest)
         self.opened.append(self.current)
@@ -173,6 +222,8 @@ class _Parser:
         if not self.started:
             self.front.append(clean(block.text))
             return
+        self.doc.headings.append(strip_markers(clean(block.text)))
+        self.heading_title = strip_markers(info.title)
         self.current = None
         if level < 3:
             self.articles = info.articles
@@ -182,6 +233,9 @@ class _Parser:
                 self.cluster = info.cluster.value
             elif info.neutral:
                 self.cluster = None
+            elif not self.committee_text:  # a list's or a report's own sections: no warning
+                if level == 1 or self.list_of_issues:
+                    self.cluster = None
             elif level == 2:
                 self.cluster = None
                 self.doc.warnings.append(
@@ -204,8 +258,14 @@ class _Parser:
         by_number = {p.number: p for p in paragraphs}
         for o, p in zip(self.opened, paragraphs, strict=True):
             bold = o.bold_letters / o.letters if o.bold_known and o.letters else -1.0
-            p.kind = analysis.classify(p.text, bold, " ".join(o.bold_text), trust_bold)
+            if self.committee_text:  # questions, replies and reports are neither recommendations nor concerns
+                p.kind = analysis.classify(p.text, bold, " ".join(o.bold_text), trust_bold)
         self.mark_urgent(paragraphs, by_number)
+        for key, note in notes.items():
+            if not key.startswith("*") and note and key not in self.cited:
+                self.doc.warnings.append(
+                    _("note {key} is not cited by any paragraph: \u201c{text}\u201d").format(key=key, text=note)
+                )
         self.doc.paragraphs = paragraphs
         return self.doc
 
@@ -271,7 +331,11 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
     title = metadata.find_title(head)
     doc_symbol = _override_symbol(symbol) or found_symbol
     doc_treaty = (treaty.upper() if treaty else None) or metadata.treaty_for(doc_symbol, title)
-    parser = _Parser(source, doc_symbol, doc_treaty)
+    doc_type = None
+    if doc_symbol:
+        with contextlib.suppress(SymbolError):
+            doc_type = parse_symbol(doc_symbol).doc_type.value
+    parser = _Parser(source, doc_symbol, doc_treaty, doc_type)
     for block in source.blocks:
         parser.feed(block)
     doc = parser.finish()
@@ -282,15 +346,16 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
     doc.date = metadata.find_date(parser.front, source.furniture)
     if doc.paragraphs:
         doc.dialogue, doc.adopted_on = analysis.dialogue_and_adoption(doc.paragraphs[0].text)
-    for p in reversed(doc.paragraphs):
+    for p in reversed(doc.paragraphs if parser.committee_text else []):
         found = analysis.next_report(p.text)
         if found:
             doc.next_report_due, doc.word_limit, doc.next_report_title = found
             break
-    if doc_symbol:
-        with contextlib.suppress(SymbolError):
-            doc.doc_type = parse_symbol(doc_symbol).doc_type.value
-    else:
+    if doc_type:
+        doc.doc_type = doc_type
+    if issues.is_list_of_issues(doc_type):
+        doc.word_limit = issues.replies_limit(doc.doc_type, [*doc.instructions, *parser.front])
+    if not doc_symbol:
         doc.warnings.append(_("no document symbol was found; give it (e.g. CRC/C/KHM/CO/4-6) before importing"))
     if doc.date is None and doc.adopted_on is not None:
         doc.date = doc.adopted_on

@@ -52,6 +52,7 @@ _BODIES = {
     "CRCOPIC": Treaty.OPIC,
     "OPIC": Treaty.OPIC,
 }
+_FULL_NAME = "COMMITTEEONTHERIGHTSOFTHECHILD"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, taking its 1900 leap-year bug into account
 _LEAD = re.compile(
     r"^(?P<head>[^\n.;:]{0,200}?)(?<!\s)\s*+(?<![\d/.])(?P<num>\d{1,3})\.\s*+(?P<body>[A-Z(\u201c\"\u2018].*)$", re.S
@@ -118,14 +119,24 @@ def sdg_target(value: str) -> str | None:
 
 
 def treaty_of(body: str, symbol: str) -> Treaty | None:
-    key = re.sub(r"[^A-Z]", "", body.upper())
-    if key in _BODIES:
-        return _BODIES[key]
-    if not key and symbol.startswith("CRC/C/"):
+    """The Committee's treaty of a row, however UHRI names the body.
+
+    UHRI writes the body as a short code (``CRC``, ``CRC-OP-AC``, ``CRC-OP-SC``) or
+    in full (``Committee on the Rights of the Child``: 429 CRC records of the real
+    data); a CRC document symbol decides whatever the body cell says, because it
+    names the treaty exactly (``CRC/C/OPAC/…`` is the Optional Protocol's).
+    """
+    if symbol.upper().startswith("CRC/C/"):
         try:
             return parse_symbol(symbol).treaty
         except SymbolError:
-            return None
+            pass
+    key = re.sub(r"[^A-Z]", "", body.upper())
+    if key in _BODIES:
+        return _BODIES[key]
+    if key.startswith(_FULL_NAME):
+        rest = key[len(_FULL_NAME) :]
+        return next((t for k, t in _BODIES.items() if k != "CRC" and k in rest), Treaty.CRC)
     return None
 
 

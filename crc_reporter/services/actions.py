@@ -132,7 +132,9 @@ def create_action(
     outcome: str = "",
     confidential: bool = False,
     sources: Iterable[tuple[str, str | None]] = (),
+    uuid: str | None = None,
 ) -> Action:
+    """``uuid``: the record's identity when the caller derives it (a tracker row merged twice is one record)."""
     if not title.strip():
         raise ValidationError(_("an action needs a title"))
     if actor_id is not None and session.get(Actor, actor_id) is None:
@@ -154,6 +156,8 @@ def create_action(
         confidential=confidential,
     )
     action.sources = [Source(title=t, url=u) for t, u in sources]
+    if uuid:
+        action.uuid = uuid
     session.add(action)
     session.flush()
     return action

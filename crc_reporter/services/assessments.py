@@ -48,7 +48,9 @@ def record_assessment(
     assessor_id: int | None = None,
     note: str = "",
     evidence: str = "",
+    uuid: str | None = None,
 ) -> AssessmentInfo:
+    """``uuid``: the record's identity when the caller derives it (a tracker row merged twice is one record)."""
     rec = recommendation_by_id(session, rec_id)
     part_row = part_by_label(rec, part)
     day = parse_date(assessed_on, N_("assessment date")) or dt.date.today()
@@ -67,6 +69,8 @@ def record_assessment(
         evidence=evidence,
         recorded_by=str(session.info.get("user") or "") or None,
     )
+    if uuid:
+        row.uuid = uuid
     session.add(row)
     session.flush()
     session.refresh(row)

@@ -144,7 +144,10 @@ def _tracker_terminal(report: TrackerReport) -> tuple[list[str], list[str]]:
     ]
     row = _("row")
     for c in report.changes:
-        lines.append(f"  {c.sheet} {row} {c.row} — {c.label}: {c.field} {_show(c.old)} → {_show(c.new)}")
+        if c.key == "new":  # a record made from a row a person added
+            lines.append(f"  {c.sheet} {row} {c.row} — {c.label}: {c.field}: {_show(c.new)}")
+        else:
+            lines.append(f"  {c.sheet} {row} {c.row} — {c.label}: {c.field} {_show(c.old)} → {_show(c.new)}")
     for k in report.conflicts:
         lines.append(
             f"  {k.sheet} {row} {k.row} — {k.label}: {k.field}: "

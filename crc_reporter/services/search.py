@@ -230,3 +230,23 @@ def action_match(session: Session, query: str) -> Select[Any] | None:
 def search_action_ids(session: Session, query: str) -> list[int]:
     stmt = action_match(session, query)
     return [] if stmt is None else list(session.scalars(stmt))
+
+
+def fold(text: str) -> str:
+    """``text`` as the index compares it: case ignored, subscript da written as ta, zero-width spaces gone.
+
+    The published website's search folds its index and the reader's query the same way
+    (``crc_reporter.publish``), so it finds what this module finds.
+    """
+    return text.casefold().replace(_COENG_DA, _COENG_TA).replace("\u200b", "").replace("\ufeff", "")
+
+
+def words_of(text: str) -> list[str]:
+    """The distinct folded words of ``text`` split as a query is split (a Khmer run stays one word)."""
+    return list(dict.fromkeys(w for w in _SEPARATORS.split(fold(text)) if w))
+
+
+#: The characters that separate words, as a JavaScript-compatible character class (the website's search).
+SEPARATOR_CLASS = _SEPARATORS.pattern
+#: A word of a spaced script (matched by prefix), as a JavaScript-compatible pattern.
+SPACED_WORD_PATTERN = _LATIN_WORD.pattern

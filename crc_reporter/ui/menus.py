@@ -34,6 +34,12 @@ def _switcher(window: MainWindow, method: str, *args: object) -> Callable[[], No
     return lambda: getattr(window.switcher, method)(*args)
 
 
+def _publish_website(window: MainWindow) -> None:
+    from crc_reporter.ui.dialogs.publish_dialog import open_publish_dialog  # not at start-up
+
+    open_publish_dialog(window.ctx, window)
+
+
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     bar.clear()
@@ -63,6 +69,9 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(_("Open the &demo data set"), _switcher(window, "open_demo"))
     file_menu.addSeparator()
     window.exchange.add_to_menu(file_menu)  # send, merge, import from and export for other tools
+    publish = file_menu.addAction(_("&Publish website…"), partial(_publish_website, window))
+    publish.setStatusTip(_("Write a public website of the documents, assessments and public actions"))
+    publish.setEnabled(has_store)
     file_menu.addSeparator()
     backups = file_menu.addAction(_("&Backups…"), _switcher(window, "show_backups"))
     backups.setEnabled(has_store)

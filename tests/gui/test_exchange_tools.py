@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ from sqlalchemy import select
 from crc_reporter.importers import load_source
 from crc_reporter.services import exchange as ex
 from crc_reporter.services.backups import list_backups
-from crc_reporter.services.interchange.impact import ACTION_HEADERS, ImpactActions
+from crc_reporter.services.interchange.impact import ImpactActions
+from crc_reporter.services.interchange.impact_export import ACTION_HEADERS
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets
@@ -30,11 +33,16 @@ from crc_reporter.ui.main_window import MainWindow
 from .conftest import Idle
 
 
-def _export(qtbot: QtBot, window: MainWindow, kind: str, out: Path) -> ToolsExportDialog:
+def _export(
+    qtbot: QtBot, window: MainWindow, kind: str, out: Path, line: str | None = None, concerns: bool = False
+) -> ToolsExportDialog:
     assert window.ctx is not None
     dialog = ToolsExportDialog(window.ctx, kind, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    if line is not None:
+        dialog.impact.line.setCurrentIndex(dialog.impact.line.findData(line))
+        dialog.impact.concerns.setChecked(concerns)
     qtbot.waitUntil(lambda: dialog._confidential is not None, timeout=10_000)
     assert dialog.confidential_line.text() == "3 confidential actions stay out of the file."
     dialog.write(out)
@@ -61,9 +69,26 @@ def test_the_tracker_and_impact_exports_write_files_the_services_read_back(
     assert "impact-actions.csv (47 actions)" in dialog.message.text()
     recs = load_source(tmp_path / "impact.csv")
     assert recs.format == "impact-csv"
-    assert sum(len(d.paragraphs) for d in recs.documents) == result.recommendation_rows
+    rows = sum(len(d.paragraphs) + sum(len(p.parts) for p in d.paragraphs) for d in recs.documents)
+    assert rows == result.recommendation_rows  # each lettered part is a record of its own
     actions = load_source(tmp_path / "impact-actions.csv").payload
     assert isinstance(actions, ImpactActions) and len(actions.rows) == 47
+
+
+def test_the_impact_export_writes_for_the_line_chosen(
+    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store, tmp_path: Path
+) -> None:
+    idle()
+    dialog = _export(qtbot, window, IMPACT, tmp_path / "nz.csv", line="nz", concerns=True)
+    result = dialog.result
+    assert result.line == "nz" and result.links_left_out == 0
+    header = (tmp_path / "nz.csv").read_text("utf-8-sig").splitlines()[0]
+    assert "[database:framework_id]" not in header  # New Zealand's import throws on that column
+    targets = [row[4] for row in csv.reader((tmp_path / "nz-actions.csv").read_text("utf-8-sig").splitlines()[1:])]
+    assert any(re.fullmatch(r"\d{4}-\d\d-\d\d", t) for t in targets)
+    assert "nz-categories.csv" in dialog.message.text()
+    scottish = _export(qtbot, window, IMPACT, tmp_path / "sg.csv", line="scotland")
+    assert scottish.result.actions is None and "imports no actions" in scottish.message.text()
 
 
 def _import(window: MainWindow, path: Path) -> None:

@@ -140,6 +140,7 @@ def _exchange_dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QWidge
     from crc_reporter.ui.dialogs.backups_panel import BackupsPanel
     from crc_reporter.ui.dialogs.interchange_dialog import InterchangeDialog
     from crc_reporter.ui.dialogs.merge_dialog import MergeDialog
+    from crc_reporter.ui.dialogs.publish_dialog import PublishDialog
     from crc_reporter.ui.dialogs.send_dialog import SendWorkDialog
     from crc_reporter.ui.dialogs.settings_dialog import SettingsDialog
     from crc_reporter.ui.dialogs.tools_export_dialog import IMPACT, TRACKER, ToolsExportDialog
@@ -173,6 +174,7 @@ def _exchange_dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QWidge
         ("import IMPACT OSS actions", lambda: InterchangeDialog(ctx, impact, window)),
         ("trust a key", lambda: TrustKeyDialog(key, window)),
         ("trusted keys", settings_keys),
+        ("publish a website", lambda: PublishDialog(ctx, window)),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,10 +105,17 @@ def test_import_accepts_packages_trackers_and_impact_files(ministry: Path, tmp_p
     _ok("--db", str(a), "export-xlsx", str(tmp_path / "t.xlsx"))
     assert "0 changes" in _ok("--db", str(a), "import", str(tmp_path / "t.xlsx"))
 
-    out = _ok("--db", str(a), "export-impact", str(tmp_path / "impact.csv"))
-    assert "104 recommendations" in out and (tmp_path / "impact-actions.csv").exists()
+    out = _ok("--db", str(a), "export-impact", str(tmp_path / "impact.csv"), "--include-concerns")
+    assert re.search(r"impact\.csv \(\d+ recommendations\)", out) and (tmp_path / "impact-actions.csv").exists()
+    assert "impact-indicators.csv" in out and "impact-categories.csv" in out and "--since" in out
     assert "67 added" in _ok("--db", str(c), "import", str(tmp_path / "impact.csv"))
     assert "47 actions added" in _ok("--db", str(c), "import", str(tmp_path / "impact-actions.csv"))
+    nz = _ok(
+        "--db", str(a), "export-impact", str(tmp_path / "nz.csv"), "--impact-version", "nz", "--since", "2000-01-01"
+    )
+    assert "[database:framework_id]" not in (tmp_path / "nz.csv").read_text("utf-8-sig") and "nz-actions.csv" in nz
+    bad = run("--db", str(a), "export-impact", str(tmp_path / "x.csv"), "--since", "2026-13-01")
+    assert bad.returncode == 2 and "is not a date" in bad.stderr and not (tmp_path / "x.csv").exists()
 
 
 def test_a_package_deleting_many_records_is_merged_only_with_allow_deletions(ministry: Path, tmp_path: Path) -> None:

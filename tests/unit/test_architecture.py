@@ -59,6 +59,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     ),
     "importers": ("PySide6", "crc_reporter.ui", "crc_reporter.cli"),
     "reports": ("PySide6", "crc_reporter.ui", "crc_reporter.cli"),
+    # the public website: beside reports, over services and domain
+    "publish": ("PySide6", "crc_reporter.ui", "crc_reporter.cli", "crc_reporter.reports", "crc_reporter.importers"),
     "i18n": ("PySide6", "crc_reporter.ui", "crc_reporter.store", "crc_reporter.services"),
     "cli": ("PySide6",),
 }

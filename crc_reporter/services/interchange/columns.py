@@ -13,13 +13,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import ActionStatus, ActionType, ActorType, ImplementationStatus, RecommendationKind
+from crc_reporter.domain.enums import (
+    ActionStatus,
+    ActionType,
+    ActorType,
+    AssessmentSide,
+    ImplementationStatus,
+    RecommendationKind,
+)
 from crc_reporter.i18n import LANGUAGES, N_, translator
 from crc_reporter.i18n.labels import LABELS
 
 TRACKER_FORMAT = "crc-reporter-tracker"
-TRACKER_VERSION = 1
+TRACKER_VERSION = 2  # 2: new rows, comments, the Indicators sheet, the workbook's side and id
 META_SHEET = "crc_reporter"  # hidden: the format marker, the columns, the values as exported
+LISTS_SHEET = "crc_lists"  # hidden: the values of the drop-down lists
 
 
 @dataclass(frozen=True)
@@ -29,8 +37,9 @@ class Column:
     width: int = 14
     editable: bool = False
     vocabulary: tuple[str, ...] = ()  # keys of a closed vocabulary
-    kind: str = "text"  # text / int / bool / date / names
+    kind: str = "text"  # text / int / number / bool / date / names
     colours: bool = False  # status colours
+    new_only: bool = False  # read from rows a person adds (no UUID); an existing record's value is not changed
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class Sheet:
     key: str
     title: str  # N_()-marked
     columns: tuple[Column, ...]
+    new_rows: bool = False  # rows a person adds (without a UUID) become new records
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -48,26 +58,33 @@ def _keys(enum: type) -> tuple[str, ...]:
 
 
 STATUS = _keys(ImplementationStatus)
+SIDES = _keys(AssessmentSide)
 UUID = Column("uuid", N_("UUID (do not change)"), 38)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "recommendations",
         N_("Recommendations"),
-        (
+        (  # widths sum to about 220: printed one page wide in landscape, the text stays readable
             UUID,
-            Column("document", N_("Document"), 20),
+            Column("document", N_("Document"), 11),
             Column("number", N_("Paragraph"), 10, kind="int"),
-            Column("cluster", N_("Cluster"), 26, True, _keys(Cluster)),
-            Column("subheading", N_("Subheading"), 22, True),
-            Column("kind", N_("Kind"), 15, True, _keys(RecommendationKind)),
-            Column("urgent", N_("Urgent"), 9, True, kind="bool"),
-            Column("articles", N_("Articles"), 12, True),
-            Column("text", N_("Text"), 70, True),
-            Column("responsible", N_("Responsible"), 28, True, kind="names"),
-            Column("government_status", N_("Government status"), 20, True, STATUS, colours=True),
-            Column("civil_society_status", N_("Civil society status"), 20, True, STATUS, colours=True),
-            Column("actions", N_("Actions"), 9, kind="int"),
+            Column("cluster", N_("Cluster"), 11, True, _keys(Cluster)),
+            Column("subheading", N_("Subheading"), 11, True),
+            Column("kind", N_("Kind"), 9, True, _keys(RecommendationKind)),
+            Column("urgent", N_("Urgent"), 7, True, kind="bool"),
+            Column("articles", N_("Articles"), 8, True),
+            Column("text", N_("Text"), 50, True),
+            Column("sdg_targets", N_("SDG targets"), 8),
+            Column("themes", N_("Themes"), 9),
+            Column("affected_groups", N_("Affected groups"), 9),
+            Column("previous", N_("Earlier cycle"), 10),
+            Column("responsible", N_("Responsible"), 12, True, kind="names"),
+            Column("government_status", N_("Government status"), 13, True, STATUS, colours=True),
+            Column("civil_society_status", N_("Civil society status"), 13, True, STATUS, colours=True),
+            Column("comment", N_("Comment"), 14, True),
+            Column("evidence", N_("Evidence"), 12, True),
+            Column("actions", N_("Actions"), 8, kind="int"),
         ),
     ),
     Sheet(
@@ -75,32 +92,51 @@ SHEETS: tuple[Sheet, ...] = (
         N_("Actions"),
         (
             UUID,
-            Column("title", N_("Title"), 40, True),
-            Column("actor", N_("Actor"), 26, True),
-            Column("type", N_("Type"), 14, True, _keys(ActionType)),
-            Column("status", N_("Status"), 13, True, _keys(ActionStatus), colours=True),
-            Column("start_date", N_("Start"), 12, True, kind="date"),
-            Column("end_date", N_("End"), 12, True, kind="date"),
-            Column("description", N_("Description"), 50, True),
-            Column("outcome", N_("Outcome"), 40, True),
+            Column("title", N_("Title"), 30, True),
+            Column("actor", N_("Actor"), 20, True),
+            Column("type", N_("Type"), 12, True, _keys(ActionType)),
+            Column("status", N_("Status"), 12, True, _keys(ActionStatus), colours=True),
+            Column("start_date", N_("Start"), 11, True, kind="date"),
+            Column("end_date", N_("End"), 11, True, kind="date"),
+            Column("description", N_("Description"), 45, True),
+            Column("outcome", N_("Outcome"), 35, True),
             Column("confidential", N_("Confidential"), 12, kind="bool"),
-            Column("paragraphs", N_("Paragraphs answered"), 34),
+            Column("paragraphs", N_("Paragraphs answered"), 24, True, new_only=True),
         ),
+        new_rows=True,
     ),
     Sheet(
         "assessments",
         N_("Assessments"),
         (
             UUID,
-            Column("document", N_("Document"), 20),
-            Column("number", N_("Paragraph"), 10, kind="int"),
-            Column("part", N_("Part"), 6),
-            Column("side", N_("Side"), 14, vocabulary=("government", "civil_society")),
-            Column("status", N_("Status"), 20, vocabulary=STATUS, colours=True),
-            Column("assessed_on", N_("Date"), 12, kind="date"),
-            Column("assessor", N_("Assessor"), 26),
-            Column("note", N_("Note"), 50),
+            Column("document", N_("Document"), 18, True, new_only=True),
+            Column("number", N_("Paragraph"), 10, True, kind="int", new_only=True),
+            Column("part", N_("Part"), 6, True, new_only=True),
+            Column("side", N_("Side"), 14, True, SIDES, new_only=True),
+            Column("status", N_("Status"), 18, True, STATUS, colours=True, new_only=True),
+            Column("assessed_on", N_("Date"), 11, True, kind="date", new_only=True),
+            Column("assessor", N_("Who"), 22, True, new_only=True),
+            Column("note", N_("Note"), 45, True, new_only=True),
+            Column("evidence", N_("Evidence"), 35, True, new_only=True),
         ),
+        new_rows=True,
+    ),
+    Sheet(
+        "indicators",
+        N_("Indicators"),
+        (
+            UUID,
+            Column("indicator", N_("Indicator"), 40, True, new_only=True),
+            Column("unit", N_("Unit"), 10),
+            Column("year", N_("Year"), 7, True, kind="int", new_only=True),
+            Column("sex", N_("Sex"), 9, True, new_only=True),
+            Column("age_group", N_("Age group"), 10, True, new_only=True),
+            Column("province", N_("Province"), 14, True, new_only=True),
+            Column("value", N_("Value"), 10, True, kind="number"),
+            Column("note", N_("Note"), 40, True),
+        ),
+        new_rows=True,
     ),
     Sheet(
         "actors",

@@ -1,85 +1,42 @@
-"""IMPACT OSS: the CSV files its batch import takes, written from the store, and read back.
+"""IMPACT OSS: references, and reading its CSV files (ours and its own "Download CSV").
 
 IMPACT OSS (the open-source recommendation tracker several governments use)
-imports recommendations and actions ("measures") from CSV files whose headers
-are ``Label [database:field]`` for fields and ``name [rel:relationship]`` for
-links; its import takes only the part in brackets, so the labels are ours to
-word. Its template adds a second row of hints that must be removed before
-importing.
+imports recommendations, actions ("measures") and indicators from CSV files
+whose headers are ``Label [database:field]`` for fields and ``name [rel:relationship]``
+for links; its import takes only the part in brackets. What each line of IMPACT
+takes is in :mod:`.impact_lines`; the writer is :mod:`.impact_export`.
 
-What we write (and document in the README):
-
-* ``OUT.csv`` — one row per paragraph: framework 1 (human rights); reference
-  ``CRC/C/KHM/CO/4-6 para 17`` (no comma: IMPACT splits relationship values on
-  commas); a short title; the full text as description; the government's
-  latest assessment as the response comment; support level blank (it is for
-  UPR recommendations only).
-* ``OUT-actions.csv`` — one row per action: reference ``A-`` and the first 12
-  hex digits of its UUID, title, description (with the actor and status, which
-  IMPACT has no fields for), desired outcome, target date (dd/mm/yyyy, as
-  IMPACT expects) and ``recommendation-reference [rel:recommendation-reference]``
-  listing the paragraphs it answers. Import the recommendations first.
-
-No hint row is written: both files import as they are. UTF-8 with a byte-order
-mark (so that Excel opens Khmer text correctly; IMPACT reads the field name
-from the brackets, so the mark does not matter there). Every cell goes
-through the formula guard, which means a text starting with ``-`` arrives in
-IMPACT with a leading apostrophe.
+References we write: ``CRC/C/KHM/CO/4-6 para 17`` for a paragraph, ``… para 17(a)``
+for a lettered part (no comma: IMPACT splits relationship values on commas),
+``A-`` and the first 12 hex digits of the UUID for an action, ``I-`` for an indicator.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.parsed import PayloadKind
+from crc_reporter.domain.parsed import ParsedSource, PayloadKind
 from crc_reporter.domain.records import ActionInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language, translator
 from crc_reporter.i18n.labels import label
-from crc_reporter.safe_io import atomic_write, neutralise_row
-from crc_reporter.services.actions import ActionFilter, list_actions
-from crc_reporter.services.errors import ServiceError
-from crc_reporter.services.recommendation_queries import list_recommendations
-from crc_reporter.store.models import Assessment, Recommendation
+from crc_reporter.store.models import Recommendation
 
-REC_HEADERS = (
-    "Framework: 1 - HR; 2 - SDGs; 3 - NDP [database:framework_id]",
-    "Reference [database:reference]",
-    "Title [database:title]",
-    "Description [database:description]",
-    "Response comment [database:response]",
-    "Government response (UPR only; supported: 2; supported in part: 1; noted: 0; "
-    "not applicable: leave blank) [database:support_level]",
-)
-ACTION_HEADERS = (
-    "Reference [database:reference]",
-    "Title [database:title]",
-    "Description [database:description]",
-    "Desired outcome [database:outcome]",
-    "Target date [database:target_date]",
-    "Target date comment [database:target_date_comment]",
-    "recommendation-reference [rel:recommendation-reference]",
-)
 HINT_MARKERS = ("required:", "optional:", "this row provides additional information")
 _REFERENCE = re.compile(
-    r"^\s*(?P<symbol>CRC/[^\s,;¶§]+)(?:[\s,;]+(?:para(?:graph)?s?\.?\s*|[¶§]\s*)?|[¶§]\s*)(?P<number>\d{1,4})\b", re.I
+    r"^\s*(?P<symbol>CRC/[^\s,;¶§]+)(?:[\s,;]+(?:para(?:graph)?s?\.?\s*|[¶§]\s*)?|[¶§]\s*)(?P<number>\d{1,4})\b"
+    r"(?:\s*\(\s*(?P<part>[a-z]{1,2})\s*\))?",
+    re.I,
 )
-
-
-@dataclass(frozen=True)
-class ImpactExport:
-    recommendations: Path
-    actions: Path
-    recommendation_rows: int
-    action_rows: int
+# without the symbol (with --symbol): "para 18(b)", "18 (b)", "¶ 18", IMPACT-style "CRC-2023-19", "19"
+_BARE_REFERENCE = re.compile(
+    r"^\s*(?:.*?\D)?(?P<number>\d{1,4})\s*(?:\(\s*(?P<part>[a-z]{1,2})\s*\)|(?P<dotted>\.[a-z]))?\s*$", re.I
+)
 
 
 def reference(symbol: str, number: int) -> str:
@@ -90,33 +47,37 @@ def action_reference(uuid: str) -> str:
     return "A-" + uuid.replace("-", "")[:12]
 
 
+def part_reference(symbol: str, number: int, part: str) -> str:
+    return f"{symbol} para {number}({part})"
+
+
+def indicator_reference(uuid: str) -> str:
+    return "I-" + uuid.replace("-", "")[:12]
+
+
 def parse_reference(text: str) -> tuple[str, int] | None:
-    """``CRC/C/KHM/CO/4-6 para 17`` (or ``…, para. 17``, ``… ¶17``) -> (symbol, 17)."""
-    match = _REFERENCE.match(text or "")
-    if not match:
-        return None
-    return match["symbol"].rstrip(",;"), int(match["number"])
+    """``CRC/C/KHM/CO/4-6 para 17`` (or ``…, para. 17``, ``… ¶17``, ``… para 17(a)``) -> (symbol, 17)."""
+    found = parse_part_reference(text)
+    return (found[0], found[1]) if found else None
 
 
-def _title(text: str, subheading: str | None) -> str:
-    first = re.split(r"(?<=[.;:])\s", " ".join(text.split()), maxsplit=1)[0]
-    if len(first) > 120:
-        first = first[:119].rstrip() + "…"
-    return f"{subheading}: {first}" if subheading else first
+def parse_part_reference(text: str, symbol: str | None = None) -> tuple[str, int, str | None] | None:
+    """A reference to a paragraph or one of its lettered parts: (symbol, number, part or None).
 
-
-def _responses(session: Session) -> dict[int, str]:
-    """The government's latest assessment of each paragraph, as a response comment."""
-    out: dict[int, str] = {}
-    stmt = (
-        select(Assessment.recommendation_id, Assessment.status, Assessment.assessed_on, Assessment.note)
-        .where(Assessment.side == "government", Assessment.part_id.is_(None))
-        .order_by(Assessment.recommendation_id, Assessment.assessed_on, Assessment.id)
-    )
-    for rec_id, status, day, note in session.execute(stmt):
-        text = f"{label(status)} ({day.isoformat()})"
-        out[rec_id] = f"{text}: {note}" if note else text
-    return out
+    With ``symbol`` (the importer's ``--symbol``), references that do not name a
+    document resolve too: ``para 18(b)``, ``18``, IMPACT-style ``CRC-2023-19``.
+    """
+    text = (text or "")[:200]  # a reference is short; a longer cell is no reference (and no slow match)
+    match = _REFERENCE.match(text)
+    if match:
+        part = match["part"].lower() if match["part"] else None
+        return match["symbol"].rstrip(",;"), int(match["number"]), part
+    if symbol:
+        bare = _BARE_REFERENCE.match(text)
+        if bare:
+            part = bare["part"] or (bare["dotted"] or "")[1:] or None
+            return symbol, int(bare["number"]), part.lower() if part else None
+    return None
 
 
 def action_facts(action: ActionInfo, lang: str | None = None) -> str:
@@ -146,58 +107,69 @@ def without_facts(description: str, action: ActionInfo) -> str:
     return description
 
 
-def export_impact(session: Session, out: Path, *, include_confidential: bool = False) -> ImpactExport:
-    actions_path = out.with_name(out.stem + "-actions" + (out.suffix or ".csv"))
-    responses = _responses(session)
-    recs = list_recommendations(session)
-    rec_rows = [
-        ["1", reference(r.document, r.number), _title(r.text, r.subheading), r.text, responses.get(r.id, ""), ""]
-        for r in recs
-    ]
-    action_rows = []
-    for a in list_actions(session, ActionFilter(include_confidential=include_confidential)):
-        refs = sorted({reference(link.document, link.paragraph) for link in a.links})
-        details = [a.description.strip()] if a.description.strip() else []
-        details.append(action_facts(a))
-        target = a.end_date.strftime("%d/%m/%Y") if a.end_date else ""
-        action_rows.append(
-            [
-                action_reference(a.uuid),
-                a.title,
-                "\n\n".join(details),
-                a.outcome,
-                target,
-                label(a.status),
-                ",".join(refs),
-            ]
-        )
-    _write(out, REC_HEADERS, rec_rows)
-    _write(actions_path, ACTION_HEADERS, action_rows)
-    return ImpactExport(out, actions_path, len(rec_rows), len(action_rows))
-
-
-def _write(path: Path, headers: tuple[str, ...], rows: list[list[str]]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(neutralise_row(row))
-    try:
-        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
-            fh.write(buffer.getvalue())
-    except OSError as exc:
-        raise ServiceError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from exc
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 
+#: the columns of IMPACT's own "Download CSV" (``app/components/EntityListDownload``): attribute
+#: names, taxonomies as the snake case of their plural name, links as ``connected_…``
+DOWNLOAD_FIELDS = {
+    "id": "id",
+    "reference": "reference",
+    "title": "title",
+    "description": "description",
+    "response": "response",
+    "support_level": "support_level",
+    "outcome": "outcome",
+    "target_date": "target_date",
+    "target_date_comment": "target_date_comment",
+    "indicator_summary": "indicator_summary",
+    "progress_statuses": "tax:progress",
+    "government_agencies": "tax:agencies",
+}
+#: our own columns, which IMPACT ignores (see impact_export.OWN_ACTION_HEADERS)
+OWN_FIELDS = {
+    "crc reporter status": "own:status",
+    "crc reporter type": "own:type",
+    "crc reporter start date": "own:start_date",
+    "crc reporter actor": "own:actor",
+    "crc reporter actor type": "own:actor_type",
+    "crc reporter sources": "own:sources",
+}
+_LISTED = re.compile(r"^\s*-\s+")
+_BRACKETED = re.compile(
+    r"^(?P<title>.*?)\s*\[(?P<code>[^\[\]]+)\](?:\s*\[(?:draft|private)(?:/(?:draft|private))?\])?\s*$"
+)
+
+
 def field_of(header: str) -> str | None:
-    """``Title [database:title]`` -> ``title``; ``x [rel:recommendation-reference|code]`` -> ``rel:recommendation-reference``."""
+    """``Title [database:title]`` -> ``title``; ``x [rel:recommendation-reference|code]`` -> ``rel:recommendation-reference``.
+
+    Plain headers of IMPACT's "Download CSV" (``reference``, ``progress_statuses``,
+    ``connected_recommendations``…) and our own extra columns are recognised too.
+    """
     match = re.search(r"\[(database|rel):([A-Za-z0-9_\-]+)", header or "")
-    if not match:
+    if match:
+        return match[2] if match[1] == "database" else f"rel:{match[2]}"
+    plain = (header or "").strip().lstrip("\ufeff").strip().casefold()
+    if plain.startswith("connected_"):
+        if "recommendation" in plain or "objective" in plain:
+            return "connected:recommendations"
+        if "action" in plain or "measure" in plain:
+            return "connected:actions"
         return None
-    return match[2] if match[1] == "database" else f"rel:{match[2]}"
+    return DOWNLOAD_FIELDS.get(plain) or OWN_FIELDS.get(plain)
+
+
+def listed(cell: str) -> list[tuple[str, str | None]]:
+    """A cell of IMPACT's download listing records or categories: ``- Title [code]`` per line -> (title, code)."""
+    out = []
+    for line in (cell or "").replace("\r", "\n").split("\n"):
+        line = _LISTED.sub("", line).strip()
+        if not line:
+            continue
+        match = _BRACKETED.match(line) if len(line) <= 1000 else None
+        out.append((match["title"].strip(), match["code"].strip()) if match else (line, None))
+    return out
 
 
 def is_hint_row(row: list[str]) -> bool:
@@ -217,6 +189,14 @@ class ImpactActionRow:
     outcome: str
     target_date: str
     recommendations: tuple[str, ...]
+    status: str | None = None  # an ActionStatus value
+    action_type: str | None = None
+    start_date: str = ""
+    actor: str | None = None  # the actor's name (or an agency's title from IMPACT)
+    actor_type: str | None = None
+    actor_short: str | None = None
+    sources: tuple[tuple[str, str | None, str | None], ...] | None = None  # (title, url, file); None: not given
+    link_only: bool = False  # from a recommendations file: link an existing action, change nothing else
 
 
 @dataclass(frozen=True)
@@ -228,6 +208,8 @@ class ImpactActions:
     name: str
     rows: tuple[ImpactActionRow, ...]
     warnings: tuple[str, ...]
+    #: a recommendations file with ``[rel:action-reference]``: its paragraphs, imported before the links
+    documents: ParsedSource | None = None
 
 
 @dataclass(frozen=True)

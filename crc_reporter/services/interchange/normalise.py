@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import cache
 from typing import Any
@@ -28,8 +29,9 @@ def _booleans() -> dict[str, bool]:
     out = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False, "x": True, "✓": True}
     for lang in LANGUAGES:
         tr = translator(lang)
-        out[tr.gettext("yes").casefold()] = True
-        out[tr.gettext("no").casefold()] = False
+        for yes, no in (("yes", "no"), ("Yes", "No")):  # the second pair is what the tracker writes
+            out[tr.gettext(yes).strip().casefold()] = True
+            out[tr.gettext(no).strip().casefold()] = False
     return out
 
 
@@ -65,11 +67,16 @@ def normalise(column: Column, raw: Any) -> Any:
                 except ValueError:
                     pass
         raise BadCellError(_("'{value}' is not a date (use YYYY-MM-DD)").format(value=text[:40]))
+    if column.kind == "number":
+        return _number(raw)
     if column.kind == "int":
         try:
-            return int(cell_text(raw))
+            number = int(cell_text(raw))
         except ValueError:
-            raise BadCellError(_("'{value}' is not a whole number").format(value=cell_text(raw)[:40])) from None
+            number = _BIG
+        if abs(number) >= _BIG:  # a database column holds no more
+            raise BadCellError(_("'{value}' is not a whole number").format(value=cell_text(raw)[:40]))
+        return number
     text = unneutralise(cell_text(raw)).strip()
     if column.vocabulary:
         key = _vocabulary(column.vocabulary).get(text.casefold())
@@ -80,3 +87,23 @@ def normalise(column: Column, raw: Any) -> Any:
     if column.kind == "names":
         return sorted({unneutralise(n.strip()) for n in re.split(r"[;\n]", text) if n.strip()})
     return text
+
+
+_BIG = 2**31
+
+
+def _number(raw: Any) -> float:
+    """A value typed for an indicator: a number, with a decimal point or a decimal comma; never NaN or infinite."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        text = cell_text(raw).strip().replace("\u00a0", "").replace(" ", "")
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")  # a decimal comma (French)
+        try:
+            value = float(text)
+        except (ValueError, OverflowError):
+            value = math.nan
+    if not math.isfinite(value):
+        raise BadCellError(_("'{value}' is not a number").format(value=cell_text(raw)[:40]))
+    return value

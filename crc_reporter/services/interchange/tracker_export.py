@@ -1,15 +1,20 @@
 """The tracker as an Excel workbook (.xlsx): one sheet per kind of record, ready to filter, edit and send back.
 
 Each sheet has a frozen header row, filters on every column, drop-down lists
-for closed vocabularies and status colours (conditional formatting, so a
-status changed in Excel is coloured too). Headers of the columns a re-import
-applies are dark; the others are grey. Every text cell goes through
-:func:`~crc_reporter.safe_io.neutralise_cell` (formula injection).
+for closed vocabularies and yes/no cells, and status colours (conditional
+formatting, so a status changed in Excel is coloured too). Headers of the
+columns a re-import reads are dark; the others are grey. Text wraps, and every
+sheet prints landscape at the page's width with its header row repeated; the
+UUID column (kept for matching) is hidden. A text cell that starts like a
+formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written as
+text with Excel's *quote prefix* style: the text stays as it is, no apostrophe
+shows, and no spreadsheet evaluates it.
 
 A very hidden sheet keeps what the re-import needs: the format marker, the
-column keys behind the (translated) headers, and each row's editable values as
-exported, so that a re-import can tell the person's edits from changes made in
-the app meanwhile (those are reported, not overwritten).
+workbook's id, language and side, the column keys behind the (translated)
+headers, and each row's editable values as exported, so that a re-import can
+tell the person's edits from changes made in the app meanwhile (those are
+reported, not overwritten).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
+import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,13 +37,17 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from sqlalchemy.orm import Session
 
-from crc_reporter.i18n import _, current_language
-from crc_reporter.safe_io import atomic_write, neutralise_cell
+from crc_reporter.domain.enums import AssessmentSide
+from crc_reporter.i18n import N_, _, current_language
+from crc_reporter.safe_io import FORMULA_TRIGGERS, atomic_write, neutralise_cell
+from crc_reporter.services.common import parse_enum
 from crc_reporter.services.errors import ServiceError, ValidationError
 from crc_reporter.services.interchange.columns import (
+    LISTS_SHEET,
     META_SHEET,
     SHEETS,
     STATUS_COLOURS,
@@ -47,10 +59,11 @@ from crc_reporter.services.interchange.columns import (
 )
 from crc_reporter.services.interchange.tracker_rows import Row, all_rows
 
-LISTS_SHEET = "crc_lists"
 _EDITABLE_HEAD = PatternFill("solid", fgColor="1F3864")
 _READONLY_HEAD = PatternFill("solid", fgColor="7F7F7F")
 _READONLY_BODY = PatternFill("solid", fgColor="F2F2F2")
+_WRAP = Alignment(vertical="top", wrap_text=True)
+_NEW_ROWS = 500  # rows below the records that keep drop-down lists and colours, for rows a person adds
 
 Progress = Callable[[int, int, str], None]
 
@@ -67,11 +80,33 @@ def _value(column: Column, value: Any, lang: str) -> Any:
         return None
     if column.vocabulary:
         return display(str(value), lang)
+    if column.kind == "bool":
+        return yes_no(bool(value))
     if column.kind == "names":
         return "; ".join(value)
-    if column.kind in ("int", "bool", "date") and isinstance(value, (int, bool, dt.date)):
+    if column.kind in ("int", "number", "date") and isinstance(value, (int, float, dt.date)):
         return value
     return str(value)
+
+
+def yes_no(value: bool) -> str:
+    """A yes/no cell, in the workbook's language (read back in any language)."""
+    return _("Yes") if value else _("No")
+
+
+def _body_cell(ws: Any, column: Column, value: Any) -> tuple[WriteOnlyCell, bool]:
+    """A cell of a record's row, and whether its text starts like a formula (kept as text by a quote prefix)."""
+    cell = WriteOnlyCell(ws, value=value)
+    guarded = isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+    if guarded:
+        cell.data_type = "s"  # openpyxl would write a text starting with "=" as a formula
+        cell.quotePrefix = True
+    cell.alignment = _WRAP
+    if not column.editable and column.key != "uuid":
+        cell.fill = _READONLY_BODY
+    if column.kind == "date" and isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell, guarded
 
 
 def _original(column: Column, value: Any) -> Any:
@@ -82,7 +117,58 @@ def _original(column: Column, value: Any) -> Any:
     return value
 
 
+_LINE = 15.0  # points per line of the default font (Calibri 11)
+_KHMER_LINE = 22.0  # Khmer script: stacked vowels and subscripts need taller lines
+_MAX_HEIGHT = 409.0  # the tallest row a spreadsheet keeps
+
+
+def _width(text: str) -> float:
+    """How wide a line of text is, in units of column width (one Latin character is about one unit).
+
+    Khmer writes a syllable as several code points: marks above and below
+    (combining) and subscript consonants (after the coeng sign) take no width
+    of their own, while a base letter is wider than a Latin one.
+    """
+    total, below = 0.0, False
+    for ch in text:
+        if below:  # the consonant after a coeng is written beneath the previous one
+            below = False
+        elif ch == "\u17d2":
+            below = True
+        elif unicodedata.category(ch) == "Mn":
+            continue
+        else:
+            total += 1.3 if "\u1780" <= ch <= "\u17ff" else 1.0
+    return total
+
+
+def row_height(widths: list[int], texts: list[str], bold: bool = False) -> float:
+    """The height (points) a row needs to show its wrapped text in full.
+
+    Spreadsheets do not fit rows to wrapped text on opening a generated file
+    (LibreOffice prints them one line high), so the export sets each row's
+    height from the text's width and the column's (a row rather too tall than
+    cut); Khmer lines are taller.
+    """
+    lines, khmer = 1, False
+    for width, text in zip(widths, texts, strict=True):
+        if not text:
+            continue
+        khmer = khmer or any("\u1780" <= ch <= "\u17ff" for ch in text)
+        per_line = max(1, width - 3 if bold else width + 1)  # bold headers are wider
+        lines = max(lines, sum(max(1, math.ceil(_width(part) / per_line)) for part in text.split("\n")))
+    return min(_MAX_HEIGHT, round(lines * (_KHMER_LINE if khmer else _LINE) + 3, 1))
+
+
+def _fit_row(ws: Any, sheet: Sheet, number: int, values: list[Any]) -> None:
+    texts = ["" if v is None or c.key == "uuid" else str(v) for c, v in zip(sheet.columns, values, strict=True)]
+    height = row_height([c.width for c in sheet.columns], texts, bold=number == 1)
+    if height > _LINE + 3:
+        ws.row_dimensions[number].height = height
+
+
 def _header(ws: Any, sheet: Sheet) -> None:
+    _fit_row(ws, sheet, 1, [_(c.header) for c in sheet.columns])
     cells = []
     for column in sheet.columns:
         cell = WriteOnlyCell(ws, value=_(column.header))
@@ -94,24 +180,33 @@ def _header(ws: Any, sheet: Sheet) -> None:
 
 
 def _layout(ws: Any, sheet: Sheet) -> None:
-    """What a write-only sheet writes before its first row: the frozen header and the column widths."""
-    ws.freeze_panes = "A2"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # printed: one page wide, header repeated
+    """What a write-only sheet writes before its first row: the frozen header, the column widths (the UUID
+    column hidden) and the page: landscape, one page wide, the header row on every page."""
+    ws.freeze_panes = "B2"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.25, footer=0.3)
+    ws.oddFooter.center.text = "&A — &P / &N"
     for index, column in enumerate(sheet.columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        if column.key == "uuid":
+            dimension.hidden = True
 
 
 def _decorate(ws: Any, sheet: Sheet, rows: int, lists: dict[str, str], lang: str) -> None:
     last = get_column_letter(len(sheet.columns))
     ws.auto_filter.ref = f"A1:{last}{max(rows + 1, 2)}"
+    end = max(rows + 1, 2) + (_NEW_ROWS if sheet.new_rows else 0)
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
-        area = f"{letter}2:{letter}{max(rows + 1, 2)}"
-        if column.editable and column.vocabulary:
+        area = f"{letter}2:{letter}{end}"
+        if column.editable and (column.vocabulary or column.kind == "bool"):
             dv = DataValidation(type="list", formula1=lists[column.key + ":" + sheet.key], allow_blank=True)
             dv.error = _("Choose a value from the list")
             dv.add(area)
@@ -143,17 +238,29 @@ def _check_lengths(data: dict[str, list[Row]], lang: str) -> None:
     for sheet in SHEETS:
         for number, row in enumerate(data[sheet.key], start=2):
             for column in sheet.columns:
-                _fits(neutralise_cell(_value(column, row.get(column.key), lang)), sheet, number, _(column.header))
+                _fits(_value(column, row.get(column.key), lang), sheet, number, _(column.header))
             edits = {c.key: _original(c, row.get(c.key)) for c in sheet.columns if c.editable}
             _fits(json.dumps(edits, ensure_ascii=False, default=str), sheet, number, _("all its texts together"))
 
 
 def export_tracker(
-    session: Session, out: Path, *, include_confidential: bool = False, progress: Progress | None = None
+    session: Session,
+    out: Path,
+    *,
+    include_confidential: bool = False,
+    side: str | None = None,
+    progress: Progress | None = None,
 ) -> TrackerExport:
-    """Write the tracker workbook to ``out`` (atomically)."""
+    """Write the tracker workbook to ``out`` (atomically).
+
+    ``side`` (government / civil_society): whose workbook this is. Assessments
+    added without a side, and comments, count for that side; the comment and
+    evidence columns show that side's latest (without a side: either side's).
+    """
     lang = current_language()
-    data = all_rows(session, include_confidential)
+    if side is not None:
+        side = parse_enum(AssessmentSide, side, N_("side")).value
+    data = all_rows(session, include_confidential, side, lang)
     _check_lengths(data, lang)
     wb = Workbook(write_only=True)
     wb.custom_doc_props.append(StringProperty(name=TRACKER_FORMAT, value=str(TRACKER_VERSION)))
@@ -167,24 +274,23 @@ def export_tracker(
         _layout(ws, sheet)
         _header(ws, sheet)
         rows: list[Row] = data[sheet.key]
-        for row in rows:
+        for number, row in enumerate(rows, start=2):
+            shown = [_value(column, row.get(column.key), lang) for column in sheet.columns]
             values = []
-            for column in sheet.columns:
-                value = _value(column, row.get(column.key), lang)
-                safe = neutralise_cell(value)
-                neutralised += safe is not value
-                if not column.editable and column.key != "uuid" and safe is not None:
-                    cell = WriteOnlyCell(ws, value=safe)
-                    cell.fill = _READONLY_BODY
-                    values.append(cell)
-                else:
-                    values.append(safe)
+            for column, value in zip(sheet.columns, shown, strict=True):
+                cell, guarded = _body_cell(ws, column, value)
+                neutralised += guarded
+                values.append(cell)
+            _fit_row(ws, sheet, number, shown)
             ws.append(values)
-            edits = {c.key: _original(c, row.get(c.key)) for c in sheet.columns if c.editable}
-            originals.append(["row", sheet.key, row["uuid"], json.dumps(edits, ensure_ascii=False, default=str)])
+            if row.get("uuid"):
+                edits = {c.key: _original(c, row.get(c.key)) for c in sheet.columns if c.editable}
+                if row.get("translated"):
+                    edits["translated"] = True  # the text shown is the paragraph's translation
+                originals.append(["row", sheet.key, row["uuid"], json.dumps(edits, ensure_ascii=False, default=str)])
         _decorate(ws, sheet, len(rows), lists, lang)
     _write_lists(wb, lang)
-    _write_meta(wb, originals, lang)
+    _write_meta(wb, originals, lang, side)
     buffer = io.BytesIO()  # built in memory: a failed write leaves no half-closed zip behind
     wb.save(buffer)
     try:
@@ -196,7 +302,13 @@ def export_tracker(
 
 
 def _list_columns() -> list[tuple[Sheet, Column]]:
-    return [(s, c) for s in SHEETS for c in s.columns if c.editable and c.vocabulary]
+    return [(s, c) for s in SHEETS for c in s.columns if c.editable and (c.vocabulary or c.kind == "bool")]
+
+
+def _choices(column: Column, lang: str) -> list[str]:
+    if column.kind == "bool":
+        return [yes_no(True), yes_no(False)]
+    return [display(k, lang) for k in column.vocabulary]
 
 
 def _lists_sheet_refs() -> dict[str, str]:
@@ -204,7 +316,7 @@ def _lists_sheet_refs() -> dict[str, str]:
     for index, (sheet, column) in enumerate(_list_columns(), start=1):
         letter = get_column_letter(index)
         refs[column.key + ":" + sheet.key] = (
-            f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(column.vocabulary)}"
+            f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(column.vocabulary) if column.vocabulary else 2}"
         )
     return refs
 
@@ -212,17 +324,19 @@ def _lists_sheet_refs() -> dict[str, str]:
 def _write_lists(wb: Workbook, lang: str) -> None:
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
-    columns = [[display(k, lang) for k in column.vocabulary] for _sheet, column in _list_columns()]
+    columns = [_choices(column, lang) for _sheet, column in _list_columns()]
     for i in range(max(len(c) for c in columns)):
         ws.append([c[i] if i < len(c) else None for c in columns])
 
 
-def _write_meta(wb: Workbook, originals: list[list[Any]], lang: str) -> None:
+def _write_meta(wb: Workbook, originals: list[list[Any]], lang: str, side: str | None) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     ws.append(["format", TRACKER_FORMAT, TRACKER_VERSION])
     ws.append(["exported_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
+    ws.append(["workbook", str(uuid.uuid4())])  # names the records made from rows a person adds: merged once
     ws.append(["language", lang])
+    ws.append(["side", side or ""])
     for sheet in SHEETS:
         ws.append(["sheet", sheet.key, _(sheet.title)[:31], *(c.key for c in sheet.columns)])
         ws.append(["headers", sheet.key, "", *(_(c.header) for c in sheet.columns)])

@@ -15,7 +15,13 @@ from typing import Any, ClassVar
 from crc_reporter import untrusted
 from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.i18n import _
-from crc_reporter.services.interchange.columns import BY_KEY, META_SHEET, TRACKER_FORMAT, TRACKER_VERSION
+from crc_reporter.services.interchange.columns import (
+    BY_KEY,
+    LISTS_SHEET,
+    META_SHEET,
+    TRACKER_FORMAT,
+    TRACKER_VERSION,
+)
 from crc_reporter.untrusted import SourceError
 
 MAX_ROWS = 500_000
@@ -27,7 +33,8 @@ class SheetRows:
     key: str
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (row number, column key -> cell value)
     formulas: list[tuple[int, str]] = field(default_factory=list)  # (row number, column key)
-    missing_uuid: list[int] = field(default_factory=list)  # row numbers with content but no UUID
+    missing_uuid: list[int] = field(default_factory=list)  # rows with content but no UUID, where none may be added
+    new: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # rows a person added (no UUID)
 
 
 @dataclass
@@ -37,6 +44,9 @@ class TrackerSheets:
     sheets: dict[str, SheetRows]
     originals: dict[str, dict[str, Any]]  # "sheet:uuid" -> editable values as exported
     warnings: list[str] = field(default_factory=list)
+    workbook: str = ""  # the export's id: records made from added rows are named after it (merged once)
+    side: str | None = None  # whose workbook: the side of assessments and comments that name none
+    language: str | None = None
 
 
 def is_tracker(data: bytes) -> bool:
@@ -63,19 +73,37 @@ def read_tracker(data: bytes, name: str) -> TrackerSheets:
     try:
         if META_SHEET not in book.sheetnames:
             raise SourceError(_("{name} is not a tracker exported by CRC Reporter").format(name=name))
-        titles, headers, originals = _meta(book[META_SHEET], name)
-        result = TrackerSheets(name=name, sheets={}, originals=originals)
+        titles, headers, originals, facts = _meta(book[META_SHEET], name)
+        result = TrackerSheets(
+            name=name,
+            sheets={},
+            originals=originals,
+            workbook=facts.get("workbook", ""),
+            side=facts.get("side") or None,
+            language=facts.get("language") or None,
+        )
         for key, title in titles.items():
             if title not in book.sheetnames:
                 result.warnings.append(_("the sheet {title} is missing; it was skipped").format(title=title))
                 continue
             result.sheets[key] = _rows(book[title], key, headers[key], result, name)
+        for extra in book.sheetnames:
+            if extra not in titles.values() and extra not in (META_SHEET, LISTS_SHEET):
+                result.warnings.append(
+                    _("the sheet {title} is not one of the tracker's; it was not read").format(title=extra)
+                )
         return result
     finally:
         book.close()
 
 
-def _meta(ws: Any, name: str) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, dict[str, Any]]]:
+_FACTS = ("workbook", "side", "language")
+
+
+def _meta(
+    ws: Any, name: str
+) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, dict[str, Any]], dict[str, str]]:
+    facts: dict[str, str] = {}
     titles: dict[str, str] = {}
     keys: dict[str, list[str]] = {}
     headers: dict[str, dict[str, str]] = {}
@@ -91,7 +119,9 @@ def _meta(ws: Any, name: str) -> tuple[dict[str, str], dict[str, dict[str, str]]
             first = False
             continue
         tag = cells[0] if cells else None
-        if tag == "sheet" and cells[1] in BY_KEY:
+        if tag in _FACTS and len(cells) > 1 and isinstance(cells[1], str):
+            facts[str(tag)] = cells[1]
+        elif tag == "sheet" and cells[1] in BY_KEY:
             titles[str(cells[1])] = str(cells[2])
             keys[str(cells[1])] = [str(c) for c in cells[3:] if c]
         elif tag == "headers" and cells[1] in keys:
@@ -104,7 +134,7 @@ def _meta(ws: Any, name: str) -> tuple[dict[str, str], dict[str, dict[str, str]]
                 continue
             if isinstance(values, dict):
                 originals[f"{cells[1]}:{cells[2]}"] = values
-    return titles, headers, originals
+    return titles, headers, originals, facts
 
 
 def _rows(ws: Any, key: str, headers: dict[str, str], result: TrackerSheets, name: str) -> SheetRows:
@@ -147,7 +177,10 @@ def _rows(ws: Any, key: str, headers: dict[str, str], result: TrackerSheets, nam
         if all(v is None or v == "" for v in values.values()):
             continue
         if not values.get("uuid"):
-            out.missing_uuid.append(number)
+            if BY_KEY[key].new_rows:
+                out.new.append((number, values))
+            else:
+                out.missing_uuid.append(number)
             continue
         out.rows.append((number, values))
     return out

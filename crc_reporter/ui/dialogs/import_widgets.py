@@ -182,7 +182,9 @@ class ImportPreview(QStackedWidget):
         self.warnings.setModel(self.warnings_model)
         self.warnings.setAccessibleName(_("Warnings"))
         self.warnings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.warnings.setMaximumHeight(70)
+        # "text not placed" quotes what the file held: wrapped, so that it can be read whole
+        self.warnings.setWordWrap(True)
+        self.warnings.setMaximumHeight(110)
         self.warnings.setStyleSheet("QListView { background: #fffaf0; color: #7a5200; }")
         layout.addWidget(self.warnings)
         self.model = ImportPreviewModel(self)

@@ -11,16 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
+from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.i18n import _
 from crc_reporter.services.exchange.outline import confidential_actions
 from crc_reporter.services.interchange.columns import BY_KEY
-from crc_reporter.services.interchange.impact import ImpactExport, export_impact
+from crc_reporter.services.interchange.impact_export import ImpactExport, export_impact
+from crc_reporter.services.interchange.impact_messages import impact_summary
 from crc_reporter.services.interchange.tracker_export import TrackerExport, export_tracker
 from crc_reporter.ui.dialogs.export_base import ExportDialog
+from crc_reporter.ui.dialogs.impact_options import ImpactOptions
 from crc_reporter.ui.formatting import number
 from crc_reporter.ui.tasks import TaskControl
+from crc_reporter.ui.widgets.cards import muted_label
 
 if TYPE_CHECKING:
     from crc_reporter.ui.context import AppContext
@@ -35,20 +39,28 @@ class ToolsExportDialog(ExportDialog):
         if kind == TRACKER:
             title = _("Export the tracker for Excel")
             intro = _(
-                "A workbook with one sheet per kind of record (paragraphs, actions, assessments, actors, documents), "
-                "with filters, drop-down lists and status colours; it opens in Excel and LibreOffice. Edit the "
-                "columns with dark headings and import the workbook again (File ▸ Import…): your edits are applied, "
-                "and edits made here meanwhile are reported, not overwritten."
+                "A workbook with one sheet per kind of record (paragraphs, actions, assessments, indicators, actors, "
+                "documents), with filters, drop-down lists and status colours; it opens in Excel and LibreOffice and "
+                "prints landscape at the page's width. Edit the columns with dark headings, or add rows, and import "
+                "the workbook again (File ▸ Import…): your edits are applied, and edits made here meanwhile are "
+                "reported, not overwritten."
             )
         else:
             title = _("Export for IMPACT OSS")
             intro = _(
-                "Two CSV files in the format of IMPACT OSS's batch import: the recommendations, and their actions "
-                "(a second file ending in “-actions.csv”, linked to the recommendations by reference). Import the "
-                "recommendations into IMPACT OSS first."
+                "CSV files in the form the chosen line of IMPACT OSS imports: the recommendations (each lettered "
+                "part as its own record), their actions (“-actions.csv”) and indicators (“-indicators.csv”), and "
+                "the list of categories they use (“-categories.csv”), to create in IMPACT OSS first. Import them "
+                "in that order. IMPACT OSS creates records and never updates them."
             )
         super().__init__(ctx, title, intro, _("Save as…"), parent)
         self.kind = kind
+        self.side = QComboBox()
+        if kind == TRACKER:
+            self.body.addWidget(self._side_box())
+        if kind == IMPACT:
+            self.impact = ImpactOptions()
+            self.body.addWidget(self.impact)
         self.suffix = ".xlsx" if kind == TRACKER else ".csv"
         self.ctx.tasks.run(
             lambda session, _c: confidential_actions(session),
@@ -57,6 +69,25 @@ class ToolsExportDialog(ExportDialog):
             on_failure=lambda _exc: self.set_confidential(0),
             show_progress=False,
         )
+
+    def _side_box(self) -> QGroupBox:
+        """Whose workbook: the side of the assessments and comments its readers add without naming one."""
+        box = QGroupBox(_("Whose workbook"))
+        column = QVBoxLayout(box)
+        self.side.addItem(_("Either side (each added assessment says whose)"), None)
+        self.side.addItem(_("Government"), AssessmentSide.GOVERNMENT.value)
+        self.side.addItem(_("Civil society"), AssessmentSide.CIVIL_SOCIETY.value)
+        self.side.setAccessibleName(_("Whose workbook"))
+        column.addWidget(self.side)
+        column.addWidget(
+            muted_label(
+                _(
+                    "Members add rows to the Assessments, Actions and Indicators sheets and write in the Comment "
+                    "and Evidence columns; an assessment without a side counts for the side chosen here."
+                )
+            )
+        )
+        return box
 
     def target(self) -> tuple[str, str, str]:
         store = self.ctx.store
@@ -70,6 +101,8 @@ class ToolsExportDialog(ExportDialog):
 
     def work(self, out: Path) -> Callable[[TaskControl], TrackerExport | ImpactExport]:
         store, include, kind = self.ctx.store, self.include_confidential.isChecked(), self.kind
+        side = self.side.currentData()
+        impact = self.impact.choice() if kind == IMPACT else None
 
         def run(control: TaskControl) -> TrackerExport | ImpactExport:
             with store.session() as session:  # reads only
@@ -78,10 +111,15 @@ class ToolsExportDialog(ExportDialog):
                         session,
                         out,
                         include_confidential=include,
+                        side=side,
                         progress=lambda done, total, message: control.progress(done, total, message),
                     )
                 control.progress(0, 0, _("Writing the IMPACT OSS files…"))
-                return export_impact(session, out, include_confidential=include)
+                assert impact is not None
+                line, concerns, since = impact
+                return export_impact(
+                    session, out, line=line, include_confidential=include, include_concerns=concerns, since=since
+                )
 
         return run
 
@@ -95,9 +133,10 @@ class ToolsExportDialog(ExportDialog):
                     n=number(result.neutralised)
                 )
             return text
-        return _("Wrote {recs} ({n} recommendations) and {actions} ({m} actions).").format(
-            recs=result.recommendations.name,
-            n=number(result.recommendation_rows),
-            actions=result.actions.name,
-            m=number(result.action_rows),
+        lines = impact_summary(
+            result,
+            concerns_hint=_("tick “Also send concerns and other paragraphs”"),
+            since_hint=_("tick “Only records added since”"),
+            names_only=True,
         )
+        return " ".join(lines)

@@ -54,7 +54,8 @@ def tracker_rows(report: TrackerReport) -> list[InterchangeRow]:
         rows.append(InterchangeRow(len(rows), what, where, record, field, detail))
 
     for c in report.changes:
-        add(CHANGE, _where(c.sheet, c.row), c.label, c.field, f"{_value(c.old)} → {_value(c.new)}")
+        detail = _value(c.new) if c.key == "new" else f"{_value(c.old)} → {_value(c.new)}"  # "new": an added row
+        add(CHANGE, _where(c.sheet, c.row), c.label, c.field, detail)
     for k in report.conflicts:
         add(
             CONFLICT,

@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from crc_reporter.importers import load_source
-from crc_reporter.services.interchange.impact import ACTION_HEADERS, ImpactActions
+from crc_reporter.services.interchange.impact import ImpactActions
 from crc_reporter.services.interchange.impact_actions import apply_impact_actions
+from crc_reporter.services.interchange.impact_export import ACTION_HEADERS
 from crc_reporter.services.interchange.tracker_apply import apply_tracker
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.services.interchange.tracker_read import TrackerSheets

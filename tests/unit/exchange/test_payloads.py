@@ -12,7 +12,7 @@ from crc_reporter.domain.parsed import PayloadKind
 from crc_reporter.importers import load_source
 from crc_reporter.services import exchange as ex
 from crc_reporter.services import payloads
-from crc_reporter.services.interchange.impact import ACTION_HEADERS
+from crc_reporter.services.interchange.impact_export import ACTION_HEADERS
 from crc_reporter.services.interchange.tracker_export import export_tracker
 from crc_reporter.store.engine import Store
 from crc_reporter.store.models import Action

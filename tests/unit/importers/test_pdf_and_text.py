@@ -180,6 +180,7 @@ def test_pasted_text_from_standard_input_needs_no_file_name() -> None:
         ("the cooper-", "ation with", {"cooperation"}, "the cooperation with"),
         ("soft\u00ad", "hyphen", set(), "softhyphen"),
         ("2016\u2013", "2020", set(), "2016\u20132020"),
+        ("paras 25-", "26)", set(), "paras 25-26)"),
         ("ends", "here", set(), "ends here"),
     ],
 )

@@ -87,3 +87,35 @@ def test_cell_values() -> None:
     assert sdg_target("16.9 - Provide legal identity for all") == "16.9"
     assert sdg_target("4.a - Build and upgrade education facilities") == "4.a"
     assert sdg_target("16 - Peace, justice and strong institutions") is None
+
+
+@pytest.mark.parametrize(
+    "crc, opac",
+    [
+        ("- Committee on the Rights of the Child", "- Committee on the Rights of the Child"),
+        ("Committee on the Rights of the Child", "- CRC-OP-AC"),
+        ("- committee on the rights of the child\n- Committee on the Rights of the Child", "CRC-OPAC"),
+        ("- Committee on the Rights of the Child (CRC)", "- Optional Protocol on the involvement of children"),
+        ("- ", "- Committee on the Rights of the Child - Optional Protocol on children in armed conflict"),
+    ],
+)
+def test_every_spelling_of_the_committee_imports_every_crc_row(tmp_path: Path, crc: str, opac: str) -> None:
+    from tests.uhri_fixture import rows_with_bodies
+
+    rows = rows_with_bodies({"- CRC": crc, "- CRC-OP-AC": opac})
+    source = load_source(build_uhri_xlsx(tmp_path / "export.xlsx", rows=rows))
+    docs = {d.symbol: d for d in source.documents}
+    assert set(docs) == {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1"}
+    assert sorted(p.number for p in docs["CRC/C/XLM/CO/4-6"].paragraphs) == [17, 22, 23]
+    assert docs["CRC/C/XLM/CO/4-6"].treaty == "CRC" and docs["CRC/C/OPAC/XLM/CO/1"].treaty == "OPAC"
+    assert any("UPR: 1" in w and "CEDAW: 1" in w for w in source.warnings)  # the others are still apart
+
+
+def test_the_body_short_codes_of_the_optional_protocols(tmp_path: Path) -> None:
+    from crc_reporter.importers.uhri_rows import treaty_of
+
+    assert treaty_of("CRC-OP-SC", "").value == "OPSC"  # type: ignore[union-attr]
+    assert treaty_of("CRC-OP-AC", "").value == "OPAC"  # type: ignore[union-attr]
+    assert treaty_of("Committee on the Rights of the Child", "").value == "CRC"  # type: ignore[union-attr]
+    assert treaty_of("CEDAW", "CEDAW/C/XLM/CO/6") is None
+    assert treaty_of("Human Rights Council", "CRC/C/OPSC/XLM/CO/1").value == "OPSC"  # type: ignore[union-attr]
