@@ -82,6 +82,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = []
         self._index: dict[Any, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._ordered: tuple[object, list[R], list[R]] | None = None  # see rows_in_order
 
     # --- records ---------------------------------------------------------------------
     @staticmethod
@@ -106,6 +107,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def sorted_rows(self, rows: Iterable[R], sort: tuple[int, Qt.SortOrder] | None) -> list[R]:
         """``rows`` in the order ``sort`` gives; plain Python, so a worker thread may do it."""
         return self._sorted(list(rows), sort) if sort is not None else list(rows)
+
+    def rows_in_order(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None) -> list[R]:
+        """Every row of ``rows`` in the order ``sort`` gives, sorted once per list and sort order (the list is
+        replaced, never changed, so its identity says whether it changed); any thread may ask."""
+        ordered = self._ordered
+        if ordered is not None and ordered[0] == sort and ordered[1] is rows:
+            return ordered[2]
+        in_order = self.sorted_rows(rows, sort)
+        self._ordered = (sort, rows, in_order)  # one assignment: safe to make from a worker
+        return in_order
 
     def prepare_ordered(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None) -> PreparedRows[R]:
         """Index ``rows`` that are already in the order ``sort`` gives (filtered from a list sorted once)."""

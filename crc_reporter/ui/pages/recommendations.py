@@ -14,13 +14,10 @@ when the search moved the current row, shows a detail loaded on a worker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QPushButton,
     QSplitter,
     QWidget,
@@ -35,9 +32,8 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.services.recommendation_queries import NO_CLUSTER, RecommendationFilter
 from crc_reporter.services.recommendation_rows import FilterChoices, filter_choices, filter_rows, recommendation_rows
 from crc_reporter.services.search import search_recommendation_ids
-from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.base import PreparedRows
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
@@ -46,37 +42,11 @@ from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
+from crc_reporter.ui.widgets.filters import filter_combo, refill
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
-
-
-def filter_combo(all_text: str, items: Sequence[tuple[str, object]], min_width: int = 120) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(all_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    # at least wide enough for "All …" in the interface's language (the arrow takes about 34 px)
-    combo.setMinimumWidth(max(min_width, combo.fontMetrics().horizontalAdvance(all_text) + 34))
-    combo.setMaxVisibleItems(20)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
-    return combo
-
-
-def refill(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> None:
-    """Replace a filter's choices, keeping the current one if it is still offered."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(all_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    found = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(found, 0))
-    combo.blockSignals(False)
-
 
 #: after the search moved the current row, its detail loads once typing has paused this long
 DETAIL_PAUSE_MS = 200
@@ -95,7 +65,6 @@ class RecommendationsPage(Page):
         self._search_generation = 0  # answers to earlier queries are dropped
         self._searching = False  # one search at a time: keystrokes meanwhile only note what to search next
         self._search_next: str | None = None
-        self._ordered: tuple[object, list[RecommendationRow], list[RecommendationRow]] | None = None  # sorted rows
         self._detail_generation = 0  # a detail loaded in the background for a row no longer current is dropped
         self._filtering = False
         self._shown_filter: RecommendationFilter | None = None  # the filter whose rows the table shows
@@ -136,7 +105,16 @@ class RecommendationsPage(Page):
         self.status = filter_combo(_("Any status"), status_items, 130)
         self.tag = filter_combo(_("All tags"), [], 100)
         self.responsible = filter_combo(_("All responsible bodies"), [], 170)
-        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+        self._combos = {
+            "treaty": self.treaty,
+            "document": self.document,
+            "cluster": self.cluster,
+            "kind": self.kind,
+            "status": self.status,
+            "tag": self.tag,
+            "responsible": self.responsible,
+        }
+        for combo in self._combos.values():
             filters.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
         filters.addWidget(self.urgent)
@@ -178,11 +156,11 @@ class RecommendationsPage(Page):
         self.clear.clicked.connect(self.clear_filters)
         self.show_actions.toggled.connect(self.action_panel.setVisible)
         self.table.current_changed.connect(self._current_changed)
-        self.model.actions_dropped.connect(self.link_dropped_actions)
         self.detail.follow.connect(lambda rec_id: self.ctx.navigate(self.key, rec_id=rec_id))  # Back returns
         ctx.access.guard(self.show_actions)
         self.table.setAcceptDrops(ctx.access.allowed)
         self.commands = RecommendationCommands(self)
+        self.model.actions_dropped.connect(self.commands.link_dropped_actions)
 
         events = ctx.events
         events.recommendations_changed.connect(self._records_changed)
@@ -281,12 +259,12 @@ class RecommendationsPage(Page):
         self._searching, self._search_next = True, None
         generation = self._search_generation
         rows, asked, model = self._rows, self.current_filter(), self.model  # the list is replaced, never changed
-        sort, ordered = model.sort_state, self._ordered
+        sort = model.sort_state
 
         def work(session: Session, _control: TaskControl) -> tuple[frozenset[int], PreparedRows[RecommendationRow]]:
             found = frozenset(search_recommendation_ids(session, query))
             # narrowing the loaded rows and indexing them is done here too: the interface thread only shows them
-            in_order = self._rows_in_order(rows, sort, ordered)
+            in_order = model.rows_in_order(rows, sort)
             return found, model.prepare_ordered(filter_rows(in_order, asked, found), sort)
 
         def done(result: tuple[frozenset[int], PreparedRows[RecommendationRow]]) -> None:
@@ -309,19 +287,6 @@ class RecommendationsPage(Page):
         task = self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
         task.done.connect(finished)
 
-    def _rows_in_order(
-        self,
-        rows: list[RecommendationRow],
-        sort: object,
-        ordered: tuple[object, list[RecommendationRow], list[RecommendationRow]] | None,
-    ) -> list[RecommendationRow]:
-        """Every loaded row in the table's order, sorted once per list and sort order (on any thread)."""
-        if ordered is not None and ordered[0] == sort and ordered[1] is rows:
-            return ordered[2]
-        in_order = self.model.sorted_rows(rows, sort)  # type: ignore[arg-type]
-        self._ordered = (sort, rows, in_order)  # one assignment: safe to make from a worker
-        return in_order
-
     def _show_filtered(
         self,
         flt: RecommendationFilter,
@@ -331,7 +296,7 @@ class RecommendationsPage(Page):
         keep = self.table.current_id()
         if prepared is None:
             sort = self.model.sort_state
-            in_order = self._rows_in_order(self._rows, sort, self._ordered)
+            in_order = self.model.rows_in_order(self._rows, sort)
             prepared = self.model.prepare_ordered(filter_rows(in_order, flt, matching), sort)
         visible = prepared.rows
         self._shown_filter = flt
@@ -359,7 +324,7 @@ class RecommendationsPage(Page):
         )
 
     def clear_filters(self) -> None:
-        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+        for combo in self._combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -378,16 +343,7 @@ class RecommendationsPage(Page):
             self._pending_filters = dict(filters)
             return
         self._pending_filters = None
-        combos = {
-            "treaty": self.treaty,
-            "document": self.document,
-            "cluster": self.cluster,
-            "kind": self.kind,
-            "status": self.status,
-            "tag": self.tag,
-            "responsible": self.responsible,
-        }
-        for name, combo in combos.items():
+        for name, combo in self._combos.items():
             combo.blockSignals(True)
             value = filters.get(name)
             index = combo.findData(value) if value is not None else 0
@@ -481,17 +437,3 @@ class RecommendationsPage(Page):
 
     def place(self) -> dict[str, object]:
         return {"rec_id": self.detail.rec_id()}
-
-    # --- drag and drop ----------------------------------------------------------------------------
-    def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
-        row = next((r for r in self._rows if r.id == rec_id), None)
-        target = paragraph_ref(row.document, row.number) if row else _("recommendation")
-        if len(action_ids) == 1:
-            self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
-        else:
-            with self.ctx.history.macro(
-                _("Link {count} actions to {target}").format(count=number(len(action_ids)), target=target)
-            ):
-                for action_id in action_ids:
-                    self.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))
-        self.table.select_id(rec_id, scroll=False)
