@@ -19,11 +19,12 @@ from collections import defaultdict
 
 def main(path: str) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    parts: dict[int, list[dict[str, str]]] = defaultdict(list)
-    for rec_id, label, text in conn.execute(
-        "SELECT recommendation_id, label, text FROM recommendation_part ORDER BY recommendation_id, position"
+    parts: dict[int, list[dict[str, str | None]]] = defaultdict(list)
+    for rec_id, label, text, translation in conn.execute(
+        "SELECT recommendation_id, label, text, translation FROM recommendation_part "
+        "ORDER BY recommendation_id, position"
     ):
-        parts[rec_id].append({"label": label, "text": text})
+        parts[rec_id].append({"label": label, "text": text, "translation": translation})
     previous: dict[int, list[dict[str, object]]] = defaultdict(list)
     for rec_id, symbol, paragraph in conn.execute(
         "SELECT recommendation_id, symbol, paragraph FROM previous_reference ORDER BY id"

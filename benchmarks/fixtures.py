@@ -241,24 +241,28 @@ class Context:
         return copy_sqlite(template, dest)
 
     # --- concluding observations as files ----------------------------------------------------------
-    def co_documents(self) -> tuple[Path, Path | None, int]:
+    def co_documents(self, language: str = "en") -> tuple[Path, Path | None, int]:
         """A long set of concluding observations as .docx and (through LibreOffice) PDF, and its page count.
 
-        The full run uses ``co_2014(extra_rounds=12)`` (about 60 pages); the quick run the plain 2014 layout.
+        The full run uses ``co_2014(extra_rounds=12)`` (about 60 pages), or the French or Spanish original
+        with as many rounds as make about as long a document; the quick run the plain 2014 layout.
         The PDF is None when LibreOffice is not installed.
         """
-        from tests import co_content, co_documents
+        from tests import co_content, co_documents, co_languages
 
-        rounds = 0 if self.quick else 12
-        fp = _fingerprint(Path(co_content.__file__), Path(co_documents.__file__))
-        docx_path, built = self.cached(f"co-2014-r{rounds}", fp, ".docx")
+        factories = {"en": (co_content.co_2014, 12), "fr": (co_languages.co_fr, 21), "es": (co_languages.co_es, 21)}
+        factory, full_rounds = factories[language]
+        rounds = 0 if self.quick else full_rounds
+        fp = _fingerprint(Path(co_content.__file__), Path(co_documents.__file__), Path(co_languages.__file__))
+        name = f"co-2014-r{rounds}" if language == "en" else f"co-2014-{language}-r{rounds}"
+        docx_path, built = self.cached(name, fp, ".docx")
         if not built:
-            co_documents.build_docx(co_content.co_2014(extra_rounds=rounds), docx_path)
-        pdf_path, pdf_built = self.cached(f"co-2014-r{rounds}", fp, ".pdf")
+            co_documents.build_docx(factory(extra_rounds=rounds), docx_path)
+        pdf_path, pdf_built = self.cached(name, fp, ".pdf")
         if not pdf_built:
             if not co_documents.soffice():
                 return docx_path, None, 0
-            self.log("converting the concluding observations to PDF with LibreOffice")
+            self.log(f"converting the concluding observations ({language}) to PDF with LibreOffice")
             (converted,) = co_documents.to_pdf([docx_path])
             shutil.copyfile(converted, pdf_path)
         from pypdf import PdfReader

@@ -63,7 +63,7 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window.navigate("recommendations")
-    page = window.pages["recommendations"]
+    page: Any = window.pages["recommendations"]  # its private parts are timed
     if not settle(app, lambda: page._loaded and window.tasks.active == 0, timeout=120):
         raise RuntimeError("the recommendations were not loaded within 120 s")
     rows = len(page._rows)
@@ -78,7 +78,7 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
         show_filtered(flt, matching, prepared)
         marks.marks["searched"] = time.perf_counter()
 
-    page._show_filtered = timed_show  # type: ignore[method-assign]
+    page._show_filtered = timed_show
     bare = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
 
     def bare_query(text: str) -> float:
@@ -98,7 +98,7 @@ def measure_typing(store: str, words: list[str]) -> dict[str, Any]:
                 marks.marks.clear()
                 shown = page._shown_filter
                 pressed = time.perf_counter()
-                QTest.keyClick(page.search, ch)
+                QTest.keyClick(page.search, ch)  # type: ignore[call-overload]  # a character
                 app.processEvents()
                 if page._shown_filter is shown and page.current_filter() == shown:
                     # the same question (a space after a word): the rows on screen are already its answer

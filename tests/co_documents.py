@@ -32,7 +32,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from tests.co_content import Heading, Para, Run, Spec, Text
+from tests.co_content import Heading, Para, Run, Spec, Text, part_label
 
 if TYPE_CHECKING:
     from crc_reporter.domain.parsed import ParsedDocument
@@ -41,6 +41,33 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PARA_LIST, LETTER_ABSTRACT = 901, 902
 STYLE_NAMES = {"chapter": "_ H _Ch_G", "section": "_ H_1_G", "sub": "_ H_23_G", "body": "_ Single Txt_G"}
 BUILTIN_NAMES = {"chapter": "Heading 1", "section": "Heading 2", "sub": "Heading 3", "body": "Normal"}
+# The masthead's words in each of the Committee's languages (an original in that language).
+MASTHEAD = {
+    "en": (
+        "United Nations",
+        "Convention on the Rights of the Child",
+        "Distr.: General",
+        "Original: English",
+        "Committee on the Rights of the Child",
+        "Please recycle",
+    ),
+    "fr": (
+        "Nations Unies",
+        "Convention relative aux droits de l\u2019enfant",
+        "Distr. g\u00e9n\u00e9rale",
+        "Original\u00a0: fran\u00e7ais",
+        "Comit\u00e9 des droits de l\u2019enfant",
+        "Merci de recycler",
+    ),
+    "es": (
+        "Naciones Unidas",
+        "Convenci\u00f3n sobre los Derechos del Ni\u00f1o",
+        "Distr. general",
+        "Original: espa\u00f1ol",
+        "Comit\u00e9 de los Derechos del Ni\u00f1o",
+        "Se ruega reciclar",
+    ),
+}
 
 
 class _Builder:
@@ -75,10 +102,12 @@ class _Builder:
 
     def _numbering_definitions(self) -> None:
         numbering = self.doc.part.numbering_part.element
+        letter = "(%2)" if self.spec.language == "en" else "%2)"
+        single = "(%1)" if self.spec.language == "en" else "%1)"
         levels = (
             '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
             '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>'
-            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+            f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{letter}"/>'
             '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1701" w:hanging="567"/></w:pPr></w:lvl>'
         )
         abstracts = [
@@ -86,7 +115,8 @@ class _Builder:
             f"{levels}</w:abstractNum>",
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{LETTER_ABSTRACT}">'
             '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-            '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/><w:lvlJc w:val="left"/>'
+            '<w:numFmt w:val="lowerLetter"/>'
+            f'<w:lvlText w:val="{single}"/><w:lvlJc w:val="left"/>'
             '<w:pPr><w:ind w:left="1701" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>',
         ]
         first_num = numbering.find(qn("w:num"))
@@ -167,18 +197,12 @@ class _Builder:
             elif self.letters == "restart" and letter_list is not None:
                 self._paragraph("body", runs, None, (letter_list, 0))
             else:
-                self._paragraph("body", runs, f"({letter})")
+                self._paragraph("body", runs, part_label(letter, self.spec.language))
 
     def _masthead(self) -> None:
         spec = self.spec
-        lines = [
-            "United Nations\t" + spec.symbol,
-            "Convention on the Rights of the Child",
-            "Distr.: General",
-            spec.date,
-            "",
-            "Original: English",
-        ]
+        un, convention, distr, original, _committee, recycle = MASTHEAD[spec.language]
+        lines = [un + "\t" + spec.symbol, convention, distr, spec.date, "", original]
         section = self.doc.sections[0]
         if spec.masthead_in_header:
             section.different_first_page_header_footer = True
@@ -186,7 +210,7 @@ class _Builder:
             header.paragraphs[0].text = lines[0]
             for line in lines[1:]:
                 header.add_paragraph(line)
-            section.first_page_footer.paragraphs[0].text = f"{spec.job}\tPlease recycle"
+            section.first_page_footer.paragraphs[0].text = f"{spec.job}\t{recycle}"
         else:
             for line in lines:
                 self.doc.add_paragraph(line)
@@ -199,7 +223,7 @@ class _Builder:
     def build(self, path: Path) -> Path:
         spec = self.spec
         self._masthead()
-        self._paragraph("chapter", [("Committee on the Rights of the Child", False)])
+        self._paragraph("chapter", [(MASTHEAD[spec.language][4], False)])
         title = self._paragraph("section", [(spec.title, False)])
         if spec.title_note:
             self._footnote(title, spec.title_note, mark="*")

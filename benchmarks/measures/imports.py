@@ -1,4 +1,6 @@
-"""Import of a long set of concluding observations (about 60 pages), as .docx and as PDF.
+"""Import of a long set of concluding observations (about 60 pages), as .docx and as PDF, in each language.
+
+English, then a French and a Spanish original (issue 18): the same limits for each.
 
 An import reads the file (``importers.load_source``) and applies it to a
 fresh store in one transaction (``services.importing.apply_import``), as the
@@ -56,19 +58,26 @@ def _bare_pdf(path: Path) -> float:
 
 @measure(KEY, "Import", order=40)
 def run(ctx: Context) -> list[Row]:
-    docx_path, pdf_path, pages = ctx.co_documents()
+    rows = []
+    for language, suffix in (("en", ""), ("fr", " (French)"), ("es", " (Spanish)")):
+        rows.extend(_rows(ctx, language, suffix))
+    return rows
+
+
+def _rows(ctx: Context, language: str, suffix: str) -> list[Row]:
+    docx_path, pdf_path, pages = ctx.co_documents(language)
     reps = ctx.repetitions(5, 1)
     rows = []
     for label, path, bare, limit, bare_name in (
         ("Word", docx_path, _bare_docx, 1.0, "python-docx read"),
         ("PDF", pdf_path, _bare_pdf, 2.0, "pypdf extract_text"),
     ):
-        name = f"Import of {pages or '?'}-page concluding observations, {label}"
+        name = f"Import of {pages or '?'}-page concluding observations, {label}{suffix}"
         if path is None:
             rows.append(not_available(KEY, name, "LibreOffice (soffice) is missing", at_most(limit, "s"), "s"))
             continue
         parts: dict[str, list[float]] = {}
-        ctx.log(f"import: {reps} x ({label}, {bare_name})")
+        ctx.log(f"import: {reps} x ({label}{suffix}, {bare_name})")
         values, bases = interleave(reps, lambda p=path, d=parts: _import(ctx, p, d), lambda p=path, b=bare: b(p))
         rows.append(
             Row(

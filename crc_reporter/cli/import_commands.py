@@ -21,7 +21,9 @@ from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
 from crc_reporter.i18n import _, joined, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
+from crc_reporter.services.errors import FORM_NAMES, WeakerSourceError
 from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
+from crc_reporter.services.translations import TRANSLATION_LANGUAGES, import_translation, report_lines
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.open import open_store
 
@@ -62,6 +64,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=_("write the rows from other mechanisms to this CSV file (implies --other-mechanisms keep)"),
     )
     p.add_argument(
+        "--translation-of",
+        metavar="SYMBOL",
+        help=_(
+            "the file is a translation of this stored document: keep it beside the original, paragraph by paragraph"
+        ),
+    )
+    p.add_argument(
+        "--lang",
+        choices=TRANSLATION_LANGUAGES,
+        help=_("the translation's language (default: the one the file is written in)"),
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=_(
+            "accept a PDF or pasted text in place of a copy imported from a better form (Word, or a PDF); "
+            "without it such an import is refused when it would change paragraphs"
+        ),
+    )
+    p.add_argument(
         "--prune",
         action="store_true",
         help=_("delete stored paragraphs that are no longer in the source, if nobody has worked on them"),
@@ -87,7 +109,11 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     keep_others = "keep" if args.other_mechanisms_file else args.other_mechanisms
     options = ReadOptions(symbol=args.symbol, treaty=args.treaty, other_mechanisms=keep_others, progress=_progress)
     name = _("standard input") if args.file == "-" else None
+    if args.translation_of:
+        options.symbol, options.treaty = args.translation_of, None
     source = load_source(args.file, name=name, options=options)
+    if args.translation_of:
+        return _import_translation(args, ctx, source)
     if source.payload is not None:  # an exchange package, an edited tracker, IMPACT OSS actions
         from crc_reporter.cli.interchange_commands import import_payload
 
@@ -105,9 +131,20 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         store = ctx.store(create=True)
         with store.session() as session:
             backup_before(session, "import")  # the state before the import, checked, kept by the rotation
-            report = apply_import(
-                session, source, symbol=args.symbol, treaty=args.treaty, prune=args.prune, progress=_progress
-            )
+            try:
+                report = apply_import(
+                    session,
+                    source,
+                    symbol=args.symbol,
+                    treaty=args.treaty,
+                    prune=args.prune,
+                    replace=args.replace,
+                    progress=_progress,
+                )
+            except WeakerSourceError as exc:
+                raise CliError(
+                    _("{problem}; add --replace to use it anyway (--dry-run lists the changes)").format(problem=exc)
+                ) from None
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     if args.other_mechanisms_file:
@@ -118,6 +155,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for line in [*report.warnings, *(w for d in report.documents for w in d.warnings)]:
         print("crc-reporter: " + _("warning: {message}").format(message=line), file=sys.stderr)
     for doc in report.documents:
+        if doc.weaker_than and not report.applied:
+            print(
+                "crc-reporter: "
+                + _("warning: {symbol} was imported from {stored}; importing this copy needs --replace").format(
+                    symbol=doc.symbol, stored=_(FORM_NAMES.get(doc.weaker_than, doc.weaker_than))
+                ),
+                file=sys.stderr,
+            )
         print(summary_line(doc, applied=report.applied))
     if report.other_mechanisms:
         print(
@@ -127,6 +172,40 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 report.other_mechanisms,
             ).format(count=report.other_mechanisms)
         )
+    return 0
+
+
+def _import_translation(args: argparse.Namespace, ctx: CliContext, source: ParsedSource) -> int:
+    """``--translation-of SYMBOL``: the file's paragraphs kept beside the stored document's; nothing else changes."""
+    if source.payload is not None or len(source.documents) != 1:
+        raise CliError(_("{name} is not a translated document of concluding observations").format(name=source.name))
+    lang = args.lang or source.documents[0].language
+    store = ctx.store()
+    with store.session() as session:
+        if not args.dry_run:
+            backup_before(session, "import")
+        report = import_translation(session, source, args.translation_of, lang, apply=not args.dry_run)
+        if args.dry_run:
+            session.rollback()
+    head, warnings = report_lines(report)
+    if args.json:
+        ctx.print_json(
+            {
+                "document": report.symbol,
+                "lang": report.lang,
+                "applied": report.applied,
+                "matched": list(report.matched),
+                "parts": report.parts,
+                "missing": list(report.missing),
+                "unknown": list(report.unknown),
+                "unmatched_parts": list(report.unmatched_parts),
+                "replaced": list(report.replaced),
+            }
+        )
+        return 0
+    for line in warnings:
+        print("crc-reporter: " + _("warning: {message}").format(message=line), file=sys.stderr)
+    print(head)
     return 0
 
 
@@ -191,6 +270,7 @@ def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) ->
                 "title": doc.title,
                 "country": doc.country,
                 "country_name": source_doc.country_name if source_doc else None,
+                "language": source_doc.language if source_doc else None,
                 "date": doc.date,
                 "adopted_on": source_doc.adopted_on if source_doc else None,
                 "dialogue": list(source_doc.dialogue) if source_doc else [],
@@ -198,6 +278,7 @@ def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) ->
                 "next_report": source_doc.next_report_title if source_doc else None,
                 "word_limit": doc.word_limit,
                 "exists": doc.exists,
+                "weaker_than_stored": doc.weaker_than,
                 "paragraphs": doc.paragraphs,
                 "recommendations": doc.recommendations,
                 "concerns": doc.concerns,

@@ -128,12 +128,14 @@ def import_payload(args: argparse.Namespace, ctx: CliContext, source: ParsedSour
     store = ctx.store(create=not args.dry_run, write=not args.dry_run)
     with store.session() as session:
         report = apply_payload(session, payload, dry_run=args.dry_run)
+    # rows, cells or records left out (each reported) make the exit status non-zero, so a script sees them
+    status = 1 if report.not_applied else 0
     if args.json:
         ctx.print_json(report.as_json())
-        return 0
+        return status
     warnings, lines = report.terminal()
     for warning in warnings:
         print("crc-reporter: " + _("warning") + f": {warning}", file=sys.stderr)
     for line in lines:
         print(line)
-    return 0
+    return status

@@ -101,7 +101,7 @@ def recommendation_json(rec: RecommendationInfo) -> dict[str, Any]:
         "cluster": rec.cluster,
         "articles": list(rec.articles),
         "urgent": rec.urgent,
-        "parts": [{"label": p.label, "text": p.text} for p in rec.parts],
+        "parts": [{"label": p.label, "text": p.text, "translation": p.translation} for p in rec.parts],
         "previous": [{"document": p.document, "paragraph": p.paragraph} for p in rec.previous],
         "treaty": rec.treaty,
         "subheading": rec.subheading,

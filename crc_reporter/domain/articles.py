@@ -57,7 +57,7 @@ def _expand_item(item: str) -> list[str]:
 def parse_article_list(text: str) -> list[str]:
     """Expand an article list such as ``"4, 42 and 44 (6)"`` (no ``arts.`` prefix needed)."""
     text = re.sub(r"^\s*(?:arts?\.|articles?)\s*", "", text.strip(), flags=re.I)
-    parts = re.split(r",|;|\band\b|\bet\b", text)
+    parts = re.split(r",|;|\band\b|\bet\b|\by\b", text)
     seen: dict[str, None] = {}
     for part in parts:
         for article in _expand_item(part):

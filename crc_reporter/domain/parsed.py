@@ -55,7 +55,8 @@ class ParsedDocument:
     dialogue: tuple[dt.date, ...] = ()
     next_report_due: dt.date | None = None
     next_report_title: str | None = None
-    word_limit: int | None = None
+    word_limit: int | None = None  # None when the document states none (reports fall back to 68/268's)
+    language: str = "en"  # the document's language: "en", "fr" or "es"
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Every heading as read (chapters, sections, subheadings), and the Committee's instructions in a

@@ -16,6 +16,7 @@ class Part:
     text: str
     id: int | None = None
     uuid: str | None = None
+    translation: str | None = None  # in the paragraph's translation_lang (an imported translation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,42 +17,40 @@ import re
 
 from crc_reporter.domain.enums import RecommendationKind
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
+from crc_reporter.importers.language import MONTH, MONTHS
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
-}
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.I)
+# "27 June 2022", "1er novembre 2021", "1 de junio de 2028"
+DATE = re.compile(rf"\b(\d{{1,2}})(?:er|\u00ba)?\s+(?:de\s+)?({MONTH})\s+(?:de\s+)?(\d{{4}})\b", re.I)
 
 _REC = re.compile(
     r"\b(?:Committee|it|It)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+|once again\s+|"
     r"reiterates its recommendation and\s+|)(?:recommends?|urges?|requests?|calls?\s+(?:up)?on|encourages?|"
-    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|reiterates?\s+its\s+calls?\s+(?:up)?on|recalls its (?:previous )?recommendations?)\b"
+    r"invites?|reiterates?\s+its\s+(?:previous\s+)?recommendations?|reiterates?\s+its\s+calls?\s+(?:up)?on|"
+    r"recalls its (?:previous )?recommendations?)\b"
+    # French: "Le Comité recommande à l'État partie", "prie instamment", "demande instamment", "engage"
+    r"|\b(?:Comité|[Ii]l)\s+(?:lui\s+)?(?:recommande|prie|demande|exhorte|engage|invite|encourage|"
+    r"réitère\s+ses\s+(?:précédentes\s+)?recommandations|rappelle\s+ses\s+(?:précédentes\s+)?recommandations)\b"
+    # Spanish: "El Comité recomienda al Estado parte", "insta", "exhorta", "alienta", "solicita"
+    r"|\b(?:Comité|Comité\s+también|Comité\s+además)\s+(?:le\s+)?(?:recomienda|insta|exhorta|alienta|pide|"
+    r"solicita|invita|reitera\s+sus\s+(?:anteriores\s+)?recomendaciones|recuerda\s+sus\s+(?:anteriores\s+)?"
+    r"recomendaciones)\b"
+    r"|(?:^|[.;:]\s)(?:Recomienda|Insta|Exhorta|Alienta|Recommande|Prie|Engage)\s+(?:también\s+|en\s+outre\s+)?"
+    r"(?:al|à|l['\u2019])"
 )
 _CONCERN = re.compile(
     r"\b(?:concern(?:ed|s)?|regrets?|deplores?|alarmed|worried|notes with (?:deep |serious )?"
-    r"(?:concern|regret))\b",
+    r"(?:concern|regret))\b"
+    r"|\b(?:préoccupée?s?|préoccupation|préoccupe|regrette|déplore|inquiète?|alarmée?)\b"
+    r"|\b(?:preocupad[oa]s?|preocupación|preocupan?|lamenta|deplora|alarmad[oa])\b",
     re.I,
 )
 
+# "targets 16.5 and 16.6", « cibles 16.5 et 16.6 », "metas 16.5 y 16.6"
 _SDG = re.compile(
-    r"\btargets?\s+((?:\d{1,2}\.[0-9a-c]{1,2})(?:\s*(?:,|and|&|as well as)\s*\d{1,2}\.[0-9a-c]{1,2})*)", re.I
+    r"\b(?:targets?|cibles?|metas?)\s+((?:\d{1,2}\.[0-9a-c]{1,2})(?:\s*(?:,|and|et|y|&|as well as)\s*"
+    r"\d{1,2}\.[0-9a-c]{1,2})*)",
+    re.I,
 )
 _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 
@@ -63,12 +61,16 @@ _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 # tests/fuzz/targets_patterns.py times each one on adversarial strings.
 _SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
 _SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
+# "para."/"paras." (English), "par." (French), "párr."/"párrs." (Spanish)
+_PARA_WORD = r"(?:paras?\.?+|par\.|p\u00e1rrs?\.)"  # "paras 25-26" without its full stop too
+# between numbers: "and"/"et"/"y" and commas; ranges with a dash or "à"/"a" ("par. 25 à 27")
 _PREVIOUS = re.compile(
-    _SYMBOL_REF + r",?\s++paras?\.?+\s*+((?:\d++(?:\s*+\([a-z]{1,3}\))?+(?:\s*+[\u2013\-]\s*+\d++)?+"
-    r"(?:\s*+(?:,|and)\s*+)?+)++)"
+    _SYMBOL_REF + r",?\s++" + _PARA_WORD + r"\s*+((?:\d++(?:\s*+\([a-z]{1,3}\)|\s[a-z]\))?+"
+    r"(?:\s*+[\u2013\-]\s*+\d++|\s++(?:\u00e0|a)\s++\d++)?+(?:\s*+(?:,|and|et|y)\s++|\s*+,\s*+)?+)++)"
 )
-_PARA_REFS = re.compile(r"\(paras?\.?\s*([^()]*(?:\([a-z]{1,3}\)[^()]*)*)\)")
-_NUMBER_RANGE = re.compile(r"(\d+)(?:\s*\([a-z]{1,3}\))?(?:\s*[\u2013\-]\s*(\d+))?")
+_PARA_REFS = re.compile(r"\(" + _PARA_WORD + r"\s*([^()]*(?:\([a-z]{1,3}\)[^()]*)*)\)")
+_NUMBER_RANGE = re.compile(r"(\d+)(?:\s*\([a-z]{1,3}\))?(?:\s*[\u2013\-]\s*(\d+)|\s+(?:\u00e0|a)\s+(\d+))?")
+_URGENT = re.compile(r"urgent measures|mesures d['\u2019]urgence|mesures urgentes|medidas urgentes", re.I)
 
 
 def classify(text: str, bold: float, bold_text: str, trust_bold: bool) -> str:
@@ -104,7 +106,8 @@ def _numbers(refs: str) -> list[int]:
     out: list[int] = []
     for m in _NUMBER_RANGE.finditer(refs):
         lo = int(m.group(1))
-        hi = int(m.group(2)) if m.group(2) else lo
+        last = m.group(2) or m.group(3)
+        hi = int(last) if last else lo
         if lo <= hi <= lo + 30:
             out.extend(range(lo, hi + 1))
         else:
@@ -131,7 +134,7 @@ def previous_references(text: str, own_symbol: str | None) -> list[tuple[str, in
 
 def urgent_paragraphs(text: str) -> set[int]:
     """Paragraph numbers listed in the urgent-measures paragraph (empty for any other paragraph)."""
-    m = re.search(r"urgent measures", text, re.I)
+    m = _URGENT.search(text)
     if not m:
         return set()
     numbers: set[int] = set()
@@ -150,24 +153,90 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+# The "Next report" paragraph in the three languages. Older: "invites the State party to submit its … by
+# 1 June 2028"; 2023 onwards: "will establish and communicate the due date of … under the simplified
+# reporting procedure" (no date in the document). Limits in words ("21,200 words", « 21 200 mots »,
+# "21.200 palabras") or, in old documents, pages (no word limit then).
+_NEXT_ASKS = re.compile(
+    r"\b(?:invites|requests)\s+the\s+State\s+party\s+to\s+submit\b"
+    r"|\b(?:invite|prie)\s+l['\u2019]\u00c9tat\s+partie\s+(?:\u00e0|de)\s+(?:soumettre|pr\u00e9senter)\b"
+    r"|\b(?:invita|solicita|pide)\s+al\s+Estado\s+parte\s+(?:a\s+)?que\s+presente\b",
+    re.I,
+)
+_NEXT_LATER = re.compile(
+    r"\bwill\s+establish\s+and\s+communicate\s+the\s+due\s+date\b"
+    r"|\bfixera\s+et\s+communiquera\s+la\s+date\b"
+    r"|\bestablecer\u00e1\s+y\s+comunicar\u00e1\s+la\s+fecha\b",
+    re.I,
+)
+_NEXT_WHAT = re.compile(
+    r"\bsubmit\s+its\s+(.{3,120}?)\s+by\s+"
+    + DATE.pattern
+    + r"|\b(?:soumettre|pr\u00e9senter)\s+(?:son|ses)\s+(.{3,120}?)\s+(?:le|d['\u2019]ici\s+au|avant\s+le)\s+"
+    + DATE.pattern
+    + r"|\bpresente\s+(?:sus?|el|los)\s+(.{3,120}?)\s+(?:a\s+m\u00e1s\s+tardar\s+el|antes\s+del)\s+"
+    + DATE.pattern,
+    re.I | re.S,
+)
+_NEXT_LATER_WHAT = re.compile(
+    r"\bdue\s+date\s+of\s+(?:the\s+State\s+party['\u2019]s\s+)?(?:the\s+)?(.{3,120}?)"
+    r"(?=\s+(?:of\s+the\s+State\s+party|in\s+accordance|under|in\s+due|following)|,|\.)"
+    r"|\bdate\s+(?:de\s+soumission\s+|d['\u2019]\u00e9ch\u00e9ance\s+)?(?:du|des)\s+(.{3,120}?)"
+    r"(?=\s+(?:de\s+l['\u2019]\u00c9tat|conform\u00e9ment|selon|dans\s+le\s+cadre|,|\.))"
+    r"|\bfecha\s+(?:de\s+presentaci\u00f3n\s+)?(?:de\s+los|del?)\s+(.{3,120}?)"
+    r"(?=\s+(?:del\s+Estado|de\s+conformidad|con\s+arreglo|en\s+el\s+marco|,|\.))",
+    re.I | re.S,
+)
+_WORD_LIMIT = re.compile(
+    r"(?:not\s+exceed|ne\s+(?:devrait|doit|devra)\s+pas\s+d\u00e9passer|no\s+(?:deber\u00eda|deber\u00e1|debe)\s+"
+    r"(?:exceder|superar)(?:\s+(?:de|las))?)\s+([\d,.\u00a0\u202f ]+?)\s+(words|mots|palabras|pages|p\u00e1ginas)\b",
+    re.I,
+)
+
+
+def _word_limit(text: str) -> int | None:
+    for m in _WORD_LIMIT.finditer(text):
+        if m.group(2).lower() in ("pages", "p\u00e1ginas"):
+            continue  # a page limit (older documents) is no word limit
+        digits = re.sub(r"\D", "", m.group(1))
+        if digits and 1_000 <= int(digits) <= 200_000:
+            return int(digits)
+    return None
+
+
 def next_report(text: str) -> tuple[dt.date | None, int | None, str | None] | None:
-    """(due date, word limit, what is due) from the "Next report" paragraph; None for other paragraphs."""
-    if not re.search(r"\b(?:invites|requests)\s+the\s+State\s+party\s+to\s+submit\b", text, re.I):
+    """(due date, word limit, what is due) from the "Next report" paragraph; None for other paragraphs.
+
+    The due date is None when the Committee will communicate it later (2023 onwards); the word limit
+    is None when the paragraph states none: the reports fall back to the standard limit themselves.
+    """
+    later = _NEXT_LATER.search(text)
+    if later is not None:
+        what_m = _NEXT_LATER_WHAT.search(text, later.start())
+        what = next((g for g in what_m.groups() if g), None) if what_m else None
+        return None, _word_limit(text), " ".join(what.split()) if what else None
+    if not _NEXT_ASKS.search(text):
         return None
-    if re.search(r"common core document", text, re.I) and not re.search(r"periodic report|report", text[:200], re.I):
+    if re.search(r"common core document|document de base commun|documento b\u00e1sico com\u00fan", text, re.I) and not (
+        re.search(r"periodic report|rapports? p\u00e9riodiques?|informes? peri\u00f3dicos?", text[:300], re.I)
+    ):
         return None
-    m = re.search(r"submit\s+its\s+(.{3,120}?)\s+by\s+(\d{1,2}\s+\w+\s+\d{4})", text, re.I | re.S)
+    m = _NEXT_WHAT.search(text)
     if not m:
         return None
-    due = parse_date(m.group(2))
-    limit = None
-    words = re.search(r"not\s+exceed\s+([\d,.\u00a0\u202f ]+)\s+words", text, re.I)
-    if words:
-        digits = re.sub(r"\D", "", words.group(1))
-        limit = int(digits) if digits and 1_000 <= int(digits) <= 200_000 else None
-    what = " ".join(m.group(1).split())
-    what = re.sub(r"\s+in a consolidated report$", "", what)
-    return due, limit, what
+    groups = m.groups()  # three alternatives of (what, day, month, year)
+    for i in range(0, len(groups), 4):
+        if groups[i] is not None:
+            what_text, day, month, year = groups[i : i + 4]
+            break
+    else:  # pragma: no cover - one alternative always matched
+        return None
+    due = None
+    with contextlib.suppress(ValueError, KeyError):
+        due = dt.date(int(year), MONTHS[month.lower()], int(day))
+    what = " ".join(what_text.split())
+    what = re.sub(r"\s+(?:in a consolidated report|en un seul document|en un solo documento)$", "", what)
+    return due, _word_limit(text), what
 
 
 _SENTENCE_END = re.compile(r"\.(?!\d)")  # a full stop, not the point of "2.5"
@@ -221,11 +290,11 @@ def dialogue_and_adoption(text: str) -> tuple[tuple[dt.date, ...], dt.date | Non
     return tuple(dialogue), adopted
 
 
-_JOINER = re.compile(r"(?<!\s)\s*+[;,]\s*+(?:and|or)\s*+$")  # starts only where a run of spaces starts
+_JOINER = re.compile(r"(?<!\s)\s*+[;,]\s*+(?:and|or|et|ou|y|o)\s*+$")  # starts only where a run of spaces starts
 
 
 def clean_part_text(text: str) -> str:
     """A part's own text: without the "; and" that joins it to the next one."""
     text = text.strip()
     text = _JOINER.sub("", text)
-    return text.rstrip(" ;,").rstrip(".").strip() if text.endswith((";", ",", ".")) else text
+    return text.rstrip(" ;,").rstrip(".\u17d4").strip() if text.endswith((";", ",", ".", "\u17d4")) else text

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from crc_reporter.importers.blocks import SUBHEADING, Block, Line, SourceText, strip_markers
 from crc_reporter.importers.headings import is_known_title, looks_like_heading_text
 from crc_reporter.importers.issues import PART_HEADING
+from crc_reporter.importers.language import part_label, starts_like_a_paragraph  # "(a)", "a)", "(ក)"
 from crc_reporter.importers.page_cleanup import (
     HEAD as _HEAD,
 )
@@ -33,8 +34,7 @@ from crc_reporter.importers.page_cleanup import (
     vocabulary,
 )
 
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)(?:\s*(?P<rest>\S.*))?$")
-_ARTICLE_LIST_START = re.compile(r"\((?:arts?\.|articles?)\s", re.I)
+_ARTICLE_LIST_START = re.compile(r"\((?:arts?\.|articles?|art[\u00edi]culos?)\s", re.I)
 _CONNECTORS = {
     "of",
     "the",
@@ -57,6 +57,19 @@ _CONNECTORS = {
     "within",
     "into",
     "between",
+    # French and Spanish headings wrap after these too
+    "de",
+    "du",
+    "des",
+    "et",
+    "\u00e0",
+    "aux",
+    "en",
+    "y",
+    "del",
+    "con",
+    "para",
+    "por",
 }
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -94,7 +107,7 @@ def mend_ordinals(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     text = strip_markers(text).rstrip().rstrip("\"'”’)]*").rstrip()
     text = re.sub(r"(?<=[.;:])\s?\d{1,3}$", "", text)  # a footnote number after the full stop
-    return bool(text) and text[-1] in ".;:!?"
+    return bool(text) and text[-1] in ".;:!?\u17d4\u17d5\u17d6"  # Khmer ។ ៕ ៖ too
 
 
 def _sentence_like(texts: list[str]) -> bool:
@@ -182,7 +195,7 @@ class _Joiner:
             n, rest = int(m.group(1)), m.group("rest") or following
             if rest and is_known_title(rest) and looks_like_heading_text(rest):
                 return "head"
-            starts_ok = not rest or rest[:1].isupper() or rest[:1] in '"“‘(' or rest.startswith("\ue000")
+            starts_ok = not rest or starts_like_a_paragraph(rest) or rest.startswith("\ue000")
             if self.next_para is None and starts_ok and (self.kind == "front" or after_break):
                 return "para"
             if (
@@ -193,11 +206,15 @@ class _Joiner:
                 return "para"
             if n == 1 and self.numbers_restart and starts_ok and after_break:
                 return "para"  # a list of issues' part numbering its questions from 1 again
-        m = _PART.match(text)
-        if m and self.kind in ("para", "part", "cont"):
-            label = m.group("label")
+        part = part_label(text)
+        if part and self.kind in ("para", "part", "cont"):
+            label = part[0]
             ends = prev.rstrip()
-            joined_ok = not prev or ends.endswith((":", ";", ".", ",", "\u2014")) or re.search(r"\b(?:and|or)$", ends)
+            joined_ok = (
+                not prev
+                or ends.endswith((":", ";", ".", ",", "\u2014", "\u17d4", "\u17d6"))
+                or re.search(r"\b(?:and|or|et|ou|y|o)$", ends)
+            )
             if joined_ok and (label == self.next_letter or (label in _ROMANS and self.kind == "part")):
                 return "part"
             if label == self.next_letter and self.late_words(index):
@@ -213,7 +230,7 @@ class _Joiner:
             )
             if (
                 rest[:1].isupper()
-                and not rest.startswith(("The Committee", "It "))
+                and not rest.startswith(("The Committee", "It ", "Le Comité", "El Comité", "Il "))
                 and (known or looks_like_heading_text(rest, 300))
             ):
                 next_section = chr(ord(self.last_section) + 1) if self.last_section else "A"
@@ -253,12 +270,12 @@ class _Joiner:
         """The label stands alone and the line after it finishes the part before ("…born to / (b) /
         parents without documents; / Strengthen…"): the copy put the part's last words after the label."""
         text = self.lines[index].text.strip()
-        m = _PART.match(text)
+        part = part_label(text)
         prev = self.texts[-1].rstrip() if self.texts else ""
-        if not m or m.group("rest") or index + 2 >= len(self.lines) or not prev or prev.endswith((";", ":", ".")):
+        if not part or part[1] or index + 2 >= len(self.lines) or not prev or prev.endswith((";", ":", ".")):
             return False
         words, then = self.lines[index + 1].text.strip(), self.lines[index + 2].text.strip()
-        finished = words.endswith((";", ".", ":")) or re.search(r";\s*(?:and|or)$", words)
+        finished = words.endswith((";", ".", ":")) or re.search(r";\s*(?:and|or|et|ou|y|o)$", words)
         return bool(words[:1].islower() and finished and (then[:1].isupper() or then[:1] in '"“('))
 
     def heading_continues(self, text: str) -> bool:
@@ -302,7 +319,7 @@ class _Joiner:
                     moved.add(index + 1)
                 self.open("para", line)
             elif start == "part":
-                label = _PART.match(text).group("label")  # type: ignore[union-attr]
+                label = part_label(text)[0]  # type: ignore[index]
                 if label == self.next_letter:
                     self.final_part = bool(self.texts and re.search(r"\b(?:and|or)$", self.texts[-1].rstrip()))
                     if self.late_words(index):

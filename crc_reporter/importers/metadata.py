@@ -16,9 +16,11 @@ _CO_SYMBOL = re.compile(
     r"(?:\s*/\s*(?:Add|Corr)\.\s*\d+)?|\bCRC/C/15/Add\.\d+"
 )
 _ANY_SYMBOL = re.compile(r"\bCRC/C/[A-Z0-9]+(?:/[A-Za-z0-9.\-\u2013]+)*")
-_DATE_LINE = re.compile(r"^\s*(?:Distr\.?:?\s*(?:General|Restricted)\s*)?" + DATE.pattern + r"\s*$", re.I)
+_DISTR = r"Distr\.?\s*:?\s*(?:General|Restricted|g\u00e9n\u00e9rale|restreinte|general|reservada)"
+_DATE_LINE = re.compile(r"^\s*(?:" + _DISTR + r"\s*)?" + DATE.pattern + r"\s*$", re.I)
 _TITLE = re.compile(
-    r"^(?:Concluding observations|Concluding Observations|List of issues|Replies of|Written replies)\b|"
+    r"^(?:Concluding [Oo]bservations|Observations finales|Observaciones finales|List of issues|Replies of|"
+    r"Written replies)\b|"
     r"^(?:\w+ ){0,6}(?:periodic|initial) reports? (?:submitted by|of)\b"
 )
 
@@ -56,7 +58,7 @@ def find_date(front: list[str], furniture: list[str]) -> dt.date | None:
         if _DATE_LINE.match(strip_markers(line)):
             return parse_date(line)
     for line in [*furniture, *front]:
-        m = re.search(r"Distr\.?:?\s*General\s+(" + DATE.pattern + ")", line, re.I)
+        m = re.search(_DISTR + r"\s+(" + DATE.pattern + ")", line, re.I)
         if m:
             return parse_date(m.group(1))
     return None
@@ -72,10 +74,27 @@ def find_title(front: list[str]) -> str:
 
 
 def country_in_title(title: str) -> str | None:
+    title = title[:400]  # a title is short; a hostile "title" line is not read to its end
     m = re.search(r"reports?(?: submitted)? (?:of|by) (?:the )?(.+?)(?: under\b|\s*\*|$)", title)
+    if not m:  # « … concernant le rapport de la Lumérie valant … », « … combinados de Lumeria »
+        m = re.search(
+            r"\brapports?(?: (?:initial|soumis|pr\u00e9sent\u00e9))?(?: par)? (?:de la |du |de l['\u2019]|des |de |par )"
+            r"(.+?)(?: valant\b| en application\b| au titre\b|\s*\*|$)",
+            title,
+        )
     if not m:
         m = re.search(
-            r"^Concluding observations(?: of the Committee on the Rights of the Child)?:\s*(.+?)\s*\*?$", title, re.I
+            r"\binformes?\b.*?\b(?:de|del)\s+(?:la\s+|el\s+|los\s+)?([A-Z\u00c1\u00c9\u00cd\u00d3\u00da].+?)"
+            r"(?:\s+con arreglo\b|\s*\*|$)",
+            title,
+        )
+    if not m:
+        m = re.search(
+            r"^(?:Concluding observations|Observations finales|Observaciones finales)"
+            r"(?: of the Committee on the Rights of the Child| du Comit\u00e9 des droits de l['\u2019]enfant)?"
+            r"\s*:\s*(.+?)\s*\*?$",
+            title,
+            re.I,
         )
     if not m:
         return None
@@ -92,11 +111,15 @@ def treaty_for(symbol: str | None, title: str) -> str:
         if info is not None and info.treaty != Treaty.CRC:
             return info.treaty.value
     lowered = title.lower()
-    if "armed conflict" in lowered:
+    if re.search(r"armed conflict|conflits arm\u00e9s|conflictos armados", lowered):
         return Treaty.OPAC.value
-    if "sale of children" in lowered:
+    if re.search(r"sale of children|vente d['\u2019]enfants|venta de ni\u00f1os", lowered):
         return Treaty.OPSC.value
-    if "communications procedure" in lowered:
+    if re.search(
+        r"communications procedure|proc\u00e9dure de pr\u00e9sentation de communications|"
+        r"procedimiento de comunicaciones",
+        lowered,
+    ):
         return Treaty.OPIC.value
     return Treaty.CRC.value
 

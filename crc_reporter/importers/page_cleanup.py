@@ -14,7 +14,7 @@ import re
 from crc_reporter.importers.blocks import Line, SourceText, note_marker, strip_markers
 
 _FURNITURE = re.compile(
-    r"^(?:GE\.\d{2}[-\u2013]\d{3,6}.*|Please\s+recycle.*|\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|"
+    r"^(?:GE\.\d{2}[-\u2013]\d{3,6}.*|Please\s+recycle.*|Merci\s+de\s+recycler.*|Se\s+ruega\s+reciclar.*|\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|"
     r"CRC/C/[A-Za-z0-9/.\-\u2013]+\*?(?:\s+(?:page\s+)?\d{1,3})?|(?:page\s+)?\d{1,3}\s+CRC/C/\S+|"
     r"Advance unedited version|\*\d{5,}\*)$",
     re.I,

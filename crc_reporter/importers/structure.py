@@ -22,11 +22,17 @@ from crc_reporter.i18n import _
 from crc_reporter.importers import analysis, issues, metadata
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
+from crc_reporter.importers.language import (
+    ENGLISH,
+    detect_language,
+    part_label,
+    show_label,
+    starts_like_a_paragraph,
+)
 from crc_reporter.importers.lines import roman_value
 from crc_reporter.untrusted import SourceError
 
 _NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$|(?=[A-Z\u201c\"(]))(.*)$", re.S)
-_PART = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivx]{1,5})\)\s*(?P<rest>.*)$", re.S)
 #: The longest text quoted in a "text not placed" warning (a real stray is a line or a short paragraph).
 _SHOWN_CHARS = 2000
 _ROMAN_ITEM = re.compile(r"^(?P<label>[ivx]{1,5})\)\s*(?P<rest>\S.*)$", re.S)
@@ -63,9 +69,12 @@ class _Open:
 
 
 class _Parser:
-    def __init__(self, source: SourceText, symbol: str | None, treaty: str | None, doc_type: str | None) -> None:
+    def __init__(
+        self, source: SourceText, symbol: str | None, treaty: str | None, doc_type: str | None, language: str = ENGLISH
+    ) -> None:
         self.source = source
-        self.doc = ParsedDocument(symbol=symbol, treaty=treaty)
+        self.language = language
+        self.doc = ParsedDocument(symbol=symbol, treaty=treaty, language=language)
         self.list_of_issues = issues.is_list_of_issues(doc_type)
         self.committee_text = issues.is_committee_text(doc_type)
         self.numbers_restart = False  # a list of issues' part heading was crossed: its numbers may start again
@@ -105,13 +114,19 @@ class _Parser:
             if accepted is not None:
                 self.open_paragraph(accepted, rest, block)
                 return
-        m = _PART.match(text)
-        if m and self.current is not None and self.add_part(m.group("label"), m.group("rest"), block):
-            return
         m = _ROMAN_ITEM.match(text)
-        if m and self.current is not None and self.current.parts and m.group("label") in _ROMAN_ITEMS:
+        if (
+            m
+            and self.current is not None
+            and self.current.parts
+            and m.group("label") in _ROMAN_ITEMS
+            and m.group("label") != chr(ord(self.current.parts[-1][0][-1]) + 1)  # not the next letter "i)"
+        ):
             self.current.parts[-1].append(text)  # "ii) …" (no opening parenthesis) within a lettered part
             self.current.absorb(block, text)
+            return
+        labelled = part_label(text)
+        if labelled and self.current is not None and self.add_part(labelled[0], labelled[1], block):
             return
         info = describe(text, block.heading) if self.heading_plausible(text, block) else None
         if info is not None:
@@ -148,7 +163,7 @@ class _Parser:
 
     def accept_number(self, number: int, auto: bool, rest: str) -> int | None:
         if not self.opened:
-            starts = not rest or rest[:1].isupper() or rest[:1] in '"\u201c\u2018(\ue000'
+            starts = not rest or starts_like_a_paragraph(rest) or rest[:1] == "\ue000"
             return number if 1 <= number <= 999 and starts else None
         expected = self.opened[-1].number + 1
         if number == expected:
@@ -201,7 +216,7 @@ class _Parser:
             self.current.absorb(block, rest)
             return True
         if label in _ROMAN_ITEMS and parts:  # (i), (ii) within a lettered part
-            parts[-1].append(f"({label}) {rest}")
+            parts[-1].append(f"{show_label(label, self.language)} {rest}")
             self.current.absorb(block, rest)
             return True
         return False
@@ -280,7 +295,8 @@ class _Parser:
         intro = text_of(o.intro)
         parts = [ParsedPart(part[0], text_of(part[1:])) for part in o.parts]
         tail = text_of(o.tail)
-        full = " ".join(x for x in [intro, *(f"({p.label}) {p.text}" for p in parts), tail] if x)
+        label = show_label  # "(a)" in English, "a)" in French and Spanish, as the document writes it
+        full = " ".join(x for x in [intro, *(f"{label(p.label, self.language)} {p.text}" for p in parts), tail] if x)
         for part in parts:
             part.text = analysis.clean_part_text(part.text)
         paragraph_notes = [notes[k] for k in dict.fromkeys(keys) if k in notes]
@@ -331,11 +347,12 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
     title = metadata.find_title(head)
     doc_symbol = _override_symbol(symbol) or found_symbol
     doc_treaty = (treaty.upper() if treaty else None) or metadata.treaty_for(doc_symbol, title)
+    language = detect_language(clean(b.text) for b in source.blocks)
     doc_type = None
     if doc_symbol:
         with contextlib.suppress(SymbolError):
             doc_type = parse_symbol(doc_symbol).doc_type.value
-    parser = _Parser(source, doc_symbol, doc_treaty, doc_type)
+    parser = _Parser(source, doc_symbol, doc_treaty, doc_type, language)
     for block in source.blocks:
         parser.feed(block)
     doc = parser.finish()

@@ -59,8 +59,14 @@ def create_document(
     date: str | dt.date | None = None,
     next_report_due: str | dt.date | None = None,
     word_limit: int | None = None,
+    default_limit: bool = True,
 ) -> Document:
-    """Create a document; treaty, type and country default to what the symbol says."""
+    """Create a document; treaty, type and country default to what the symbol says.
+
+    Without ``word_limit``, the limit of resolution 68/268 for the document's kind is stored, unless
+    ``default_limit`` is False (an import: a document that states no limit keeps none, and the reports
+    fall back to the standard limit themselves).
+    """
     try:
         parsed = parse_symbol(symbol)
     except SymbolError as exc:
@@ -79,7 +85,7 @@ def create_document(
         country=(country or parsed.country),
         date=parse_date(date),
         next_report_due=parse_date(next_report_due, N_("due date")),
-        next_report_word_limit=word_limit if word_limit is not None else default_word_limit(kind),
+        next_report_word_limit=word_limit if word_limit is not None or not default_limit else default_word_limit(kind),
     )
     session.add(doc)
     session.flush()

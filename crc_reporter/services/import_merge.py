@@ -24,12 +24,14 @@ from crc_reporter.services.documents import create_document
 from crc_reporter.services.import_report import (
     ADDED,
     DELETED,
+    FORM_RANK,
     KEPT_EDITED,
     REMOVED,
     UNCHANGED,
     UPDATED,
     DocumentReport,
     ParagraphChange,
+    form_of_name,
 )
 from crc_reporter.store.models import (
     ActionLink,
@@ -81,6 +83,7 @@ class DocumentMerge:
         self.source_name = source_name
         self.warnings = list(parsed.warnings)
         self.existed = stored is not None
+        self.replacing = False  # the person chose this (weaker) copy over the stored one
         self.existing = {rec.number: rec for rec in stored.recommendations} if stored else {}
         self.paragraphs: list[ParsedParagraph] = []
         seen: set[int] = set()
@@ -159,6 +162,7 @@ class DocumentMerge:
                 date=parsed.date,
                 next_report_due=parsed.next_report_due,
                 word_limit=parsed.word_limit,
+                default_limit=False,  # no limit in the document: none presented as the document's
             )
         doc = self.stored
         updates: dict[str, Any] = {
@@ -168,9 +172,13 @@ class DocumentMerge:
             "next_report_due": parsed.next_report_due,
             "next_report_word_limit": parsed.word_limit,
             "next_report_title": parsed.next_report_title,
+            "language": parsed.language,
             "treaty_code": parsed.treaty,
             "source_file": self.source_name[:500] or None,
         }
+        old, new = form_of_name(doc.source_file), form_of_name(self.source_name)
+        if old and new and FORM_RANK[new] < FORM_RANK[old] and not self.replacing:
+            del updates["source_file"]  # a weaker copy that changed nothing: the better form stays on record
         for key, value in updates.items():
             if value is not None and getattr(doc, key) != value:  # never blank what the source does not say
                 setattr(doc, key, value)

@@ -19,6 +19,27 @@ ADDED, UPDATED, UNCHANGED, KEPT_EDITED, REMOVED, DELETED = (
 )
 
 
+# How faithfully each form keeps the Committee's document: Word keeps numbering, bold and notes exactly; a
+# PDF keeps bold but breaks lines and pages; text copied from a PDF keeps neither.
+FORM_RANK = {"docx": 3, "pdf": 2, "text": 1}
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+_OTHER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".crcx", ".zip", ".json")
+
+
+def form_of_name(name: str | None) -> str | None:
+    """The form a document was imported from, by the source's name: "docx", "pdf", "text" (None: unknown)."""
+    name = (name or "").lower()
+    if not name:
+        return None
+    if name.endswith(_WORD_SUFFIXES):
+        return "docx"
+    if name.endswith(".pdf"):
+        return "pdf"
+    if name.endswith(_OTHER_SUFFIXES):
+        return None  # a UHRI export or another kind of record: not comparable
+    return "text"  # a .txt file, standard input, pasted text
+
+
 @dataclass(frozen=True, slots=True)
 class ParagraphChange:
     number: int
@@ -49,12 +70,20 @@ class DocumentReport:
     urgent: int
     changes: tuple[ParagraphChange, ...]
     warnings: tuple[str, ...]
+    #: the better form the stored copy came from ("docx", "pdf") when this weaker source (a PDF, pasted
+    #: text) would change it; applying then needs the person's word (``apply_import(replace=True)``)
+    weaker_than: str | None = None
 
     def numbers(self, status: str) -> tuple[int, ...]:
         return tuple(c.number for c in self.changes if c.status == status)
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.changes if c.status == status)
+
+    @property
+    def changed_numbers(self) -> tuple[int, ...]:
+        """Paragraphs this source would add, update or no longer have."""
+        return tuple(c.number for c in self.changes if c.status in (ADDED, UPDATED, REMOVED))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,11 @@ from crc_reporter.domain.parsed import ParsedDocument, ParsedSource
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import parse_enum
-from crc_reporter.services.errors import ImportCancelledError, ValidationError
+from crc_reporter.services.errors import ImportCancelledError, ValidationError, WeakerSourceError
 from crc_reporter.services.import_merge import DocumentMerge
 from crc_reporter.services.import_report import (
     ADDED,
+    FORM_RANK,
     KEPT_EDITED,
     REMOVED,
     UNCHANGED,
@@ -39,6 +40,7 @@ from crc_reporter.services.import_report import (
     DocumentReport,
     ImportReport,
     ParagraphChange,
+    form_of_name,
 )
 from crc_reporter.store.models import Document, Recommendation
 
@@ -115,12 +117,34 @@ def _stored(session: Session, symbol: str) -> Document | None:
     )
 
 
+def stored_form(doc: Document | None) -> str | None:
+    """The form a stored document was imported from, read from its source file's name (None: not imported)."""
+    return form_of_name(doc.source_file) if doc is not None else None
+
+
+def _weaker_than(source: ParsedSource, merge: DocumentMerge, report: DocumentReport) -> str | None:
+    stored = stored_form(merge.stored) if merge.existed else None
+    found = FORM_RANK.get(source.format)
+    if stored is None or found is None or found >= FORM_RANK[stored] or not report.changed_numbers:
+        return None
+    return stored
+
+
+def _document_reports(source: ParsedSource, merges: list[DocumentMerge]) -> tuple[DocumentReport, ...]:
+    reports = []
+    for merge in merges:
+        report = merge.report()
+        weaker = _weaker_than(source, merge, report)
+        reports.append(dataclasses.replace(report, weaker_than=weaker) if weaker else report)
+    return tuple(reports)
+
+
 def _report(source: ParsedSource, merges: list[DocumentMerge], applied: bool) -> ImportReport:
     return ImportReport(
         format=source.format,
         name=source.name,
         applied=applied,
-        documents=tuple(m.report() for m in merges),
+        documents=_document_reports(source, merges),
         other_mechanisms=len(source.other_mechanisms),
         warnings=tuple(source.warnings),
     )
@@ -145,6 +169,7 @@ def apply_import(
     symbol: str | None = None,
     treaty: str | None = None,
     prune: bool = False,
+    replace: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> ImportReport:
@@ -152,6 +177,9 @@ def apply_import(
 
     ``prune`` deletes paragraphs that are no longer in the source, but only those
     nobody has worked on (no links, assessments, responsible bodies, indicators or edits).
+    A PDF or pasted text that would change a document imported from a Word file (or
+    pasted text over a PDF) raises :class:`WeakerSourceError` unless ``replace``: the
+    person has seen the changes and chosen the weaker copy.
     """
     docs = _documents(source, symbol, treaty)
     total = sum(len(d.paragraphs) for d in docs) or 1
@@ -168,7 +196,13 @@ def apply_import(
     merges = []
     for doc in docs:
         merge = DocumentMerge(session, doc, _stored(session, doc.symbol or ""), source.name)
+        merge.replacing = replace
         merge.plan()
+        if not replace:  # raised before this document is written; the caller's transaction undoes the others
+            report = merge.report()
+            stored = _weaker_than(source, merge, report)
+            if stored is not None:
+                raise WeakerSourceError(report.symbol, stored, source.format, report.changed_numbers)
         merge.apply(prune=prune, step=step)
         merges.append(merge)
     session.flush()

@@ -134,18 +134,19 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
         return []
 
     parts: dict[int, list[Part]] = defaultdict(list)
-    for rec_id, pid, puuid, label, ptext in conn.execute(
+    for rec_id, pid, puuid, label, ptext, ptranslation in conn.execute(
         select(
             RecommendationPart.recommendation_id,
             RecommendationPart.id,
             RecommendationPart.uuid,
             RecommendationPart.label,
             RecommendationPart.text,
+            RecommendationPart.translation,
         )
         .where(within(RecommendationPart.recommendation_id))
         .order_by(RecommendationPart.recommendation_id, RecommendationPart.position)
     ).all():
-        parts[rec_id].append(Part(label=label, text=ptext, id=pid, uuid=puuid))
+        parts[rec_id].append(Part(label=label, text=ptext, id=pid, uuid=puuid, translation=ptranslation))
 
     previous: dict[int, list[PreviousRef]] = defaultdict(list)
     for rec_id, symbol, paragraph in conn.execute(

@@ -139,6 +139,8 @@ class RecommendationPart(Synced, Base):
     label: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
+    #: the part in the language of its paragraph's ``translation_lang`` (an imported translation)
+    translation: Mapped[str | None] = mapped_column(Text)
     recommendation: Mapped[Recommendation] = relationship(back_populates="parts")
     __table_args__ = (UniqueConstraint("recommendation_id", "label"),)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     back_action: QAction  # View ▸ Back and Forward (see ui/navigation.py)
     forward_action: QAction
     redo_action: QAction
+    commands_menu: QMenu  # Commands: the current page's frequent commands with their keys
 
     def __init__(self, store: Store | None, settings: AppSettings | None = None, *, opening: str | None = None) -> None:
         """``opening``: the name of the store :meth:`open_when_shown` will open; its pages are listed meanwhile."""
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel()
         self.user_label = QLabel()
         self.access_label = QLabel()
-        self.access_label.setStyleSheet("color: #8a6d00; font-weight: 600;")
+        self.access_label.setObjectName("Warning")  # the theme's colour for a warning, light or dark
         self.statusBar().addPermanentWidget(self.access_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.store_label)
@@ -223,7 +225,6 @@ class MainWindow(QMainWindow):
                 line = QHBoxLayout(waiting)
                 label = QLabel(_("Opening {store}…").format(store=self.opening))
                 label.setObjectName("OpeningLabel")
-                label.setStyleSheet("color: #5f6b7a; font-size: 12pt;")
                 line.addStretch(1)
                 line.addWidget(label)
                 line.addStretch(1)

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from crc_reporter import APP_NAME, __version__
 from crc_reporter.i18n import _
@@ -112,6 +113,12 @@ def build_menus(window: MainWindow) -> None:
     shortcuts.append((refresh, QKeySequence.StandardKey.Refresh, "F5"))
     refresh.setEnabled(has_store)
 
+    commands = bar.addMenu(_("&Commands"))
+    commands.setToolTipsVisible(True)
+    commands.aboutToShow.connect(lambda: fill_commands(window, commands))
+    window.commands_menu = commands
+    fill_commands(window, commands)
+
     help_menu = bar.addMenu(_("&Help"))
     guide = help_menu.addAction(_("&User guide"), window.show_guide)
     shortcuts.append((guide, QKeySequence.StandardKey.HelpContents, "F1"))
@@ -128,3 +135,46 @@ def build_menus(window: MainWindow) -> None:
         _apply_shortcuts(shortcuts)
     # else the window's first frame, while its store opens: setting a key loads Qt's namespace of key
     # names (~15 ms); the menus are built again, with their keys, as soon as the store is open
+
+
+def fill_commands(window: MainWindow, menu: QMenu) -> None:
+    """The current page's frequent commands, with their shortcuts (issue 17, item 3).
+
+    These are the page's own actions (:mod:`crc_reporter.ui.widgets.keyboard`): the keys that work while the
+    focus is on the page are the ones shown here, and the rows' context menus show the same actions.
+    """
+    menu.clear()  # the actions belong to their page: clearing only takes them off this menu
+    page = window.current_page() if window.ctx is not None else None
+    actions = page_commands(page) if page is not None else []
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    menu.setEnabled(bool(actions))
+
+
+def page_commands(page: object) -> list[QAction | None]:
+    """What a page offers in the Commands menu (None: a separator); [] for a page without commands."""
+    commands = getattr(page, "commands", None)
+    names = (
+        "new_action",
+        "new",
+        "assess_government",
+        "assess_civil_society",
+        "link",
+        "change",
+        "open",
+        "copy",
+        None,
+        "next",
+        "previous",
+    )
+    out: list[QAction | None] = []
+    for name in names:
+        action = getattr(commands, name, None) if name is not None else None
+        if isinstance(action, QAction):
+            out.append(action)
+        elif name is None and out:
+            out.append(None)
+    return out

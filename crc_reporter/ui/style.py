@@ -83,6 +83,17 @@ class Theme:
     note_text: str = "#23416b"
     scroll: str = "#c3cad4"
     placeholder: str = "#8a94a3"
+    success: str = "#2f7d4f"  # "done", "trusted", "added"
+    warning: str = "#8a6d00"  # "read-only", "kept as edited", "unknown signer"
+    info: str = "#1f55ad"  # "updated", "changed"
+    changed: str = "#fff4d6"  # the background of a value that differs
+    hit: str = "#ffe58a"  # a search word marked in a text
+    hit_text: str = "#1b1f24"
+    # chips in the detail pane: (background, text) for tags, responsible bodies, SDG targets, affected groups
+    chip_blue: tuple[str, str] = ("#e8eef8", "#23416b")
+    chip_green: tuple[str, str] = ("#eef6f0", "#1e5b3a")
+    chip_amber: tuple[str, str] = ("#fdf3e1", "#7a4b00")
+    chip_violet: tuple[str, str] = ("#f3eefb", "#4b3577")
 
 
 LIGHT = Theme(
@@ -133,6 +144,16 @@ DARK = Theme(
     note_text="#cfe0f7",
     scroll="#4a5566",
     placeholder="#7d8898",
+    success="#5cc98a",
+    warning="#e3b341",
+    info="#7fb0ff",
+    changed="#4a3f1c",
+    hit="#7a6400",
+    hit_text="#fff6cc",
+    chip_blue=("#1c2b40", "#cfe0f7"),
+    chip_green=("#173324", "#b4e6c8"),
+    chip_amber=("#3a2c12", "#f3d49a"),
+    chip_violet=("#2c2340", "#d9c9f5"),
 )
 
 _theme = LIGHT
@@ -180,6 +201,17 @@ QFrame#Card:focus {{ border: 2px solid {t.accent}; }}
 QLabel#SectionTitle {{ font-size: 10.5pt; font-weight: 600; color: {t.text}; }}
 QLabel#Muted {{ color: {t.muted}; }}
 QLabel#Error {{ color: {t.danger}; }}
+QLabel#Warning {{ color: {t.warning}; font-weight: 600; }}
+QLabel#Success {{ color: {t.success}; }}
+QLabel#OpeningLabel {{ color: {t.muted}; font-size: 12pt; }}
+QFrame#Divider {{ color: {t.grid}; }}
+QPushButton#Choice {{
+    text-align: left; padding: 12px 16px; border: 1px solid {t.border}; border-radius: 8px; background: {t.card};
+}}
+QPushButton#Choice:hover {{ border-color: {t.accent}; background: {t.hover}; }}
+QPushButton#Choice QLabel {{ background: transparent; }}
+QLabel#ChoiceTitle {{ font-weight: 600; font-size: 11pt; }}
+QLabel#ChoiceText {{ color: {t.muted}; }}
 QLabel#Note {{ background: {t.note}; border: 1px solid {t.note_border}; border-radius: 6px; padding: 10px 12px; color: {t.note_text}; }}
 QFrame#Card {{ background: {t.card}; border: 1px solid {t.border}; border-radius: 8px; }}
 QFrame#Card QLabel {{ background: transparent; }}

@@ -257,3 +257,82 @@ def test_an_import_can_be_reverted_from_its_backup(
     assert told[0].startswith("Restored the backup")
     with window.store.session() as s:  # type: ignore[union-attr]
         assert "CRC/C/XLM/CO/4-6" not in {d.symbol for d in list_documents(s)}
+
+
+def test_pasted_text_over_a_word_copy_asks_first(
+    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store, tmp_path: Path
+) -> None:
+    """Issue 18, item 7: the dialog lists what a weaker copy would change and lets the person choose."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from crc_reporter.importers import load_source
+    from crc_reporter.services.importing import apply_import
+    from tests.unit.importers.test_pdf_and_text import PASTED
+
+    word = build_docx(co_2014(country="Cambodia", code="KHM"), tmp_path / "co.docx")
+    with demo_store.session() as s:
+        apply_import(s, load_source(word))
+    idle()
+    shown: list[str] = []
+
+    def answer(button_text: str) -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:  # not open yet
+            QTimer.singleShot(20, lambda: answer(button_text))
+            return
+        shown.append(boxes[0].text())
+        next(b for b in boxes[0].buttons() if b.text() == button_text).click()
+
+    dialog = _dialog(qtbot, window)
+    dialog.chooser.paste.setPlainText(PASTED)
+    dialog.read_pasted()
+    _wait(qtbot, dialog)
+    assert dialog.report is not None and dialog.report.documents[0].weaker_than == "docx"
+
+    QTimer.singleShot(0, lambda: answer("Keep the stored copy"))
+    dialog.import_button.click()
+    assert "CRC/C/KHM/CO/4-6 was imported from a Word file" in shown[0] and "would change paragraphs" in shown[0]
+    assert dialog._task is None and dialog.applied is None  # nothing was written
+
+    QTimer.singleShot(0, lambda: answer("Replace it"))
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        dialog.import_button.click()
+    _wait(qtbot, dialog)
+    assert dialog.applied is not None and dialog.applied.documents[0].count("updated") > 0
+
+
+def test_a_khmer_translation_is_matched_then_kept_beside_the_original(
+    qtbot: QtBot, window: MainWindow, idle: Idle, demo_store: Store
+) -> None:
+    """Issue 18, item 2 in the dialog: the preview says what matches and what does not; Import stores it."""
+    from sqlalchemy import select
+
+    from crc_reporter.store.models import Document
+    from tests.khmer_translation import SYMBOL as DEMO_CO
+    from tests.khmer_translation import as_text
+
+    idle()
+    dialog = _dialog(qtbot, window)
+    dialog.translation.check.setChecked(True)
+    dialog.translation.symbol.setText(DEMO_CO)
+    dialog.chooser.paste.setPlainText(as_text(12))
+    dialog.read_pasted()
+    _wait(qtbot, dialog)
+    assert dialog.error.isHidden(), dialog.error.text()
+    summary = dialog.preview.summary.text()
+    assert "Translation (km)" in summary and "66 paragraphs" in summary
+    assert any("12" in w for w in dialog.preview.warnings_model.stringList())  # the missing paragraph
+    with demo_store.session() as s:  # the preview wrote nothing
+        doc = s.scalar(select(Document).where(Document.symbol == DEMO_CO))
+        assert doc is not None and not any(r.translation_lang == "km" and r.number < 50 for r in doc.recommendations)
+
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        dialog.import_button.click()
+    _wait(qtbot, dialog)
+    assert dialog.translation_report is not None and dialog.translation_report.applied
+    with demo_store.session() as s:
+        doc = s.scalar(select(Document).where(Document.symbol == DEMO_CO))
+        assert doc is not None
+        langs = {r.number: r.translation_lang for r in doc.recommendations}
+    assert {n for n, lang in langs.items() if lang == "km"} == set(langs) - {12}

@@ -140,6 +140,7 @@ def test_a_translation_is_typed_beside_the_paragraph_and_undone(
     idle()  # the search runs in the background
     page.table.select_row(0)
     detail = page.detail  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: detail.data is not None)  # the detail of a row a search selected loads once typing pauses
     info = detail.data.info
     assert info.translation is None
     panel = detail.translation

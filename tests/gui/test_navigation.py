@@ -73,6 +73,8 @@ def test_search_hits_are_marked_in_the_text(qtbot: QtBot, window: MainWindow, id
     qtbot.keyClicks(page.search, "juvenile")
     qtbot.waitUntil(lambda: page.model.rowCount() < 123)
     click_row(page.table, 0)
+    # the row a search made current has its detail loaded on a worker: it shows a moment later
+    qtbot.waitUntil(lambda: page.detail.rec_id() is not None and page.detail.rec_id() == page.table.current_id())
     marks = page.detail.text.extraSelections()
     assert marks and all(m.cursor.selectedText().lower() == "juvenile" for m in marks)
     page.clear.click()

@@ -12,7 +12,13 @@ from crc_reporter.services.search import recommendation_match, search_recommenda
 from crc_reporter.store.engine import Store
 
 
-@pytest.mark.parametrize("query", ["c", "child", "juvenile just", "birth regis", "Xamplia", "zzz", "  ", "é \"'"])
+@pytest.mark.parametrize(
+    "query",
+    # Latin prefixes; Khmer words of one, two and three or more characters (LIKE scan or trigram index), both
+    # spellings of a subscript; Latin and Khmer mixed (an intersection of the indexes); nothing to search for
+    ["c", "child", "juvenile just", "birth regis", "Xamplia", "zzz", "  ", "é \"'"]
+    + ["ក", "កុ", "កុមារ", "ស្ដី", "ស្តី", "child កុមារ", "កុមារ ការ", "កុ child", "50% _x"],
+)
 def test_ids_read_from_the_driver_are_the_query_s(demo_store: Store, query: str) -> None:
     with demo_store.session() as s:
         stmt = recommendation_match(s, query)

@@ -137,7 +137,7 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "recommendation_part",
         _t(m.RecommendationPart),
-        fields=("label", "text", "position"),
+        fields=("label", "text", "position") + _present(m.RecommendationPart, "translation"),
         refs=(Ref("recommendation", "recommendation_id", "recommendation", True),),
         natural_key=("recommendation", "label"),
     ),

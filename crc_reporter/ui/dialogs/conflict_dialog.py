@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter.i18n import _
+from crc_reporter.ui.style import theme
 
 KEEP_THEIRS, APPLY_MINE = 0, 1
-_DIFFERENT = QColor("#fff4d6")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ConflictDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(item.text())
                 if row.differs:
-                    item.setBackground(QBrush(_DIFFERENT))
+                    item.setBackground(QBrush(QColor(theme().changed)))  # legible light and dark
             items[0].setFont(bold)
             self.model.appendRow(items)
         self.table = QTableView()

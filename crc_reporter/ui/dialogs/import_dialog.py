@@ -30,8 +30,10 @@ from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
-from crc_reporter.services.errors import ValidationError
+from crc_reporter.services.errors import FORM_NAMES, ServiceError, ValidationError
 from crc_reporter.services.importing import ImportReport, apply_import, preview_import
+from crc_reporter.services.translations import TranslationReport, import_translation
+from crc_reporter.ui.dialogs.import_translation import TranslationChoice, describe
 from crc_reporter.ui.dialogs.import_widgets import ImportPreview, ProgressStrip, SourceChooser
 from crc_reporter.ui.dialogs.task_dialog import FileDropMixin
 from crc_reporter.ui.errors import error_text
@@ -76,6 +78,9 @@ class ImportDialog(FileDropMixin, QDialog):
         layout.addWidget(intro)
         self.chooser = SourceChooser()
         layout.addWidget(self.chooser)
+        self.translation = TranslationChoice()
+        self.translation_report: TranslationReport | None = None
+        layout.addWidget(self.translation)
         self.progress = ProgressStrip()
         layout.addWidget(self.progress)
         self.preview = ImportPreview()
@@ -139,7 +144,7 @@ class ImportDialog(FileDropMixin, QDialog):
 
     def _forget(self) -> None:
         """A new source: the previous one's preview goes, so Import can never import it instead."""
-        self.source, self.report = None, None
+        self.source, self.report, self.translation_report = None, None, None
         self.preview.forget()
         self.import_button.setEnabled(False)
 
@@ -151,6 +156,9 @@ class ImportDialog(FileDropMixin, QDialog):
         self.report = None  # until this reading's comparison arrives, there is nothing to import
         self.import_button.setEnabled(False)
         data, name = self._input
+        if self.translation.active():
+            self.read_translation(data, name)
+            return
         symbol, treaty = self.preview.overrides()
 
         def work(session: Session, control: TaskControl) -> tuple[ParsedSource, ImportReport | None, str]:
@@ -167,6 +175,52 @@ class ImportDialog(FileDropMixin, QDialog):
             return source, report, problem
 
         self._start(work, _("Reading {name}…").format(name=name), self._read_done)
+
+    def read_translation(self, data: str | bytes, name: str) -> None:
+        """Read a translated document and match it to the stored original (nothing is written yet)."""
+        target, lang = self.translation.target(), self.translation.language()
+
+        def work(session: Session, control: TaskControl) -> tuple[ParsedSource, TranslationReport | None, str]:
+            options = ReadOptions(
+                symbol=target or None,
+                progress=lambda done, total, message: control.progress(done, total, message),
+                cancel=lambda: control.cancelled,
+            )
+            source = load_source(data, name=name, options=options)
+            try:
+                found = lang or (source.documents[0].language if source.documents else "km")
+                return source, import_translation(session, source, target, found, apply=False), ""
+            except ServiceError as exc:
+                return source, None, error_text(exc)
+            finally:
+                session.rollback()
+
+        self._start(work, _("Reading {name}…").format(name=name), self._translation_read)
+
+    def _translation_read(self, result: tuple[ParsedSource, TranslationReport | None, str]) -> None:
+        self.source, self.translation_report, problem = result
+        if self.translation_report is not None:
+            self.preview.show_message(*describe(self.translation_report))
+        self.show_error(problem)
+        self.import_button.setEnabled(self.translation_report is not None and bool(self.translation_report.matched))
+
+    def apply_translation(self, source: ParsedSource, report: TranslationReport) -> None:
+        def work(session: Session, control: TaskControl) -> TranslationReport:
+            control.progress(0, 0, _("Backing up the store…"))
+            backup_before(session, "import")
+            return import_translation(session, source, report.symbol, report.lang)
+
+        self.import_button.setEnabled(False)
+        self._start(work, _("Importing…"), self._translation_applied)
+
+    def _translation_applied(self, report: TranslationReport) -> None:
+        self.translation_report = report
+        self.ctx.events.store_reloaded.emit()
+        self.preview.show_message(*describe(report))
+        self.chooser.setEnabled(False)
+        self.translation.setEnabled(False)
+        self.import_button.setVisible(False)
+        self.close_button.setText(_("Close"))
 
     def reread(self) -> None:
         self.read()
@@ -199,8 +253,14 @@ class ImportDialog(FileDropMixin, QDialog):
     # --- importing ------------------------------------------------------------------------------------------
     def apply(self) -> None:
         source = self.source
+        if source is not None and self.translation_report is not None and not self.translation_report.applied:
+            self.apply_translation(source, self.translation_report)
+            return
         if source is None or self.report is None:
             return
+        replace = any(doc.weaker_than for doc in self.report.documents)
+        if replace and not self.choose_weaker_copy(self.report):
+            return  # the stored copy stays; nothing is written
         symbol, treaty = self.preview.overrides()
 
         def work(session: Session, control: TaskControl) -> tuple[ImportReport, Path | None]:
@@ -211,12 +271,41 @@ class ImportDialog(FileDropMixin, QDialog):
                 source,
                 symbol=symbol,
                 treaty=treaty,
+                replace=replace,
                 progress=lambda done, total, message: control.progress(done, total, _("Importing…")),
                 cancel=lambda: control.cancelled,
             ), backup.path if backup is not None else None
 
         self.import_button.setEnabled(False)
         self._start(work, _("Importing…"), self._applied)
+
+    def choose_weaker_copy(self, report: ImportReport) -> bool:
+        """A PDF or pasted text over a copy from a better form: the person sees what changes and chooses."""
+        lines = []
+        for doc in report.documents:
+            if doc.weaker_than:
+                lines.append(
+                    _("{symbol} was imported from {stored}. This {found} would change paragraphs {numbers}.").format(
+                        symbol=doc.symbol,
+                        stored=_(FORM_NAMES.get(doc.weaker_than, doc.weaker_than)),
+                        found=_(FORM_NAMES.get(report.format, report.format)),
+                        numbers=", ".join(map(str, doc.changed_numbers)),
+                    )
+                )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Replace a better copy?"))
+        box.setText(" ".join(lines))
+        box.setInformativeText(
+            _(
+                "A copy from a Word file keeps the Committee's numbering, parts and bold exactly; text from a PDF may not."
+            )
+        )
+        replace = box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("Keep the stored copy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
     def _applied(self, result: tuple[ImportReport, Path | None]) -> None:
         report, self.backup = result

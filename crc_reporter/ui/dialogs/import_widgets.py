@@ -142,7 +142,7 @@ class ImportPreview(QStackedWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        card = QFrame()
+        card = self.card = QFrame()
         card.setObjectName("Card")
         grid = QGridLayout(card)
         grid.setContentsMargins(14, 10, 14, 10)
@@ -239,7 +239,19 @@ class ImportPreview(QStackedWidget):
             return None
         return self.report.documents[min(self._index(), len(self.report.documents) - 1)]
 
+    def show_message(self, summary: str, warnings: list[str]) -> None:
+        """A summary and warnings without the paragraph table (a translation matched to its original)."""
+        self.model.set_rows([])
+        self.card.setVisible(False)
+        self.table.setVisible(False)
+        self.summary.setText(summary)
+        self.warnings_model.setStringList(warnings)
+        self.warnings.setVisible(bool(warnings))
+        self.setCurrentIndex(1)
+
     def show_source(self, source: ParsedSource, report: ImportReport | None) -> None:
+        self.card.setVisible(True)
+        self.table.setVisible(True)
         self.source, self.report = source, report
         self.document.blockSignals(True)
         current = self._index()

@@ -55,6 +55,7 @@ from crc_reporter.ui.dialogs.trusted_keys_panel import TrustKeyDialog, may_manag
 from crc_reporter.ui.errors import USER_ERRORS, error_text
 from crc_reporter.ui.exchange_access import merge_blocked
 from crc_reporter.ui.exchange_texts import merge_summary
+from crc_reporter.ui.style import theme
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import muted_label
 
@@ -64,8 +65,6 @@ if TYPE_CHECKING:
 
 PACKAGE_FILTER = "{packages} (*" + SUFFIX + ");;{all} (*)"
 Read = tuple[Package, PackageInfo, MergeResult | None, str]
-_OK = "#2f7d4f"
-_ERROR = "#c8372d"
 
 
 def _compare(session: Session, package: Package) -> Read:
@@ -341,7 +340,8 @@ class MergeDialog(FileDropMixin, QDialog):
         self._update_merge_button()
 
     def show_message(self, text: str, *, error: bool = False, ok: bool = False) -> None:
-        colour = _ERROR if error else _OK if ok else "#8a6d00"
+        t = theme()
+        colour = t.danger if error else t.success if ok else t.warning
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setText(text)
         self.message.setVisible(bool(text))

@@ -30,11 +30,15 @@ from crc_reporter.ui.models.exchange import (
     kind_counts,
     version_rows,
 )
+from crc_reporter.ui.style import theme
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.tables import RecordTable
 
-_SIGNER_COLOURS = {"trusted": "#2f7d4f", "unknown": "#8a6d00", "unsigned": "#5f6b7a"}
-_WARNING = "#8a6d00"
+
+def _signer_colour(state: str) -> str:
+    """The theme's colour for a package's signer: trusted, unknown or unsigned (legible light and dark)."""
+    t = theme()
+    return {"trusted": t.success, "unknown": t.warning}.get(state, t.muted)
 
 
 class EmptyPackage(QWidget):
@@ -45,7 +49,7 @@ class EmptyPackage(QWidget):
         column = QVBoxLayout(self)
         column.addStretch(1)
         glyph = QLabel()
-        glyph.setPixmap(icon("link", "#9fb0c8").pixmap(QSize(48, 48)))
+        glyph.setPixmap(icon("link", theme().sidebar_muted).pixmap(QSize(48, 48)))
         glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(glyph)
         self.hint = muted_label("")
@@ -163,7 +167,7 @@ class PackageCard(QFrame):
                     info.confidential,
                 ).format(n=number(info.confidential))
             )
-            confidential.setStyleSheet(f"color: {_WARNING}; font-weight: 600;")
+            confidential.setStyleSheet(f"color: {theme().warning}; font-weight: 600;")
         else:
             confidential.setText(_("None"))
             confidential.setStyleSheet("")
@@ -171,7 +175,7 @@ class PackageCard(QFrame):
         signature = self.values["signature"]
         signature.setText(signer_text(info))
         signature.setStyleSheet(
-            f"color: {_SIGNER_COLOURS[state]};" + (" font-weight: 600;" if state != "unsigned" else "")
+            f"color: {_signer_colour(state)};" + (" font-weight: 600;" if state != "unsigned" else "")
         )
         self.trust_button.setVisible(state == "unknown")
 

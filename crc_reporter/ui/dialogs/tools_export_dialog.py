@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
+from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.i18n import _
 from crc_reporter.services.exchange.outline import confidential_actions
 from crc_reporter.services.interchange.columns import BY_KEY
@@ -74,8 +75,8 @@ class ToolsExportDialog(ExportDialog):
         box = QGroupBox(_("Whose workbook"))
         column = QVBoxLayout(box)
         self.side.addItem(_("Either side (each added assessment says whose)"), None)
-        self.side.addItem(_("Government"), "government")
-        self.side.addItem(_("Civil society"), "civil_society")
+        self.side.addItem(_("Government"), AssessmentSide.GOVERNMENT.value)
+        self.side.addItem(_("Civil society"), AssessmentSide.CIVIL_SOCIETY.value)
         self.side.setAccessibleName(_("Whose workbook"))
         column.addWidget(self.side)
         column.addWidget(

@@ -16,7 +16,7 @@ from crc_reporter.ui.formatting import short_date
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.models.base import CENTER, ID_ROLE, RIGHT, Column, RecordTableModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, encode_action_ids
-from crc_reporter.ui.style import DANGER
+from crc_reporter.ui.style import DANGER, theme
 
 
 def is_overdue(action: ActionInfo, today: dt.date | None = None) -> bool:
@@ -62,7 +62,7 @@ class ActionTableModel(RecordTableModel[ActionInfo]):
                 return _("Past its target date and not completed")
         if column == self.COL_CONFIDENTIAL and record.confidential:
             if role == Qt.ItemDataRole.DecorationRole:
-                return icon("lock", "#7a5a00")
+                return icon("lock", theme().warning)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return _("Confidential: left out of shared reports")
         return None
@@ -70,7 +70,7 @@ class ActionTableModel(RecordTableModel[ActionInfo]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and section == self.COL_CONFIDENTIAL:
             if role == Qt.ItemDataRole.DecorationRole:
-                return icon("lock", "#5f6b7a")
+                return icon("lock", theme().muted)
             if role == Qt.ItemDataRole.DisplayRole:
                 return ""
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -33,6 +33,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: the record's id
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  #: the value the column sorts by
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  #: a status key, for the status delegate
 
+_DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_RECORD, _ID_ROLE, _SORT, _STATUS = (int(r) for r in (RECORD_ROLE, ID_ROLE, SORT_ROLE, STATUS_ROLE))
+
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -78,6 +82,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = []
         self._index: dict[Any, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._ordered: tuple[object, list[R], list[R]] | None = None  # see rows_in_order
 
     # --- records ---------------------------------------------------------------------
     @staticmethod
@@ -93,6 +98,29 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         sort = self._sort
         ordered = self._sorted(list(rows), sort)
         return PreparedRows(ordered, self._index_of(ordered), sort)
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by (None: as given)."""
+        return self._sort
+
+    def sorted_rows(self, rows: Iterable[R], sort: tuple[int, Qt.SortOrder] | None) -> list[R]:
+        """``rows`` in the order ``sort`` gives; plain Python, so a worker thread may do it."""
+        return self._sorted(list(rows), sort) if sort is not None else list(rows)
+
+    def rows_in_order(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None) -> list[R]:
+        """Every row of ``rows`` in the order ``sort`` gives, sorted once per list and sort order (the list is
+        replaced, never changed, so its identity says whether it changed); any thread may ask."""
+        ordered = self._ordered
+        if ordered is not None and ordered[0] == sort and ordered[1] is rows:
+            return ordered[2]
+        in_order = self.sorted_rows(rows, sort)
+        self._ordered = (sort, rows, in_order)  # one assignment: safe to make from a worker
+        return in_order
+
+    def prepare_ordered(self, rows: list[R], sort: tuple[int, Qt.SortOrder] | None) -> PreparedRows[R]:
+        """Index ``rows`` that are already in the order ``sort`` gives (filtered from a list sorted once)."""
+        return PreparedRows(rows, self._index_of(rows), sort)
 
     def set_prepared(self, prepared: PreparedRows[R]) -> None:
         """Show rows sorted and indexed beforehand (again if the sort order changed meanwhile)."""
@@ -169,6 +197,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.layoutChanged.emit()
 
     # --- Qt model ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own checks the row and column by calling rowCount() and columnCount(), two calls into Python
+        # for every cell a view paints through its proxy; the same checks here cost one
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -176,27 +211,31 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every role of every cell painted (about ten per cell): roles are compared as plain ints,
+        # not as Qt's enum members, whose every use goes through Python's enum machinery.
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        spec = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = spec.display(record)
+        if role == _DISPLAY:
+            value = self.columns[index.column()].display(record)
             if value is None:
                 return ""
             # numbers take the interface's digits (០–៩ if chosen); strings are data and stay as typed
             return value if isinstance(value, str) else digits(str(value))
-        if role == RECORD_ROLE:
+        if role == _ALIGNMENT:
+            return self.columns[index.column()].align
+        if role == _RECORD:
             return record
-        if role == ID_ROLE:
+        if role == _ID_ROLE:
             return self.record_id(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return spec.align
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
+            spec = self.columns[index.column()]
             return spec.tooltip(record) if spec.tooltip else None
-        if role == STATUS_ROLE:
+        if role == _STATUS:
+            spec = self.columns[index.column()]
             return spec.status(record) if spec.status else None
-        if role == SORT_ROLE:
+        if role == _SORT:
+            spec = self.columns[index.column()]
             return (spec.sort_key or spec.display)(record)
         return self.extra_data(record, index.column(), role)
 

@@ -22,10 +22,7 @@ from crc_reporter.ui.exchange_texts import (
     kind_singular,
 )
 from crc_reporter.ui.models.base import RIGHT, Column, RecordTableModel
-from crc_reporter.ui.style import DANGER, MUTED
-
-_ADDED, _UPDATED, _DELETED = "#2f7d4f", "#1f55ad", DANGER
-_DIFFERENT = QColor("#fff4d6")
+from crc_reporter.ui.style import theme
 
 
 def _count(n: int) -> int | str:
@@ -72,7 +69,8 @@ class KindCountsModel(RecordTableModel[KindCount]):
     )
 
     def extra_data(self, record: KindCount, column: int, role: int) -> Any:
-        colours = {self.COL_ADDED: _ADDED, self.COL_UPDATED: _UPDATED, self.COL_DELETED: _DELETED}
+        t = theme()  # the scheme shown now: legible light and dark
+        colours = {self.COL_ADDED: t.success, self.COL_UPDATED: t.info, self.COL_DELETED: t.danger}
         if role == Qt.ItemDataRole.ForegroundRole and column in colours:
             return QColor(colours[column])
         return None
@@ -138,7 +136,7 @@ class ConflictTableModel(RecordTableModel[ConflictItem]):
 
     def extra_data(self, record: ConflictItem, column: int, role: int) -> Any:
         if column == self.COL_CHOICE and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(MUTED) if record.choice is None else QColor(_UPDATED)
+            return QColor(theme().muted) if record.choice is None else QColor(theme().info)
         if column == self.COL_CHOICE and role == Qt.ItemDataRole.FontRole and record.choice is not None:
             bold = QFont()
             bold.setBold(True)
@@ -184,7 +182,7 @@ class VersionsModel(RecordTableModel[VersionRow]):
 
     def extra_data(self, record: VersionRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and record.differs:
-            return _DIFFERENT
+            return QColor(theme().changed)
         if role == Qt.ItemDataRole.FontRole and column == 0:
             bold = QFont()
             bold.setBold(True)

@@ -20,6 +20,16 @@ from crc_reporter.ui.style import DANGER, theme
 
 ACTION_MIME = "application/x-crc-reporter-actions"
 
+_TOOLTIP, _ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole.value), int(Qt.ItemDataRole.AccessibleTextRole.value)
+_FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
 _STATUS_RANK = {
     "not_assessed": 0,
     "not_implemented": 1,
@@ -139,21 +149,24 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
                 return _("Urgent")
         return super().headerData(section, orientation, role)
 
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == _TOOLTIP and index.isValid() and index.column() == self.COL_URGENT:
+            return _("The Committee asks for urgent measures") if self._rows[index.row()].urgent else None
+        return super().data(index, role)
+
     def extra_data(self, record: RecommendationRow, column: int, role: int) -> Any:
-        if column == self.COL_URGENT and role == Qt.ItemDataRole.ToolTipRole and record.urgent:
-            return _("The Committee asks for urgent measures")
-        if column == self.COL_URGENT and role == Qt.ItemDataRole.AccessibleTextRole:
+        # plain ints: this runs for every role of every cell painted (see RecordTableModel.data)
+        if role == _ACCESSIBLE and column == self.COL_URGENT:
             return _("Urgent") if record.urgent else ""
-        if column == self.COL_NUMBER and role == Qt.ItemDataRole.FontRole:
+        if role == _FONT and column == self.COL_NUMBER:
             return self._bold
-        if column == self.COL_DOCUMENT and role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND and column == self.COL_DOCUMENT:
             return QColor(theme().muted)  # quieter than the text, legible on either scheme
         return None
 
     # --- drag and drop: actions dropped on a paragraph are linked to it ----------------
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsDropEnabled if index.isValid() else flags
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS  # asked for every cell painted: computed once
 
     def mimeTypes(self) -> list[str]:
         return [ACTION_MIME]

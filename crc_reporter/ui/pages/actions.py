@@ -38,9 +38,9 @@ from crc_reporter.ui.models.actions import ActionTableModel, is_overdue
 from crc_reporter.ui.models.detail import LinkedRecommendationModel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.page_commands import ActionCommands
-from crc_reporter.ui.pages.recommendations import filter_combo, refill
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import card_frame, muted_label, section_label
+from crc_reporter.ui.widgets.filters import filter_combo, refill
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.splitters import remember

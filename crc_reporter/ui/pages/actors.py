@@ -24,7 +24,7 @@ from crc_reporter.ui.models.base import FilteringProxyModel
 from crc_reporter.ui.models.directory import ActorRow, ActorTableModel
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
-from crc_reporter.ui.pages.recommendations import filter_combo
+from crc_reporter.ui.widgets.filters import filter_combo
 from crc_reporter.ui.widgets.tables import RecordTable
 
 

@@ -43,7 +43,7 @@ from crc_reporter.ui.models.directory import IndicatorTableModel
 from crc_reporter.ui.models.indicator_values import IndicatorValuesModel, series_label
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.directory import DirectoryPage
-from crc_reporter.ui.style import SERIES_COLORS
+from crc_reporter.ui.style import SERIES_COLORS, theme
 from crc_reporter.ui.widgets.cards import ChartCard, muted_label
 from crc_reporter.ui.widgets.grid import NumberGrid
 from crc_reporter.ui.widgets.keyboard import notes_keys
@@ -229,7 +229,7 @@ class IndicatorsPage(DirectoryPage):
     def _refused(self, message: str) -> None:
         """Say in place why a value was not taken (or, with no message, what the grid expects)."""
         self.values_note.setText(message or self.values_hint)
-        self.values_note.setStyleSheet("color: #c8372d;" if message else "")
+        self.values_note.setStyleSheet(f"color: {theme().danger};" if message else "")
 
     def _paste(self, row: int, column: int, block: list[list[str]]) -> None:
         info = self.current()

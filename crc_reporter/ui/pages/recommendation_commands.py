@@ -14,6 +14,7 @@ from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.dialogs.bulk_edit import BulkRecommendationDialog
 from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.widgets.keyboard import page_command, row_menu
@@ -95,3 +96,17 @@ class RecommendationCommands:
         if dialog.exec():
             text = ngettext("Change {n} recommendation", "Change {n} recommendations", len(infos))
             page.ctx.edit_all(text.format(n=number(len(infos))), dialog.edits())
+
+    # --- drag and drop: actions dropped onto a row are linked to it, in one undoable step ---------
+    def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
+        row = next((r for r in self.page._rows if r.id == rec_id), None)
+        target = paragraph_ref(row.document, row.number) if row else _("recommendation")
+        if len(action_ids) == 1:
+            self.page.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
+        else:
+            with self.page.ctx.history.macro(
+                _("Link {count} actions to {target}").format(count=number(len(action_ids)), target=target)
+            ):
+                for action_id in action_ids:
+                    self.page.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))
+        self.page.table.select_id(rec_id, scroll=False)

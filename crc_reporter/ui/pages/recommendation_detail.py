@@ -56,6 +56,7 @@ from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_id
 from crc_reporter.ui.pages.assessment_panel import SidePanel
 from crc_reporter.ui.pages.recommendation_text import recommendation_html
 from crc_reporter.ui.pages.recommendation_translation import TranslationPanel
+from crc_reporter.ui.style import theme
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 from crc_reporter.ui.widgets.scrolling import ScrollBody
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -194,7 +195,7 @@ class RecommendationDetail(QFrame):
             if i:
                 line = QFrame()
                 line.setFrameShape(QFrame.Shape.VLine)
-                line.setStyleSheet("color: #e3e7ed;")
+                line.setObjectName("Divider")
                 side_layout.addWidget(line)
             side_layout.addWidget(panel, 1)
             panel.record_requested.connect(self.record_assessment)
@@ -250,12 +251,21 @@ class RecommendationDetail(QFrame):
         if rec_id is not None:
             with self.ctx.store.session() as session:
                 data = load_detail(session, rec_id)
+        self.show_data(data)
+
+    def show_loading(self) -> None:
+        """While a paragraph's detail loads in the background: none shown, so no command acts on the last."""
+        self.data = None
+        self.stack.setCurrentIndex(0)
+
+    def show_data(self, data: DetailData | None) -> None:
+        """Show a detail loaded beforehand (:func:`load_detail`), or the placeholder for None."""
         self.data = data
         if data is None:
             self.stack.setCurrentIndex(0)
             return
         info = data.info
-        urgent = ' <span style="color:#c8372d;">●&nbsp;{}</span>'.format(_("Urgent")) if info.urgent else ""
+        urgent = ' <span style="color:{};">●&nbsp;{}</span>'.format(theme().danger, _("Urgent")) if info.urgent else ""
         self.heading.setText(
             _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
         )
@@ -281,8 +291,8 @@ class RecommendationDetail(QFrame):
 
     def _mark_search_hits(self) -> None:
         hit = QTextCharFormat()
-        hit.setBackground(QColor("#ffe58a"))
-        hit.setForeground(QColor("#1b1f24"))
+        hit.setBackground(QColor(theme().hit))
+        hit.setForeground(QColor(theme().hit_text))
         document = self.text.document()
         marks: list[QTextEdit.ExtraSelection] = []
         for term in self._terms:

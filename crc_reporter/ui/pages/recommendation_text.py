@@ -6,11 +6,14 @@ from crc_reporter.domain.records import IndicatorInfo, RecommendationInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import esc, integer
+from crc_reporter.ui.style import theme
 
 _CHIP = '<span style="background:{bg}; color:{fg}; border-radius:8px;">&nbsp;{text}&nbsp;</span>'
 
 
-def _chips(values: tuple[str, ...] | list[str], bg: str = "#e8eef8", fg: str = "#23416b") -> str:
+def _chips(values: tuple[str, ...] | list[str], colours: tuple[str, str] | None = None) -> str:
+    """``values`` as chips in the theme's ``colours`` (background, text; blue if not given)."""
+    bg, fg = colours or theme().chip_blue
     return " &nbsp;".join(_CHIP.format(bg=bg, fg=fg, text=esc(v)) for v in values)
 
 
@@ -32,18 +35,20 @@ def lead_in(info: RecommendationInfo) -> str:
 def recommendation_html(
     info: RecommendationInfo, indicators: list[IndicatorInfo], previous_ids: list[int | None]
 ) -> str:
+    muted = theme().muted  # the colours of the scheme shown now (the pane is drawn again for the next one)
     out = ['<div style="line-height:140%;">']
     meta = [label(info.kind)]
     if info.cluster:
         meta.append(label(info.cluster))
     if info.subheading:
         meta.append(info.subheading)
-    out.append('<p style="color:#5f6b7a;">{}</p>'.format(" · ".join(esc(m) for m in meta)))
+    out.append('<p style="color:{};">{}</p>'.format(muted, " · ".join(esc(m) for m in meta)))
     # a translation into the interface's language comes first: that is what this reader reads
     translation_first = bool(info.translation) and info.translation_lang == current_language()
     if translation_first:
         out.append(_translation_html(info))
-        out.append('<p style="color:#5f6b7a; margin-top:10px;">{}</p>'.format(esc(_("As adopted by the Committee"))))
+        adopted = esc(_("As adopted by the Committee"))  # (outside the f-string, where the catalogs find it)
+        out.append(f'<p style="color:{muted}; margin-top:10px;">{adopted}</p>')
     intro = lead_in(info)
     out.append(f"<p>{esc(intro)}</p>")
     if info.parts and intro != info.text:
@@ -61,13 +66,13 @@ def recommendation_html(
     if info.articles:
         facts.append((_("Articles"), esc(", ".join(_article(a) for a in info.articles))))
     if info.responsible:
-        facts.append((_("Responsible"), _chips(info.responsible, "#eef6f0", "#1e5b3a")))
+        facts.append((_("Responsible"), _chips(info.responsible, theme().chip_green)))
     if info.sdg_targets:
-        facts.append((_("SDG targets"), _chips(info.sdg_targets, "#fdf3e1", "#7a4b00")))
+        facts.append((_("SDG targets"), _chips(info.sdg_targets, theme().chip_amber)))
     if info.themes:
         facts.append((_("Themes"), _chips(info.themes)))
     if info.affected_groups:
-        facts.append((_("Affected groups"), _chips(info.affected_groups, "#f3eefb", "#4b3577")))
+        facts.append((_("Affected groups"), _chips(info.affected_groups, theme().chip_violet)))
     if info.previous:
         links = []
         for ref, rec_id in zip(info.previous, previous_ids, strict=False):
@@ -80,7 +85,7 @@ def recommendation_html(
         out.append('<table cellspacing="0" cellpadding="4" style="margin-top:8px;">')
         for name, value in facts:
             out.append(
-                f'<tr><td valign="top" style="color:#5f6b7a; padding-right:12px; white-space:nowrap;">{esc(name)}</td>'
+                f'<tr><td valign="top" style="color:{muted}; padding-right:12px; white-space:nowrap;">{esc(name)}</td>'
                 f"<td>{value}</td></tr>"
             )
         out.append("</table>")
@@ -94,4 +99,4 @@ def _translation_html(info: RecommendationInfo) -> str:
     language = LANGUAGES.get(info.translation_lang or "", info.translation_lang or "")
     heading = esc(_("Translation ({language})").format(language=language))
     body = esc(info.translation).replace("\n", "<br>")
-    return f'<p style="color:#5f6b7a; margin-top:10px;">{heading}</p><p>{body}</p>'
+    return f'<p style="color:{theme().muted}; margin-top:10px;">{heading}</p><p>{body}</p>'

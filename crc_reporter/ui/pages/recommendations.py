@@ -3,17 +3,21 @@
 All rows are loaded once in the background; each keystroke then asks the
 store only for the full-text matches (a few milliseconds even on 20,000
 paragraphs) and narrows the loaded rows in memory before one model reset.
+
+Typing never waits (issue 17): the query and the narrowing run on a worker,
+from the loaded rows sorted once per sort order (no sort per keystroke); one
+search runs at a time, and text typed meanwhile is searched for when it
+answers (answers to text no longer in the box are dropped). The interface
+thread only resets the model (the table formats the rows on screen only) and,
+when the search moved the current row, shows a detail loaded on a worker.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QPushButton,
     QSplitter,
     QWidget,
@@ -28,47 +32,24 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.services.recommendation_queries import NO_CLUSTER, RecommendationFilter
 from crc_reporter.services.recommendation_rows import FilterChoices, filter_choices, filter_rows, recommendation_rows
 from crc_reporter.services.search import search_recommendation_ids
-from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.formatting import number, paragraph_ref
+from crc_reporter.ui.formatting import number
 from crc_reporter.ui.models.base import PreparedRows
 from crc_reporter.ui.models.recommendations import RecommendationTableModel
 from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
-from crc_reporter.ui.pages.recommendation_detail import RecommendationDetail
+from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
+from crc_reporter.ui.widgets.filters import filter_combo, refill
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
 
-
-def filter_combo(all_text: str, items: Sequence[tuple[str, object]], min_width: int = 120) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(all_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    # at least wide enough for "All …" in the interface's language (the arrow takes about 34 px)
-    combo.setMinimumWidth(max(min_width, combo.fontMetrics().horizontalAdvance(all_text) + 34))
-    combo.setMaxVisibleItems(20)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
-    return combo
-
-
-def refill(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> None:
-    """Replace a filter's choices, keeping the current one if it is still offered."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(all_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    found = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(found, 0))
-    combo.blockSignals(False)
+#: after the search moved the current row, its detail loads once typing has paused this long
+DETAIL_PAUSE_MS = 200
 
 
 class RecommendationsPage(Page):
@@ -82,12 +63,15 @@ class RecommendationsPage(Page):
         self._pending: int | None = None  # a paragraph to select once the rows are loaded
         self._matching: tuple[str, frozenset[int]] | None = None  # the last text query and the ids it found
         self._search_generation = 0  # answers to earlier queries are dropped
+        self._searching = False  # one search at a time: keystrokes meanwhile only note what to search next
+        self._search_next: str | None = None
+        self._detail_generation = 0  # a detail loaded in the background for a row no longer current is dropped
         self._filtering = False
         self._shown_filter: RecommendationFilter | None = None  # the filter whose rows the table shows
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
-        self._detail_timer.setInterval(0)
-        self._detail_timer.timeout.connect(lambda: self._current_changed(self.table.current_record()))
+        self._detail_timer.setInterval(DETAIL_PAUSE_MS)
+        self._detail_timer.timeout.connect(lambda: self._load_detail(self.table.current_id()))  # type: ignore[arg-type]
         self._pending_filters: dict[str, object] | None = None  # filters to set once the rows are loaded
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
@@ -121,7 +105,16 @@ class RecommendationsPage(Page):
         self.status = filter_combo(_("Any status"), status_items, 130)
         self.tag = filter_combo(_("All tags"), [], 100)
         self.responsible = filter_combo(_("All responsible bodies"), [], 170)
-        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+        self._combos = {
+            "treaty": self.treaty,
+            "document": self.document,
+            "cluster": self.cluster,
+            "kind": self.kind,
+            "status": self.status,
+            "tag": self.tag,
+            "responsible": self.responsible,
+        }
+        for combo in self._combos.values():
             filters.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
         filters.addWidget(self.urgent)
@@ -163,11 +156,11 @@ class RecommendationsPage(Page):
         self.clear.clicked.connect(self.clear_filters)
         self.show_actions.toggled.connect(self.action_panel.setVisible)
         self.table.current_changed.connect(self._current_changed)
-        self.model.actions_dropped.connect(self.link_dropped_actions)
         self.detail.follow.connect(lambda rec_id: self.ctx.navigate(self.key, rec_id=rec_id))  # Back returns
         ctx.access.guard(self.show_actions)
         self.table.setAcceptDrops(ctx.access.allowed)
         self.commands = RecommendationCommands(self)
+        self.model.actions_dropped.connect(self.commands.link_dropped_actions)
 
         events = ctx.events
         events.recommendations_changed.connect(self._records_changed)
@@ -252,33 +245,47 @@ class RecommendationsPage(Page):
         flt = self.current_filter()
         if flt == self._shown_filter:
             return  # a space typed after a word, say: the same question, its rows are on screen
+        self._search_generation += 1  # whatever a search running now answers is no longer the question
         if flt.query and (self._matching is None or self._matching[0] != flt.query):
             self._search(flt.query)
             return
         self._show_filtered(flt, self._matching[1] if flt.query and self._matching else None)
 
     def _search(self, query: str) -> None:
-        self._search_generation += 1
+        """Search for ``query`` on a worker; while another search runs, only note it as the next one."""
+        if self._searching:
+            self._search_next = query
+            return
+        self._searching, self._search_next = True, None
         generation = self._search_generation
-
         rows, asked, model = self._rows, self.current_filter(), self.model  # the list is replaced, never changed
+        sort = model.sort_state
 
         def work(session: Session, _control: TaskControl) -> tuple[frozenset[int], PreparedRows[RecommendationRow]]:
             found = frozenset(search_recommendation_ids(session, query))
             # narrowing the loaded rows and indexing them is done here too: the interface thread only shows them
-            return found, model.prepare_rows(filter_rows(rows, asked, found))
+            in_order = model.rows_in_order(rows, sort)
+            return found, model.prepare_ordered(filter_rows(in_order, asked, found), sort)
 
         def done(result: tuple[frozenset[int], PreparedRows[RecommendationRow]]) -> None:
             if generation != self._search_generation or not self.is_current(self._generation):
                 return  # a newer keystroke asked another question
             found, prepared = result
             self._matching = (query, found)
-            flt = self.current_filter()  # the other filters may have changed while the query ran
-            if flt.query != query:
-                return
-            self._show_filtered(flt, found, prepared if flt == asked and rows is self._rows else None)
+            flt = self.current_filter()
+            if flt == asked and rows is self._rows:
+                self._show_filtered(flt, found, prepared)
 
-        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+        def finished() -> None:
+            self._searching = False
+            wanted = self._search_next
+            self._search_next = None
+            flt = self.current_filter()
+            if wanted is not None and self._loaded and flt.query and flt != self._shown_filter:
+                self.apply_filters()  # the text typed while this search ran
+
+        task = self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+        task.done.connect(finished)
 
     def _show_filtered(
         self,
@@ -288,18 +295,26 @@ class RecommendationsPage(Page):
     ) -> None:
         keep = self.table.current_id()
         if prepared is None:
-            prepared = self.model.prepare_rows(filter_rows(self._rows, flt, matching))
+            sort = self.model.sort_state
+            in_order = self.model.rows_in_order(self._rows, sort)
+            prepared = self.model.prepare_ordered(filter_rows(in_order, flt, matching), sort)
         visible = prepared.rows
         self._shown_filter = flt
-        self._filtering = True  # a detail to load waits for the next turn of the event loop: the rows paint first
+        self._filtering = True  # the detail is settled below, once the rows are shown
         try:
             self.model.set_prepared(prepared)
             if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
                 self.table.select_row(0)
-            elif not self.model.rowCount():
-                self.detail.show_recommendation(None)
         finally:
             self._filtering = False
+        current = self.table.current_id()
+        if current != self.detail.rec_id():  # the rows shown moved the current row: its detail follows
+            self._detail_generation += 1
+            if current is None:
+                self.detail.show_recommendation(None)
+            else:  # loaded on a worker once typing pauses; meanwhile no paragraph is shown, so none is acted on
+                self.detail.show_loading()
+                self._detail_timer.start()
         self.detail.highlight(flt.query)
         shown, total = len(visible), len(self._rows)
         self.subtitle.setText(
@@ -309,7 +324,7 @@ class RecommendationsPage(Page):
         )
 
     def clear_filters(self) -> None:
-        for combo in (self.treaty, self.document, self.cluster, self.kind, self.status, self.tag, self.responsible):
+        for combo in self._combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -328,16 +343,7 @@ class RecommendationsPage(Page):
             self._pending_filters = dict(filters)
             return
         self._pending_filters = None
-        combos = {
-            "treaty": self.treaty,
-            "document": self.document,
-            "cluster": self.cluster,
-            "kind": self.kind,
-            "status": self.status,
-            "tag": self.tag,
-            "responsible": self.responsible,
-        }
-        for name, combo in combos.items():
+        for name, combo in self._combos.items():
             combo.blockSignals(True)
             value = filters.get(name)
             index = combo.findData(value) if value is not None else 0
@@ -361,13 +367,34 @@ class RecommendationsPage(Page):
 
     # --- selection and navigation ---------------------------------------------------------------
     def _current_changed(self, record: object) -> None:
+        self._detail_generation += 1  # a detail still loading is for a row no longer current
         if self._filtering:
-            self._detail_timer.start()
-            return
+            return  # _show_filtered settles the detail once the rows are shown
+        self._detail_timer.stop()  # a click or a key chose the row: its detail now, not after a pause
         rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
         self.detail.show_recommendation(rec_id)
+
+    def _load_detail(self, rec_id: int | None) -> None:
+        """The detail of the row a search made current, loaded on a worker once typing paused.
+
+        Until it arrives the pane shows no paragraph, so no command acts on the one shown before. (While a
+        person types, a worker loading details would compete with the interface thread for Python's lock.)"""
+        if rec_id is None:
+            self.detail.show_recommendation(None)
+            return
+        self.detail.show_loading()
+        generation = self._detail_generation
+
+        def work(session: Session, _control: TaskControl) -> DetailData | None:
+            return load_detail(session, rec_id)
+
+        def done(data: DetailData | None) -> None:
+            if generation == self._detail_generation and self.table.current_id() == rec_id:
+                self.detail.show_data(data)
+
+        self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
 
     def show_record(self, **target: object) -> None:
         filters = target.get("filters")
@@ -410,17 +437,3 @@ class RecommendationsPage(Page):
 
     def place(self) -> dict[str, object]:
         return {"rec_id": self.detail.rec_id()}
-
-    # --- drag and drop ----------------------------------------------------------------------------
-    def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:
-        row = next((r for r in self._rows if r.id == rec_id), None)
-        target = paragraph_ref(row.document, row.number) if row else _("recommendation")
-        if len(action_ids) == 1:
-            self.ctx.edit(LinkAction(action_ids[0], rec_id, part_id, label=target))
-        else:
-            with self.ctx.history.macro(
-                _("Link {count} actions to {target}").format(count=number(len(action_ids)), target=target)
-            ):
-                for action_id in action_ids:
-                    self.ctx.edit(LinkAction(action_id, rec_id, part_id, label=target))
-        self.table.select_id(rec_id, scroll=False)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.icons import icon
+from crc_reporter.ui.style import theme
+from crc_reporter.ui.widgets.scrolling import ScrollBody
 
 
 class _Choice(QPushButton):
@@ -19,25 +21,21 @@ class _Choice(QPushButton):
         self.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(92)
         self.setAccessibleName(title)
-        self.setStyleSheet(
-            "QPushButton#Choice { text-align: left; padding: 12px 16px; border: 1px solid #d9dee6;"
-            " border-radius: 8px; background: white; }"
-            "QPushButton#Choice:hover { border-color: #2563c9; background: #f5f8fd; }"
-        )
+        # its colours come from the theme's style sheet (QPushButton#Choice), legible light and dark
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(14)
         glyph = QLabel()
-        glyph.setPixmap(icon(icon_name, "#2563c9").pixmap(QSize(30, 30)))
+        glyph.setPixmap(icon(icon_name, theme().accent).pixmap(QSize(30, 30)))
         glyph.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(glyph)
         texts = QVBoxLayout()
         texts.setSpacing(2)
         head = QLabel(title)
-        head.setStyleSheet("font-weight: 600; font-size: 11pt; background: transparent;")
+        head.setObjectName("ChoiceTitle")
         body = QLabel(text)
         body.setWordWrap(True)
-        body.setStyleSheet("color: #5f6b7a; background: transparent;")
+        body.setObjectName("ChoiceText")
         for lab in (head, body):
             lab.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             texts.addWidget(lab)
@@ -52,7 +50,17 @@ class WelcomePanel(QWidget):
 
     def __init__(self, store_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
+        # on a short screen (a laptop at 125 %: about 558 pixels) the card scrolls instead of its choices
+        # being pushed onto one another
+        content = QWidget()
+        scroll = ScrollBody(content)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        whole.addWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
         row = QHBoxLayout()

@@ -41,6 +41,8 @@ def page_command(
     )
     action.triggered.connect(lambda _checked=False: slot())
     owner.addAction(action)
+    if keys:  # the key in the tooltips of the action (menus) and of its button
+        action.setToolTip(f"{text.replace('&', '')} ({key_text(action)})")
     if button is not None and keys:
         tip = button.toolTip() or text.replace("&", "")
         button.setToolTip(f"{tip} ({key_text(action)})")

@@ -1,0 +1,119 @@
+"""Search as you type never blocks typing (issue 17, item 8): one query at a time, stale answers dropped,
+and the detail of the row a search makes current loaded on a worker, the pane naming nothing meanwhile."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from crc_reporter.services.search import search_recommendation_ids as search_ids
+from crc_reporter.ui.main_window import MainWindow
+from crc_reporter.ui.pages import recommendation_detail, recommendations
+from crc_reporter.ui.pages.recommendations import RecommendationsPage
+
+from .conftest import Idle
+from .test_recommendations_page import open_page, visible
+
+
+def assert_shows(window: MainWindow, page: RecommendationsPage, query: str) -> None:
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        expected = set(search_ids(s, query))
+    assert expected and {r.id for r in visible(page)} == expected
+
+
+class HeldSearch:
+    """Stands in for the store's search: each call waits until the test lets it answer."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+        self.lock = threading.Lock()
+        self.running = 0
+        self.most_at_once = 0
+        self.asked: list[str] = []
+        self.gate = threading.Event()
+
+    def __call__(self, session: Session, query: str) -> list[int]:
+        with self.lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+            self.asked.append(query)
+        try:
+            assert self.gate.wait(30), "the test never let the search answer"
+            return self.real(session, query)  # type: ignore[operator,no-any-return]
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSearch]:
+    search = HeldSearch(recommendations.search_recommendation_ids)
+    monkeypatch.setattr(recommendations, "search_recommendation_ids", search)
+    yield search
+    search.gate.set()  # never leave a worker waiting
+
+
+def test_one_search_at_a_time_and_the_last_text_wins(
+    qtbot: QtBot, window: MainWindow, idle: Idle, held: HeldSearch
+) -> None:
+    page = open_page(window, idle)
+    page.search._timer.setInterval(0)
+    for ch in "birth":  # typed while the first query has not answered
+        qtbot.keyClick(page.search, ch)
+        qtbot.waitUntil(lambda: held.asked != [], timeout=5000)
+    qtbot.wait(1)  # hand the event loop the other keystrokes' timers (no search may start for them)
+    assert held.asked == ["b"] and held.most_at_once == 1
+    held.gate.set()
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth", timeout=10000)
+    idle()
+    assert held.asked == ["b", "birth"]  # "bi", "bir", "birt" were never asked: the box had moved on
+    assert held.most_at_once == 1
+    assert_shows(window, page, "birth")
+
+
+def test_an_answer_for_text_no_longer_in_the_box_is_not_shown(
+    qtbot: QtBot, window: MainWindow, idle: Idle, held: HeldSearch
+) -> None:
+    page = open_page(window, idle)
+    shown: list[str] = []
+    show = page._show_filtered
+    page._show_filtered = lambda flt, *rest: (shown.append(flt.query), show(flt, *rest))  # type: ignore[method-assign,func-returns-value]
+    page.search.set_text_now("corporal")
+    qtbot.waitUntil(lambda: held.asked == ["corporal"], timeout=5000)
+    page.search.set_text_now("birth")  # the box moved on before the first answer
+    held.gate.set()
+    qtbot.waitUntil(lambda: "birth" in shown, timeout=10000)
+    idle()
+    assert "corporal" not in shown
+    assert_shows(window, page, "birth")
+
+
+def test_the_detail_of_the_row_a_search_selects_loads_off_the_interface_thread(
+    qtbot: QtBot, window: MainWindow, idle: Idle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page: RecommendationsPage = open_page(window, idle)
+    threads: list[bool] = []
+    real = recommendation_detail.load_detail
+
+    def load(session: Session, rec_id: int) -> object:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(session, rec_id)
+
+    monkeypatch.setattr(recommendation_detail, "load_detail", load)
+    monkeypatch.setattr(recommendations, "load_detail", load, raising=False)
+    first = visible(page)[0]
+    assert page.table.current_id() == first.id
+    page.search.set_text_now("birth registration")  # the first row does not match: the search moves the row
+    shown = page._shown_filter
+    qtbot.waitUntil(lambda: page._shown_filter is not shown, timeout=10000)
+    current = page.table.current_id()
+    assert current != first.id
+    # never the paragraph shown before: nothing (until the detail arrives) or the new current row
+    assert page.detail.data is None or page.detail.rec_id() == current
+    qtbot.waitUntil(lambda: page.detail.rec_id() == page.table.current_id(), timeout=10000)
+    assert threads == [False]
+    assert page.detail.rec_id() == current
