@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.parsed import PayloadKind, RecordPayload
 from crc_reporter.i18n import N_, _
+from crc_reporter.i18n.labels import LABELS, label
 from crc_reporter.services.exchange.package import Package
 from crc_reporter.services.interchange.impact import ImpactActions, ImpactActionsReport
 from crc_reporter.services.interchange.impact_actions import apply_impact_actions
@@ -123,7 +124,9 @@ def _show(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "∅"
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(_show(v) for v in value)
+    if isinstance(value, str) and value in LABELS:  # a vocabulary key ("partially_implemented"): its label
+        return label(value)
     text = " ".join(str(value).split())
     return text if len(text) <= 60 else text[:59] + "…"
 

@@ -377,3 +377,20 @@ def test_a_row_with_a_cell_that_cannot_be_read_is_not_half_applied(base: Store, 
     with base.session() as session:
         action = session.scalar(select(Action).where(Action.title == "Diversion programme"))
         assert action is not None and action.status == "planned" and action.outcome == ""
+
+
+def test_a_changed_status_is_told_by_its_label_not_its_key(base: Store, tmp_path: Path) -> None:
+    """The terminal's lines name statuses as the person reads them ("Partially implemented"), never the key."""
+    from crc_reporter.services.payloads import apply_payload
+
+    with base.session() as session:
+        export_tracker(session, tmp_path / "t.xlsx", side="civil_society")
+    book = load_workbook(tmp_path / "t.xlsx")
+    _set(book["Recommendations"], 3, "Civil society status", "Partially implemented")
+    book.save(tmp_path / "edited.xlsx")
+    with base.session() as session:
+        report = apply_payload(session, _tracker(tmp_path / "edited.xlsx"), dry_run=True)
+    _warnings, lines = report.terminal()
+    changed = [line for line in lines if "Civil society status" in line]
+    assert changed and all("Partially implemented" in line for line in changed), lines
+    assert not any("partially_implemented" in line for line in lines), lines
