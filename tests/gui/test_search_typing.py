@@ -117,3 +117,33 @@ def test_the_detail_of_the_row_a_search_selects_loads_off_the_interface_thread(
     qtbot.waitUntil(lambda: page.detail.rec_id() == page.table.current_id(), timeout=10000)
     assert threads == [False]
     assert page.detail.rec_id() == current
+
+
+def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(window: MainWindow, idle: Idle) -> None:
+    """Each keystroke repaints the table: its cost is the calls into Python per cell painted.
+
+    Through a sorting proxy, every role of every cell asked the model for its index again (about nine calls
+    into Python per cell); the table's pass-through proxy asks once per cell."""
+    page = open_page(window, idle)
+    model = page.model
+    calls = {"index": 0, "data": 0}
+    index, data = model.index, model.data
+
+    def counted_index(*args: object) -> object:
+        calls["index"] += 1
+        return index(*args)  # type: ignore[arg-type]
+
+    def counted_data(*args: object) -> object:
+        calls["data"] += 1
+        return data(*args)  # type: ignore[arg-type]
+
+    model.index, model.data = counted_index, counted_data  # type: ignore[method-assign]
+    viewport = page.table.viewport()
+    viewport.repaint()
+    model.index, model.data = index, data  # type: ignore[method-assign]
+    rows_shown = page.table.rowAt(viewport.height() - 1) - page.table.rowAt(0) + 1
+    if page.table.rowAt(viewport.height() - 1) < 0:
+        rows_shown = model.rowCount() - page.table.rowAt(0)
+    cells = rows_shown * model.columnCount()
+    assert cells > 0 and calls["data"] >= cells  # the repaint did ask the model for what it shows
+    assert calls["index"] <= 2 * cells, (calls, cells)

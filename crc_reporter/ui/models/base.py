@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -273,6 +274,18 @@ class RecordProxyModel(QSortFilterProxyModel):
 
     def sortOrder(self) -> Qt.SortOrder:
         return self._sort_order
+
+    def record(self, index: QModelIndex | QPersistentModelIndex) -> Any:
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+
+class PassThroughProxyModel(QIdentityProxyModel):
+    """For a large table that filters and sorts in its model (the recommendations): rows pass unchanged.
+
+    A :class:`QSortFilterProxyModel` maps each index it is asked for back to the model by calling the
+    model's ``index()``, in Python, once per role of every cell painted (about nine calls per cell, half
+    the calls a repaint makes into Python); this proxy maps indexes in C++. Sorting goes to the model.
+    """
 
     def record(self, index: QModelIndex | QPersistentModelIndex) -> Any:
         return index.data(RECORD_ROLE) if index.isValid() else None

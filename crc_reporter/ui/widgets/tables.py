@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crc_reporter.i18n import _
-from crc_reporter.ui.models.base import RECORD_ROLE, RecordProxyModel, RecordTableModel
+from crc_reporter.ui.models.base import RECORD_ROLE, PassThroughProxyModel, RecordProxyModel, RecordTableModel
 from crc_reporter.ui.widgets.delegates import StatusDelegate
 
 
@@ -28,11 +28,11 @@ class RecordTable(QTableView):
         parent: QWidget | None = None,
         *,
         sortable: bool = True,
-        proxy: RecordProxyModel | None = None,
+        proxy: RecordProxyModel | PassThroughProxyModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = model
-        self.proxy = proxy or RecordProxyModel(self)
+        self.proxy: RecordProxyModel | PassThroughProxyModel = proxy or RecordProxyModel(self)
         self.proxy.setSourceModel(model)
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
