@@ -137,7 +137,7 @@ def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(windo
         calls["data"] += 1
         return data(*args)  # type: ignore[arg-type]
 
-    model.index, model.data = counted_index, counted_data  # type: ignore[method-assign]
+    model.index, model.data = counted_index, counted_data  # type: ignore[method-assign, assignment]
     viewport = page.table.viewport()
     viewport.repaint()
     model.index, model.data = index, data  # type: ignore[method-assign]

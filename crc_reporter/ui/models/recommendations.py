@@ -22,6 +22,11 @@ ACTION_MIME = "application/x-crc-reporter-actions"
 
 _TOOLTIP, _ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole.value), int(Qt.ItemDataRole.AccessibleTextRole.value)
 _FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
+#: roles a cell is painted with that this table never answers: three of the seven asked per cell, per repaint
+_NEVER = frozenset(
+    int(r.value)
+    for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole)
+)
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -150,6 +155,8 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in _NEVER:
+            return None
         if role == _TOOLTIP and index.isValid() and index.column() == self.COL_URGENT:
             return _("The Committee asks for urgent measures") if self._rows[index.row()].urgent else None
         return super().data(index, role)
