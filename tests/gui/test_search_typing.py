@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -147,3 +148,15 @@ def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(windo
     cells = rows_shown * model.columnCount()
     assert cells > 0 and calls["data"] >= cells  # the repaint did ask the model for what it shows
     assert calls["index"] <= 2 * cells, (calls, cells)
+
+
+def test_the_header_still_sorts_the_table_through_its_pass_through_proxy(window: MainWindow, idle: Idle) -> None:
+    page = open_page(window, idle)
+    column = page.model.COL_NUMBER
+    page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    numbers = [row.number for row in visible(page)]
+    assert len(numbers) > 1 and numbers[0] > numbers[-1] and numbers == sorted(numbers, reverse=True)
+    assert page.model.sort_state == (column, Qt.SortOrder.DescendingOrder)
+    page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    again = [row.number for row in visible(page)]
+    assert again[0] < again[-1] and again == sorted(again)
