@@ -94,6 +94,15 @@ class CoalitionEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class StateReportRefs:
+    """The paragraphs of an imported State party report, by cluster and by the observations' paragraph they cite."""
+
+    symbol: str
+    by_cluster: dict[str, tuple[int, ...]]
+    by_paragraph: dict[int, tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     document: DocumentInfo
     state_name: str
@@ -110,6 +119,8 @@ class ReportData:
     developments_since: dt.date | None = None
     #: the alternative report: what the coalition entered (questions, proposed recommendations), report order
     coalition_entries: tuple[CoalitionEntry, ...] = ()
+    #: the alternative report: the State party report's paragraphs on the same clusters and paragraphs
+    state_report: StateReportRefs | None = None
 
     @property
     def items(self) -> tuple[ReportItem, ...]:

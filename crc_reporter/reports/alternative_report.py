@@ -35,6 +35,7 @@ from crc_reporter.reports.language import ReportLanguage, roman
 from crc_reporter.reports.ooxml import BOLD
 from crc_reporter.services.coalition_inputs import entries_for_document
 from crc_reporter.services.report_data import gather_report_data
+from crc_reporter.services.state_report_refs import state_report_refs
 
 
 def gather(session: Session, options: ReportOptions) -> ReportData:
@@ -47,7 +48,8 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
         state_name=options.state_name,
     )
     entries = tuple(entries_for_document(session, data.document.id))
-    data = dataclasses.replace(data, coalition_entries=entries)
+    refs = state_report_refs(session, data.document.id)
+    data = dataclasses.replace(data, coalition_entries=entries, state_report=refs)
     if data.document.type != DocumentType.CONCLUDING_OBSERVATIONS.value:
         raise ReportError(
             _(
@@ -253,6 +255,8 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     names = {data.coalition.name} | {m.name for m in data.coalition_members} if data.coalition else set()
     government, coalition, others = _split(item, names)
     b.heading(3, tx._("What the Government reported or did"))
+    if data.state_report is not None:
+        _state_report_line(ctx, data.state_report.by_paragraph.get(rec.number, ()), cluster=False)
     _assessment(ctx, tx._("Government's assessment:"), item.government)
     parts.actions_section(ctx, government, tx._("Government actions"))
     b.heading(3, tx._("Assessment of the coalition"))
@@ -289,6 +293,23 @@ def section_entries(data: ReportData, section: ClusterSection) -> list[Coalition
     ]
 
 
+def _paragraphs(tx: ReportLanguage, numbers: tuple[int, ...]) -> str:
+    listed = tx.join([tx.integer(n) for n in numbers])
+    return tx.ngettext("para. {numbers}", "paras. {numbers}", len(numbers)).format(numbers=listed)
+
+
+def _state_report_line(ctx: ReportContext, numbers: tuple[int, ...], *, cluster: bool) -> None:
+    """Where the Government's own report deals with the same thing, for the Committee to compare."""
+    refs, tx = ctx.data.state_report, ctx.tx
+    if refs is None or not numbers:
+        return
+    if cluster:
+        text = tx._("The State party report ({symbol}) deals with this cluster in {paragraphs}.")
+    else:
+        text = tx._("The State party report ({symbol}) refers to this paragraph in {paragraphs}.")
+    ctx.builder.para(text.format(symbol=refs.symbol, paragraphs=_paragraphs(tx, numbers)), numbered=False)
+
+
 def _coalition_entries(ctx: ReportContext, section: ClusterSection) -> None:
     """Per cluster, as Child Rights Connect asks: questions for the list of issues, then proposed recommendations."""
     tx, key = ctx.tx, section.key
@@ -322,6 +343,8 @@ def build(ctx: ReportContext) -> None:
         if items or entries:
             words = ctx.builder.words
             ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
+            if ctx.data.state_report is not None:
+                _state_report_line(ctx, ctx.data.state_report.by_cluster.get(section.key, ()), cluster=True)
             number += 1
             for item in items:
                 _item(ctx, item)

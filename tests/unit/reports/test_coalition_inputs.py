@@ -127,3 +127,32 @@ def test_entries_travel_in_exchange_packages(demo_store: Store, tmp_path: Path) 
     finally:
         mine.close()
         theirs.close()
+
+
+def test_state_report_paragraphs_are_cited_by_cluster_and_by_citation(demo_store: Store, tmp_path: Path) -> None:
+    from crc_reporter.services.documents import create_document
+    from crc_reporter.services.recommendations import create_recommendation
+    from crc_reporter.services.state_report_refs import state_report_refs
+
+    state = "CRC/C/XMP/7"
+    with demo_store.session() as session:
+        before = state_report_refs(session, document_by_symbol(session, CO).id)
+        create_document(session, state, doc_type="state_report", country="XMP", date="2028-09-01")
+        texts = [
+            (5, "general_measures", "The Law on the Protection of the Rights of the Child was drafted."),
+            (6, "general_measures", f"In reply to the Committee's recommendation ({CO}, paras. 12 and 14), a bill…"),
+            (40, "special_protection", "Juvenile justice: pre-trial detention is used less."),
+            (41, None, f"See also {CO}, paragraph 52."),
+        ]
+        for number, cluster, text in texts:
+            create_recommendation(session, state, number, text, cluster=cluster)
+        refs = state_report_refs(session, document_by_symbol(session, CO).id)
+    assert before is None  # the demo's State report (5-6) has no paragraphs imported
+    assert refs is not None and refs.symbol == state
+    assert refs.by_cluster == {"general_measures": (5, 6), "special_protection": (40,)}
+    assert refs.by_paragraph == {12: (6,), 14: (6,), 52: (41,)}
+    text = body_text(open_docx(write(demo_store, tmp_path, "alternative").path))  # type: ignore[arg-type]
+    assert f"The State party report ({state}) deals with this cluster in paras. 5 and 6." in text
+    assert f"The State party report ({state}) deals with this cluster in para. 40." in text
+    assert f"The State party report ({state}) refers to this paragraph in para. 6." in text
+    assert f"The State party report ({state}) refers to this paragraph in para. 41." in text
