@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import json
 import os
 import random
 import re
@@ -19,7 +20,10 @@ from tests.reliability.kill_worker import bulk_size
 
 REPO = Path(__file__).resolve().parents[2]
 LINE_TIMEOUT = 60.0  # seconds without a line from the worker: it hangs, and that is a failure
-DOCUMENTS_PER_DEMO_COPY = 6
+# documents one copy of the demo adds (read from the demo itself, so that a document added to it keeps counting)
+DOCUMENTS_PER_DEMO_COPY = len(
+    json.loads((REPO / "resources" / "demo" / "xamplia.json").read_text("utf-8"))["documents"]
+)
 
 
 class WorkerFailedError(AssertionError):
