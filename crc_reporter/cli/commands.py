@@ -26,6 +26,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "coalition_commands",
         N_("enter the questions and proposed recommendations of an alternative report"),
     ),
+    "subheading": (
+        "subheading_commands",
+        N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",

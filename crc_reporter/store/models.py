@@ -281,6 +281,16 @@ class CoalitionInput(Synced, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SubheadingTranslation(Synced, Base):
+    """A drafter's wording of a sub-heading outside the standard glossary, in one language (typed once)."""
+
+    __tablename__ = "subheading_translation"
+    subheading: Mapped[str] = mapped_column(String(300))  # as the store has it on its paragraphs
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("subheading", "lang"),)
+
+
 # --- indicators -------------------------------------------------------------------------
 
 indicator_recommendation = Table(

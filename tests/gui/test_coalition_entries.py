@@ -108,3 +108,41 @@ def test_cluster_dialog_from_the_reports_page(window: MainWindow, idle: Idle) ->
     dialog.cluster.setCurrentIndex(dialog.cluster.findData("health_welfare"))
     assert dialog.panel.recommendations.model.rowCount() == 0
     dialog.close()
+
+
+def test_subheading_translation_typed_in_the_translation_tab(window: MainWindow, idle: Idle) -> None:
+    from crc_reporter.services.common import recommendation_by_ref
+    from crc_reporter.services.subheading_translations import subheading_translations
+
+    with window.ctx.store.session() as session:
+        recommendation_by_ref(session, "CRC/C/XMP/CO/5-6", 12).subheading = "Children near the border"
+    window.navigate("recommendations")
+    idle()
+    page = window.pages["recommendations"]
+    assert isinstance(page, RecommendationsPage)
+    page.detail.show_recommendation(recommendation_id(window, 12))
+    idle()
+    panel = page.detail.translation
+    bar = page.detail.tabs.tabBar()
+    tab = page.detail.tabs.indexOf(
+        panel.parentWidget().parentWidget()
+    )  # the tab's scroll area (typed in ASCII: QTest cannot type accents)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(tab).center())
+    panel.language.setCurrentIndex(panel.language.findData("fr"))
+    assert panel.subheading_row.isVisible() and "Children near the border" in panel.subheading_label.text()
+    panel.subheading_edit.setFocus()
+    QTest.keyClicks(panel.subheading_edit, "Enfants vivant aux frontieres")
+    press(panel.subheading_save)
+    with window.ctx.store.session() as session:
+        assert subheading_translations(session, "fr") == {"Children near the border": "Enfants vivant aux frontieres"}
+    window.ctx.history.stack.undo()
+    with window.ctx.store.session() as session:
+        assert subheading_translations(session, "fr") == {}
+    assert panel.subheading_edit.text() == ""
+
+
+def recommendation_id(window: MainWindow, number: int) -> int:
+    from crc_reporter.services.common import recommendation_by_ref
+
+    with window.ctx.store.session() as session:
+        return recommendation_by_ref(session, "CRC/C/XMP/CO/5-6", number).id

@@ -48,3 +48,19 @@ def test_add_list_edit_delete_and_one_line_errors(demo_store: Store, tmp_path: P
     french = run("--db", db, "coalition", "delete", "9999", env={"CRC_REPORTER_LANG": "fr"})
     _one_line_error(french)
     assert "aucune question" in french.stderr
+
+
+def test_subheading_set_list_and_errors(demo_store: Store) -> None:
+    from crc_reporter.services.common import recommendation_by_ref
+
+    with demo_store.session() as session:
+        recommendation_by_ref(session, CO, 12).subheading = "Children near the border"
+    db = str(demo_store.engine.url.database)
+    demo_store.close()
+    listed = json.loads(run("--db", db, "subheading", "list", "--lang", "km", "--json").stdout)
+    assert listed == [{"subheading": "Children near the border", "translation": None}]  # the glossary has the rest
+    done = run("--db", db, "subheading", "set", "Children near the border", "កុមារនៅជិតព្រំដែន", "--lang", "km")
+    assert done.returncode == 0 and "saved" in done.stdout
+    listed = json.loads(run("--db", db, "subheading", "list", "--lang", "km", "--json").stdout)
+    assert listed == [{"subheading": "Children near the border", "translation": "កុមារនៅជិតព្រំដែន"}]
+    _one_line_error(run("--db", db, "subheading", "set", "  ", "x", "--lang", "fr"))

@@ -189,6 +189,12 @@ SPECS: tuple[TableSpec, ...] = (
         enums=(("kind", frozenset({"question", "recommendation"})),),
     ),
     TableSpec(
+        "subheading_translation",
+        _t(m.SubheadingTranslation),
+        fields=("subheading", "lang", "text"),
+        natural_key=("subheading", "lang"),
+    ),
+    TableSpec(
         "indicator",
         _t(m.Indicator),
         fields=("name", "unit", "source", "description"),

@@ -7,6 +7,10 @@ every existing store keeps working and simply has none. On PostgreSQL the
 table gets the same audit and version triggers as the other synchronised
 tables (revision 0009); ``server-setup`` grants editors write access to it.
 
+``subheading_translation``: the French or Khmer wording a drafter typed once
+for a sub-heading outside the standard glossary (``reports/subheadings.py``),
+used by drafts in that language. Also a new table.
+
 Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-07
@@ -50,16 +54,32 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_coalition_input_uuid")),
     )
     op.create_index(op.f("ix_coalition_input_document_id"), "coalition_input", ["document_id"], unique=False)
+    op.create_table(
+        "subheading_translation",
+        sa.Column("subheading", sa.String(length=300), nullable=False),
+        sa.Column("lang", sa.String(length=8), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_subheading_translation")),
+        sa.UniqueConstraint("subheading", "lang", name=op.f("uq_subheading_translation_subheading")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_subheading_translation_uuid")),
+    )
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE TRIGGER crc_audit AFTER INSERT OR UPDATE OR DELETE ON coalition_input "
-            "FOR EACH ROW EXECUTE FUNCTION crc_audit_row()"
-        )
-        op.execute(
-            "CREATE TRIGGER crc_version BEFORE UPDATE ON coalition_input FOR EACH ROW EXECUTE FUNCTION crc_bump_version()"
-        )
+        for table in ("coalition_input", "subheading_translation"):
+            op.execute(
+                f"CREATE TRIGGER crc_audit AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION crc_audit_row()"
+            )
+            op.execute(
+                f"CREATE TRIGGER crc_version BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION crc_bump_version()"
+            )
 
 
 def downgrade() -> None:
+    op.drop_table("subheading_translation")
     op.drop_index(op.f("ix_coalition_input_document_id"), table_name="coalition_input")
     op.drop_table("coalition_input")
