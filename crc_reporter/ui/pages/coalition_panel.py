@@ -49,13 +49,13 @@ class EntryList(QWidget):
         self.view.setAccessibleName(title)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
-        self.view.setMinimumHeight(70)
+        self.view.setMinimumHeight(56)
         layout.addWidget(self.view, 1)
         self.editor = QPlainTextEdit()
         notes_keys(self.editor)
         self.editor.setAccessibleName(hint)
         self.editor.setPlaceholderText(hint)
-        self.editor.setFixedHeight(62)
+        self.editor.setFixedHeight(52)
         layout.addWidget(self.editor)
         buttons = QHBoxLayout()
         self.add = QPushButton(_("Add"))
@@ -130,7 +130,8 @@ class EntryList(QWidget):
 class CoalitionPanel(QWidget):
     """The two lists of one paragraph (``show_recommendation``) or of one cluster (``show_cluster``)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        """``compact``: short lists, so the box to type in and the buttons show in the detail pane of a laptop."""
         super().__init__(parent)
         self.ctx = ctx
         self.rec_id: int | None = None
@@ -151,8 +152,14 @@ class CoalitionPanel(QWidget):
             _("Proposed recommendations"),
             _("Type a recommendation the coalition proposes, then press Add."),
         )
-        layout.addWidget(self.questions, 1)
-        layout.addWidget(self.recommendations, 1)
+        if compact:
+            for entries in (self.questions, self.recommendations):
+                entries.view.setMaximumHeight(64)
+        lists = QHBoxLayout()  # side by side: the detail pane is wide and short on a laptop
+        lists.setSpacing(14)
+        lists.addWidget(self.questions, 1)
+        lists.addWidget(self.recommendations, 1)
+        layout.addLayout(lists, 1)
         layout.addWidget(muted_label(_("The alternative report prints them per cluster, numbered.")))
         ctx.events.coalition_changed.connect(self.reload)
         ctx.events.store_reloaded.connect(self.reload)

@@ -239,7 +239,7 @@ class RecommendationDetail(QFrame):
         self.tabs.addTab(self.actions_tab, _("Actions"))
         self.translation = TranslationPanel(ctx)  # last, so the other tabs keep their places
         self.tabs.addTab(ScrollBody(self.translation), _("Translation"))
-        self.coalition = CoalitionPanel(ctx)
+        self.coalition = CoalitionPanel(ctx, compact=True)
         self.coalition_tab = ScrollBody(self.coalition)
         self.tabs.addTab(self.coalition_tab, _("Alternative report"))
         self.new_action.clicked.connect(self.create_action)
