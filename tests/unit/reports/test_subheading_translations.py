@@ -49,3 +49,23 @@ def test_french_and_khmer_drafts_use_the_wording_typed_once(demo_store: Store, t
         for bad in (("", "fr", "x"), (OWN, "en", "x"), (OWN, "de", "x"), (OWN, "fr", "x" * 301)):
             with pytest.raises(ValidationError):
                 set_subheading_translation(session, *bad)
+
+
+def test_the_wording_travels_in_exchange_packages(demo_store: Store, tmp_path: Path) -> None:
+    import shutil
+
+    from tests.exchange_support import export, merge, open_taking_unsigned
+
+    path = Path(str(demo_store.engine.url.database))
+    demo_store.close()
+    shutil.copy(path, tmp_path / "other.sqlite")
+    mine, theirs = open_taking_unsigned(path, user="mine"), open_taking_unsigned(tmp_path / "other.sqlite", user="b")
+    try:
+        with theirs.session() as session:
+            set_subheading_translation(session, OWN, "fr", "Enfants vivant près des postes-frontières")
+        merge(mine, export(theirs, tmp_path / "p.crcx"))
+        with mine.session() as session:
+            assert subheading_translations(session, "fr") == {OWN: "Enfants vivant près des postes-frontières"}
+    finally:
+        mine.close()
+        theirs.close()
