@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton
 
 from crc_reporter.services.coalition_inputs import entries_for_cluster, entries_for_recommendation
 from crc_reporter.services.common import document_by_symbol
+from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.dialogs.coalition_dialog import ClusterEntriesDialog
 from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.pages.coalition_panel import EntryList
@@ -15,6 +16,11 @@ from crc_reporter.ui.pages.recommendations import RecommendationsPage
 
 from .conftest import Idle
 from .mouse import click_row
+
+
+def ctx(window: MainWindow) -> AppContext:
+    assert window.ctx is not None
+    return window.ctx
 
 
 def press(button: QPushButton) -> None:
@@ -30,7 +36,7 @@ def type_entry(entries: EntryList, text: str) -> None:
 
 
 def stored(window: MainWindow, rec_id: int) -> list[tuple[str, str]]:
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         return [(e.kind, e.text) for e in entries_for_recommendation(session, rec_id)]
 
 
@@ -72,14 +78,14 @@ def test_add_edit_delete_and_undo_in_the_alternative_report_tab(window: MainWind
     assert [t for k, t in stored(window, rec_id) if k == "question"] == [
         "How many children were in pre-trial detention in 2024?"
     ]
-    window.ctx.history.stack.undo()  # the deletion
-    window.ctx.history.stack.undo()  # the change of wording
+    ctx(window).history.stack.undo()  # the deletion
+    ctx(window).history.stack.undo()  # the change of wording
     assert stored(window, rec_id)[:2] == [
         ("question", "How many children were detained?"),
         ("question", "What budget goes to child protection?"),
     ]
     assert questions.model.rowCount() == 2
-    window.ctx.history.stack.redo()
+    ctx(window).history.stack.redo()
     assert stored(window, rec_id)[0][1] == "How many children were in pre-trial detention in 2024?"
 
     click_row(page.table, 3)  # another paragraph has its own (empty) lists
@@ -95,14 +101,14 @@ def test_cluster_dialog_from_the_reports_page(window: MainWindow, idle: Idle) ->
     idle()
     assert page.entries_button.isVisible()  # type: ignore[attr-defined]
     symbol = form.document.currentData()
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         doc_id = document_by_symbol(session, symbol).id
     dialog = ClusterEntriesDialog(window.ctx, doc_id, symbol, page)  # type: ignore[arg-type]
     dialog.show()
     dialog.cluster.setCurrentIndex(dialog.cluster.findData("education"))
     type_entry(dialog.panel.recommendations, "Make secondary education free.")
     press(dialog.panel.recommendations.add)
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         assert [e.text for e in entries_for_cluster(session, doc_id, "education")] == ["Make secondary education free."]
         assert entries_for_cluster(session, doc_id, "health_welfare") == []
     dialog.cluster.setCurrentIndex(dialog.cluster.findData("health_welfare"))
@@ -114,7 +120,7 @@ def test_subheading_translation_typed_in_the_translation_tab(window: MainWindow,
     from crc_reporter.services.common import recommendation_by_ref
     from crc_reporter.services.subheading_translations import subheading_translations
 
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         recommendation_by_ref(session, "CRC/C/XMP/CO/5-6", 12).subheading = "Children near the border"
     window.navigate("recommendations")
     idle()
@@ -124,19 +130,17 @@ def test_subheading_translation_typed_in_the_translation_tab(window: MainWindow,
     idle()
     panel = page.detail.translation
     bar = page.detail.tabs.tabBar()
-    tab = page.detail.tabs.indexOf(
-        panel.parentWidget().parentWidget()
-    )  # the tab's scroll area (typed in ASCII: QTest cannot type accents)
+    tab = page.detail.tabs.indexOf(page.detail.translation_tab)  # typed in ASCII below: QTest cannot type accents
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(tab).center())
     panel.language.setCurrentIndex(panel.language.findData("fr"))
     assert panel.subheading_row.isVisible() and "Children near the border" in panel.subheading_label.text()
     panel.subheading_edit.setFocus()
     QTest.keyClicks(panel.subheading_edit, "Enfants vivant aux frontieres")
     press(panel.subheading_save)
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         assert subheading_translations(session, "fr") == {"Children near the border": "Enfants vivant aux frontieres"}
-    window.ctx.history.stack.undo()
-    with window.ctx.store.session() as session:
+    ctx(window).history.stack.undo()
+    with ctx(window).store.session() as session:
         assert subheading_translations(session, "fr") == {}
     assert panel.subheading_edit.text() == ""
 
@@ -144,5 +148,5 @@ def test_subheading_translation_typed_in_the_translation_tab(window: MainWindow,
 def recommendation_id(window: MainWindow, number: int) -> int:
     from crc_reporter.services.common import recommendation_by_ref
 
-    with window.ctx.store.session() as session:
+    with ctx(window).store.session() as session:
         return recommendation_by_ref(session, "CRC/C/XMP/CO/5-6", number).id

@@ -238,7 +238,8 @@ class RecommendationDetail(QFrame):
         self.actions_tab = ScrollBody(actions)
         self.tabs.addTab(self.actions_tab, _("Actions"))
         self.translation = TranslationPanel(ctx)  # last, so the other tabs keep their places
-        self.tabs.addTab(ScrollBody(self.translation), _("Translation"))
+        self.translation_tab = ScrollBody(self.translation)
+        self.tabs.addTab(self.translation_tab, _("Translation"))
         self.coalition = CoalitionPanel(ctx, compact=True)
         self.coalition_tab = ScrollBody(self.coalition)
         self.tabs.addTab(self.coalition_tab, _("Alternative report"))
