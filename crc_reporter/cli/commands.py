@@ -22,6 +22,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
             "import concluding observations (Word, PDF, text, UHRI export), an exchange package, an edited tracker or IMPACT OSS files"
         ),
     ),
+    "coalition": (
+        "coalition_commands",
+        N_("enter the questions and proposed recommendations of an alternative report"),
+    ),
+    "subheading": (
+        "subheading_commands",
+        N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",

@@ -78,6 +78,31 @@ class ProtocolSection:
 
 
 @dataclass(frozen=True, slots=True)
+class CoalitionEntry:
+    """A question for the list of issues, or a recommendation a coalition proposes (``kind``)."""
+
+    id: int
+    uuid: str
+    kind: str  # "question" or "recommendation"
+    text: str
+    document_id: int
+    recommendation_id: int | None
+    paragraph: int | None  # the paragraph's number; None for an entry about a whole cluster
+    cluster: str | None  # the paragraph's cluster, or the cluster the entry is attached to
+    position: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class StateReportRefs:
+    """The paragraphs of an imported State party report, by cluster and by the observations' paragraph they cite."""
+
+    symbol: str
+    by_cluster: dict[str, tuple[int, ...]]
+    by_paragraph: dict[int, tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     document: DocumentInfo
     state_name: str
@@ -92,6 +117,10 @@ class ReportData:
     #: the questions cite (Part II, new developments), and the date of those observations
     developments: tuple[LinkedAction, ...] = ()
     developments_since: dt.date | None = None
+    #: the alternative report: what the coalition entered (questions, proposed recommendations), report order
+    coalition_entries: tuple[CoalitionEntry, ...] = ()
+    #: the alternative report: the State party report's paragraphs on the same clusters and paragraphs
+    state_report: StateReportRefs | None = None
 
     @property
     def items(self) -> tuple[ReportItem, ...]:

@@ -3,20 +3,28 @@
 Cover with the coalition and its members (and, on request, a marking asking
 the Committee not to publish it), methodology, then per cluster and per
 recommendation: the Committee's text, what the Government reported or did,
-the coalition's own assessment and evidence, and places for the questions and
-recommendations it suggests to the Committee. Confidential actions are left
+the coalition's own assessment and evidence; at the end of each cluster the
+questions for the list of issues and the recommendations the coalition
+proposes, as entered in the app (``services.coalition_inputs``), numbered. Confidential actions are left
 out unless the coalition includes them explicitly.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActionStatus, ActorType, DocumentType
 from crc_reporter.domain.records import AssessmentInfo
-from crc_reporter.domain.report_records import LinkedAction, ReportData, ReportItem
+from crc_reporter.domain.report_records import (
+    ClusterSection,
+    CoalitionEntry,
+    LinkedAction,
+    ReportData,
+    ReportItem,
+)
 from crc_reporter.i18n import _
 from crc_reporter.reports import parts, statistics
 from crc_reporter.reports.builder import Content, Note, Span
@@ -25,7 +33,9 @@ from crc_reporter.reports.context import ReportContext, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage, roman
 from crc_reporter.reports.ooxml import BOLD
+from crc_reporter.services.coalition_inputs import entries_for_document
 from crc_reporter.services.report_data import gather_report_data
+from crc_reporter.services.state_report_refs import state_report_refs
 
 
 def gather(session: Session, options: ReportOptions) -> ReportData:
@@ -37,6 +47,9 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
         with_coalition=True,
         state_name=options.state_name,
     )
+    entries = tuple(entries_for_document(session, data.document.id))
+    refs = state_report_refs(session, data.document.id)
+    data = dataclasses.replace(data, coalition_entries=entries, state_report=refs)
     if data.document.type != DocumentType.CONCLUDING_OBSERVATIONS.value:
         raise ReportError(
             _(
@@ -242,6 +255,8 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     names = {data.coalition.name} | {m.name for m in data.coalition_members} if data.coalition else set()
     government, coalition, others = _split(item, names)
     b.heading(3, tx._("What the Government reported or did"))
+    if data.state_report is not None:
+        _state_report_line(ctx, data.state_report.by_paragraph.get(rec.number, ()), cluster=False)
     _assessment(ctx, tx._("Government's assessment:"), item.government)
     parts.actions_section(ctx, government, tx._("Government actions"))
     b.heading(3, tx._("Assessment of the coalition"))
@@ -250,16 +265,70 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
     parts.actions_section(ctx, others, tx._("Other actors"))
     statistics.cite(ctx, item.indicators)
     parts.narrative(ctx, item, tx._("[The coalition's analysis: gaps, data, children's views.]"))
-    b.heading(3, tx._("Suggested questions and recommendations"))
-    b.placeholder(
+
+
+def _entries_list(
+    ctx: ReportContext, heading: str, entries: list[CoalitionEntry], placeholder: str, tag: str, alias: str
+) -> None:
+    """One numbered list of the cluster: what the coalition entered, or a place to type it."""
+    tx, b = ctx.tx, ctx.builder
+    b.heading(2, heading)
+    if not entries:
+        b.placeholder(placeholder, tag=tag, alias=alias)
+        return
+    for number, entry in enumerate(entries, 1):
+        line: list[Content] = [f"{tx.integer(number)}. ", entry.text]
+        if entry.paragraph is not None:
+            line.append(" " + tx._("(paragraph {number})").format(number=tx.integer(entry.paragraph)))
+        b.para(line, numbered=False)
+
+
+def section_entries(data: ReportData, section: ClusterSection) -> list[CoalitionEntry]:
+    """The cluster's own entries and those of its paragraphs the report holds (a selection leaves others out)."""
+    held = {item.recommendation.id for item in section.items}
+    return [
+        e
+        for e in data.coalition_entries
+        if (e.recommendation_id in held if e.recommendation_id is not None else (e.cluster or "") == section.key)
+    ]
+
+
+def _paragraphs(tx: ReportLanguage, numbers: tuple[int, ...]) -> str:
+    listed = tx.join([tx.integer(n) for n in numbers])
+    return tx.ngettext("para. {numbers}", "paras. {numbers}", len(numbers)).format(numbers=listed)
+
+
+def _state_report_line(ctx: ReportContext, numbers: tuple[int, ...], *, cluster: bool) -> None:
+    """Where the Government's own report deals with the same thing, for the Committee to compare."""
+    refs, tx = ctx.data.state_report, ctx.tx
+    if refs is None or not numbers:
+        return
+    if cluster:
+        text = tx._("The State party report ({symbol}) deals with this cluster in {paragraphs}.")
+    else:
+        text = tx._("The State party report ({symbol}) refers to this paragraph in {paragraphs}.")
+    ctx.builder.para(text.format(symbol=refs.symbol, paragraphs=_paragraphs(tx, numbers)), numbered=False)
+
+
+def _coalition_entries(ctx: ReportContext, section: ClusterSection) -> None:
+    """Per cluster, as Child Rights Connect asks: questions for the list of issues, then proposed recommendations."""
+    tx, key = ctx.tx, section.key
+    mine = section_entries(ctx.data, section)
+    _entries_list(
+        ctx,
+        tx._("Suggested questions for the list of issues"),
+        [e for e in mine if e.kind == "question"],
         tx._("[Questions the Committee could ask the Government during the dialogue.]"),
-        tag=f"crc:questions:{rec.number}",
-        alias=tx._("Questions"),
+        f"crc:questions:{key or 'other'}",
+        tx._("Questions"),
     )
-    b.placeholder(
+    _entries_list(
+        ctx,
+        tx._("Proposed recommendations"),
+        [e for e in mine if e.kind == "recommendation"],
         tx._("[Recommendations the coalition suggests for the next concluding observations.]"),
-        tag=f"crc:recommendations:{rec.number}",
-        alias=tx._("Recommendations"),
+        f"crc:recommendations:{key or 'other'}",
+        tx._("Recommendations"),
     )
 
 
@@ -270,13 +339,17 @@ def build(ctx: ReportContext) -> None:
     number = 2
     for section in ctx.data.sections:
         items = [i for i in section.items if answered(i)]
-        if items:
+        entries = section_entries(ctx.data, section)
+        if items or entries:
             words = ctx.builder.words
             ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
+            if ctx.data.state_report is not None:
+                _state_report_line(ctx, ctx.data.state_report.by_cluster.get(section.key, ()), cluster=True)
             number += 1
             for item in items:
                 _item(ctx, item)
                 ctx.tick()
+            _coalition_entries(ctx, section)
             ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))
     _contact_and_consent(ctx, number)

@@ -38,6 +38,7 @@ from crc_reporter.reports.selection import select
 from crc_reporter.reports.toc import request_field_update
 from crc_reporter.reports.writer import check_target, write_atomic
 from crc_reporter.services.actors import list_actors
+from crc_reporter.services.subheading_translations import subheading_translations
 
 MODULES: dict[ReportKind, ModuleType] = {
     ReportKind.STATE: state_report,
@@ -80,6 +81,8 @@ def generate_report(
         check_target(options.out)  # fail before the work, not after it
     module = MODULES[kind]
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
+    if options.lang != "en":
+        tx.custom_subheadings = subheading_translations(session, options.lang)
 
     data = module.gather(session, options)
     data = select(

@@ -93,6 +93,8 @@ class ReportLanguage:
         self.khmer_digits = khmer_digits and lang == "km"
         self._translations = translator(lang)
         self.punctuate = french_typography if lang == "fr" else khmer_punctuation if lang == "km" else _same
+        #: sub-headings outside the glossary, as the drafter translated them (``services.subheading_translations``)
+        self.custom_subheadings: dict[str, str] = {}
 
     def _(self, message: str) -> str:
         return self.punctuate(self._translations.gettext(message))
@@ -150,7 +152,9 @@ class ReportLanguage:
         if self.code == "en":
             return text
         known = standard(text)
-        return self._(known) if known is not None else text
+        if known is not None:
+            return self._(known)
+        return self.custom_subheadings.get(" ".join(text.split()), text)
 
     def paragraph_range(self, first: int, last: int) -> str:
         """ "paras. 5–14", "para. 3": the paragraphs of a chapter, as UN contents lists give them."""

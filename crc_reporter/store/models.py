@@ -264,6 +264,33 @@ class Assessment(Synced, Base):
     __table_args__ = (Index("ix_assessment_rec_side", "recommendation_id", "side", "assessed_on"),)
 
 
+class CoalitionInput(Synced, Base):
+    """A question for the list of issues or a proposed recommendation a coalition enters.
+
+    Attached to one paragraph of concluding observations (``recommendation_id``)
+    or to a whole cluster of them (``cluster``, with the paragraph left empty);
+    the alternative report prints them per cluster, numbered.
+    """
+
+    __tablename__ = "coalition_input"
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"))
+    cluster: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # "question" or "recommendation"
+    text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SubheadingTranslation(Synced, Base):
+    """A drafter's wording of a sub-heading outside the standard glossary, in one language (typed once)."""
+
+    __tablename__ = "subheading_translation"
+    subheading: Mapped[str] = mapped_column(String(300))  # as the store has it on its paragraphs
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("subheading", "lang"),)
+
+
 # --- indicators -------------------------------------------------------------------------
 
 indicator_recommendation = Table(

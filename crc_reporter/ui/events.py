@@ -20,6 +20,7 @@ class StoreEvents(QObject):
     actors_changed = Signal()
     documents_changed = Signal()
     indicators_changed = Signal(list)  # indicator ids
+    coalition_changed = Signal()  # a coalition's questions or proposed recommendations
     store_reloaded = Signal()  # bulk change (import, demo data): every page reloads
 
     def announce_recommendations(self, ids: Iterable[int] = ()) -> None:

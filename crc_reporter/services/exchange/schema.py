@@ -179,6 +179,22 @@ SPECS: tuple[TableSpec, ...] = (
         enums=(("side", _values(AssessmentSide)), ("status", _values(ImplementationStatus))),
     ),
     TableSpec(
+        "coalition_input",
+        _t(m.CoalitionInput),
+        fields=("cluster", "kind", "text", "position"),
+        refs=(
+            Ref("document", "document_id", "document", True),
+            Ref("recommendation", "recommendation_id", "recommendation", False),
+        ),
+        enums=(("kind", frozenset({"question", "recommendation"})),),
+    ),
+    TableSpec(
+        "subheading_translation",
+        _t(m.SubheadingTranslation),
+        fields=("subheading", "lang", "text"),
+        natural_key=("subheading", "lang"),
+    ),
+    TableSpec(
         "indicator",
         _t(m.Indicator),
         fields=("name", "unit", "source", "description"),

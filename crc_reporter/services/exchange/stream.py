@@ -38,6 +38,8 @@ MAX_RECORDS = {  # the benchmark store of issue 7 (1,200 documents, 50,000 actio
     "source": 200_000,
     "action_link": 250_000,
     "assessment": 100_000,
+    "coalition_input": 100_000,  # a few per paragraph at most
+    "subheading_translation": 10_000,
     "indicator": 10_000,
     "indicator_value": 100_000,
 }

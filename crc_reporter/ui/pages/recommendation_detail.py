@@ -35,10 +35,12 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import AssessmentSide
 from crc_reporter.domain.records import AssessmentInfo, IndicatorInfo, RecommendationInfo
+from crc_reporter.domain.report_records import CoalitionEntry
 from crc_reporter.i18n import _
 from crc_reporter.services.actions import ActionFilter, list_actions
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.assessments import assessment_history
+from crc_reporter.services.coalition_inputs import entries_for_recommendation
 from crc_reporter.services.indicators import list_indicators
 from crc_reporter.services.recommendation_queries import get_recommendation_info
 from crc_reporter.services.recommendation_rows import recommendation_id_at
@@ -54,6 +56,7 @@ from crc_reporter.ui.formatting import integer, number, paragraph_ref
 from crc_reporter.ui.models.detail import LinkedAction, LinkedActionModel
 from crc_reporter.ui.models.recommendations import ACTION_MIME, decode_action_ids
 from crc_reporter.ui.pages.assessment_panel import SidePanel
+from crc_reporter.ui.pages.coalition_panel import CoalitionPanel
 from crc_reporter.ui.pages.recommendation_text import recommendation_html
 from crc_reporter.ui.pages.recommendation_translation import TranslationPanel
 from crc_reporter.ui.style import theme
@@ -71,6 +74,7 @@ class DetailData:
     actions: list[LinkedAction]
     indicators: list[IndicatorInfo]
     previous_ids: list[int | None]
+    coalition: list[CoalitionEntry]
 
 
 def load_detail(session: Session, rec_id: int) -> DetailData | None:
@@ -88,6 +92,7 @@ def load_detail(session: Session, rec_id: int) -> DetailData | None:
         actions=linked,
         indicators=list_indicators(session, rec_id=rec_id),
         previous_ids=[recommendation_id_at(session, p.document, p.paragraph) for p in info.previous],
+        coalition=entries_for_recommendation(session, rec_id),
     )
 
 
@@ -233,7 +238,11 @@ class RecommendationDetail(QFrame):
         self.actions_tab = ScrollBody(actions)
         self.tabs.addTab(self.actions_tab, _("Actions"))
         self.translation = TranslationPanel(ctx)  # last, so the other tabs keep their places
-        self.tabs.addTab(ScrollBody(self.translation), _("Translation"))
+        self.translation_tab = ScrollBody(self.translation)
+        self.tabs.addTab(self.translation_tab, _("Translation"))
+        self.coalition = CoalitionPanel(ctx, compact=True)
+        self.coalition_tab = ScrollBody(self.coalition)
+        self.tabs.addTab(self.coalition_tab, _("Alternative report"))
         self.new_action.clicked.connect(self.create_action)
         self.link_existing.clicked.connect(self.pick_action)
         self.unlink.clicked.connect(self.unlink_action)
@@ -276,6 +285,7 @@ class RecommendationDetail(QFrame):
         self.parts.set_parts(info)
         self.linked_model.set_rows(data.actions)
         self.translation.show_recommendation(info)
+        self.coalition.show_recommendation(info.id, data.coalition)
         self.tabs.setTabText(
             self.tabs.indexOf(self.actions_tab),
             _("Actions ({count})").format(count=number(len({a.id for a in data.actions}))),

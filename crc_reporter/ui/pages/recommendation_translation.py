@@ -7,11 +7,23 @@ its language. Saving is one undoable edit.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crc_reporter.domain.records import RecommendationInfo
 from crc_reporter.i18n import LANGUAGES, _, current_language
+from crc_reporter.reports.subheadings import standard
+from crc_reporter.services.subheading_translations import subheading_translations
 from crc_reporter.ui.commands.records import SetTranslation
+from crc_reporter.ui.commands.subheadings import SetSubheadingTranslation
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import paragraph_ref
 from crc_reporter.ui.widgets.cards import muted_label
@@ -19,6 +31,8 @@ from crc_reporter.ui.widgets.keyboard import notes_keys
 
 #: The language proposed for a new translation: the interface's, unless that is English (then Khmer).
 DEFAULT_TRANSLATION_LANGUAGE = "km"
+#: Languages a draft is written in, besides English: a sub-heading gets a wording in these.
+DRAFT_LANGUAGES = ("fr", "km")
 
 
 class TranslationPanel(QWidget):
@@ -26,6 +40,7 @@ class TranslationPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.info: RecommendationInfo | None = None
+        self._stored_heading = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -52,6 +67,24 @@ class TranslationPanel(QWidget):
                 _("The Committee's text stays as adopted. The translation is kept beside it and found by search.")
             )
         )
+        # a sub-heading the glossary does not translate: its wording in the chosen language, typed once
+        heading_row = QHBoxLayout()
+        self.subheading_label = QLabel()
+        self.subheading_edit = QLineEdit()
+        self.subheading_edit.setAccessibleName(_("Translation of the sub-heading"))
+        self.subheading_save = QPushButton(_("Save sub-heading"))
+        heading_row.addWidget(self.subheading_label)
+        heading_row.addWidget(self.subheading_edit, 1)
+        heading_row.addWidget(self.subheading_save)
+        self.subheading_row = QWidget()
+        self.subheading_row.setLayout(heading_row)
+        heading_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.subheading_row)
+        self.subheading_save.clicked.connect(self.save_subheading)
+        self.subheading_edit.textChanged.connect(self._update_subheading)
+        self.language.currentIndexChanged.connect(self._show_subheading)
+        ctx.access.guard(self.subheading_save)
+        ctx.events.coalition_changed.connect(self._show_subheading)
         self.editor.textChanged.connect(self._update_buttons)
         self.language.currentIndexChanged.connect(self._update_buttons)
         self.save.clicked.connect(self.save_translation)
@@ -60,6 +93,37 @@ class TranslationPanel(QWidget):
     def show_recommendation(self, info: RecommendationInfo) -> None:
         self.info = info
         self._show_stored()
+        self._show_subheading()
+
+    def _custom_subheading(self) -> str | None:
+        """The paragraph's sub-heading when the glossary does not translate it and a draft language is chosen."""
+        heading = " ".join((self.info.subheading or "").split()) if self.info else ""
+        lang = self.language.currentData()
+        return heading if heading and lang in DRAFT_LANGUAGES and standard(heading) is None else None
+
+    def _show_subheading(self, *_args: object) -> None:
+        heading = self._custom_subheading()
+        self.subheading_row.setVisible(heading is not None)
+        if heading is None:
+            return
+        lang = self.language.currentData()
+        with self.ctx.store.session() as session:
+            self._stored_heading = subheading_translations(session, lang).get(heading, "")
+        self.subheading_label.setText(
+            _("Sub-heading “{subheading}” in {language}:").format(subheading=heading, language=LANGUAGES[lang])
+        )
+        self.subheading_edit.setText(self._stored_heading)
+        self._update_subheading()
+
+    def _update_subheading(self) -> None:
+        changed = self.subheading_edit.text().strip() != self._stored_heading
+        self.subheading_save.setEnabled(changed and self.ctx.access.allowed)
+
+    def save_subheading(self) -> None:
+        heading = self._custom_subheading()
+        if heading is not None:
+            text = self.subheading_edit.text().strip() or None
+            self.ctx.edit(SetSubheadingTranslation(heading, self.language.currentData(), text))
 
     def _show_stored(self) -> None:
         info = self.info

@@ -20,11 +20,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.domain.roles import Role
 from crc_reporter.domain.summaries import DashboardFigures
 from crc_reporter.i18n import N_, _
 from crc_reporter.reports.api import generate_report, preview_report
-from crc_reporter.reports.context import KIND_TITLES, ReportOptions, ReportResult
+from crc_reporter.reports.context import KIND_TITLES, ReportKind, ReportOptions, ReportResult
 from crc_reporter.reports.errors import ReportCancelledError
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.dashboard import dashboard_figures
@@ -32,6 +33,7 @@ from crc_reporter.services.documents import list_documents
 from crc_reporter.services.permissions import require_role
 from crc_reporter.ui.access import may_write_official_drafts
 from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.dialogs.coalition_dialog import ClusterEntriesDialog
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.report_form import OFFICIAL, ReportForm
@@ -61,6 +63,11 @@ class ReportsPage(Page):
         self.generate_button = QPushButton(_("Generate the draft…"))
         self.generate_button.setObjectName("Primary")
         self.generate_button.setMinimumHeight(34)
+        # an alternative report's questions and proposed recommendations about a whole cluster
+        self.entries_button = QPushButton(_("Questions per cluster…"))
+        self.entries_button.setToolTip(_("Questions for the list of issues and proposed recommendations per cluster"))
+        self.entries_button.clicked.connect(self.edit_cluster_entries)
+        self.form.footer.addWidget(self.entries_button)
         self.form.footer.addStretch(1)
         self.form.footer.addWidget(self.generate_button)
         form_scroll = ScrollBody(self.form)  # the choices scroll on a short screen (a laptop at 125 %)
@@ -112,8 +119,19 @@ class ReportsPage(Page):
             allowed, reason = may_write_official_drafts(self.ctx.store)
         ready = self.form.options() is not None
         self.generate_button.setEnabled(allowed and ready)
+        self.entries_button.setVisible(self.form.kind_value() == ReportKind.ALTERNATIVE)
+        self.entries_button.setEnabled(self._chosen_document() is not None)
         self.generate_button.setToolTip(reason)
         self.preview.set_permission(reason)
+
+    def _chosen_document(self) -> DocumentInfo | None:
+        symbol = self.form.document.currentData()
+        return next((d for d in self.form.documents if d.symbol == symbol), None) if symbol else None
+
+    def edit_cluster_entries(self) -> None:
+        doc = self._chosen_document()
+        if doc is not None:
+            ClusterEntriesDialog(self.ctx, doc.id, doc.symbol, self).exec()
 
     # --- the preview ------------------------------------------------------------------------------------------
     def update_preview(self) -> None:
