@@ -44,7 +44,8 @@ class DirectoryPage(Page):
         self.filter_row.addWidget(self.search, 1)
         layout.addLayout(self.filter_row)
         self.model = model
-        self.table = RecordTable(model, proxy=FilteringProxyModel(self))
+        self.filtering = FilteringProxyModel(self)  # the search box filters the rows through it
+        self.table = RecordTable(model, proxy=self.filtering)
         self.table.setAccessibleName(self.title())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -74,7 +75,7 @@ class DirectoryPage(Page):
         self.revert_button = QPushButton(_("Revert"))
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.setObjectName("Danger")
-        self.search.search_changed.connect(self.table.proxy.setFilterFixedString)
+        self.search.search_changed.connect(self.filtering.setFilterFixedString)
         self.table.current_changed.connect(self._current_changed)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_current())
