@@ -83,6 +83,8 @@ def test_old_stores_are_cleaned_and_export_again(demo_template: Path, tmp_path: 
         # as a store of revision 0007 was: without what later revisions add
         conn.execute("DROP TABLE exchange_setting")
         conn.execute("ALTER TABLE recommendation_part DROP COLUMN translation")  # added by 0011
+        conn.execute("DROP TABLE coalition_input")  # added by 0012
+        conn.execute("DROP TABLE subheading_translation")  # added by 0012
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
     conn.close()
     store = open_store(path, user="tester")
