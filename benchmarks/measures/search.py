@@ -21,9 +21,9 @@ WORDS = [
 
 @measure(KEY, "Search as you type", order=20)
 def run(ctx: Context) -> list[Row]:
-    store = ctx.demo_store("search")
+    store, copies = ctx.search_store()
     words = WORDS[:1] if ctx.quick else WORDS
-    ctx.log(f"search as you type on the {ctx.scales['search']}-copy store")
+    ctx.log(f"search as you type on the {copies}-copy store")
     result = ctx.run_probe("search", "--db", str(store), *words)
     keys: list[float] = result["keystrokes_ms"]
     bare: list[float] = result["bare_ms"]

@@ -18,9 +18,9 @@ KEY = "typing"
 
 @measure(KEY, "Search as you type, second core busy", order=21)
 def run(ctx: Context) -> list[Row]:
-    store = ctx.demo_store("search")
+    store, copies = ctx.search_store()
     words = WORDS[:1] if ctx.quick else WORDS
-    ctx.log(f"search as you type on the {ctx.scales['search']}-copy store beside a CPU loop")
+    ctx.log(f"search as you type on the {copies}-copy store beside a CPU loop")
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])  # the busy second core
     try:
         result = ctx.run_probe("typing", "--db", str(store), *words)

@@ -120,15 +120,17 @@ def test_the_detail_of_the_row_a_search_selects_loads_off_the_interface_thread(
     assert page.detail.rec_id() == current
 
 
-def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(window: MainWindow, idle: Idle) -> None:
+def test_a_repaint_of_the_table_asks_the_model_once_per_cell(window: MainWindow, idle: Idle) -> None:
     """Each keystroke repaints the table: its cost is the calls into Python per cell painted.
 
     Through a sorting proxy, every role of every cell asked the model for its index again (about nine calls
-    into Python per cell); the table's pass-through proxy asks once per cell."""
+    into Python per cell); the table's pass-through proxy asks once per cell for the index, and once for
+    every role the cell is painted with (``multiData``: seven ``data()`` calls before). The badges are
+    pictures Qt paints itself: no Python delegate runs per cell."""
     page = open_page(window, idle)
     model = page.model
-    calls = {"index": 0, "data": 0}
-    index, data = model.index, model.data
+    calls = {"index": 0, "data": 0, "multiData": 0}
+    index, data, multi = model.index, model.data, model.multiData
 
     def counted_index(*args: object) -> object:
         calls["index"] += 1
@@ -138,16 +140,23 @@ def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(windo
         calls["data"] += 1
         return data(*args)  # type: ignore[arg-type]
 
-    model.index, model.data = counted_index, counted_data  # type: ignore[method-assign, assignment]
+    def counted_multi(*args: object) -> None:
+        calls["multiData"] += 1
+        multi(*args)  # type: ignore[arg-type]
+
+    model.index, model.data, model.multiData = counted_index, counted_data, counted_multi  # type: ignore[method-assign, assignment]
     viewport = page.table.viewport()
     viewport.repaint()
-    model.index, model.data = index, data  # type: ignore[method-assign]
+    model.index, model.data, model.multiData = index, data, multi  # type: ignore[method-assign]
     rows_shown = page.table.rowAt(viewport.height() - 1) - page.table.rowAt(0) + 1
     if page.table.rowAt(viewport.height() - 1) < 0:
         rows_shown = model.rowCount() - page.table.rowAt(0)
     cells = rows_shown * model.columnCount()
-    assert cells > 0 and calls["data"] >= cells  # the repaint did ask the model for what it shows
+    assert cells > 0 and calls["multiData"] >= cells  # the repaint did ask the model for what it shows
     assert calls["index"] <= 2 * cells, (calls, cells)
+    assert calls["multiData"] + calls["data"] <= 2 * cells, (calls, cells)
+    assert page.table.itemDelegateForColumn(model.COL_URGENT) is None
+    assert page.table.itemDelegateForColumn(model.COL_GOVERNMENT) is None
 
 
 def test_the_header_still_sorts_the_table_through_its_pass_through_proxy(window: MainWindow, idle: Idle) -> None:

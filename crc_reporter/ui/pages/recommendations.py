@@ -41,7 +41,6 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
 from crc_reporter.ui.tasks import TaskControl
-from crc_reporter.ui.widgets.delegates import UrgentDelegate
 from crc_reporter.ui.widgets.filters import filter_combo, refill
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
@@ -126,7 +125,6 @@ class RecommendationsPage(Page):
         self.table: RecordTable = RecordTable(self.model, proxy=PassThroughProxyModel(self))
         self.table.setAccessibleName(_("Recommendations"))
         self.table.setMinimumHeight(32 + 4 * 30 + 14)  # a heading and four paragraphs, whatever the splitter
-        self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
         self.table.setAcceptDrops(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.table.setDragDropOverwriteMode(True)
