@@ -169,3 +169,47 @@ def test_the_header_still_sorts_the_table_through_its_pass_through_proxy(window:
     page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     again = [row.number for row in visible(page)]
     assert again[0] < again[-1] and again == sorted(again)
+
+
+def test_the_first_key_is_searched_for_at_once(qtbot: QtBot, window: MainWindow, idle: Idle, held: HeldSearch) -> None:
+    """No pause between a key and its search (a pause only added to every answer): the search starts while the
+    key is handled, and keys typed while it runs are searched for together when it answers."""
+    page = open_page(window, idle)
+    qtbot.keyClick(page.search, "b")
+    assert page._searching  # started before the event loop ran any timer
+    qtbot.waitUntil(lambda: held.asked == ["b"], timeout=5000)
+    for ch in "irth":
+        qtbot.keyClick(page.search, ch)
+    held.gate.set()
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth", timeout=10000)
+    idle()
+    assert held.asked == ["b", "birth"]
+    assert_shows(window, page, "birth")
+
+
+def test_a_keystroke_whose_rows_are_already_on_screen_leaves_the_table_alone(
+    qtbot: QtBot, window: MainWindow, idle: Idle
+) -> None:
+    """Letters typed at the end of a word often narrow nothing: the table keeps its rows, its selection and
+    its detail, with no reset and no repaint; the next text that changes the rows resets it as before."""
+    page = open_page(window, idle)
+    page.search.set_text_now("birth registratio")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth registratio")
+    idle()
+    rows = visible(page)
+    page.table.select_row(1)
+    idle()
+    current = page.table.current_id()
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    page.search.set_text_now("birth registration")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth registration")
+    idle()
+    assert resets == [] and visible(page) == rows
+    assert page.table.current_id() == current and page.detail.rec_id() == current
+    assert_shows(window, page, "birth registration")
+    page.search.set_text_now("corporal")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "corporal")
+    idle()
+    assert resets == [True]
+    assert_shows(window, page, "corporal")

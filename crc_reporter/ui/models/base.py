@@ -135,6 +135,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._cells = {}
         self.endResetModel()
 
+    def shows(self, prepared: PreparedRows[R]) -> bool:
+        """Whether the table already shows exactly these rows, in this order (then nothing needs resetting).
+
+        A list compares its items by identity first, so the rows a search found again cost well under a
+        millisecond to compare, even 20,000 of them."""
+        return prepared.sort == self._sort and len(prepared.rows) == len(self._rows) and prepared.rows == self._rows
+
     def rows(self) -> list[R]:
         return list(self._rows)
 
