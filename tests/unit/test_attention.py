@@ -22,7 +22,9 @@ def _overdue_in_demo(day: dt.date) -> int:
     return sum(
         1
         for a in _demo()["actions"]
-        if a.get("end_date") and dt.date.fromisoformat(a["end_date"]) < day and a.get("status") in ("planned", "ongoing")
+        if a.get("end_date")
+        and dt.date.fromisoformat(a["end_date"]) < day
+        and a.get("status") in ("planned", "ongoing")
     )
 
 
@@ -77,7 +79,9 @@ def test_urgent_recommendations_without_action(demo_store: Store) -> None:
         entries = _by_kind(attention_entries(s, dt.date(2027, 1, 1)))[AttentionKind.URGENT_WITHOUT_ACTION]
         assert [(e.document, e.count) for e in entries] == [("CRC/C/XMP/CO/5-6", len(expected))]
         # one paragraph: the entry opens it; more: the urgent list of that document
-        target = {"rec_id": expected[0]} if len(expected) == 1 else {"filters": {"document": doc.symbol, "urgent": True}}
+        target = (
+            {"rec_id": expected[0]} if len(expected) == 1 else {"filters": {"document": doc.symbol, "urgent": True}}
+        )
         assert entries[0].target == target
         # an action linked to it settles it
         for rec_id in expected:

@@ -255,3 +255,10 @@ class ReportsPage(Page):
 
     def focus_search(self) -> None:
         self.form.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_record(self, **target: object) -> None:
+        """Show the form for one kind of draft (``kind="alternative"``), as "What needs attention" asks."""
+        kind = target.get("kind")
+        index = self.form.kind.findData(kind) if isinstance(kind, str) else -1
+        if index >= 0:
+            self.form.kind.setCurrentIndex(index)
