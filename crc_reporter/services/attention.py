@@ -175,13 +175,12 @@ def _alternative_deadlines(session: Session, today: dt.date) -> list[AttentionEn
         return []
     entries = []
     for doc in _latest_per_treaty(session, (DocumentType.CONCLUDING_OBSERVATIONS.value,)):
-        report_date = session.scalar(
-            select(func.max(Document.date)).where(
-                Document.treaty_code == doc.treaty_code,
-                Document.doc_type == DocumentType.STATE_REPORT.value,
-                Document.date > doc.date if doc.date else True,
-            )
+        stmt = select(func.max(Document.date)).where(
+            Document.treaty_code == doc.treaty_code, Document.doc_type == DocumentType.STATE_REPORT.value
         )
+        if doc.date is not None:
+            stmt = stmt.where(Document.date > doc.date)
+        report_date: dt.date | None = session.execute(stmt).scalar()
         if report_date is None:
             continue
         deadline, session_month = pre_session_deadlines(max(today, report_date), 1)[0]
