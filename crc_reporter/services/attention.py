@@ -9,11 +9,10 @@ when a store opens.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.attention import (
@@ -24,8 +23,9 @@ from crc_reporter.domain.attention import (
     pre_session_deadlines,
 )
 from crc_reporter.domain.enums import ActionStatus, ActorType, DocumentType
+from crc_reporter.domain.follow_up import Answer
 from crc_reporter.i18n import _, current_locale, digits, ngettext
-from crc_reporter.store.models import Action, ActionLink, Actor, Document, Recommendation
+from crc_reporter.store.models import Action, ActionLink, Actor, Document, Recommendation, UpdateRequest
 
 #: how far ahead a periodic report's due date is worth a line
 REPORT_HORIZON_DAYS = 365
@@ -33,28 +33,18 @@ _OPEN = (ActionStatus.PLANNED.value, ActionStatus.ONGOING.value)
 _SETS_DUE_DATE = (DocumentType.CONCLUDING_OBSERVATIONS.value, DocumentType.LOIPR.value)
 _SUBMITTED = (DocumentType.STATE_REPORT.value, DocumentType.REPLIES.value)
 
-#: more entries, from parts of the app that add their own (update requests: issue 23, items 1-3)
-EntrySource = Callable[[Session, dt.date], Iterable[AttentionEntry]]
-_SOURCES: list[EntrySource] = []
-
-
-def register_source(source: EntrySource) -> None:
-    if source not in _SOURCES:
-        _SOURCES.append(source)
-
 
 def attention_entries(
     session: Session, today: dt.date, dismissed: dict[str, dt.date] | None = None
 ) -> list[AttentionEntry]:
     """Everything that needs attention on ``today``, less what was dismissed until a later day."""
     entries = [
+        *_overdue_requests(session, today),
         *_overdue_actions(session, today),
         *_urgent_without_action(session),
         *_reports_due(session, today),
         *_alternative_deadlines(session, today),
     ]
-    for source in _SOURCES:
-        entries.extend(source(session, today))
     hidden = active_dismissals(dismissed or {}, today)
     kept = [e for e in entries if e.key not in hidden]
     return sorted(kept, key=lambda e: (KIND_ORDER.index(e.kind), e.due or dt.date.max, e.document or "", e.key))
@@ -68,6 +58,34 @@ def _latest_per_treaty(session: Session, types: tuple[str, ...]) -> list[Documen
     ):
         latest.setdefault(doc.treaty_code, doc)
     return list(latest.values())
+
+
+def _overdue_requests(session: Session, today: dt.date) -> list[AttentionEntry]:
+    """Update requests past their due date and not fully answered; one a reminder followed counts no more."""
+    reminded = select(UpdateRequest.reminder_of_id).where(UpdateRequest.reminder_of_id.is_not(None))
+    count = (
+        session.scalar(
+            select(func.count())
+            .select_from(UpdateRequest)
+            .where(
+                UpdateRequest.due_on < today,
+                or_(UpdateRequest.answer.is_(None), UpdateRequest.answer != Answer.FULL.value),
+                UpdateRequest.id.not_in(reminded),
+            )
+        )
+        or 0
+    )
+    if not count:
+        return []
+    return [
+        AttentionEntry(
+            key=AttentionKind.REQUESTS_OVERDUE.value,
+            kind=AttentionKind.REQUESTS_OVERDUE,
+            count=count,
+            page="follow_up",
+            target={"filters": {"late": True}},
+        )
+    ]
 
 
 def _overdue_actions(session: Session, today: dt.date) -> list[AttentionEntry]:

@@ -145,3 +145,36 @@ def test_entries_in_each_language(demo_store: Store) -> None:
     assert overdue in texts["km"][0] or khmer_digits in texts["km"][0]
     for lang in ("fr", "km"):
         assert all(a != b for a, b in zip(texts["en"], texts[lang], strict=True)), lang
+
+
+def test_requests_past_due_until_answered_or_reminded(demo_store: Store) -> None:
+    from crc_reporter.domain.follow_up import Answer
+    from crc_reporter.services import follow_up as fu
+
+    sent = dt.date(2027, 1, 10)
+    with demo_store.session() as s:
+        late = fu.create_request(s, "Ministry of Justice", due_on=dt.date(2027, 2, 1), today=sent)
+        fu.create_request(s, "Ministry of Health", due_on=dt.date(2027, 3, 1), today=sent)
+        s.flush()
+
+        def overdue(day: dt.date) -> int:
+            found = _by_kind(attention_entries(s, day)).get(AttentionKind.REQUESTS_OVERDUE, [])
+            return found[0].count if found else 0
+
+        assert overdue(dt.date(2027, 2, 1)) == 0  # due today is not late
+        assert overdue(dt.date(2027, 2, 2)) == 1
+        assert overdue(dt.date(2027, 3, 2)) == 2
+        (entry,) = _by_kind(attention_entries(s, dt.date(2027, 3, 2)))[AttentionKind.REQUESTS_OVERDUE]
+        assert (entry.page, entry.target) == ("follow_up", {"filters": {"late": True}})
+        late.answer = Answer.PARTIAL.value  # partly answered is still late
+        s.flush()
+        assert overdue(dt.date(2027, 3, 2)) == 2
+        late.answer = Answer.FULL.value
+        s.flush()
+        assert overdue(dt.date(2027, 3, 2)) == 1
+        # a reminder replaces the request it reminds of, until it is late itself
+        (other,) = [r for r in fu.list_requests(s) if r.recipient == "Ministry of Health"]
+        fu.create_reminder(s, other.uuid, due_on=dt.date(2027, 4, 1), today=dt.date(2027, 3, 2))
+        s.flush()
+        assert overdue(dt.date(2027, 3, 2)) == 0
+        assert overdue(dt.date(2027, 4, 2)) == 1
