@@ -73,7 +73,7 @@ def actor_by_name_or_short(session: Session, name: str) -> Actor:
     return actor if actor is not None else actor_by_name(session, name)
 
 
-def _responsible_paragraphs(session: Session, actor: Actor, document: Document | None) -> list[Recommendation]:
+def responsible_paragraphs(session: Session, actor: Actor, document: Document | None) -> list[Recommendation]:
     stmt = (
         select(Recommendation)
         .join(responsible_body, responsible_body.c.recommendation_id == Recommendation.id)
@@ -86,7 +86,7 @@ def _responsible_paragraphs(session: Session, actor: Actor, document: Document |
     return list(session.scalars(stmt))
 
 
-def _body_actions(session: Session, actor: Actor, document: Document | None) -> list[Action]:
+def body_actions(session: Session, actor: Actor, document: Document | None) -> list[Action]:
     stmt = (
         select(Action)
         .options(selectinload(Action.sources))
@@ -105,8 +105,8 @@ def _body_actions(session: Session, actor: Actor, document: Document | None) -> 
 
 def _plan(session: Session, actor: Actor, document: Document | None, asks: Asks) -> list[_Planned]:
     """What to ask this body: one item per paragraph, action or indicator-year asked about."""
-    paragraphs = _responsible_paragraphs(session, actor, document)
-    actions = _body_actions(session, actor, document)
+    paragraphs = responsible_paragraphs(session, actor, document)
+    actions = body_actions(session, actor, document)
     planned: list[_Planned] = []
     for rec in paragraphs:
         label = paragraph_label(rec.document.symbol, rec.number)
