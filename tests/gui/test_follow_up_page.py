@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -11,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from crc_reporter.domain.follow_up import Asks, RequestState, UpdateKind
 from crc_reporter.services import follow_up as fu
 from crc_reporter.services import proposals as pr
+from crc_reporter.services.follow_up_files import REQUEST_SUFFIX, looks_like
 from crc_reporter.store.models import Actor
 from crc_reporter.ui.main_window import MainWindow
 from crc_reporter.ui.pages.follow_up import FollowUpPage, reminder_due
@@ -80,8 +85,14 @@ def test_requests_their_states_and_what_is_open_per_body(qtbot: QtBot, window: M
     assert len(_states(page)) == 2
 
 
-def test_send_a_reminder_for_what_is_still_open(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
+def test_send_a_reminder_for_what_is_still_open(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(qtbot, window, idle)
+    target = tmp_path / "reminder"
+    monkeypatch.setattr(
+        "crc_reporter.ui.pages.follow_up.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
     assert not page.reminder.isEnabled()
     row = [page.requests.record(r).recipient for r in range(page.requests.rowCount())].index("Ministry of Health")
     click_row(page.request_table, row)
@@ -97,6 +108,12 @@ def test_send_a_reminder_for_what_is_still_open(qtbot: QtBot, window: MainWindow
     assert reminder.items == request.open_items and reminder.recipient == "Ministry of Health"
     assert reminder.sent_on == DAY and reminder.due_on == reminder_due(request, DAY)
     assert "Reminder recorded for Ministry of Health" in window.statusBar().currentMessage()
+    # the request's file, signed with the person's own key, holds the reminder's id
+    written = target.with_suffix(REQUEST_SUFFIX)
+    assert written.is_file() and looks_like(written.read_bytes())
+    assert reminder.uuid.encode() in b"".join(
+        zipfile.ZipFile(written).read(n) for n in zipfile.ZipFile(written).namelist()
+    )
 
 
 def test_the_attention_entry_opens_the_overdue_requests(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
@@ -109,3 +126,22 @@ def test_the_attention_entry_opens_the_overdue_requests(qtbot: QtBot, window: Ma
     page.refresh()
     idle()
     assert page.late_only.isChecked() and list(_states(page)) == ["Ministry of Justice"]
+
+
+def test_a_reminder_whose_file_cannot_be_written_is_not_recorded(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(qtbot, window, idle)
+    target = tmp_path / "missing-folder" / "reminder.crcrequest"
+    monkeypatch.setattr(
+        "crc_reporter.ui.pages.follow_up.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    row = [page.requests.record(r).recipient for r in range(page.requests.rowCount())].index("Ministry of Justice")
+    click_row(page.request_table, row)
+    QTest.mouseClick(page.reminder, Qt.MouseButton.LeftButton)
+    idle()
+    assert "cannot write" in page.subtitle.text() and "\n" not in page.subtitle.text()
+    assert window.store is not None
+    with window.store.session() as s:
+        assert len(fu.list_requests(s, today=DAY)) == 2
+    assert page.reminder.isEnabled()

@@ -8,25 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from crc_reporter.domain.follow_up import (
-    BodyFollowUp,
-    RequestForm,
-    RequestItemInfo,
-    RequestState,
-    UpdateKind,
-    UpdateRequestInfo,
-)
+from crc_reporter.domain.follow_up import BodyFollowUp, RequestItemInfo, RequestState, UpdateRequestInfo
 from crc_reporter.i18n import N_, _
+from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import short_date
 from crc_reporter.ui.models.base import RIGHT, Column, RecordTableModel
 from crc_reporter.ui.style import DANGER
 
-STATE_LABELS: dict[RequestState, str] = {
-    RequestState.SENT: N_("Sent"),
-    RequestState.ANSWERED: N_("Answered"),
-    RequestState.PARTLY_ANSWERED: N_("Partly answered"),
-    RequestState.OVERDUE: N_("Overdue"),
-}
 #: the colour of each state's badge, by the implementation status whose colour it borrows
 STATE_COLOURS: dict[RequestState, str] = {
     RequestState.SENT: "not_assessed",
@@ -34,22 +22,10 @@ STATE_COLOURS: dict[RequestState, str] = {
     RequestState.PARTLY_ANSWERED: "partially_implemented",
     RequestState.OVERDUE: "not_implemented",
 }
-FORM_LABELS: dict[RequestForm, str] = {
-    RequestForm.PACKAGE: N_("Package"),
-    RequestForm.WORKBOOK: N_("Workbook"),
-    RequestForm.DIRECT: N_("On the server"),
-}
-KIND_LABELS: dict[UpdateKind, str] = {
-    UpdateKind.NEW_ACTION: N_("New action"),
-    UpdateKind.ACTION_STATUS: N_("Status of an action"),
-    UpdateKind.EVIDENCE: N_("Evidence"),
-    UpdateKind.INDICATOR_VALUE: N_("Indicator value"),
-    UpdateKind.ASSESSMENT: N_("Assessment"),
-}
 
 
 def state_text(request: UpdateRequestInfo) -> str:
-    text = _(STATE_LABELS[request.state])
+    text = label(request.state.value)
     if request.late and request.state == RequestState.PARTLY_ANSWERED:
         text = _("{state}, overdue").format(state=text)
     return text
@@ -64,7 +40,7 @@ class RequestTableModel(RecordTableModel[UpdateRequestInfo]):
     columns: Sequence[Column[UpdateRequestInfo]] = (
         Column(N_("Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient, stretch=True, width=200),
         Column(N_("Document"), lambda r: r.document or _("All documents"), width=130),
-        Column(N_("Form"), lambda r: _(FORM_LABELS[r.form]), width=90),
+        Column(N_("Form"), lambda r: label(r.form.value), width=90),
         Column(N_("Sent"), lambda r: short_date(r.sent_on), sort_key=lambda r: r.sent_on, sample="2028-12-31"),
         Column(N_("Due"), lambda r: short_date(r.due_on), sort_key=lambda r: r.due_on, sample="2028-12-31"),
         Column(
@@ -115,7 +91,7 @@ def _item_text(item: RequestItemInfo) -> str:
 
 class OpenItemModel(RecordTableModel[RequestItemInfo]):
     columns: Sequence[Column[RequestItemInfo]] = (
-        Column(N_("Asked for"), lambda i: _(KIND_LABELS[i.kind]), width=140),
+        Column(N_("Asked for"), lambda i: label(i.kind.value), width=140),
         Column(N_("About"), _item_text, tooltip=_item_text, stretch=True, width=200),
     )
 

@@ -4,14 +4,19 @@ still open per body; "Send a reminder" makes a fresh request for what is still o
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.follow_up import BodyFollowUp, UpdateRequestInfo
+from crc_reporter.domain.follow_up import BodyFollowUp, RequestForm, UpdateRequestInfo
 from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.services.follow_up import create_reminder, list_requests, open_by_body
+from crc_reporter.services.follow_up_files import REQUEST_SUFFIX
+from crc_reporter.services.request_out import write_request
+from crc_reporter.ui import signing_key
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.formatting import long_date, number
@@ -161,26 +166,58 @@ class FollowUpPage(Page):
         return record if isinstance(record, UpdateRequestInfo) else None
 
     # --- acting -------------------------------------------------------------------------------------------
+    def reminder_path(self, request: UpdateRequestInfo) -> Path | None:
+        """Where to write the reminder's file (asked); None when cancelled. A request typed on the server has none."""
+        if request.form == RequestForm.DIRECT:
+            return Path()
+        workbook = request.form == RequestForm.WORKBOOK
+        suffix = ".xlsx" if workbook else REQUEST_SUFFIX
+        folder = self.ctx.settings.value("follow_up/folder") or str(Path.home())
+        name = re.sub(r"[^\w\- ]+", "-", _("Reminder {body} {date}").format(body=request.recipient, date=self.day()))
+        kinds = _("Excel workbook (*.xlsx)") if workbook else _("Update request (*{suffix})").format(suffix=suffix)
+        path, _f = QFileDialog.getSaveFileName(
+            self, _("Save the reminder as"), str(Path(folder) / (name + suffix)), kinds
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+        self.ctx.settings.set_value("follow_up/folder", str(Path(path).parent))
+        return Path(path)
+
     def send_reminder(self) -> None:
+        """A fresh request for what is still open, and its file written, in one step (one transaction: a file
+        that cannot be written leaves no reminder behind)."""
         request = self.current_request()
         if request is None or not self.reminder.isEnabled():
             return
-        today = self.day()
+        target = self.reminder_path(request)
+        if target is None:
+            return
+        out = target if target != Path() else None
+        today, signer = self.day(), self.ctx.store.user or ""
         due = reminder_due(request, today)
         self.reminder.setEnabled(False)
 
         def work(session: Session, _control: TaskControl) -> int:
-            return len(create_reminder(session, request.uuid, due_on=due, today=today).items)
+            reminder = create_reminder(session, request.uuid, due_on=due, today=today)
+            if out is not None:
+                key_file = None
+                if RequestForm(reminder.form) == RequestForm.PACKAGE:
+                    signing_key.ensure_key(signer)
+                    key_file = signing_key.key_path()
+                write_request(session, reminder, out, key_file=key_file)
+            return len(reminder.items)
 
         def done(items: int) -> None:
-            self.window().statusBar().showMessage(  # type: ignore[attr-defined]
-                ngettext(
-                    "Reminder recorded for {body}: {n} item still open, due on {date}.",
-                    "Reminder recorded for {body}: {n} items still open, due on {date}.",
-                    items,
-                ).format(body=request.recipient, n=number(items), date=long_date(due)),
-                8000,
-            )
+            message = ngettext(
+                "Reminder recorded for {body}: {n} item still open, due on {date}.",
+                "Reminder recorded for {body}: {n} items still open, due on {date}.",
+                items,
+            ).format(body=request.recipient, n=number(items), date=long_date(due))
+            if out is not None:
+                message += " " + _("Written: {path}").format(path=out)
+            self.window().statusBar().showMessage(message, 10000)  # type: ignore[attr-defined]
             self.refresh()
 
         def failed(exc: BaseException) -> None:
