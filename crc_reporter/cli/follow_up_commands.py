@@ -75,6 +75,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--state", choices=["proposed", "approved", "sent_back"])
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_list)
+    p = actions.add_parser(
+        "propose", parents=[common], help=_("type an update for a body yourself; it waits for a coordinator")
+    )
+    p.add_argument("--actor", required=True, metavar="ACTOR", help=_("the body the update is for"))
+    p.add_argument("--kind", required=True, choices=[k.value for k in UpdateKind])
+    p.add_argument("--about", required=True, metavar="UUID", help=_("the paragraph, action or indicator"))
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=_("a value of the update"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_propose)
     p = actions.add_parser("approve", parents=[common], help=_("make proposed changes the record"))
     p.add_argument("ids", nargs="+", metavar="ID")
     p.set_defaults(handler=cmd_approve)
@@ -280,6 +289,40 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for c in changes:
         line = f"{c.uuid[:8]}  {label(c.state.value):<12} {label(c.kind.value):<20} {c.actor or '-'}: {c.label}"
         print(line + (f" — {c.note}" if c.note else ""))
+    return 0
+
+
+def _fields(pairs: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise CliError(_("'{value}' is not FIELD=VALUE").format(value=pair))
+        key = key.strip()
+        if key == "year":
+            try:
+                out[key] = int(value)
+            except ValueError:
+                raise CliError(_("{year} is not a plausible year").format(year=value)) from None
+        elif key == "value":
+            try:
+                out[key] = float(value)
+            except ValueError:
+                raise CliError(_("'{value}' is not a number").format(value=value)) from None
+        else:
+            out[key] = value
+    return out
+
+
+def cmd_propose(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store(write=True)
+    with store.session() as session:
+        row = pr.propose_direct(session, args.actor, args.kind, args.about, _fields(args.set))
+        ident = row.uuid
+    if args.json:
+        ctx.print_json({"id": ident})
+    else:
+        print(_("Proposed {id}; it waits for a coordinator's approval.").format(id=ident[:8]))
     return 0
 
 

@@ -25,7 +25,7 @@ from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import parse_date, parse_enum, part_by_label
 from crc_reporter.services.errors import NotFoundError, ValidationError
-from crc_reporter.services.follow_up import ANSWERING
+from crc_reporter.services.follow_up import ANSWERING, actor_by_name_or_short
 from crc_reporter.services.permissions import require_role
 from crc_reporter.store.base import utcnow
 from crc_reporter.store.models import (
@@ -269,6 +269,8 @@ def approve(session: Session, uuid: str) -> ProposedChange:
     row.decided_at = utcnow()
     row.note = row.note or None
     session.flush()
+    if row.request is not None:  # a change typed on the server answers its request once decided
+        mark_answer(session, row.request)
     return row
 
 
@@ -283,6 +285,43 @@ def send_back(session: Session, uuid: str, note: str) -> ProposedChange:
     row.decided_by = str(session.info.get("user") or "") or None
     row.decided_at = utcnow()
     session.flush()
+    return row
+
+
+def propose_direct(
+    session: Session, actor: str, kind: str | UpdateKind, target_uuid: str, payload: dict[str, Any]
+) -> ProposedChange:
+    """A focal point (an editor on a shared server) types an update for their body: it waits for a coordinator.
+
+    It answers the matching item of the latest request to that body, if any; the request itself is marked
+    answered when a coordinator decides (only coordinators write requests).
+    """
+    require_role(session, Role.EDITOR, N_("propose updates"))
+    body = actor_by_name_or_short(session, actor)
+    change_kind = parse_enum(UpdateKind, kind, N_("kind of change"))
+    year = payload.get("year") if change_kind is UpdateKind.INDICATOR_VALUE else None
+    item = session.scalar(
+        select(RequestItem)
+        .join(UpdateRequest, RequestItem.request_id == UpdateRequest.id)
+        .where(
+            UpdateRequest.recipient_id == body.id,
+            RequestItem.kind == change_kind.value,
+            RequestItem.target_uuid == target_uuid,
+            RequestItem.year.is_(None) if year is None else RequestItem.year == year,
+        )
+        .order_by(UpdateRequest.sent_on.desc(), UpdateRequest.id.desc())
+        .limit(1)
+    )
+    row, _new = propose(
+        session,
+        kind=change_kind,
+        target_uuid=target_uuid,
+        payload=payload,
+        actor=body,
+        request=item.request if item else None,
+        item=item,
+        origin=RequestForm.DIRECT,
+    )
     return row
 
 

@@ -76,10 +76,11 @@ class ProposedChange(Synced, Base):
     proposed_by: Mapped[str | None] = mapped_column(String(120))
     proposed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     state: Mapped[str] = mapped_column(String(16), server_default=text("'proposed'"))
-    decided_by: Mapped[str | None] = mapped_column(String(120))
-    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    note: Mapped[str | None] = mapped_column(Text)
-    result_uuid: Mapped[str | None] = mapped_column(String(36))
+    # DEFAULT NULL on the server, so that an INSERT that does not set them leaves them out
+    decided_by: Mapped[str | None] = mapped_column(String(120), server_default=text("NULL"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, server_default=text("NULL"))
+    note: Mapped[str | None] = mapped_column(Text, server_default=text("NULL"))
+    result_uuid: Mapped[str | None] = mapped_column(String(36), server_default=text("NULL"))
 
     request: Mapped[UpdateRequest | None] = relationship()
     item: Mapped[RequestItem | None] = relationship()
