@@ -127,16 +127,16 @@ def test_a_formula_typed_in_an_action_stays_text(demo_store: Store, tmp_path: Pa
 
 
 def test_refusals_are_one_line(demo_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
     with demo_store.session() as s:
         for options in (
-            ReportOptions(kind="progress", document=CO, out=tmp_path / "a.docx"),
-            ReportOptions(kind="progress", document=CO, out=tmp_path / "a.docx", actors=("Nobody at all",)),
+            ReportOptions(kind="progress", document=CO, out=out / "a.docx"),
+            ReportOptions(kind="progress", document=CO, out=out / "a.docx", actors=("Nobody at all",)),
         ):
             with pytest.raises(ReportError) as err:
                 generate_report(s, options)
             assert "\n" not in str(err.value)
         with pytest.raises(ReportError, match=r"\.xlsx"):
-            write_progress_workbook(
-                s, ReportOptions(kind="progress", document=CO, out=tmp_path / "a.docx", actors=(BODY,))
-            )
-    assert not list(tmp_path.iterdir())
+            write_progress_workbook(s, ReportOptions(kind="progress", document=CO, out=out / "a.docx", actors=(BODY,)))
+    assert not list(out.iterdir())
