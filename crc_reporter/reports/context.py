@@ -35,7 +35,7 @@ KIND_TITLES: dict[ReportKind, str] = {
     ReportKind.LOIPR: N_("Replies to a list of issues"),
     ReportKind.ALTERNATIVE: N_("Alternative report"),
     ReportKind.MATRIX: N_("Follow-up status matrix"),
-    ReportKind.PROGRESS: N_("Progress report of a responsible body"),
+    ReportKind.PROGRESS: N_("Progress report of a body"),
 }
 
 #: The document types each kind answers (``DocumentInfo.type``), for choosing the document in a form.

@@ -68,10 +68,10 @@ class RequestTableModel(RecordTableModel[UpdateRequestInfo]):
 class BodyTableModel(RecordTableModel[BodyFollowUp]):
     COL_BODY, COL_REQUESTS, COL_LATE, COL_OPEN, COL_WAITING = range(5)
     columns: Sequence[Column[BodyFollowUp]] = (
-        Column(N_("Body"), lambda b: b.actor, tooltip=lambda b: b.actor, stretch=True, width=180),
-        Column(N_("Requests"), lambda b: b.requests, align=RIGHT, width=80),
-        Column(N_("Late"), lambda b: b.late_requests or "", sort_key=lambda b: b.late_requests, align=RIGHT, width=60),
-        Column(N_("Still open"), lambda b: len(b.open_items), align=RIGHT, width=90),
+        Column(N_("Body"), lambda b: b.actor, tooltip=lambda b: b.actor, stretch=True, width=150),
+        Column(N_("Requests"), lambda b: b.requests, align=RIGHT, width=70),
+        Column(N_("Late"), lambda b: b.late_requests or "", sort_key=lambda b: b.late_requests, align=RIGHT, width=50),
+        Column(N_("Still open"), lambda b: len(b.open_items), align=RIGHT, width=76),
         Column(N_("To approve"), lambda b: b.proposed or "", sort_key=lambda b: b.proposed, align=RIGHT, width=84),
     )
 
