@@ -46,6 +46,8 @@ KIND_TEXTS: dict[ReportKind, str] = {
         "what is late, in Word or Excel."
     ),
 }
+#: the progress report's two forms: its key (a file suffix) and its name
+OUTPUT_FORMATS = (("docx", N_("Word document (.docx)")), ("xlsx", N_("Excel workbook (.xlsx)")))
 OFFICIAL = frozenset({ReportKind.STATE, ReportKind.LOIPR})
 
 
@@ -93,8 +95,8 @@ class ReportForm(QFrame):
         self.body = QComboBox()
         self.body.setAccessibleName(_("Responsible body"))
         self.output_format = QComboBox()
-        self.output_format.addItem(_("Word document (.docx)"), "docx")
-        self.output_format.addItem(_("Excel workbook (.xlsx)"), "xlsx")
+        for key, text in OUTPUT_FORMATS:
+            self.output_format.addItem(_(text), key)
         self.output_format.setAccessibleName(_("Format"))
         self.state_name = QLineEdit()
         self.state_name.setPlaceholderText(_("As the document's title names it"))
