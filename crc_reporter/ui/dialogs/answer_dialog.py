@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -83,16 +84,24 @@ class AnswerDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(self._show)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.status = QComboBox()
         self.text = QLineEdit()
         self.url = QLineEdit()
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)
         self.value = QDoubleSpinBox()
         self.value.setRange(-1e12, 1e12)
         self.value.setDecimals(2)
+        self.context = QLabel()  # the paragraph's text or the action's status, as the request gives them
+        self.context.setWordWrap(True)
+        layout.addWidget(self.context)
         self.hint = QLabel()
         form.addRow(self.hint)
         form.addRow(_("Status"), self.status)
@@ -139,10 +148,21 @@ class AnswerDialog(QDialog):
             UpdateKind.ASSESSMENT: _("Choose how far the paragraph is implemented; the text is your note."),
         }
         self.hint.setText(hints[row.kind])
+        self.context.setText(self._context(row))
         self.status.setEnabled(row.kind not in (UpdateKind.EVIDENCE, UpdateKind.INDICATOR_VALUE))
         self.url.setEnabled(row.kind is UpdateKind.EVIDENCE)
         self.value.setEnabled(row.kind is UpdateKind.INDICATOR_VALUE)
         self.date.setEnabled(row.kind in (UpdateKind.NEW_ACTION, UpdateKind.ACTION_STATUS, UpdateKind.ASSESSMENT))
+
+    def _context(self, row: AnswerRow) -> str:
+        for paragraph in self.view.paragraphs:
+            if paragraph.get("uuid") == row.target:
+                text = str(paragraph.get("text") or "")
+                return text if len(text) < 600 else text[:600] + "…"
+        for action in self.view.actions:
+            if action.get("uuid") == row.target:
+                return f"{action.get('title')} — {label(str(action.get('status')))}"
+        return ""
 
     def _keep(self) -> None:
         row = self.current()

@@ -60,6 +60,7 @@ class AskDialog(FormDialog):
                 self.body_box.addItem(actor.name, actor.name)
         self.form.addRow(_("Body asked"), self.body_box)
         self.due = QDateEdit(QDate.currentDate().addDays(30))
+        self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setCalendarPopup(True)
         self.form.addRow(_("Due by"), self.due)
         self.form_box = QComboBox()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from crc_reporter.domain.follow_up import ProposedChangeInfo
@@ -19,7 +18,7 @@ def _values(values: dict[str, object]) -> str:
             continue
         shown = label(str(value)) if key in ("status", "type", "side") else value
         parts.append(f"{shown}" if key in ("title", "status") else f"{key}: {shown}")
-    return "; ".join(str(p) for p in parts) if parts else json.dumps(values, ensure_ascii=False)
+    return "; ".join(str(p) for p in parts)
 
 
 def proposed_text(change: ProposedChangeInfo) -> str:
