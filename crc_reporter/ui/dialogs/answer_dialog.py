@@ -106,7 +106,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.hint)
         form.addRow(_("Status"), self.status)
         form.addRow(_("Text"), self.text)
-        form.addRow(_("Link"), self.url)
+        form.addRow(_("Web address"), self.url)
         form.addRow(_("Date"), self.date)
         form.addRow(_("Value"), self.value)
         layout.addLayout(form)

@@ -37,6 +37,6 @@ class ProposedChangeModel(RecordTableModel[ProposedChangeInfo]):
         Column(N_("About"), lambda c: c.label, tooltip=lambda c: c.label, width=200),
         Column(N_("Before"), previous_text, tooltip=previous_text, width=140),
         Column(N_("Proposed"), proposed_text, tooltip=proposed_text, stretch=True, width=220),
-        Column(N_("By"), lambda c: c.proposed_by or "", sample="Sokha Chan"),
+        Column(N_("Proposed by"), lambda c: c.proposed_by or "", sample="Sokha Chan"),
         Column(N_("Note"), lambda c: c.note, tooltip=lambda c: c.note, width=140),
     )
