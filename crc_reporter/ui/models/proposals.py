@@ -5,19 +5,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crc_reporter.domain.follow_up import ProposedChangeInfo
-from crc_reporter.i18n import N_
+from crc_reporter.i18n import N_, _
 from crc_reporter.i18n.labels import label
 from crc_reporter.ui.models.base import Column, RecordTableModel
 
+#: the names of a change's fields, as the tracker's columns call them
+FIELDS = {
+    "start_date": N_("Start"),
+    "end_date": N_("End"),
+    "outcome": N_("Outcome"),
+    "description": N_("Description"),
+    "url": N_("Web address"),
+    "note": N_("Note"),
+    "evidence": N_("Evidence"),
+    "year": N_("Year"),
+    "value": N_("Value"),
+    "part": N_("Part"),
+    "assessed_on": N_("Date"),
+    "sources": N_("Evidence"),
+}
+
 
 def _values(values: dict[str, object]) -> str:
-    """The proposed (or previous) values as one readable line: statuses by their label."""
+    """The proposed (or previous) values as one readable line: statuses and kinds by their label."""
     parts = []
     for key, value in values.items():
         if value in (None, "", []):
             continue
-        shown = label(str(value)) if key in ("status", "type", "side") else value
-        parts.append(f"{shown}" if key in ("title", "status") else f"{key}: {shown}")
+        if key in ("status", "type", "side"):
+            parts.append(label(str(value)))
+        elif key in FIELDS:
+            shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+            parts.append(f"{_(FIELDS[key])}: {shown}")
+        else:
+            parts.append(str(value))
     return "; ".join(str(p) for p in parts)
 
 
