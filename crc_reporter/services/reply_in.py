@@ -265,6 +265,7 @@ def _workbook_changes(
                         "note": a.note,
                         "evidence": a.evidence,
                         "part": a.part.label if a.part else None,
+                        "assessor": a.assessor.name if a.assessor else None,
                     },
                 )
             )
