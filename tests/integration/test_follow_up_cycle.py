@@ -128,6 +128,9 @@ def test_the_cycle_end_to_end(cycle: dict[str, Path], tmp_path: Path, capsys: py
 
     # 3. the coordinator merges both: proposals only, nothing in the record changes yet
     before = _fingerprint(cycle["db"])
+    code, _out, err = _cli(capsys, "--db", db, "import", str(workbook))  # not as a tracker: it would skip approval
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "replies merge" in err
+    assert _fingerprint(cycle["db"]) == before
     merged = _json(capsys, "--db", db, "replies", "merge", str(reply))
     assert isinstance(merged, dict) and merged["state"] == "answered" and merged["added"] == len(answers)
     merged_wb = _json(capsys, "--db", db, "replies", "merge", str(workbook))
