@@ -49,6 +49,11 @@ def _follow_up(window: MainWindow, what: str) -> None:
         return
     if window.ctx is None:
         return
+    if what == "enter":
+        from crc_reporter.ui.dialogs.answer_dialog import enter_updates
+
+        enter_updates(window.ctx, window)
+        return
     from crc_reporter.ui.dialogs import follow_up_dialogs as dialogs
 
     {"ask": dialogs.ask_for_updates, "merge": dialogs.merge_reply_file, "review": dialogs.review_changes}[what](
@@ -135,6 +140,7 @@ def build_menus(window: MainWindow) -> None:
         (_("&Merge a reply…"), "merge", True),
         (_("&Review proposed changes…"), "review", True),
         (_("A&nswer a request…"), "answer", False),
+        (_("&Enter updates for a request…"), "enter", True),
     ):
         item = follow_up.addAction(text, partial(_follow_up, window, what))
         item.setEnabled(has_store or not needs_store)

@@ -92,3 +92,32 @@ def test_ask_answer_merge_and_review(
     review.send_back_selected()
     sent_back = next(c for c in review.model.rows() if c.uuid == back)
     assert sent_back.state is ChangeState.SENT_BACK and sent_back.note == "Which report?"
+
+
+def test_focal_point_enters_updates_without_a_file(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crc_reporter.ui.dialogs import answer_dialog
+
+    ctx = window.ctx
+    assert ctx is not None
+    with ctx.store.session() as session:
+        request = fu.create_request(session, "Ministry of Interior")
+        request_uuid = request.uuid
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[0], True))
+    opened: list[AnswerDialog] = []
+    monkeypatch.setattr(AnswerDialog, "exec", lambda self: opened.append(self) or 0)
+    answer_dialog.enter_updates(ctx, window)
+    (dialog,) = opened
+    qtbot.addWidget(dialog)
+    assert dialog.view.uuid == request_uuid and dialog.ctx is ctx
+    row = next(n for n, r in enumerate(dialog.model.rows()) if r.kind == "new_action")
+    dialog.table.selectRow(row)
+    dialog.text.setText("Juvenile court in every province")
+    dialog._keep()
+    dialog.save()
+    assert dialog.proposed == 1
+    with ctx.store.session() as session:
+        (change,) = pr.list_changes(session, request_uuid=request_uuid)
+        assert change.state is ChangeState.PROPOSED and change.payload["title"] == "Juvenile court in every province"
+        assert change.item_uuid is not None and change.proposed_by == ctx.store.user

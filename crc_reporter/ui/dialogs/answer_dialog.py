@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,8 +35,12 @@ from crc_reporter.domain.errors import ServiceError
 from crc_reporter.domain.follow_up import UpdateKind
 from crc_reporter.i18n import N_, _
 from crc_reporter.i18n.labels import label
-from crc_reporter.services.request_reply import ReplyChange, RequestView, make_reply, open_request
+from crc_reporter.services.follow_up import list_requests, request_by_uuid
+from crc_reporter.services.proposals import propose_direct
+from crc_reporter.services.request_out import request_content
+from crc_reporter.services.request_reply import ReplyChange, RequestView, make_reply, open_request, view_of
 from crc_reporter.ui import signing_key
+from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.errors import show_error
 from crc_reporter.ui.models.base import RECORD_ROLE, Column, RecordTableModel
 
@@ -67,9 +72,12 @@ class AnswerModel(RecordTableModel[AnswerRow]):
 
 
 class AnswerDialog(QDialog):
-    def __init__(self, view: RequestView, user: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: RequestView, user: str, parent: QWidget | None = None, ctx: AppContext | None = None
+    ) -> None:
         super().__init__(parent)
         self.view, self.user = view, user
+        self.ctx = ctx  # set: a focal point on the shared store, whose answers go straight in as proposals
         self.setWindowTitle(_("Answer the request"))
         layout = QVBoxLayout(self)
         due = view.due_on or "-"
@@ -118,12 +126,14 @@ class AnswerDialog(QDialog):
         self.error.setVisible(False)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save the signed reply…"))
+        save_text = _("Propose these updates") if ctx is not None else _("Save the signed reply…")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.written: Path | None = None
+        self.proposed = 0
         self.resize(900, 600)
         if view.items:
             self.table.selectRow(0)
@@ -202,6 +212,9 @@ class AnswerDialog(QDialog):
         if not changes:
             self._error(_("the reply holds no answer"))
             return
+        if self.ctx is not None:
+            self._propose(changes)
+            return
         path, _f = QFileDialog.getSaveFileName(self, _("Save the signed reply"), str(Path.home() / "reply.crcreply"))
         if not path:
             return
@@ -213,6 +226,41 @@ class AnswerDialog(QDialog):
             return
         self.written = Path(path)
         self.accept()
+
+    def _propose(self, changes: list[ReplyChange]) -> None:
+        """On the shared store: each answer becomes a proposed change waiting for a coordinator."""
+        assert self.ctx is not None
+        try:
+            with self.ctx.store.session() as session:
+                for change in changes:
+                    propose_direct(session, self.view.recipient, change.kind, change.target, change.payload)
+        except ServiceError as exc:
+            self._error(str(exc))
+            return
+        self.proposed = len(changes)
+        self.accept()
+
+
+def enter_updates(ctx: AppContext, parent: QWidget | None) -> None:
+    """Follow-up ▸ Enter updates for a request…: a focal point answers a request stored here, no file."""
+    with ctx.store.session() as session:
+        requests = list_requests(session)
+    if not requests:
+        show_error(parent, _("no update request was sent from this store"))
+        return
+    names = [f"{r.recipient} — {r.sent_on.isoformat()} ({label(r.state.value)})" for r in requests]
+    choice, ok = QInputDialog.getItem(parent, _("Enter updates"), _("Which request?"), names, 0, False)
+    if not ok:
+        return
+    chosen = requests[names.index(choice)]
+    try:
+        with ctx.store.session() as session:
+            content = request_content(session, request_by_uuid(session, chosen.uuid))
+        view = view_of(content, chosen.uuid)
+    except ServiceError as exc:
+        show_error(parent, exc)
+        return
+    AnswerDialog(view, ctx.store.user, parent, ctx).exec()
 
 
 def answer_request_file(user: str, parent: QWidget | None) -> None:
