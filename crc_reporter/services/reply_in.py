@@ -173,6 +173,10 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _at(sheet: str, row: int, problem: str) -> str:
+    return _("{sheet}, row {row}: {problem}").format(sheet=sheet, row=row, problem=problem)
+
+
 def _workbook_changes(
     session: Session, sheets: Any, name: str
 ) -> tuple[list[tuple[str, str, dict[str, Any]]], list[str]]:
@@ -185,8 +189,8 @@ def _workbook_changes(
     nested = session.begin_nested()
     try:
         report = apply_tracker(session, sheets)
-        problems = [f"{p.sheet}, {_('row')} {p.row}: {p.message}" for p in report.problems]
-        problems += [f"{sheet}, {_('row')} {row}: {_('unknown UUID')}" for sheet, row, _u in report.unknown_rows]
+        problems = [_at(p.sheet, p.row, p.message) for p in report.problems]
+        problems += [_at(sheet, row, _("a record this store does not have")) for sheet, row, _u in report.unknown_rows]
         if problems:
             raise ServiceError(problems[0])
         edits: dict[str, dict[str, Any]] = {}
@@ -210,9 +214,9 @@ def _workbook_changes(
             ):
                 continue  # the assessment this made is read below
             else:
-                not_taken.append(f"{change.sheet}, {_('row')} {change.row}: {change.label} — {change.field}")
+                not_taken.append(_at(change.sheet, change.row, f"{change.label} — {change.field}"))
         for conflict in report.conflicts:
-            not_taken.append(f"{conflict.sheet}, {_('row')} {conflict.row}: {conflict.label} — {conflict.field}")
+            not_taken.append(_at(conflict.sheet, conflict.row, f"{conflict.label} — {conflict.field}"))
         for uuid, fields in edits.items():
             if uuid in values_before:
                 value = session.scalar(select(IndicatorValue).where(IndicatorValue.uuid == uuid))
@@ -261,12 +265,14 @@ def _workbook_changes(
                         "note": a.note,
                         "evidence": a.evidence,
                         "part": a.part.label if a.part else None,
+                        "assessor": a.assessor.name if a.assessor else None,
                     },
                 )
             )
         for v in session.scalars(select(IndicatorValue).where(IndicatorValue.id > before[IndicatorValue])):
             if v.sex or v.age_group or v.province:
-                not_taken.append(f"{v.indicator.name} {v.year}: {_('values for a group are entered in the app')}")
+                what = _("values for a group are entered in the app")
+                not_taken.append(f"{v.indicator.name} {v.year}: {what}")
                 continue
             out.append(
                 (UpdateKind.INDICATOR_VALUE, v.indicator.uuid, {"year": v.year, "value": v.value, "note": v.note})

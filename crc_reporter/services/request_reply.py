@@ -93,7 +93,11 @@ def _list(content: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
 
 def open_request(data: bytes, name: str) -> RequestView:
     signed = files.read(data, name, files.REQUEST)
-    content = signed.content
+    return view_of(signed.content, name, signed.signer_name, signed.signer_fingerprint)
+
+
+def view_of(content: dict[str, Any], name: str, signer_name: str = "", fingerprint: str | None = None) -> RequestView:
+    """A request's content as its recipient sees it (from a file, or from the store on a shared server)."""
     head = content.get("request")
     if not isinstance(head, dict) or not isinstance(head.get("recipient"), dict):
         raise PackageError(
@@ -127,8 +131,8 @@ def open_request(data: bytes, name: str) -> RequestView:
         due_on=_text(head.get("due_on"), 10) or None,
         language=_text(head.get("language"), 8) or "en",
         sender=_text(head.get("from"), 120),
-        signer_name=signed.signer_name,
-        signer_fingerprint=signed.signer_fingerprint,
+        signer_name=signer_name,
+        signer_fingerprint=fingerprint,
         items=tuple(items),
         paragraphs=tuple(_list(content, "paragraphs", name)),
         actions=tuple(_list(content, "actions", name)),

@@ -22,6 +22,8 @@ import pytest
 from openpyxl import load_workbook
 
 from crc_reporter.cli import main
+from crc_reporter.i18n import translator
+from crc_reporter.i18n.labels import label
 from tests.conftest import copy_store
 
 DUE = (dt.date.today() + dt.timedelta(days=30)).isoformat()
@@ -111,14 +113,28 @@ def test_the_cycle_end_to_end(cycle: dict[str, Path], tmp_path: Path, capsys: py
     assert book.sheetnames[1] == "Mesures" and "État" in header  # the recipient's language
     actions.cell(row=2, column=header.index("État") + 1, value="Achevée")
     justice_action = actions.cell(row=2, column=header.index("Titre") + 1).value
+    paragraph = book.worksheets[0].cell(row=2, column=[c.value for c in book.worksheets[0][1]].index("Paragraphe") + 1)
+    fr = translator("fr").gettext
+    assessments = book.worksheets[2]
+    columns = {c.value: n for n, c in enumerate(assessments[1], start=1)}
+    added = assessments.max_row + 1
+    for key, value in (
+        ("Document", "CRC/C/XMP/CO/5-6"), ("Paragraph", paragraph.value), ("Side", label("government", "fr")),
+        ("Status", label("in_progress", "fr")), ("Date", "2026-12-01"), ("Who", "National Committee for Children's Rights"),
+        ("Note", "Le décret est signé."),
+    ):  # fmt: skip
+        assessments.cell(row=added, column=columns[fr(key)], value=value)
     book.save(workbook)
 
     # 3. the coordinator merges both: proposals only, nothing in the record changes yet
     before = _fingerprint(cycle["db"])
+    code, _out, err = _cli(capsys, "--db", db, "import", str(workbook))  # not as a tracker: it would skip approval
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "replies merge" in err
+    assert _fingerprint(cycle["db"]) == before
     merged = _json(capsys, "--db", db, "replies", "merge", str(reply))
     assert isinstance(merged, dict) and merged["state"] == "answered" and merged["added"] == len(answers)
     merged_wb = _json(capsys, "--db", db, "replies", "merge", str(workbook))
-    assert isinstance(merged_wb, dict) and merged_wb["state"] == "partly_answered" and merged_wb["added"] == 1
+    assert isinstance(merged_wb, dict) and merged_wb["state"] == "partly_answered" and merged_wb["added"] == 2
     after = _fingerprint(cycle["db"])
     for table in ("action", "source", "assessment", "indicator_value"):
         assert after[table] == before[table], table
@@ -132,16 +148,18 @@ def test_the_cycle_end_to_end(cycle: dict[str, Path], tmp_path: Path, capsys: py
 
     # 4. approve some, send one back
     changes = _json(capsys, "--db", db, "replies", "list", "--state", "proposed")
-    assert isinstance(changes, list) and len(changes) == len(answers) + 1
+    assert isinstance(changes, list) and len(changes) == len(answers) + 2
     by_kind: dict[str, list[dict[str, object]]] = {}
     for c in changes:
         by_kind.setdefault(str(c["kind"]), []).append(c)
     status_change = next(c for c in by_kind["action_status"] if c["actor"] == "Ministry of Health")
     justice_change = next(c for c in by_kind["action_status"] if c["actor"] == "Ministry of Justice")
     new_action = by_kind["new_action"][0]
+    (justice_assessment,) = by_kind["assessment"]
     sent_back = by_kind["evidence"][0] if "evidence" in by_kind else by_kind["new_action"][1]
     code, _out, err = _cli(capsys, "--db", db, "--user", "coordinator", "replies", "approve",
-                           str(status_change["id"]), str(new_action["id"]), str(justice_change["id"]))  # fmt: skip
+                           str(status_change["id"]), str(new_action["id"]), str(justice_change["id"]),
+                           str(justice_assessment["id"]))  # fmt: skip
     assert code == 0, err
     code, _out, err = _cli(capsys, "--db", db, "replies", "send-back", str(sent_back["id"]), "--note", "Which page?")
     assert code == 0, err
@@ -163,7 +181,14 @@ def test_the_cycle_end_to_end(cycle: dict[str, Path], tmp_path: Path, capsys: py
         if sent_back["kind"] == "evidence":
             assert con.execute("SELECT count(*) FROM source WHERE title = 'Annual report 2026'").fetchone() == (0,)
         # nothing lost: every answer of both replies is in the store
-        assert con.execute("SELECT count(*) FROM proposed_change").fetchone() == (len(answers) + 1,)
+        assert con.execute("SELECT count(*) FROM proposed_change").fetchone() == (len(answers) + 2,)
+        # the assessment keeps its author: the body that assessed, and who proposed it
+        assert con.execute(
+            "SELECT a.status, a.note, p.name, a.recorded_by, a.approved FROM assessment a"
+            " JOIN actor p ON p.id = a.assessor_id WHERE a.uuid = ?",
+            (decided[justice_assessment["id"]]["result"],),
+        ).fetchone() == ("in_progress", "Le décret est signé.", "National Committee for Children's Rights",
+                         "Ministry of Justice", 1)  # fmt: skip
 
     # 5. the states: the package request answered in full, the workbook one in part
     states = {r["recipient"]: r for r in _json(capsys, "--db", db, "list", "requests")}  # type: ignore[union-attr]
@@ -171,7 +196,7 @@ def test_the_cycle_end_to_end(cycle: dict[str, Path], tmp_path: Path, capsys: py
     assert (health["state"], health["approved"], health["sent_back"]) == ("answered", 2, 1)
     assert health["open_items"] == 1  # the one sent back is open again
     assert (justice["state"], justice["approved"], justice["form"], justice["language"]) == (
-        "partly_answered", 1, "workbook", "fr")  # fmt: skip
+        "partly_answered", 2, "workbook", "fr")  # fmt: skip
     assert justice["open_items"] == justice["items"] - 1
 
 

@@ -141,3 +141,23 @@ def test_request_items_proposals_and_decisions(store: Store) -> None:
         assert len(reminder.items) == 3 and session.scalar(
             select(UpdateRequest.id).where(UpdateRequest.reminder_of_id == request.id)
         )
+
+
+def test_request_and_reply_files_refuse_any_change_in_one_line(tmp_path: Path) -> None:
+    from crc_reporter.services import follow_up_files as files
+    from crc_reporter.services.exchange import generate_keypair
+    from crc_reporter.services.exchange.signing import load_private_key
+    from crc_reporter.services.exchange.validate import PackageError
+
+    generate_keypair(tmp_path / "k", "Coordinator")
+    data = files.build(files.REQUEST, {"request": {"uuid": "x"}}, load_private_key(tmp_path / "k"), "Coordinator")
+    signed = files.read(data, "r.crcrequest", files.REQUEST)
+    assert signed.signer_name == "Coordinator" and signed.signer_fingerprint
+    with pytest.raises(PackageError, match="not a reply"):
+        files.read(data, "r.crcrequest", files.REPLY)  # a request is not a reply
+    for position in (40, len(data) // 2, len(data) - 30):
+        damaged = bytearray(data)
+        damaged[position] ^= 0x01
+        with pytest.raises(PackageError) as refused:
+            files.read(bytes(damaged), "r.crcrequest", files.REQUEST)
+        assert "\n" not in str(refused.value) and "nothing was changed" in str(refused.value)
