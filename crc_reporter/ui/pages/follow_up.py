@@ -218,7 +218,7 @@ class FollowUpPage(Page):
             if out is not None:
                 message += " " + _("Written: {path}").format(path=out)
             self.window().statusBar().showMessage(message, 10000)  # type: ignore[attr-defined]
-            self.refresh()
+            self.ctx.events.store_reloaded.emit()  # this page and the dashboard's attention list reload
 
         def failed(exc: BaseException) -> None:
             self._update_buttons()
