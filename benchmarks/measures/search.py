@@ -1,8 +1,9 @@
-"""Search as you type on about 20,000 recommendations, through the window's real search path.
+"""Search as you type on 20,800 recommendations (issue 25), through the window's real search path.
 
 See :mod:`benchmarks.search_probe` for what a keystroke's time covers. The
 baseline is the same full-text query on a bare ``sqlite3`` connection, run
-after each keystroke.
+after each keystroke. Targets (issue 25, on a quiet machine): median and 95th
+percentile from key press to repaint ≤ 30 ms.
 """
 
 from __future__ import annotations
@@ -21,18 +22,20 @@ WORDS = [
 
 @measure(KEY, "Search as you type", order=20)
 def run(ctx: Context) -> list[Row]:
-    store = ctx.demo_store("search")
+    store, copies = ctx.search_store()
     words = WORDS[:1] if ctx.quick else WORDS
-    ctx.log(f"search as you type on the {ctx.scales['search']}-copy store")
+    ctx.log(f"search as you type on the {copies}-copy store")
     result = ctx.run_probe("search", "--db", str(store), *words)
     keys: list[float] = result["keystrokes_ms"]
     bare: list[float] = result["bare_ms"]
     paused: list[float] = result["with_pause_ms"]
     rows = int(result["rows"])
-    note = (
-        f"{len(keys)} keystrokes on {rows:,} paragraphs, key press to table repainted; the search box's "
-        f"{result['pause_ms']} ms pause after typing is not counted (with it: median {median(paused):.0f} ms, "
+    pause = int(result["pause_ms"])
+    note = f"{len(keys)} keystrokes on {rows:,} paragraphs ({copies} demo copies), key press to table repainted; " + (
+        f"the search box's {pause} ms pause after typing is not counted (with it: median {median(paused):.0f} ms, "
         f"p95 {p95(paused):.0f} ms)"
+        if pause
+        else "the search box searches at every key (no pause)"
     )
     return [
         Row(
@@ -53,6 +56,6 @@ def run(ctx: Context) -> list[Row]:
             value=p95(keys),
             baseline=p95(bare),
             baseline_name="bare FTS5 query",
-            target=at_most(100, "ms"),
+            target=at_most(30, "ms"),
         ),
     ]

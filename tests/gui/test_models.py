@@ -204,3 +204,56 @@ def test_indicator_values_grid(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("text", "value"), [("1,234", 1234.0), ("12,5", 12.5), ("1 000.25", 1000.25), (" ", None)])
 def test_numbers_as_people_type_them(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+def _painted(delegate: object, index: QModelIndex) -> object:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, index)  # type: ignore[attr-defined]  # what Qt paints the cell with
+    return option
+
+
+def test_cells_are_painted_from_one_call_each_and_keep_nothing_of_the_cell_before(
+    qtbot: QtBot, rows: list[RecommendationRow]
+) -> None:
+    """Qt's delegate asks every role of a cell in one multiData() call, handing the same list over for each
+    cell: a role one cell answers (the paragraph number's bold font) must not stay for the next."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from crc_reporter.ui.models.base import PassThroughProxyModel
+
+    model, proxy = M(), PassThroughProxyModel()
+    proxy.setSourceModel(model)
+    model.set_rows(rows)
+    delegate = QStyledItemDelegate()
+    bold = _painted(delegate, proxy.index(0, M.COL_NUMBER))
+    after = _painted(delegate, proxy.index(0, M.COL_DOCUMENT))
+    assert bold.font.bold() and bold.text == "17"  # type: ignore[attr-defined]
+    assert not after.font.bold() and after.text == "XMP/CO/5-6"  # type: ignore[attr-defined]
+    again = _painted(delegate, proxy.index(0, M.COL_NUMBER))  # answered from what the cell said before
+    assert again.font.bold() and again.text == "17"  # type: ignore[attr-defined]
+
+
+def test_badges_are_pictures_qt_paints_and_the_text_stays_for_everything_else(
+    qtbot: QtBot, rows: list[RecommendationRow]
+) -> None:
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from crc_reporter.ui.models.base import PassThroughProxyModel
+
+    model, proxy = M(), PassThroughProxyModel()
+    proxy.setSourceModel(model)
+    model.set_rows(rows)
+    delegate = QStyledItemDelegate()
+    status = _painted(delegate, proxy.index(0, M.COL_GOVERNMENT))
+    assert status.text == "" and not status.icon.isNull()  # type: ignore[attr-defined]  # the pill carries the text
+    assert proxy.index(0, M.COL_GOVERNMENT).data() == "Implemented"  # copying and screen readers still read it
+    assert _painted(delegate, proxy.index(1, M.COL_GOVERNMENT)).icon.isNull()  # type: ignore[attr-defined]
+    assert not _painted(delegate, proxy.index(0, M.COL_URGENT)).icon.isNull()  # type: ignore[attr-defined]
+    assert _painted(delegate, proxy.index(2, M.COL_URGENT)).icon.isNull()  # type: ignore[attr-defined]
+    # a new status after an edit is painted, not the one kept from before
+    model.update_records([row(1, 17, urgent=False, government_status="in_progress")])
+    assert _painted(delegate, proxy.index(0, M.COL_URGENT)).icon.isNull()  # type: ignore[attr-defined]
+    before = status.icon.cacheKey()  # type: ignore[attr-defined]
+    assert _painted(delegate, proxy.index(0, M.COL_GOVERNMENT)).icon.cacheKey() != before  # type: ignore[attr-defined]

@@ -120,15 +120,17 @@ def test_the_detail_of_the_row_a_search_selects_loads_off_the_interface_thread(
     assert page.detail.rec_id() == current
 
 
-def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(window: MainWindow, idle: Idle) -> None:
+def test_a_repaint_of_the_table_asks_the_model_once_per_cell(window: MainWindow, idle: Idle) -> None:
     """Each keystroke repaints the table: its cost is the calls into Python per cell painted.
 
     Through a sorting proxy, every role of every cell asked the model for its index again (about nine calls
-    into Python per cell); the table's pass-through proxy asks once per cell."""
+    into Python per cell); the table's pass-through proxy asks once per cell for the index, and once for
+    every role the cell is painted with (``multiData``: seven ``data()`` calls before). The badges are
+    pictures Qt paints itself: no Python delegate runs per cell."""
     page = open_page(window, idle)
     model = page.model
-    calls = {"index": 0, "data": 0}
-    index, data = model.index, model.data
+    calls = {"index": 0, "data": 0, "multiData": 0}
+    index, data, multi = model.index, model.data, model.multiData
 
     def counted_index(*args: object) -> object:
         calls["index"] += 1
@@ -138,16 +140,23 @@ def test_a_repaint_of_the_table_asks_the_model_once_per_cell_for_its_index(windo
         calls["data"] += 1
         return data(*args)  # type: ignore[arg-type]
 
-    model.index, model.data = counted_index, counted_data  # type: ignore[method-assign, assignment]
+    def counted_multi(*args: object) -> None:
+        calls["multiData"] += 1
+        multi(*args)  # type: ignore[arg-type]
+
+    model.index, model.data, model.multiData = counted_index, counted_data, counted_multi  # type: ignore[method-assign, assignment]
     viewport = page.table.viewport()
     viewport.repaint()
-    model.index, model.data = index, data  # type: ignore[method-assign]
+    model.index, model.data, model.multiData = index, data, multi  # type: ignore[method-assign]
     rows_shown = page.table.rowAt(viewport.height() - 1) - page.table.rowAt(0) + 1
     if page.table.rowAt(viewport.height() - 1) < 0:
         rows_shown = model.rowCount() - page.table.rowAt(0)
     cells = rows_shown * model.columnCount()
-    assert cells > 0 and calls["data"] >= cells  # the repaint did ask the model for what it shows
+    assert cells > 0 and calls["multiData"] >= cells  # the repaint did ask the model for what it shows
     assert calls["index"] <= 2 * cells, (calls, cells)
+    assert calls["multiData"] + calls["data"] <= 2 * cells, (calls, cells)
+    assert page.table.itemDelegateForColumn(model.COL_URGENT) is None
+    assert page.table.itemDelegateForColumn(model.COL_GOVERNMENT) is None
 
 
 def test_the_header_still_sorts_the_table_through_its_pass_through_proxy(window: MainWindow, idle: Idle) -> None:
@@ -160,3 +169,47 @@ def test_the_header_still_sorts_the_table_through_its_pass_through_proxy(window:
     page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     again = [row.number for row in visible(page)]
     assert again[0] < again[-1] and again == sorted(again)
+
+
+def test_the_first_key_is_searched_for_at_once(qtbot: QtBot, window: MainWindow, idle: Idle, held: HeldSearch) -> None:
+    """No pause between a key and its search (a pause only added to every answer): the search starts while the
+    key is handled, and keys typed while it runs are searched for together when it answers."""
+    page = open_page(window, idle)
+    qtbot.keyClick(page.search, "b")
+    assert page._searching  # started before the event loop ran any timer
+    qtbot.waitUntil(lambda: held.asked == ["b"], timeout=5000)
+    for ch in "irth":
+        qtbot.keyClick(page.search, ch)
+    held.gate.set()
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth", timeout=10000)
+    idle()
+    assert held.asked == ["b", "birth"]
+    assert_shows(window, page, "birth")
+
+
+def test_a_keystroke_whose_rows_are_already_on_screen_leaves_the_table_alone(
+    qtbot: QtBot, window: MainWindow, idle: Idle
+) -> None:
+    """Letters typed at the end of a word often narrow nothing: the table keeps its rows, its selection and
+    its detail, with no reset and no repaint; the next text that changes the rows resets it as before."""
+    page = open_page(window, idle)
+    page.search.set_text_now("birth registratio")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth registratio")
+    idle()
+    rows = visible(page)
+    page.table.select_row(1)
+    idle()
+    current = page.table.current_id()
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    page.search.set_text_now("birth registration")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "birth registration")
+    idle()
+    assert resets == [] and visible(page) == rows
+    assert page.table.current_id() == current and page.detail.rec_id() == current
+    assert_shows(window, page, "birth registration")
+    page.search.set_text_now("corporal")
+    qtbot.waitUntil(lambda: page._shown_filter is not None and page._shown_filter.query == "corporal")
+    idle()
+    assert resets == [True]
+    assert_shows(window, page, "corporal")

@@ -84,6 +84,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._index: dict[Any, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._ordered: tuple[object, list[R], list[R]] | None = None  # see rows_in_order
+        #: what cells answered, by (row, column) then role, for models that answer ``multiData`` from it;
+        #: emptied whenever the rows change
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}
 
     # --- records ---------------------------------------------------------------------
     @staticmethod
@@ -129,7 +132,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             prepared = self.prepare_rows(prepared.rows)
         self.beginResetModel()
         self._rows, self._index = prepared.rows, prepared.index
+        self._cells = {}
         self.endResetModel()
+
+    def shows(self, prepared: PreparedRows[R]) -> bool:
+        """Whether the table already shows exactly these rows, in this order (then nothing needs resetting).
+
+        A list compares its items by identity first, so the rows a search found again cost well under a
+        millisecond to compare, even 20,000 of them."""
+        return prepared.sort == self._sort and len(prepared.rows) == len(self._rows) and prepared.rows == self._rows
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -146,10 +157,12 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             row = self._index.get(self.record_id(record))
             if row is not None:
                 self._rows[row] = record
+                self._cells = {}
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def remove_ids(self, ids: Iterable[Any]) -> None:
         gone = set(ids)
+        self._cells = {}
         for row in sorted((self._index[i] for i in gone if i in self._index), reverse=True):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -187,6 +200,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         ids = [self.record_id(self._rows[p.row()]) if p.isValid() else None for p in persistent]
         self._sort = (column, order)
         self._rows = self._sorted(self._rows)
+        self._cells = {}
         self._reindex()
         self.changePersistentIndexList(
             persistent,
@@ -285,7 +299,14 @@ class PassThroughProxyModel(QIdentityProxyModel):
     A :class:`QSortFilterProxyModel` maps each index it is asked for back to the model by calling the
     model's ``index()``, in Python, once per role of every cell painted (about nine calls per cell, half
     the calls a repaint makes into Python); this proxy maps indexes in C++. Sorting goes to the model.
+    A cell's roles, which Qt's delegates ask for in one ``multiData()`` call, are asked of the model in
+    one call too (Qt's own proxies ask the model once per role).
     """
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:  # noqa: N803
+        source = self.sourceModel()
+        if source is not None and index.isValid():
+            source.multiData(self.mapToSource(index), roleDataSpan)
 
     def record(self, index: QModelIndex | QPersistentModelIndex) -> Any:
         return index.data(RECORD_ROLE) if index.isValid() else None

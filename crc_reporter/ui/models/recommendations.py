@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from crc_reporter.domain.clusters import cluster_position
 from crc_reporter.domain.summaries import RecommendationRow
@@ -16,13 +16,15 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.ui.formatting import short_cluster, short_status
 from crc_reporter.ui.icons import icon
 from crc_reporter.ui.models.base import CENTER, RIGHT, Column, RecordTableModel
-from crc_reporter.ui.style import DANGER, theme
+from crc_reporter.ui.style import DANGER, Theme, theme
+from crc_reporter.ui.widgets.badges import status_badge, urgent_badge
 
 ACTION_MIME = "application/x-crc-reporter-actions"
 
 _TOOLTIP, _ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole.value), int(Qt.ItemDataRole.AccessibleTextRole.value)
 _FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
-#: roles a cell is painted with that this table never answers: three of the seven asked per cell, per repaint
+_DISPLAY, _DECORATION = int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.DecorationRole.value)
+#: roles ``data()`` never answers for this table (decorations, the badges, come from ``_painted``)
 _NEVER = frozenset(
     int(r.value)
     for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole)
@@ -136,6 +138,10 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         Column(N_("Actions"), lambda r: r.action_count or "", sort_key=lambda r: r.action_count, align=RIGHT, width=60),
     )
 
+    _BADGE_COLUMNS = frozenset((COL_GOVERNMENT, COL_CIVIL_SOCIETY))
+    #: the model paints its own status badges (as pictures): the table needs no status delegate
+    paints_badges = True
+
     #: action ids dropped on a row: (action ids, recommendation id)
     actions_dropped = Signal(list, int)
 
@@ -143,6 +149,55 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         super().__init__(parent)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._cells_theme: Theme | None = None  # the colour scheme the cached cells were answered in
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:  # noqa: N803
+        """Every role Qt paints a cell with, in one call (Qt 6), from what the cell answered before.
+
+        A repaint asks each cell for seven roles; asked one by one (``data()``), that was seven calls
+        from Qt into Python per cell, most of a repaint's time. The answers are kept until the rows
+        change (:attr:`_cells`), so a repaint of rows already shown (a keystroke that leaves the first
+        rows in place, the selection moving) computes nothing again.
+        """
+        if not index.isValid():
+            return
+        if self._cells_theme is not theme():  # the system switched between light and dark
+            self._cells, self._cells_theme = {}, theme()
+        key = (index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = {}
+        for item in roleDataSpan:
+            role = item.role()
+            if role in cell:
+                value = cell[role]
+            else:
+                value = cell[role] = self._painted(index, role)
+            if value is None:
+                item.clearData()  # Qt hands the same span over for every cell: nothing from the last one stays
+            else:
+                item.setData(value)
+
+    def _painted(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+        """What a cell is painted with: its data, except that badges are pictures Qt draws by itself.
+
+        A status is painted as a pill carrying its text (the cell's text is then not painted beside
+        it), the urgent flag as a red disc: no Python delegate runs per cell (see ``widgets.badges``).
+        ``data()`` still answers the text, for copying, sorting and screen readers.
+        """
+        column = index.column()
+        if role == _DECORATION or (role == _DISPLAY and column in self._BADGE_COLUMNS):
+            record = self._rows[index.row()]
+            if column == self.COL_URGENT:
+                return urgent_badge(QGuiApplication.font()) if record.urgent else None
+            if column in self._BADGE_COLUMNS:
+                if role == _DISPLAY:
+                    return ""
+                status = self.columns[column].status(record)  # type: ignore[misc]
+                text = self.columns[column].display(record)
+                return status_badge(status, text, QGuiApplication.font()) if status else None
+            return None
+        return self.data(index, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and section == self.COL_URGENT:

@@ -41,7 +41,6 @@ from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
 from crc_reporter.ui.tasks import TaskControl
-from crc_reporter.ui.widgets.delegates import UrgentDelegate
 from crc_reporter.ui.widgets.filters import filter_combo, refill
 from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
@@ -75,7 +74,9 @@ class RecommendationsPage(Page):
         self._pending_filters: dict[str, object] | None = None  # filters to set once the rows are loaded
         layout = self.page_layout()
         header, _title, self.subtitle = self.header(self.title(), _("Loading…"))
-        self.search = SearchBox(_("Search the text of every recommendation…"))
+        # searched at every keystroke: the search runs on a worker, one at a time, and the keys typed while it
+        # runs are searched for together when it answers, so no pause is needed to spare the interface
+        self.search = SearchBox(_("Search the text of every recommendation…"), delay_ms=0)
         self.search.setAccessibleName(_("Search recommendations"))
         self.search.setMinimumWidth(220)
         self.urgent = QCheckBox(_("Urgent only"))
@@ -126,7 +127,6 @@ class RecommendationsPage(Page):
         self.table: RecordTable = RecordTable(self.model, proxy=PassThroughProxyModel(self))
         self.table.setAccessibleName(_("Recommendations"))
         self.table.setMinimumHeight(32 + 4 * 30 + 14)  # a heading and four paragraphs, whatever the splitter
-        self.table.setItemDelegateForColumn(RecommendationTableModel.COL_URGENT, UrgentDelegate(self.table))
         self.table.setAcceptDrops(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.table.setDragDropOverwriteMode(True)
@@ -301,13 +301,16 @@ class RecommendationsPage(Page):
             prepared = self.model.prepare_ordered(filter_rows(in_order, flt, matching), sort)
         visible = prepared.rows
         self._shown_filter = flt
-        self._filtering = True  # the detail is settled below, once the rows are shown
-        try:
-            self.model.set_prepared(prepared)
-            if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
-                self.table.select_row(0)
-        finally:
-            self._filtering = False
+        # the same rows as on screen (letters typed at the end of a word that narrow nothing): no reset, so no
+        # repaint of the table, and the selection stays
+        if not self.model.shows(prepared):
+            self._filtering = True  # the detail is settled below, once the rows are shown
+            try:
+                self.model.set_prepared(prepared)
+                if keep is not None and not self.table.select_id(keep, scroll=False) and self.model.rowCount():
+                    self.table.select_row(0)
+            finally:
+                self._filtering = False
         current = self.table.current_id()
         if current != self.detail.rec_id():  # the rows shown moved the current row: its detail follows
             self._detail_generation += 1

@@ -1,4 +1,5 @@
-"""Cell painters: status badges and the urgent flag (no per-row widgets)."""
+"""Cell painters: status badges (no per-row widgets). The recommendations table hands its badges over as
+pictures instead (``widgets.badges``), which Qt paints without calling into Python."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from crc_reporter.ui.models.base import RECORD_ROLE, STATUS_ROLE
-from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, status_color, text_on
+from crc_reporter.ui.models.base import STATUS_ROLE
+from crc_reporter.ui.style import ACTION_STATUS_COLORS, status_color, text_on
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -45,31 +46,3 @@ class StatusDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 20, max(size.height(), 26))
-
-
-class UrgentDelegate(QStyledItemDelegate):
-    """A small red flag for urgent paragraphs; nothing for the others."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().paint(painter, option, index)
-        record = index.data(RECORD_ROLE)
-        if record is None or not getattr(record, "urgent", False):
-            return
-        rect = QRectF(option.rect)
-        size = min(rect.height() - 10, 14.0)
-        center = rect.center()
-        badge = QRectF(center.x() - size / 2, center.y() - size / 2, size, size)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(DANGER))
-        painter.drawEllipse(badge)
-        painter.setPen(QColor("white"))
-        font = option.font
-        font.setBold(True)
-        font.setPointSizeF(max(font.pointSizeF() - 1.5, 6))
-        painter.setFont(font)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
-        painter.restore()

@@ -15,7 +15,11 @@ SEARCH_DEBOUNCE_MS = 30
 
 
 class SearchBox(QLineEdit):
-    """Emits ``search_changed`` a few milliseconds after the last keystroke (and at once on Enter)."""
+    """Emits ``search_changed`` a few milliseconds after the last keystroke (and at once on Enter).
+
+    ``delay_ms=0``: at every keystroke, for a list that searches in the background and coalesces the
+    keystrokes typed while a search runs (the recommendations): a pause would only add to every answer.
+    """
 
     search_changed = Signal(str)
 
@@ -33,7 +37,8 @@ class SearchBox(QLineEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._emit)
-        self.textEdited.connect(lambda _text: self._timer.start())
+        self.delay_ms = delay_ms
+        self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._emit)
         self._last: str | None = None
 
@@ -42,6 +47,12 @@ class SearchBox(QLineEdit):
         if not self.accessibleName() or self.accessibleName() == self.placeholderText():
             self.setAccessibleName(text)
         super().setPlaceholderText(text)
+
+    def _edited(self, _text: str) -> None:
+        if self.delay_ms <= 0 and self._timer.interval() <= 0:
+            self._emit()  # searched at once: no timer between the key and the search
+        else:
+            self._timer.start()
 
     def _emit(self) -> None:
         self._timer.stop()

@@ -8,13 +8,17 @@ being handled: Qt moves the current index *before* it updates the selection, so 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.models.base import RECORD_ROLE, PassThroughProxyModel, RecordProxyModel, RecordTableModel
+from crc_reporter.ui.widgets.badges import BADGE_PADDING, BADGE_ROOM
 from crc_reporter.ui.widgets.delegates import StatusDelegate
+
+#: a badge picture's room beyond its text: the pill's own padding, the cell's padding and Qt's margins
+_BADGE_MARGINS = BADGE_PADDING + 12
 
 
 class RecordTable(QTableView):
@@ -53,6 +57,9 @@ class RecordTable(QTableView):
         header.setMinimumSectionSize(36)
         header.setStretchLastSection(False)
         status_columns = []
+        badges = bool(getattr(model, "paints_badges", False))  # the model hands its badges over as pictures
+        if badges:
+            self.setIconSize(QSize(*BADGE_ROOM))
         self._stretched: list[tuple[int, int]] = []  # (column, the least width its text may have)
         cell_metrics = QFontMetrics(self.font())
         bold = QFont(self.font())
@@ -71,11 +78,13 @@ class RecordTable(QTableView):
                 width = max(
                     spec.width,
                     head_metrics.horizontalAdvance(title) + 26 if title else 0,
-                    cell_metrics.horizontalAdvance(_(spec.sample)) + 22 if spec.sample else 0,
+                    cell_metrics.horizontalAdvance(_(spec.sample)) + (_BADGE_MARGINS if badges and spec.status else 22)
+                    if spec.sample
+                    else 0,
                 )
                 if width:
                     header.resizeSection(column, width)
-            if spec.status is not None:
+            if spec.status is not None and not badges:
                 status_columns.append(column)
         if status_columns:
             delegate = StatusDelegate(self)
