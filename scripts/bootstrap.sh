@@ -94,7 +94,7 @@ gate() {
 
 case "$mode" in
   check) gate ;;
-  test) gate; say "pytest"; exec .venv/bin/python -m pytest "$@" ;;
+  test) gate; say "pytest (one worker per core)"; exec .venv/bin/python -m pytest -n auto --dist loadfile "$@" ;;
   app) exec .venv/bin/crc-reporter "$@" ;;
   cli) exec .venv/bin/crc-reporter "$@" ;;
   bench) exec .venv/bin/python -m benchmarks "$@" ;;
