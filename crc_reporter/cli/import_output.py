@@ -18,9 +18,16 @@ def _positions(doc: DocumentReport) -> str:
 
 def summary_line(doc: DocumentReport, applied: bool) -> str:
     if doc.positions_only:
-        verb = _("Positions applied to {symbol}") if applied else _("Positions to apply to {symbol}")
-        return verb.format(symbol=doc.symbol) + _(": {positions} — {updated} changed, {unchanged} unchanged.").format(
-            positions=_positions(doc), updated=doc.count("updated"), unchanged=doc.count("unchanged")
+        line = (
+            _("Positions applied to {symbol}: {positions} — {updated} changed, {unchanged} unchanged.")
+            if applied
+            else _("Positions to apply to {symbol}: {positions} — {updated} changed, {unchanged} unchanged.")
+        )
+        return line.format(
+            symbol=doc.symbol,
+            positions=_positions(doc),
+            updated=doc.count("updated"),
+            unchanged=doc.count("unchanged"),
         )
     counts = joined(
         [
