@@ -100,7 +100,8 @@ def parse_upr(source: SourceText, texts: list[str], symbol: str | None) -> Parse
         symbol=re.sub(r"/Add\.\d+$", "", symbol) if symbol else None,
         treaty=Mechanism.UPR.value,
         doc_type=DocumentType.UPR_REPORT.value,
-        title=_("Report of the Working Group on the Universal Periodic Review")
+        # the document's own title (stored data, in the document's language: English)
+        title="Report of the Working Group on the Universal Periodic Review"
         + (f": {country_name}" if country_name else ""),
         country=country_code(country_name),
         country_name=country_name,
