@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "subheading_commands",
         N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
     ),
+    "attention": (
+        "attention_commands",
+        N_("what needs attention today: overdue actions and requests, urgent recommendations, deadlines"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",
