@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crc_reporter.i18n import N_, _, translator
+from crc_reporter.i18n import N_, _, ngettext, translator
 
 LABELS: dict[str, str] = {
     # clusters
@@ -57,6 +57,11 @@ LABELS: dict[str, str] = {
     "replies": N_("Replies to the list of issues"),
     "concluding_observations": N_("Concluding observations"),
     "alternative_report": N_("Alternative report"),
+    "upr_report": N_("UPR working group report"),
+    # UPR positions (issue 22)
+    "supported": N_("Supported"),
+    "supported_in_part": N_("Supported in part"),
+    "noted": N_("Noted"),
     # roles on a shared store
     "viewer": N_("Viewer"),
     "editor": N_("Editor"),
@@ -79,6 +84,15 @@ LABELS: dict[str, str] = {
     "workbook": N_("Workbook"),
     "direct": N_("Typed on the server"),
 }
+
+
+def position_count(position: str, n: int) -> str:
+    """ "20 supported", "2 supported in part", "18 noted": UPR recommendations of one position (issue 22)."""
+    if position == "supported":
+        return ngettext("{n} supported", "{n} supported", n).format(n=n)
+    if position == "supported_in_part":
+        return ngettext("{n} supported in part", "{n} supported in part", n).format(n=n)
+    return ngettext("{n} noted", "{n} noted", n).format(n=n)
 
 
 def label(key: str | None, lang: str | None = None) -> str:

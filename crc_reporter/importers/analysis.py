@@ -60,7 +60,11 @@ _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 # long run of "CRC/C/X/CRC/C/X/…" is scanned once, not once per "CRC/C/" inside it.
 # tests/fuzz/targets_patterns.py times each one on adversarial strings.
 _SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
-_SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
+# the CRC's symbols, and (issue 22) the other treaty bodies' ("CEDAW/C/KHM/CO/5", "E/C.12/KHM/CO/1")
+_SYMBOL_REF = (
+    rf"(?<![{_SYMBOL_CHARS}/])((?:CRC|CEDAW|CRPD|CAT|CCPR|CERD|CMW|CED|E/C\.12)"
+    rf"(?:/C)?/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
+)
 # "para."/"paras." (English), "par." (French), "párr."/"párrs." (Spanish)
 _PARA_WORD = r"(?:paras?\.?+|par\.|p\u00e1rrs?\.)"  # "paras 25-26" without its full stop too
 # between numbers: "and"/"et"/"y" and commas; ranges with a dash or "à"/"a" ("par. 25 à 27")
@@ -118,6 +122,7 @@ def _numbers(refs: str) -> list[int]:
 def previous_references(text: str, own_symbol: str | None) -> list[tuple[str, int]]:
     """Earlier concluding observations cited with their paragraphs."""
     own = normalise_symbol(own_symbol) if own_symbol else None
+    body = (own or "CRC/").split("/")[0]  # the same body's earlier cycles only ("CAT/C/…" cited by the CRC is not one)
     found: dict[tuple[str, int], None] = {}
     for m in _PREVIOUS.finditer(text):
         symbol = normalise_symbol(m.group(1).rstrip(".,"))
@@ -125,7 +130,7 @@ def previous_references(text: str, own_symbol: str | None) -> list[tuple[str, in
             info = parse_symbol(symbol)
         except SymbolError:
             continue
-        if info.doc_type.value != "concluding_observations" or symbol == own:
+        if info.doc_type.value != "concluding_observations" or symbol == own or symbol.split("/")[0] != body:
             continue
         for number in _numbers(m.group(2)):
             found.setdefault((symbol, number), None)

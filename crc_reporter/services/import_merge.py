@@ -9,6 +9,7 @@ if no action link or assessment points at it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -16,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import RecommendationKind, TagKind
+from crc_reporter.domain.enums import RecommendationKind, TagKind, UprPosition
 from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph
 from crc_reporter.i18n import _
 from crc_reporter.services.common import join_articles
 from crc_reporter.services.documents import create_document
+from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.import_report import (
     ADDED,
     DELETED,
@@ -33,6 +35,7 @@ from crc_reporter.services.import_report import (
     ParagraphChange,
     form_of_name,
 )
+from crc_reporter.services.recommendations import join_states
 from crc_reporter.store.models import (
     ActionLink,
     Assessment,
@@ -47,6 +50,21 @@ from crc_reporter.store.models import (
 
 _KINDS = {k.value for k in RecommendationKind}
 _CLUSTERS = {c.value for c in Cluster}
+_POSITIONS = {p.value for p in UprPosition}
+#: the paragraph's own columns (parts, previous references and tags are written apart)
+_SCALARS = (
+    "text",
+    "kind",
+    "cluster",
+    "subheading",
+    "urgent",
+    "articles",
+    "label",
+    "recommending_states",
+    "position",
+    "upr_session",
+    "upr_cycle",
+)
 
 
 def _wanted(p: ParsedParagraph) -> dict[str, Any]:
@@ -59,6 +77,11 @@ def _wanted(p: ParsedParagraph) -> dict[str, Any]:
         "articles": join_articles(list(p.articles)),
         "parts": [(part.label, part.text) for part in p.parts if part.text],
         "previous": sorted(set(p.previous)),
+        "label": (p.label or None) and p.label[:16],
+        "recommending_states": join_states(p.recommending_states),
+        "position": p.position if p.position in _POSITIONS else None,
+        "upr_session": (p.upr_session or None) and p.upr_session[:32],
+        "upr_cycle": p.upr_cycle,
     }
 
 
@@ -72,6 +95,11 @@ def _current(rec: Recommendation) -> dict[str, Any]:
         "articles": rec.articles or "",
         "parts": [(part.label, part.text) for part in rec.parts],
         "previous": sorted({(ref.symbol, ref.paragraph) for ref in rec.previous}),
+        "label": rec.label,
+        "recommending_states": rec.recommending_states or "",
+        "position": rec.position,
+        "upr_session": rec.upr_session,
+        "upr_cycle": rec.upr_cycle,
     }
 
 
@@ -87,7 +115,7 @@ class DocumentMerge:
         self.existing = {rec.number: rec for rec in stored.recommendations} if stored else {}
         self.paragraphs: list[ParsedParagraph] = []
         seen: set[int] = set()
-        for p in parsed.paragraphs:
+        for p in self._positions_matched() if parsed.positions_only else parsed.paragraphs:
             if p.number in seen or p.number <= 0:
                 self.warnings.append(_("paragraph {n} appears twice; the second one was left out").format(n=p.number))
                 continue
@@ -98,6 +126,31 @@ class DocumentMerge:
             self.paragraphs.append(p)
         self.statuses: dict[int, tuple[str, tuple[str, ...]]] = {}
 
+    def _positions_matched(self) -> list[ParsedParagraph]:
+        """A UPR addendum: its positions, matched by label to the stored report's recommendations."""
+        if self.stored is None:
+            raise ValidationError(
+                _(
+                    "the positions are on the recommendations of {symbol}, which is not in the store; "
+                    "import the working group's report first"
+                ).format(symbol=self.parsed.symbol or "?")
+            )
+        by_label = {rec.label: rec for rec in self.stored.recommendations if rec.label}
+        matched, unknown = [], []
+        for p in self.parsed.paragraphs:
+            rec = by_label.get(p.label or "")
+            if rec is None:
+                unknown.append(p.label or "?")
+                continue
+            matched.append(dataclasses.replace(p, number=rec.number, text=rec.text, kind=rec.kind))
+        if unknown:
+            self.warnings.append(
+                _("{count} recommendations of the addendum are not in {symbol}: {labels}").format(
+                    count=len(unknown), symbol=self.stored.symbol, labels=", ".join(unknown[:20])
+                )
+            )
+        return matched
+
     # --- planning -----------------------------------------------------------------------------
     def plan(self) -> None:
         provides = set(self.parsed.provides)
@@ -105,14 +158,14 @@ class DocumentMerge:
             rec = self.existing.get(p.number)
             if rec is None:
                 self.statuses[p.number] = (ADDED, ())
-            elif rec.user_edited:
+            elif rec.user_edited and not self.parsed.positions_only:  # a position is the State's, not an edit
                 self.statuses[p.number] = (KEPT_EDITED, ())
             else:
                 wanted, current = _wanted(p), _current(rec)
                 changed = tuple(k for k in wanted if k in provides and wanted[k] != current[k])
                 self.statuses[p.number] = (UPDATED if changed else UNCHANGED, changed)
         parsed_numbers = {p.number for p in self.paragraphs}
-        for number in sorted(set(self.existing) - parsed_numbers):
+        for number in [] if self.parsed.positions_only else sorted(set(self.existing) - parsed_numbers):
             self.statuses[number] = (REMOVED, ())
 
     # --- writing ---------------------------------------------------------------------------------
@@ -146,9 +199,11 @@ class DocumentMerge:
 
     def _scalars(self, p: ParsedParagraph, keys: set[str]) -> dict[str, Any]:
         wanted = _wanted(p)
-        return {k: wanted[k] for k in ("text", "kind", "cluster", "subheading", "urgent", "articles") if k in keys}
+        return {k: wanted[k] for k in _SCALARS if k in keys}
 
     def _document(self) -> Document:
+        if self.parsed.positions_only and self.stored is not None:
+            return self.stored  # an addendum changes positions, never the report's own details
         parsed = self.parsed
         symbol = parsed.symbol or ""
         if self.stored is None:
@@ -280,6 +335,7 @@ class DocumentMerge:
                         w["urgent"],
                         len(w["parts"]),
                         w["text"],
+                        w["label"],
                     )
                 )
             else:
@@ -295,6 +351,7 @@ class DocumentMerge:
                         bool(rec.urgent),
                         len(rec.parts),
                         rec.text,
+                        rec.label,
                     )
                 )
         warnings = list(self.warnings)
@@ -317,6 +374,12 @@ class DocumentMerge:
             recommendations=sum(1 for p in self.paragraphs if _wanted(p)["kind"] == RecommendationKind.RECOMMENDATION),
             concerns=sum(1 for p in self.paragraphs if _wanted(p)["kind"] == RecommendationKind.CONCERN),
             urgent=sum(1 for p in self.paragraphs if p.urgent),
+            positions=tuple(
+                (pos.value, n)
+                for pos in UprPosition
+                if (n := sum(1 for p in self.paragraphs if p.position == pos.value))
+            ),
+            positions_only=parsed.positions_only,
             changes=tuple(changes),
             warnings=tuple(warnings),
         )
