@@ -127,7 +127,8 @@ def _phrase(text: str) -> str:
 
 #: each cluster's phrases, normalised as texts are (accents, plurals and stop words folded the same way)
 _PHRASES: dict[Cluster, tuple[str, ...]] = {
-    cluster: tuple(sorted({p for p in (_phrase(t) for t in phrases) if p})) for cluster, phrases in _VOCABULARY.items()
+    cluster: tuple(sorted({p for p in (_phrase(t) for t in phrases.split(";")) if p}))
+    for cluster, phrases in _VOCABULARY.items()
 }
 #: a normalised phrase as the vocabulary writes it, to show a person why a cluster was proposed
 _WRITTEN: dict[str, str] = {}
