@@ -281,6 +281,20 @@ class CoalitionInput(Synced, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class RecommendationRelation(Synced, Base):
+    """Two recommendations of different mechanisms about the same issue (the CRC's and the UPR's), as a person
+    judged it (issue 22): ``linked``, or ``rejected`` so that the similarity proposer does not offer it again.
+
+    One row per pair, in either order; ``score`` is the text similarity proposed (None when linked by hand)."""
+
+    __tablename__ = "recommendation_relation"
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    related_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="linked")
+    score: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (UniqueConstraint("recommendation_id", "related_id"),)
+
+
 class SubheadingTranslation(Synced, Base):
     """A drafter's wording of a sub-heading outside the standard glossary, in one language (typed once)."""
 
