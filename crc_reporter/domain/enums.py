@@ -17,6 +17,41 @@ class Treaty(StrEnum):
     OPIC = "OPIC"
 
 
+class Mechanism(StrEnum):
+    """The body whose document a recommendation comes from: the CRC (and its protocols) and the others.
+
+    A document's mechanism is stored in its ``treaty_code`` (the four CRC instruments keep the codes
+    they always had, so every store from before issue 22 is all CRC).
+    """
+
+    CRC = "CRC"
+    OPSC = "OPSC"
+    OPAC = "OPAC"
+    OPIC = "OPIC"
+    UPR = "UPR"  # Universal Periodic Review (Human Rights Council)
+    CEDAW = "CEDAW"
+    CRPD = "CRPD"
+    CAT = "CAT"
+    CCPR = "CCPR"  # Human Rights Committee (ICCPR)
+    CESCR = "CESCR"
+    CERD = "CERD"
+    CMW = "CMW"
+    CED = "CED"
+    SP = "SP"  # special procedures (country visits)
+
+
+#: The Committee on the Rights of the Child's own mechanisms (the Convention and its protocols).
+CRC_MECHANISMS: frozenset[str] = frozenset({"CRC", "OPSC", "OPAC", "OPIC"})
+
+
+class UprPosition(StrEnum):
+    """The State under review's position on a UPR recommendation (the working group report's addendum)."""
+
+    SUPPORTED = "supported"
+    SUPPORTED_IN_PART = "supported_in_part"
+    NOTED = "noted"
+
+
 class DocumentType(StrEnum):
     STATE_REPORT = "state_report"
     LIST_OF_ISSUES = "list_of_issues"
@@ -24,6 +59,7 @@ class DocumentType(StrEnum):
     REPLIES = "replies"
     CONCLUDING_OBSERVATIONS = "concluding_observations"
     ALTERNATIVE_REPORT = "alternative_report"
+    UPR_REPORT = "upr_report"  # report of the Working Group on the Universal Periodic Review
     OTHER = "other"
 
 

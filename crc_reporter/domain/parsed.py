@@ -35,11 +35,32 @@ class ParsedParagraph:
     themes: list[str] = field(default_factory=list)
     affected_groups: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # the paragraph's footnotes
+    # issue 22: other mechanisms (see RecommendationInfo)
+    label: str | None = None  # "110.45": the number as printed when it is not a plain paragraph number
+    recommending_states: list[str] = field(default_factory=list)
+    position: str | None = None  # UprPosition value
+    upr_session: str | None = None
+    upr_cycle: int | None = None
 
 
 #: The paragraph fields a re-import may update; a source that does not know some of them
 #: (a UHRI export has no clusters) leaves the stored values alone.
-PARAGRAPH_FIELDS: tuple[str, ...] = ("text", "kind", "parts", "cluster", "subheading", "articles", "urgent", "previous")
+#: A UPR position is only ever set by a source that states it (the addendum, a UHRI export):
+#: such a source adds "position" to what it provides.
+PARAGRAPH_FIELDS: tuple[str, ...] = (
+    "text",
+    "kind",
+    "parts",
+    "cluster",
+    "subheading",
+    "articles",
+    "urgent",
+    "previous",
+    "label",
+    "recommending_states",
+    "upr_session",
+    "upr_cycle",
+)
 
 
 @dataclass(slots=True)

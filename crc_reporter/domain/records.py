@@ -40,6 +40,11 @@ class DocumentInfo:
     paragraphs: int
     version: int = 1
 
+    @property
+    def mechanism(self) -> str:
+        """The document's mechanism (:class:`~crc_reporter.domain.enums.Mechanism`): its treaty code."""
+        return self.treaty
+
 
 @dataclass(frozen=True, slots=True)
 class RecommendationInfo:
@@ -66,6 +71,23 @@ class RecommendationInfo:
     translation: str | None = None  # the paragraph in another language, typed by a person
     translation_lang: str | None = None  # that language's code ("km")
     version: int = 1
+    # issue 22: recommendations of other mechanisms (UPR, other treaty bodies, special procedures)
+    label: str | None = None  # the number as the document prints it when not a plain paragraph number ("110.45")
+    recommending_states: tuple[str, ...] = ()  # UPR: the State(s) that made it
+    position: str | None = None  # UPR: UprPosition value ("supported", "supported_in_part", "noted")
+    upr_session: str | None = None  # UPR: working group session ("46")
+    upr_cycle: int | None = None  # UPR: review cycle (4)
+    cluster_confirmed: bool = True  # False: the cluster was proposed (non-CRC recommendation), not yet confirmed
+
+    @property
+    def mechanism(self) -> str:
+        """The mechanism of the recommendation's document (its treaty code)."""
+        return self.treaty
+
+    @property
+    def reference(self) -> str:
+        """The number as printed: "110.45" for a UPR recommendation, else the paragraph number."""
+        return self.label or str(self.number)
 
 
 @dataclass(frozen=True, slots=True)

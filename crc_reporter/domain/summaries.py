@@ -33,6 +33,11 @@ class RecommendationRow:
     document_date: dt.date | None = None
     translation: str | None = None  # the opening of the translation typed beside the text, if any
     translation_lang: str | None = None
+    # issue 22 (see RecommendationInfo): the document's mechanism is ``treaty``
+    label: str | None = None
+    recommending_states: tuple[str, ...] = ()
+    position: str | None = None
+    cluster_confirmed: bool = True
 
 
 @dataclass(frozen=True, slots=True)

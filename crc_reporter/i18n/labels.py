@@ -57,6 +57,11 @@ LABELS: dict[str, str] = {
     "replies": N_("Replies to the list of issues"),
     "concluding_observations": N_("Concluding observations"),
     "alternative_report": N_("Alternative report"),
+    "upr_report": N_("UPR working group report"),
+    # UPR positions (issue 22)
+    "supported": N_("Supported"),
+    "supported_in_part": N_("Supported in part"),
+    "noted": N_("Noted"),
     # roles on a shared store
     "viewer": N_("Viewer"),
     "editor": N_("Editor"),

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from crc_reporter.domain.enums import RecommendationKind, Treaty
+from crc_reporter.domain.enums import Mechanism, RecommendationKind
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedDocument, ParsedParagraph, ParsedPart
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import _
@@ -44,13 +44,13 @@ COLUMNS = {
 }
 REQUIRED = ("text", "symbol")
 _BODIES = {
-    "CRC": Treaty.CRC,
-    "CRCOPAC": Treaty.OPAC,
-    "OPAC": Treaty.OPAC,
-    "CRCOPSC": Treaty.OPSC,
-    "OPSC": Treaty.OPSC,
-    "CRCOPIC": Treaty.OPIC,
-    "OPIC": Treaty.OPIC,
+    "CRC": Mechanism.CRC,
+    "CRCOPAC": Mechanism.OPAC,
+    "OPAC": Mechanism.OPAC,
+    "CRCOPSC": Mechanism.OPSC,
+    "OPSC": Mechanism.OPSC,
+    "CRCOPIC": Mechanism.OPIC,
+    "OPIC": Mechanism.OPIC,
 }
 _FULL_NAME = "COMMITTEEONTHERIGHTSOFTHECHILD"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, taking its 1900 leap-year bug into account
@@ -118,7 +118,7 @@ def sdg_target(value: str) -> str | None:
     return f"{int(m.group(1))}.{m.group(2)}" if m and 1 <= int(m.group(1)) <= 17 else None
 
 
-def treaty_of(body: str, symbol: str) -> Treaty | None:
+def treaty_of(body: str, symbol: str) -> Mechanism | None:
     """The Committee's treaty of a row, however UHRI names the body.
 
     UHRI writes the body as a short code (``CRC``, ``CRC-OP-AC``, ``CRC-OP-SC``) or
@@ -136,7 +136,7 @@ def treaty_of(body: str, symbol: str) -> Treaty | None:
         return _BODIES[key]
     if key.startswith(_FULL_NAME):
         rest = key[len(_FULL_NAME) :]
-        return next((t for k, t in _BODIES.items() if k != "CRC" and k in rest), Treaty.CRC)
+        return next((t for k, t in _BODIES.items() if k != "CRC" and k in rest), Mechanism.CRC)
     return None
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.enums import DocumentType, Treaty
+from crc_reporter.domain.enums import DocumentType, Mechanism
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.domain.word_limits import default_word_limit
@@ -79,7 +79,7 @@ def create_document(
         raise ValidationError(_("a word limit must be a positive number"))
     doc = Document(
         symbol=symbol,
-        treaty_code=parse_enum(Treaty, treaty, N_("treaty")).value if treaty else parsed.treaty.value,
+        treaty_code=parse_enum(Mechanism, treaty, N_("treaty")).value if treaty else parsed.treaty.value,
         doc_type=kind.value,
         title=title,
         country=(country or parsed.country),

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import RecommendationKind, TagKind
+from crc_reporter.domain.enums import RecommendationKind, TagKind, UprPosition
 from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph
 from crc_reporter.i18n import _
 from crc_reporter.services.common import join_articles
@@ -33,6 +33,7 @@ from crc_reporter.services.import_report import (
     ParagraphChange,
     form_of_name,
 )
+from crc_reporter.services.recommendations import join_states
 from crc_reporter.store.models import (
     ActionLink,
     Assessment,
@@ -47,6 +48,21 @@ from crc_reporter.store.models import (
 
 _KINDS = {k.value for k in RecommendationKind}
 _CLUSTERS = {c.value for c in Cluster}
+_POSITIONS = {p.value for p in UprPosition}
+#: the paragraph's own columns (parts, previous references and tags are written apart)
+_SCALARS = (
+    "text",
+    "kind",
+    "cluster",
+    "subheading",
+    "urgent",
+    "articles",
+    "label",
+    "recommending_states",
+    "position",
+    "upr_session",
+    "upr_cycle",
+)
 
 
 def _wanted(p: ParsedParagraph) -> dict[str, Any]:
@@ -59,6 +75,11 @@ def _wanted(p: ParsedParagraph) -> dict[str, Any]:
         "articles": join_articles(list(p.articles)),
         "parts": [(part.label, part.text) for part in p.parts if part.text],
         "previous": sorted(set(p.previous)),
+        "label": (p.label or None) and p.label[:16],
+        "recommending_states": join_states(p.recommending_states),
+        "position": p.position if p.position in _POSITIONS else None,
+        "upr_session": (p.upr_session or None) and p.upr_session[:32],
+        "upr_cycle": p.upr_cycle,
     }
 
 
@@ -72,6 +93,11 @@ def _current(rec: Recommendation) -> dict[str, Any]:
         "articles": rec.articles or "",
         "parts": [(part.label, part.text) for part in rec.parts],
         "previous": sorted({(ref.symbol, ref.paragraph) for ref in rec.previous}),
+        "label": rec.label,
+        "recommending_states": rec.recommending_states or "",
+        "position": rec.position,
+        "upr_session": rec.upr_session,
+        "upr_cycle": rec.upr_cycle,
     }
 
 
@@ -146,7 +172,7 @@ class DocumentMerge:
 
     def _scalars(self, p: ParsedParagraph, keys: set[str]) -> dict[str, Any]:
         wanted = _wanted(p)
-        return {k: wanted[k] for k in ("text", "kind", "cluster", "subheading", "urgent", "articles") if k in keys}
+        return {k: wanted[k] for k in _SCALARS if k in keys}
 
     def _document(self) -> Document:
         parsed = self.parsed

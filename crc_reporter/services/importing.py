@@ -23,7 +23,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from crc_reporter.domain.enums import Treaty
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.parsed import ParsedDocument, ParsedSource
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import N_, _
@@ -75,7 +75,7 @@ def with_overrides(doc: ParsedDocument, symbol: str | None, treaty: str | None) 
         if not treaty:
             doc.treaty = info.treaty.value
     if treaty:
-        doc.treaty = parse_enum(Treaty, treaty.upper(), N_("treaty")).value
+        doc.treaty = parse_enum(Mechanism, treaty.upper(), N_("treaty")).value
     if not doc.symbol:
         raise ValidationError(
             _("the document symbol was not found in the file; give it (for example CRC/C/KHM/CO/4-6) and import again")
@@ -84,7 +84,7 @@ def with_overrides(doc: ParsedDocument, symbol: str | None, treaty: str | None) 
         parse_symbol(doc.symbol)
     except SymbolError as exc:
         raise ValidationError(str(exc)) from None
-    if doc.treaty not in {t.value for t in Treaty}:
+    if doc.treaty not in {t.value for t in Mechanism}:
         doc.treaty = parse_symbol(doc.symbol).treaty.value
     return doc
 

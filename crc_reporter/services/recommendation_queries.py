@@ -125,6 +125,12 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
             Recommendation.version,
             Recommendation.translation,
             Recommendation.translation_lang,
+            Recommendation.label,
+            Recommendation.recommending_states,
+            Recommendation.position,
+            Recommendation.upr_session,
+            Recommendation.upr_cycle,
+            Recommendation.cluster_confirmed,
         )
         .join(Document, Recommendation.document_id == Document.id)
         .where(within(Recommendation.id))
@@ -200,6 +206,12 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
         version,
         translation,
         translation_lang,
+        label,
+        states,
+        position,
+        upr_session,
+        upr_cycle,
+        cluster_confirmed,
     ) in rows:
         status = statuses.get(rec_id, {})
         if flt.government_status and status.get(gov, "not_assessed") != flt.government_status:
@@ -232,6 +244,12 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
                 translation=translation,
                 translation_lang=translation_lang,
                 version=version,
+                label=label,
+                recommending_states=tuple(x for x in (states or "").split("\n") if x),
+                position=position,
+                upr_session=upr_session,
+                upr_cycle=upr_cycle,
+                cluster_confirmed=bool(cluster_confirmed),
             )
         )
     return result

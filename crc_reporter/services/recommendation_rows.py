@@ -63,6 +63,10 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
                 Document.date,
                 func.substr(Recommendation.translation, 1, SHORT_TEXT),
                 Recommendation.translation_lang,
+                Recommendation.label,
+                Recommendation.recommending_states,
+                Recommendation.position,
+                Recommendation.cluster_confirmed,
             )
             .join(Document, Recommendation.document_id == Document.id)
             .order_by(Document.date.desc().nulls_last(), Document.symbol, Recommendation.number),
@@ -109,7 +113,24 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
 
     gov, cs = AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value
     out: list[RecommendationRow] = []
-    for rec_id, symbol, treaty, number, kind, cluster, text, urgent, subheading, date, translation, lang in rows:
+    for (
+        rec_id,
+        symbol,
+        treaty,
+        number,
+        kind,
+        cluster,
+        text,
+        urgent,
+        subheading,
+        date,
+        translation,
+        lang,
+        label,
+        states,
+        position,
+        confirmed,
+    ) in rows:
         status = statuses.get(rec_id, {})
         body = bodies.get(rec_id, ())
         out.append(
@@ -132,6 +153,10 @@ def recommendation_rows(session: Session, ids: Collection[int] | None = None) ->
                 document_date=date,
                 translation=" ".join(translation.split()) if translation else None,
                 translation_lang=lang,
+                label=label,
+                recommending_states=tuple(x for x in (states or "").split("\n") if x),
+                position=position,
+                cluster_confirmed=bool(confirmed),
             )
         )
     return out

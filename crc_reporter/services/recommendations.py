@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import RecommendationKind, TagKind
+from crc_reporter.domain.enums import RecommendationKind, TagKind, UprPosition
 from crc_reporter.i18n import N_, _
 from crc_reporter.services.common import (
     check_version,
@@ -60,7 +60,14 @@ def create_recommendation(
     themes: Iterable[str] = (),
     affected_groups: Iterable[str] = (),
     responsible: Iterable[str] = (),
+    label: str | None = None,
+    recommending_states: Iterable[str] = (),
+    position: str | None = None,
+    upr_session: str | None = None,
+    upr_cycle: int | None = None,
+    cluster_confirmed: bool = True,
 ) -> Recommendation:
+    """A new paragraph; ``label`` … ``cluster_confirmed`` are other mechanisms' fields (issue 22)."""
     doc = document_by_symbol(session, document)
     if number <= 0:
         raise ValidationError(_("a paragraph number must be a positive whole number"))
@@ -84,6 +91,12 @@ def create_recommendation(
         subheading=subheading,
         urgent=urgent,
         articles=join_articles(list(articles)),
+        label=clean_label(label),
+        recommending_states=join_states(recommending_states),
+        position=check_position(position),
+        upr_session=(upr_session or "").strip()[:32] or None,
+        upr_cycle=_check_cycle(upr_cycle),
+        cluster_confirmed=cluster_confirmed,
     )
     rec.parts = [RecommendationPart(label=label, text=ptext, position=i) for i, (label, ptext) in enumerate(parts)]
     rec.previous = [PreviousReference(symbol=symbol, paragraph=para) for symbol, para in previous]
@@ -101,7 +114,48 @@ def _actor_by_name(session: Session, name: str) -> Actor:
     return actor
 
 
-_EDITABLE = {"text", "kind", "cluster", "subheading", "urgent", "articles"}
+_EDITABLE = {
+    "text",
+    "kind",
+    "cluster",
+    "subheading",
+    "urgent",
+    "articles",
+    "label",
+    "recommending_states",
+    "position",
+    "upr_session",
+    "upr_cycle",
+    "cluster_confirmed",
+}
+
+
+def split_states(value: str | None) -> tuple[str, ...]:
+    """The stored recommending States (one a line) as a tuple."""
+    return tuple(s for s in (value or "").split("\n") if s)
+
+
+def join_states(states: Iterable[str] | str | None) -> str:
+    """Recommending States for the store: one a line, trimmed, each once, in the order given."""
+    if states is None:
+        return ""
+    if isinstance(states, str):
+        states = states.split("\n")
+    return "\n".join(dict.fromkeys(" ".join(s.split()) for s in states if s and s.strip()))
+
+
+def check_position(value: object) -> str | None:
+    """A UPR position (``supported``, ``supported_in_part``, ``noted``) or None."""
+    if value is None or value == "":
+        return None
+    return parse_enum(UprPosition, str(value), N_("position")).value
+
+
+def clean_label(value: object) -> str | None:
+    text = " ".join(str(value or "").split())
+    if len(text) > 16:
+        raise ValidationError(_("'{label}' is too long for a recommendation number").format(label=text[:40]))
+    return text or None
 
 
 def update_recommendation(
@@ -127,11 +181,35 @@ def update_recommendation(
             value = join_articles(list(value))  # type: ignore[call-overload]
         elif key == "text" and not str(value).strip():
             raise ValidationError(_("a paragraph needs its text"))
+        elif key == "recommending_states":
+            value = join_states(value)  # type: ignore[arg-type]
+        elif key == "position":
+            value = check_position(value)
+        elif key == "label":
+            value = clean_label(value)
+        elif key == "upr_session":
+            value = " ".join(str(value or "").split())[:32] or None
+        elif key == "upr_cycle":
+            value = _check_cycle(value)
+        elif key == "cluster_confirmed":
+            value = bool(value)
         previous[key] = getattr(rec, key)
         setattr(rec, key, value)
     rec.user_edited = True
     session.flush()
     return previous
+
+
+def _check_cycle(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        cycle = int(str(value))
+    except ValueError:
+        cycle = 0
+    if not 1 <= cycle <= 99:
+        raise ValidationError(_("'{value}' is not a review cycle (a number such as 4)").format(value=str(value)[:40]))
+    return cycle
 
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")

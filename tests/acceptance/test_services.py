@@ -72,7 +72,7 @@ def test_state_report_gets_the_periodic_word_limit(store: Store) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"symbol": "not a symbol"}, "not a CRC document symbol"),
+        ({"symbol": "not a symbol"}, "not a document symbol"),
         ({"symbol": CO}, "already exists"),
         ({"symbol": "CRC/C/XMP/CO/7", "date": "31/12/2023"}, "YYYY-MM-DD"),
         ({"symbol": "CRC/C/XMP/CO/7", "treaty": "ICCPR"}, "not a valid treaty"),

@@ -72,7 +72,9 @@ def test_normalise_symbol() -> None:
     assert normalise_symbol("crc/c/15/add.128") == "CRC/C/15/Add.128"
 
 
-@pytest.mark.parametrize("bad", ["", "hello", "E/C.12/KHM/CO/1", "CRC/C/KHM/CO/4-6;x", "CRC/D/KHM/CO/1"])
+@pytest.mark.parametrize(
+    "bad", ["", "hello", "E/C.13/KHM/CO/1", "CRC/C/KHM/CO/4-6;x", "CRC/D/KHM/CO/1"]
+)  # E/C.12: CESCR (issue 22)
 def test_parse_symbol_rejects_other_text(bad: str) -> None:
     with pytest.raises(SymbolError):
         parse_symbol(bad)

@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, select, text
 
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.services.documents import create_document
 from crc_reporter.store import migrate
 from crc_reporter.store.engine import Store
@@ -23,7 +24,7 @@ def test_new_store_has_schema_reference_data_and_pragmas(store: Store) -> None:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
-        assert {t.code for t in s.scalars(select(Treaty))} == {"CRC", "OPSC", "OPAC", "OPIC"}
+        assert {t.code for t in s.scalars(select(Treaty))} == {m.value for m in Mechanism}  # issue 22
         assert s.scalar(select(Article.title).where(Article.treaty_code == "CRC", Article.number == "12")) == (
             "Respect for the views of the child"
         )

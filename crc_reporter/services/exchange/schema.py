@@ -25,8 +25,8 @@ from crc_reporter.domain.enums import (
     AssessmentSide,
     DocumentType,
     ImplementationStatus,
+    Mechanism,
     RecommendationKind,
-    Treaty,
 )
 from crc_reporter.store import models as m
 
@@ -110,7 +110,7 @@ SPECS: tuple[TableSpec, ...] = (
         + ("next_report_title", "language", "notes"),
         dates=("date", "next_report_due"),
         natural_key=("symbol",),
-        enums=(("treaty_code", _values(Treaty)), ("doc_type", _values(DocumentType))),
+        enums=(("treaty_code", _values(Mechanism)), ("doc_type", _values(DocumentType))),
     ),
     TableSpec(
         "actor",

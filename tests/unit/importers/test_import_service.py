@@ -181,8 +181,8 @@ def test_missing_or_bad_symbol_is_refused(store: Store, co_source: tuple[Spec, P
     nameless.documents[0].symbol = None
     with pytest.raises(ValidationError, match="symbol was not found"), store.session() as s:
         apply_import(s, nameless)
-    with pytest.raises(ValidationError, match="not a CRC document symbol"), store.session() as s:
-        apply_import(s, source, symbol="A/HRC/41/17")
+    with pytest.raises(ValidationError, match="not a document symbol"), store.session() as s:
+        apply_import(s, source, symbol="HRC/41/17")
     assert _counts(store) == (0, 0, 0)
     with store.session() as s:
         report = apply_import(s, nameless, symbol="CRC/C/KHM/CO/4-6", treaty="crc")
