@@ -97,7 +97,7 @@ def propose_clusters(
         index = SimilarityIndex([*crc, *((i, *texts[i]) for i in rec_ids)])
         for rec_id in rec_ids:
             near = index.neighbours(rec_id, limit=NEIGHBOURS, min_score=NEIGHBOUR_MIN)
-            neighbours[rec_id] = [(clusters.get(int(p.right)), p.score) for p in near if p.right in clusters]  # type: ignore[call-overload]
+            neighbours[rec_id] = [(clusters.get(int(p.right)), p.score) for p in near if p.right in clusters]
     refs = rec_refs(session, candidates)
     out = []
     for rec_id in candidates:

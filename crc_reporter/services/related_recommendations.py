@@ -32,7 +32,7 @@ from crc_reporter.domain.similarity import SimilarityIndex
 from crc_reporter.domain.symbols import normalise_symbol
 from crc_reporter.i18n import _
 from crc_reporter.services.errors import NotFoundError, ValidationError
-from crc_reporter.store.models import Document, Recommendation, RecommendationRelation
+from crc_reporter.store.models import Document, Recommendation, RecommendationPart, RecommendationRelation
 
 STATUSES = (LINKED, REJECTED)
 #: the lowest similarity worth showing a person (0–1)
@@ -90,6 +90,16 @@ def comparable_text(text: str, mechanism: str) -> str:
     return _STATES_AT_END.sub("", text) if mechanism == "UPR" else text
 
 
+def _pieces(text: str, parts: list[str]) -> list[str]:
+    """What is compared of a paragraph: its lead-in and each lettered part on its own (a long paragraph of the
+    Committee covers several issues; the UPR's one-line recommendation matches one of its parts), or the whole."""
+    if not parts:
+        return [text]
+    cut = text.find("(a)")
+    lead = text[:cut] if cut > 0 else ""
+    return [piece for piece in (lead, *parts) if piece.strip()] or [text]
+
+
 def _judged_pairs(session: Session) -> set[tuple[int, int]]:
     return {
         (min(a, b), max(a, b))
@@ -113,23 +123,34 @@ def propose_related(
         .join(Document, Recommendation.document_id == Document.id)
         .where(Recommendation.kind != RecommendationKind.OTHER.value)
     ).all()
-    by_country: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    parts: dict[int, list[str]] = defaultdict(list)
+    for rec_id, text in session.execute(
+        select(RecommendationPart.recommendation_id, RecommendationPart.text).order_by(
+            RecommendationPart.recommendation_id, RecommendationPart.position
+        )
+    ):
+        parts[rec_id].append(text or "")
+    by_country: dict[str, list[tuple[tuple[int, int], str, str]]] = defaultdict(list)
     for rec_id, country, treaty, text in rows:
-        by_country[country or ""].append((rec_id, mechanism_group(treaty), comparable_text(text or "", treaty)))
+        group = mechanism_group(treaty)
+        for piece, words in enumerate(_pieces(comparable_text(text or "", treaty), parts.get(rec_id, []))):
+            by_country[country or ""].append(((rec_id, piece), group, words))
     judged = _judged_pairs(session)
     wanted = set(only) if only is not None else None
-    found: list[tuple[int, int, float, tuple[str, ...]]] = []
+    best: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for items in by_country.values():
         if len({group for _i, group, _t in items}) < 2:
             continue  # one mechanism only: nothing to relate
-        focus = [i for i, _g, _t in items if i in wanted] if wanted is not None else []
+        focus = [key for key, _g, _t in items if key[0] in wanted] if wanted is not None else []
         if wanted is not None and not focus:
             continue
         index = SimilarityIndex(items)
         for pair in index.pairs(min_score=min_score, per_item=per_item, only=focus):
-            a, b = int(pair.left), int(pair.right)  # type: ignore[call-overload]
-            if (min(a, b), max(a, b)) not in judged:
-                found.append((a, b, pair.score, pair.shared))
+            a, b = pair.left[0], pair.right[0]  # type: ignore[index]
+            key = (min(a, b), max(a, b))
+            if a != b and key not in judged and pair.score > best.get(key, (0.0, ()))[0]:
+                best[key] = (pair.score, pair.shared)
+    found = [(a, b, score, shared) for (a, b), (score, shared) in best.items()]
     found.sort(key=lambda f: (-f[2], min(f[0], f[1]), max(f[0], f[1])))
     found = found[:limit]
     refs = rec_refs(session, (i for a, b, _s, _w in found for i in (a, b)))
