@@ -35,8 +35,9 @@ from crc_reporter.store.models import Document, Recommendation
 ALL_MECHANISMS = "all"
 
 
-def _order(ref: RecRef) -> tuple[str, str, int]:
-    return (ref.mechanism, ref.document, ref.number)
+def _order(ref: RecRef) -> tuple[bool, str, str, int]:
+    """The UPR first (the one review covering every right), then the treaty bodies by name."""
+    return (ref.mechanism != "UPR", ref.mechanism, ref.document, ref.number)
 
 
 def other_mechanisms(
