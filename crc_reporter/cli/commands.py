@@ -30,6 +30,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "subheading_commands",
         N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
     ),
+    "cluster": (
+        "mechanism_commands",
+        N_("place recommendations of the UPR and other treaty bodies in the CRC's reporting clusters"),
+    ),
+    "related": (
+        "mechanism_commands",
+        N_("link recommendations of different mechanisms about the same issue (proposed by text similarity)"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",
