@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus, RecommendationKind, Treaty
+from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus, Mechanism, RecommendationKind, UprPosition
 from crc_reporter.domain.summaries import RecommendationRow
 from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
@@ -42,8 +42,8 @@ from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.delegates import UrgentDelegate
+from crc_reporter.ui.widgets.filter_bar import FoldingFilterBar
 from crc_reporter.ui.widgets.filters import filter_combo, refill
-from crc_reporter.ui.widgets.flow import FlowLayout
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -88,9 +88,9 @@ class RecommendationsPage(Page):
         header.addWidget(self.show_actions)
         layout.addLayout(header)
 
-        # the filters wrap onto a second line on a narrow window (a laptop at 125 %) instead of overlapping
-        filters = FlowLayout()
-        self.treaty = filter_combo(_("All treaties"), [(t.value, t.value) for t in Treaty], 100)
+        # the less used filters fold behind "More filters" on a narrow window (a laptop at 125 %)
+        self.treaty = filter_combo(_("All mechanisms"), [(m.value, m.value) for m in Mechanism], 110)
+        self.treaty.setAccessibleName(_("Mechanism"))
         self.document = filter_combo(_("All documents"), [], 150)
         self.cluster = filter_combo(
             _("All clusters"),
@@ -105,6 +105,10 @@ class RecommendationsPage(Page):
         self.status = filter_combo(_("Any status"), status_items, 130)
         self.tag = filter_combo(_("All tags"), [], 100)
         self.responsible = filter_combo(_("All responsible bodies"), [], 170)
+        self.state = filter_combo(_("All recommending States"), [], 150)
+        self.state.setAccessibleName(_("Recommending State"))
+        self.position = filter_combo(_("Any position"), [(label(p.value), p.value) for p in UprPosition], 110)
+        self.position.setAccessibleName(_("UPR position"))
         self._combos = {
             "treaty": self.treaty,
             "document": self.document,
@@ -113,13 +117,19 @@ class RecommendationsPage(Page):
             "status": self.status,
             "tag": self.tag,
             "responsible": self.responsible,
+            "recommending_state": self.state,
+            "position": self.position,
         }
         for combo in self._combos.values():
-            filters.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
-        filters.addWidget(self.urgent)
-        filters.addWidget(self.clear)
-        layout.addLayout(filters)
+        folding = [self.kind, self.tag, self.responsible, self.state, self.position]
+        self.filters = FoldingFilterBar(
+            [self.treaty, self.document, self.cluster, self.status],
+            [*folding, self.urgent],
+            lambda: sum(1 for c in folding if c.currentIndex() > 0) + int(self.urgent.isChecked()),
+            trailing=[self.clear],
+        )
+        layout.addWidget(self.filters)
 
         self.model = RecommendationTableModel(self)
         # filtered and sorted in the model: a pass-through proxy, which asks Python far less per cell painted
@@ -191,6 +201,9 @@ class RecommendationsPage(Page):
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
         refill(self.responsible, _("All responsible bodies"), [(r, r) for r in choices.responsible])
+        refill(self.state, _("All recommending States"), [(s, s) for s in choices.recommending_states])
+        present = set(choices.treaties)
+        refill(self.treaty, _("All mechanisms"), [(m.value, m.value) for m in Mechanism if m.value in present])
         if self._pending_filters is not None:
             self.set_filters(self._pending_filters)
         self.apply_filters()
@@ -225,6 +238,8 @@ class RecommendationsPage(Page):
             urgent=True if self.urgent.isChecked() else None,
             tag=self.tag.currentData(),
             responsible=self.responsible.currentData(),
+            recommending_state=self.state.currentData(),
+            position=self.position.currentData(),
             query=self.search.text().strip(),
         )
         if status:  # "side:status", a string so that findData() can find it again
@@ -244,6 +259,7 @@ class RecommendationsPage(Page):
         if not self._loaded:
             return
         flt = self.current_filter()
+        self.filters.refold()  # "More filters (2)" counts the folded ones that are set
         if flt == self._shown_filter:
             return  # a space typed after a word, say: the same question, its rows are on screen
         self._search_generation += 1  # whatever a search running now answers is no longer the question
