@@ -22,7 +22,6 @@ from crc_reporter.ui.pages.recommendations import RecommendationsPage
 from crc_reporter.ui.settings import AppSettings
 from tests.mechanisms_fixture import CO, UPR, add_other_mechanisms
 
-from .conftest import Idle
 from .mouse import choose, click_row
 
 
@@ -60,7 +59,8 @@ def test_filters_by_mechanism_state_and_position(qtbot: QtBot, mixed_window: Mai
     choose(page.treaty, "UPR")
     upr = _shown(page)
     assert len(upr) == 13 and {r.treaty for r in upr} == {"UPR"}
-    assert page.model.data(page.model.index(page.model.row_of(upr[0].id), 1)) in {f"110.{i}" for i in range(40, 53)}
+    row = page.model.row_of(upr[0].id)
+    assert row is not None and page.model.data(page.model.index(row, 1)) in {f"110.{i}" for i in range(40, 53)}
     # at 1366 px the less used filters are folded behind "More filters"; a click shows them
     assert page.filters.folded and not page.position.isVisible()
     qtbot.mouseClick(page.filters.more, Qt.MouseButton.LeftButton)
@@ -83,6 +83,7 @@ def test_filters_by_mechanism_state_and_position(qtbot: QtBot, mixed_window: Mai
 def test_place_in_clusters_with_the_mouse_and_undo(qtbot: QtBot, mixed_window: MainWindow) -> None:
     _page(qtbot, mixed_window)
     ctx = mixed_window.ctx
+    assert ctx is not None
     dialog = ClusterPlacementDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -112,6 +113,7 @@ def test_place_in_clusters_with_the_mouse_and_undo(qtbot: QtBot, mixed_window: M
 def test_link_a_related_recommendation_with_the_mouse_undo_and_redo(qtbot: QtBot, mixed_window: MainWindow) -> None:
     _page(qtbot, mixed_window)
     ctx = mixed_window.ctx
+    assert ctx is not None
     with ctx.store.session() as s:
         crc = recommendation_by_ref(s, CO, 57).id
     dialog = RelatedDialog(ctx, crc)
