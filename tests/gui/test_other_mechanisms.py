@@ -155,3 +155,18 @@ def test_dashboard_counts_by_cluster_and_mechanism(qtbot: QtBot, mixed_window: M
     waiting = rows["Not yet placed"]
     assert {s.key: s.value for s in waiting.bars[0] if s.value} == {"UPR": 13, "CEDAW": 2}
     assert sum(s.value for s in rows["Special protection"].bars[0] if s.key == "CRC") > 0
+
+
+def test_reports_page_chooses_the_matrix_mechanisms(qtbot: QtBot, mixed_window: MainWindow) -> None:
+    mixed_window.navigate("reports")
+    _wait(qtbot, mixed_window)
+    form = mixed_window.pages["reports"].form  # type: ignore[attr-defined]
+    assert not form.mechanism.isVisibleTo(form)  # a State report answers one set of observations
+    choose(form.kind, "matrix")
+    assert form.mechanism.isVisibleTo(form)
+    choose(form.mechanism, "UPR")
+    options = form.options()
+    assert options is not None and options.kind == "matrix" and options.mechanism == "UPR"
+    choose(form.kind, "state")
+    options = form.options()
+    assert options is not None and options.mechanism is None

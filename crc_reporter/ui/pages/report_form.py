@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter.domain.clusters import CLUSTER_ORDER
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language
 from crc_reporter.i18n.labels import label
@@ -85,6 +86,14 @@ class ReportForm(QFrame):
         template_row.addWidget(self.template_button)
         template_row.addWidget(self.template_reset)
         self.coalition = QComboBox()
+        # the follow-up matrix (issue 22): the document alone, every mechanism on the State, or one mechanism
+        self.mechanism = QComboBox()
+        self.mechanism.setAccessibleName(_("Mechanisms"))
+        self.mechanism.addItem(_("This document only"), None)
+        self.mechanism.addItem(_("Every mechanism on the State"), "all")
+        for mechanism in Mechanism:
+            if mechanism.value not in ("CRC", "OPSC", "OPAC", "OPIC"):
+                self.mechanism.addItem(_("Only {mechanism}").format(mechanism=mechanism.value), mechanism.value)
         self.state_name = QLineEdit()
         self.state_name.setPlaceholderText(_("As the document's title names it"))
         form.addRow(_("Kind"), self.kind)
@@ -93,6 +102,7 @@ class ReportForm(QFrame):
         form.addRow(_("Language"), self.lang)
         form.addRow(_("Template"), template_row)
         form.addRow(_("Coalition"), self.coalition)
+        form.addRow(_("Mechanisms"), self.mechanism)
         form.addRow(_("Name of the State"), self.state_name)
         self.form = form
         layout.addLayout(form)
@@ -146,7 +156,7 @@ class ReportForm(QFrame):
         layout.addLayout(self.footer)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.lang.currentIndexChanged.connect(self._lang_chosen)
-        for combo in (self.document, self.coalition):
+        for combo in (self.document, self.coalition, self.mechanism):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.state_name.editingFinished.connect(self.changed.emit)
         for edit in (self.paragraphs, self.actors, self.period_from, self.period_to):
@@ -192,6 +202,7 @@ class ReportForm(QFrame):
         self.kind_text.setText(_(KIND_TEXTS[kind]))
         alternative = kind == ReportKind.ALTERNATIVE
         self.form.setRowVisible(self.coalition, alternative)
+        self.form.setRowVisible(self.mechanism, kind == ReportKind.MATRIX)
         self.marking.setVisible(alternative)
         self._fill_documents()
 
@@ -272,5 +283,6 @@ class ReportForm(QFrame):
             state_name=self.state_name.text().strip() or None,
             author=author,
             contents_pages=True,  # with LibreOffice installed: page numbers in the contents
+            mechanism=self.mechanism.currentData() if kind == ReportKind.MATRIX else None,
             **selection,  # type: ignore[arg-type]
         )
