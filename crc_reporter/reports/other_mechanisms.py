@@ -19,6 +19,7 @@ from crc_reporter.reports import parts
 from crc_reporter.reports.context import ReportContext
 from crc_reporter.reports.language import ReportLanguage
 
+#: the State's position on UPR recommendations, in the matrix's cells
 POSITIONS = {
     "supported": N_("supported"),
     "supported_in_part": N_("supported in part"),
@@ -47,6 +48,22 @@ def document_title(tx: ReportLanguage, treaty: str) -> str:
     return tx._(title) if title else treaty
 
 
+def _upr(tx: ReportLanguage, position: str | None, refs: Sequence[str]) -> str:
+    """ "UPR recommendations 110.45–110.52, supported": one message per position, so translations agree in number."""
+    n, numbers = len(refs), _numbers(tx, refs)
+    if position == "supported":
+        text = tx.ngettext("UPR recommendation {numbers}, supported", "UPR recommendations {numbers}, supported", n)
+    elif position == "supported_in_part":
+        text = tx.ngettext(
+            "UPR recommendation {numbers}, supported in part", "UPR recommendations {numbers}, supported in part", n
+        )
+    elif position == "noted":
+        text = tx.ngettext("UPR recommendation {numbers}, noted", "UPR recommendations {numbers}, noted", n)
+    else:
+        text = tx.ngettext("UPR recommendation {numbers}", "UPR recommendations {numbers}", n)
+    return text.format(numbers=numbers)
+
+
 def _numbers(tx: ReportLanguage, references: Sequence[str]) -> str:
     return tx.digits(tx.join(compress_references(references)))
 
@@ -73,15 +90,12 @@ def citation(tx: ReportLanguage, others: Sequence[OtherRecommendation]) -> str:
             refs = by_position.get(position, [])
             if not refs:
                 continue
-            text = tx.ngettext("UPR recommendation {numbers}", "UPR recommendations {numbers}", len(refs)).format(
-                numbers=_numbers(tx, refs)
-            )
-            if position is not None:
-                text = tx._("{recommendations}, {position}").format(
-                    recommendations=text, position=tx._(POSITIONS[position])
-                )
-            phrases.append(text)
-    return tx._("; ").join(phrases) if len(phrases) > 1 else "".join(phrases)
+            phrases.append(_upr(tx, position, refs))
+    text = phrases[0] if phrases else ""
+    for phrase in phrases[1:]:
+        # Translators: citations of several documents in one sentence (French puts a no-break space before ";")
+        text = tx._("{citations}; {citation}").format(citations=text, citation=phrase)
+    return text
 
 
 def _actions(

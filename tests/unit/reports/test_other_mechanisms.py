@@ -58,7 +58,7 @@ def test_state_report_cites_related_and_placed_recommendations(linked_store: Sto
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "Voir aussi les recommandations 110.45 à 110.49 de l’EPU, acceptées."),
+        ("fr", "Voir aussi\u00a0: recommandations 110.45–110.49 de l’EPU, appuyées."),
         ("km", "សូមមើលផងដែរ អនុសាសន៍ UPR ១១០.៤៥–១១០.៤៩ ដែលបានគាំទ្រ។"),
     ],
 )
