@@ -95,7 +95,7 @@ class ClusterPlacementDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.ids = ctx, list(ids) if ids else None
         self.setWindowTitle(_("Place in CRC clusters"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
         self.note = muted_label(_("Looking for proposals…"))
         self.note.setWordWrap(True)
@@ -167,7 +167,7 @@ class RelatedDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.rec_id = ctx, rec_id
         self.setWindowTitle(_("Related recommendations across mechanisms"))
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(800)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
