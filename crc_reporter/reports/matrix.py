@@ -101,8 +101,6 @@ def _lead_and_parts(ctx: ReportContext, rec: RecommendationInfo) -> tuple[str, l
 def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, government_only: bool) -> Row:
     tx, rec = ctx.tx, item.recommendation
     number: list[Spans] = [tx.digits(rec.label) if rec.label else tx.integer(rec.number)]
-    if rec.position in other_mechanisms.POSITIONS:
-        number.append([Span(tx._(other_mechanisms.POSITIONS[rec.position]), ITALIC)])
     if rec.urgent:
         number.append([Span(tx._("Urgent"), BOLD)])
     text: list[Spans] = []
@@ -110,6 +108,8 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
         text.append([Span(ctx.tx.subheading(rec.subheading), BOLD)])
     lead, part_cells = _lead_and_parts(ctx, rec)
     text.append(shorten(lead, 240))
+    if rec.position in other_mechanisms.POSITIONS:  # a UPR recommendation: the State's position
+        text.append([Span(tx.label(rec.position), ITALIC)])
     actions = [a for a in item.actions if not government_only or a.action.actor_type in (None, "government")]
     action_cells: list[Spans] = []
     for linked in actions:

@@ -83,8 +83,8 @@ def test_matrix_of_all_mechanisms_or_one(linked_store: Store, tmp_path: Path) ->
     assert "Administration of child justice" in every  # the CRC's own rows stay
     write(linked_store, tmp_path, "matrix", "upr.docx", mechanism="UPR")
     upr = body_text(open_docx(tmp_path / "upr.docx"))
-    assert "Follow-up status matrix: A/HRC/56/12" in upr and "110.45" in upr and "Supported in part" not in upr
-    assert "supported in part" in upr and "CEDAW" not in upr and "Administration of child justice" not in upr
+    assert "Follow-up status matrix: A/HRC/56/12" in upr and "110.45" in upr and "Supported in part" in upr
+    assert "CEDAW" not in upr and "Administration of child justice" not in upr
     with pytest.raises(ReportError, match="no recommendations of CRPD"):
         write(linked_store, tmp_path, "matrix", "crpd.docx", mechanism="CRPD")
     assert not (tmp_path / "crpd.docx").exists()
