@@ -16,18 +16,17 @@ from typing import Any
 
 from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
-from crc_reporter.domain.enums import Treaty
+from crc_reporter.cli.import_output import report_json, summary_line
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
-from crc_reporter.i18n import _, joined, ngettext
+from crc_reporter.i18n import _, ngettext
 from crc_reporter.importers import ReadOptions, load_source
 from crc_reporter.services.backups import backup_before
 from crc_reporter.services.errors import FORM_NAMES, WeakerSourceError
-from crc_reporter.services.importing import DocumentReport, ImportReport, apply_import, preview_import
+from crc_reporter.services.importing import apply_import, preview_import
 from crc_reporter.services.translations import TRANSLATION_LANGUAGES, import_translation, report_lines
 from crc_reporter.store.engine import Store, is_url
 from crc_reporter.store.open import open_store
-
-STATUSES = ("added", "updated", "unchanged", "kept_edited", "removed_from_source", "deleted")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -45,7 +44,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="FILE", help=_("the file to import, or - to read text from standard input"))
     p.add_argument("--symbol", help=_("the document symbol, when the file does not show it (e.g. CRC/C/KHM/CO/4-6)"))
-    p.add_argument("--treaty", type=str.upper, choices=[t.value for t in Treaty], help=_("correct the treaty"))
+    p.add_argument(
+        "--mechanism",
+        "--treaty",
+        dest="treaty",
+        type=str.upper,
+        choices=[m.value for m in Mechanism],
+        help=_("correct the mechanism (CRC, OPAC, OPSC, OPIC, UPR, CEDAW, CRPD, CAT…)"),
+    )
+    p.add_argument(
+        "--only-children",
+        action="store_true",
+        help=_(
+            "UHRI export: leave out the rows of other mechanisms that do not concern children "
+            "(affected persons or text); their count is printed"
+        ),
+    )
     p.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
     p.add_argument("--json", action="store_true", help=_("print the preview (or the result) as JSON"))
     p.add_argument(
@@ -53,15 +67,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=["skip", "keep"],
         default="skip",
         help=_(
-            "UHRI rows from UPR and other mechanisms: skip them (default) or keep them apart "
-            "(listed in the JSON, never mixed into the Committee's documents)"
+            "UHRI rows of no known mechanism or without a document symbol: skip them (default) or keep "
+            "them apart (listed in the JSON, never imported)"
         ),
     )
     p.add_argument(
         "--other-mechanisms-file",
         metavar="CSV",
         type=Path,
-        help=_("write the rows from other mechanisms to this CSV file (implies --other-mechanisms keep)"),
+        help=_("write the rows of no known mechanism to this CSV file (implies --other-mechanisms keep)"),
     )
     p.add_argument(
         "--translation-of",
@@ -107,7 +121,13 @@ def _store_for_preview(ctx: CliContext) -> tuple[Store, bool]:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     keep_others = "keep" if args.other_mechanisms_file else args.other_mechanisms
-    options = ReadOptions(symbol=args.symbol, treaty=args.treaty, other_mechanisms=keep_others, progress=_progress)
+    options = ReadOptions(
+        symbol=args.symbol,
+        treaty=args.treaty,
+        other_mechanisms=keep_others,
+        only_children=args.only_children,
+        progress=_progress,
+    )
     name = _("standard input") if args.file == "-" else None
     if args.translation_of:
         options.symbol, options.treaty = args.translation_of, None
@@ -167,10 +187,18 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if report.other_mechanisms:
         print(
             ngettext(
-                "{count} row from other mechanisms kept apart (not imported).",
-                "{count} rows from other mechanisms kept apart (not imported).",
+                "{count} row of no known mechanism kept apart (not imported).",
+                "{count} rows of no known mechanism kept apart (not imported).",
                 report.other_mechanisms,
             ).format(count=report.other_mechanisms)
+        )
+    if report.left_out:
+        print(
+            ngettext(
+                "{count} row of other mechanisms left out: it does not concern children (--only-children).",
+                "{count} rows of other mechanisms left out: they do not concern children (--only-children).",
+                report.left_out,
+            ).format(count=report.left_out)
         )
     return 0
 
@@ -207,111 +235,6 @@ def _import_translation(args: argparse.Namespace, ctx: CliContext, source: Parse
         print("crc-reporter: " + _("warning: {message}").format(message=line), file=sys.stderr)
     print(head)
     return 0
-
-
-def summary_line(doc: DocumentReport, applied: bool) -> str:
-    counts = joined(
-        [
-            ngettext("{paragraphs} paragraph", "{paragraphs} paragraphs", doc.paragraphs).format(
-                paragraphs=doc.paragraphs
-            ),
-            ngettext("{n} recommendation", "{n} recommendations", doc.recommendations).format(n=doc.recommendations),
-            _("{n} urgent").format(n=doc.urgent),
-        ]
-    )
-    changes = _("{added} added, {updated} updated, {unchanged} unchanged").format(
-        added=doc.count("added"), updated=doc.count("updated"), unchanged=doc.count("unchanged")
-    )
-    if doc.count("kept_edited"):
-        changes += ", " + _("{n} kept as edited").format(n=doc.count("kept_edited"))
-    if doc.count("removed_from_source"):
-        changes += ", " + _("{n} no longer in the source (kept)").format(n=doc.count("removed_from_source"))
-    if doc.count("deleted"):
-        changes += ", " + _("{n} deleted").format(n=doc.count("deleted"))
-    verb = _("Imported") if applied else _("Would import")
-    return f"{verb} {doc.symbol} ({doc.treaty}): {counts} — {changes}."
-
-
-def report_json(report: ImportReport, source: ParsedSource, *, dry_run: bool) -> dict[str, Any]:
-    parsed = {d.symbol: d for d in source.documents}
-    documents = []
-    for doc in report.documents:
-        paragraphs = {p.number: p for p in parsed[doc.symbol].paragraphs} if doc.symbol in parsed else {}
-        if not paragraphs and len(source.documents) == 1:  # the symbol was corrected by the person
-            paragraphs = {p.number: p for p in source.documents[0].paragraphs}
-        rows = []
-        for change in doc.changes:
-            p = paragraphs.get(change.number)
-            rows.append(
-                {
-                    "number": change.number,
-                    "status": change.status,
-                    "changed": list(change.changed),
-                    "kind": change.kind,
-                    "cluster": change.cluster,
-                    "subheading": change.subheading,
-                    "urgent": change.urgent,
-                    "text": change.text,
-                    "articles": list(p.articles) if p else [],
-                    "parts": [{"label": x.label, "text": x.text} for x in p.parts] if p else [],
-                    "sdg_targets": list(p.sdg_targets) if p else [],
-                    "previous": [{"document": s, "paragraph": n} for s, n in p.previous] if p else [],
-                    "themes": list(p.themes) if p else [],
-                    "affected_groups": list(p.affected_groups) if p else [],
-                    "notes": list(p.notes) if p else [],
-                }
-            )
-        source_doc = parsed.get(doc.symbol) or (source.documents[0] if len(source.documents) == 1 else None)
-        documents.append(
-            {
-                "symbol": doc.symbol,
-                "treaty": doc.treaty,
-                "type": doc.doc_type,
-                "title": doc.title,
-                "country": doc.country,
-                "country_name": source_doc.country_name if source_doc else None,
-                "language": source_doc.language if source_doc else None,
-                "date": doc.date,
-                "adopted_on": source_doc.adopted_on if source_doc else None,
-                "dialogue": list(source_doc.dialogue) if source_doc else [],
-                "next_report_due": doc.next_report_due,
-                "next_report": source_doc.next_report_title if source_doc else None,
-                "word_limit": doc.word_limit,
-                "exists": doc.exists,
-                "weaker_than_stored": doc.weaker_than,
-                "paragraphs": doc.paragraphs,
-                "recommendations": doc.recommendations,
-                "concerns": doc.concerns,
-                "urgent": doc.urgent,
-                "changes": {status: list(doc.numbers(status)) for status in STATUSES},
-                "warnings": list(doc.warnings),
-                "items": rows,
-            }
-        )
-    return {
-        "format": report.format,
-        "name": report.name,
-        "applied": report.applied,
-        "dry_run": dry_run,
-        "documents": documents,
-        "warnings": list(report.warnings),
-        "other_mechanisms": [_other_json(row) for row in source.other_mechanisms],
-    }
-
-
-def _other_json(row: OtherMechanismRow) -> dict[str, Any]:
-    return {
-        "body": row.body,
-        "symbol": row.symbol,
-        "date": row.date,
-        "kind": row.kind,
-        "text": row.text,
-        "themes": row.themes,
-        "affected_groups": row.affected_groups,
-        "sdg_targets": row.sdg_targets,
-        "upr_position": row.upr_position,
-        "upr_states": row.upr_states,
-    }
 
 
 def _safe_cell(value: object) -> str:

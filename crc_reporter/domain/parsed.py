@@ -86,6 +86,9 @@ class ParsedDocument:
     headings: list[str] = field(default_factory=list)
     instructions: list[str] = field(default_factory=list)
     provides: tuple[str, ...] = PARAGRAPH_FIELDS  # SDG targets, themes and affected groups are only ever added
+    #: a UPR addendum (".../Add.1"): only the State's positions, applied by label to the
+    #: recommendations of ``symbol`` (the working group's report) already in the store
+    positions_only: bool = False
 
 
 @dataclass(slots=True)
@@ -128,6 +131,7 @@ class ParsedSource:
     documents: list[ParsedDocument] = field(default_factory=list)
     other_mechanisms: list[OtherMechanismRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    left_out: int = 0  # UHRI rows of other mechanisms left out because they do not concern children
     # Formats that carry records rather than documents (an exchange package, an edited tracker,
     # IMPACT OSS actions): what the importer read, previewed and applied by services.payloads.
     payload: RecordPayload | None = None

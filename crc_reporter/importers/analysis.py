@@ -60,7 +60,11 @@ _SDG_ONE = re.compile(r"(\d{1,2})\.([0-9a-c]{1,2})")
 # long run of "CRC/C/X/CRC/C/X/…" is scanned once, not once per "CRC/C/" inside it.
 # tests/fuzz/targets_patterns.py times each one on adversarial strings.
 _SYMBOL_CHARS = r"A-Za-z0-9.\-\u2013"
-_SYMBOL_REF = rf"(?<![{_SYMBOL_CHARS}/])(CRC/C/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
+# the CRC's symbols, and (issue 22) the other treaty bodies' ("CEDAW/C/KHM/CO/5", "E/C.12/KHM/CO/1")
+_SYMBOL_REF = (
+    rf"(?<![{_SYMBOL_CHARS}/])((?:CRC|CEDAW|CRPD|CAT|CCPR|CERD|CMW|CED|E/C\.12)"
+    rf"(?:/C)?/[A-Z0-9]++(?:/[{_SYMBOL_CHARS}]++)*+)"
+)
 # "para."/"paras." (English), "par." (French), "párr."/"párrs." (Spanish)
 _PARA_WORD = r"(?:paras?\.?+|par\.|p\u00e1rrs?\.)"  # "paras 25-26" without its full stop too
 # between numbers: "and"/"et"/"y" and commas; ranges with a dash or "à"/"a" ("par. 25 à 27")

@@ -29,7 +29,8 @@ DEFAULT_TIME_BUDGET = 8.0
 class ReadOptions:
     symbol: str | None = None  # the person's correction of the document symbol
     treaty: str | None = None  # and of the treaty
-    other_mechanisms: str = "skip"  # UHRI rows from UPR etc.: "skip" or "keep" (kept apart, never mixed in)
+    other_mechanisms: str = "skip"  # UHRI rows of no known mechanism or symbol: "skip" or "keep" (kept apart)
+    only_children: bool = False  # UHRI: leave out other mechanisms' rows that do not concern children
     progress: ProgressCallback | None = None
     cancel: CancelCheck | None = None
     time_budget: float = DEFAULT_TIME_BUDGET

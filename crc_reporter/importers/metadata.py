@@ -13,7 +13,10 @@ from crc_reporter.importers.blocks import strip_markers
 
 _CO_SYMBOL = re.compile(
     r"CRC\s*/\s*C\s*/\s*(?:OP(?:AC|SC|IC)\s*/\s*)?[A-Z]{3}\s*/\s*CO\s*/\s*\d+(?:\s*[-\u2013]\s*\d+)?"
-    r"(?:\s*/\s*(?:Add|Corr)\.\s*\d+)?|\bCRC/C/15/Add\.\d+"
+    r"(?:\s*/\s*(?:Add|Corr)\.\s*\d+)?|\bCRC/C/15/Add\.\d+|"
+    # the other treaty bodies' concluding observations (issue 22)
+    r"\b(?:CEDAW|CRPD|CAT|CCPR|CERD|CMW|CED)\s*/\s*C\s*/\s*[A-Z]{3}\s*/\s*CO\s*/\s*\d+(?:\s*[-\u2013]\s*\d+)?|"
+    r"\bE\s*/\s*C\.12\s*/\s*[A-Z]{3}\s*/\s*CO\s*/\s*\d+(?:\s*[-\u2013]\s*\d+)?"
 )
 _ANY_SYMBOL = re.compile(r"\bCRC/C/[A-Z0-9]+(?:/[A-Za-z0-9.\-\u2013]+)*")
 _DISTR = r"Distr\.?\s*:?\s*(?:General|Restricted|g\u00e9n\u00e9rale|restreinte|general|reservada)"

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import Treaty
+from crc_reporter.domain.enums import CRC_MECHANISMS, Treaty
 from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph, ParsedPart
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import _
-from crc_reporter.importers import analysis, issues, metadata
+from crc_reporter.importers import analysis, issues, metadata, upr
 from crc_reporter.importers.blocks import NOTE_MARKER, Block, SourceText, strip_markers
 from crc_reporter.importers.headings import HeadingInfo, describe, looks_like_heading_text
 from crc_reporter.importers.language import (
@@ -79,7 +79,7 @@ class _Parser:
         self.committee_text = issues.is_committee_text(doc_type)
         self.numbers_restart = False  # a list of issues' part heading was crossed: its numbers may start again
         self.number_offset = 0  # and did: what its numbers are behind the document's
-        self.op_document = treaty not in (None, Treaty.CRC.value)
+        self.op_document = treaty not in (None, Treaty.CRC.value)  # also another treaty body's (no CRC clusters)
         self.front: list[str] = []
         self.started = False
         self.current: _Open | None = None
@@ -253,6 +253,13 @@ class _Parser:
                     self.cluster = None
             elif level == 2:
                 self.cluster = None
+            if (
+                level == 2
+                and info.cluster is None
+                and not info.neutral
+                and self.committee_text
+                and not self.op_document
+            ):
                 self.doc.warnings.append(
                     _(
                         "the heading \u201c{title}\u201d is not one of the Committee's clusters; "
@@ -330,6 +337,14 @@ class _Parser:
             return
 
 
+def _other_treaty_body(doc: ParsedDocument) -> None:
+    """Another treaty body's concluding observations: no CRC clusters or articles; its headings are the themes."""
+    for p in doc.paragraphs:
+        p.cluster, p.articles = None, []
+        p.themes = [p.subheading] if p.subheading else []
+    doc.provides = tuple(f for f in doc.provides if f not in ("cluster", "articles"))
+
+
 def _override_symbol(symbol: str | None) -> str | None:
     if not symbol:
         return None
@@ -344,6 +359,9 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
     """Turn a reader's blocks into a :class:`ParsedDocument`; ``symbol``/``treaty`` are the person's corrections."""
     head = [clean(b.text) for b in source.blocks[:60]]
     found_symbol = metadata.find_symbol(head, source.furniture)
+    given = _override_symbol(symbol)
+    if not found_symbol and upr.is_upr_report(head, given):  # a UPR working group report or its addendum
+        return upr.parse_upr(source, [clean(b.text) for b in source.blocks], given)
     title = metadata.find_title(head)
     doc_symbol = _override_symbol(symbol) or found_symbol
     doc_treaty = (treaty.upper() if treaty else None) or metadata.treaty_for(doc_symbol, title)
@@ -370,6 +388,8 @@ def parse_document(source: SourceText, *, symbol: str | None = None, treaty: str
             break
     if doc_type:
         doc.doc_type = doc_type
+    if doc_treaty and doc_treaty not in CRC_MECHANISMS:
+        _other_treaty_body(doc)
     if issues.is_list_of_issues(doc_type):
         doc.word_limit = issues.replies_limit(doc.doc_type, [*doc.instructions, *parser.front])
     if not doc_symbol:

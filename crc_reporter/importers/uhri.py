@@ -48,7 +48,14 @@ def _collect(rows: Iterator[Sequence[object]], probe: Probe, options: ReadOption
         RowCollector(columns, options)  # raises the "missing columns" error with the names
         raise SourceError(_("{name} does not look like a UHRI export").format(name=probe.name))
     documents, others, warnings = collector.finish()
-    return ParsedSource(format=fmt, name=probe.name, documents=documents, other_mechanisms=others, warnings=warnings)
+    return ParsedSource(
+        format=fmt,
+        name=probe.name,
+        documents=documents,
+        other_mechanisms=others,
+        warnings=warnings,
+        left_out=collector.left_out,
+    )
 
 
 class UhriXlsxImporter:

@@ -6,8 +6,13 @@ values in one cell on separate lines, dates as Excel serial numbers, SDG values
 such as "16.9 - Provide legal identity for all", and a text that may start
 with its subheading before the paragraph number ("Birth registration 17. The
 Committee urges…"). One export can hold several documents and other
-mechanisms (UPR, other treaty bodies, special procedures); those are skipped
-or kept apart, never mixed into the Committee's documents.
+mechanisms (UPR, other treaty bodies, special procedures): since issue 22 each
+row becomes a paragraph of its own document, with its mechanism (from the
+symbol, else the body cell: :func:`~crc_reporter.importers.mechanisms.mechanism_of_body`),
+and for the UPR its number as printed ("112.45"), recommending States, position
+and session. ``ReadOptions.only_children`` leaves out the other mechanisms' rows
+that do not concern children (counted). Rows whose mechanism or symbol cannot
+be told are skipped or kept apart, never mixed into a document.
 """
 
 from __future__ import annotations
@@ -17,12 +22,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from crc_reporter.domain.enums import Mechanism, RecommendationKind
+from crc_reporter.domain.enums import CRC_MECHANISMS, Mechanism, RecommendationKind
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedDocument, ParsedParagraph, ParsedPart
 from crc_reporter.domain.symbols import SymbolError, normalise_symbol, parse_symbol
 from crc_reporter.i18n import _
 from crc_reporter.importers import analysis
 from crc_reporter.importers.base import ReadOptions
+from crc_reporter.importers.mechanisms import (
+    concerns_children,
+    cycle_of_session,
+    mechanism_of_body,
+    position_of,
+    session_number,
+    split_states,
+)
 from crc_reporter.untrusted import SourceError
 
 # normalised header -> our key; normalisation keeps letters only, lower-cased
@@ -39,24 +52,16 @@ COLUMNS = {
     "uprreccomendingstates": "upr_states",
     "uprrecommendingstates": "upr_states",
     "uprposition": "upr_position",
+    "uprsession": "upr_session",
     "type": "type",
     "ohchrannotationid": "annotation",
 }
 REQUIRED = ("text", "symbol")
-_BODIES = {
-    "CRC": Mechanism.CRC,
-    "CRCOPAC": Mechanism.OPAC,
-    "OPAC": Mechanism.OPAC,
-    "CRCOPSC": Mechanism.OPSC,
-    "OPSC": Mechanism.OPSC,
-    "CRCOPIC": Mechanism.OPIC,
-    "OPIC": Mechanism.OPIC,
-}
-_FULL_NAME = "COMMITTEEONTHERIGHTSOFTHECHILD"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, taking its 1900 leap-year bug into account
 _LEAD = re.compile(
     r"^(?P<head>[^\n.;:]{0,200}?)(?<!\s)\s*+(?<![\d/.])(?P<num>\d{1,3})\.\s*+(?P<body>[A-Z(\u201c\"\u2018].*)$", re.S
 )
+_UPR_LEAD = re.compile(r"^\s*(?P<para>\d{2,3})\.(?P<sub>\d{1,3})\.?\s+(?P<body>\S.*)$", re.S)
 _PART_START = re.compile(r"(?:(?<=[:;.])|(?<=\band)|(?<=\bor)|^)\s*\((?P<label>[a-z])\)\s+", re.M)
 
 
@@ -118,28 +123,6 @@ def sdg_target(value: str) -> str | None:
     return f"{int(m.group(1))}.{m.group(2)}" if m and 1 <= int(m.group(1)) <= 17 else None
 
 
-def treaty_of(body: str, symbol: str) -> Mechanism | None:
-    """The Committee's treaty of a row, however UHRI names the body.
-
-    UHRI writes the body as a short code (``CRC``, ``CRC-OP-AC``, ``CRC-OP-SC``) or
-    in full (``Committee on the Rights of the Child``: 429 CRC records of the real
-    data); a CRC document symbol decides whatever the body cell says, because it
-    names the treaty exactly (``CRC/C/OPAC/…`` is the Optional Protocol's).
-    """
-    if symbol.upper().startswith("CRC/C/"):
-        try:
-            return parse_symbol(symbol).treaty
-        except SymbolError:
-            pass
-    key = re.sub(r"[^A-Z]", "", body.upper())
-    if key in _BODIES:
-        return _BODIES[key]
-    if key.startswith(_FULL_NAME):
-        rest = key[len(_FULL_NAME) :]
-        return next((t for k, t in _BODIES.items() if k != "CRC" and k in rest), Mechanism.CRC)
-    return None
-
-
 def split_parts(body: str) -> tuple[str, list[ParsedPart]]:
     """Lettered sub-paragraphs inside one cell, in sequence: (a), (b), …"""
     starts = []
@@ -188,6 +171,7 @@ class RowCollector:
         self.skipped: Counter[str] = Counter()
         self.warnings: list[str] = []
         self.rows = 0
+        self.left_out = 0  # rows of other mechanisms that do not concern children (only_children)
 
     def cell(self, row: Sequence[object], key: str) -> object:
         index = self.columns.get(key)
@@ -200,46 +184,86 @@ class RowCollector:
         self.rows += 1
         symbol = normalise_symbol(single(self.cell(row, "symbol"))) if single(self.cell(row, "symbol")) else ""
         body = single(self.cell(row, "body"))
-        treaty = treaty_of(body, symbol)
-        if treaty is None or not symbol.startswith("CRC/C/"):
+        mechanism = mechanism_of_body(body, symbol)
+        if mechanism is None or not _known_symbol(symbol):
             self.other(row, body or _("unknown"), symbol, text)
+            return
+        affected = values(self.cell(row, "affected"))
+        if (
+            self.options.only_children
+            and mechanism.value not in CRC_MECHANISMS
+            and not concerns_children(text, affected)
+        ):
+            self.left_out += 1
             return
         doc = self.documents.get(symbol)
         if doc is None:
             doc = ParsedDocument(
                 symbol=symbol,
-                treaty=treaty.value,
+                treaty=mechanism.value,
+                doc_type=parse_symbol(symbol).doc_type.value,
                 country=_country(symbol),
                 country_name=single(self.cell(row, "countries")) or None,
                 date=to_date(self.cell(row, "date")),
             )
             self.documents[symbol] = doc
-        m = _LEAD.match(text.strip())
-        if not m:
+        if mechanism == Mechanism.UPR:
+            paragraph = self.upr_paragraph(row, text, affected)
+        else:
+            paragraph = self.paragraph(row, text, affected, symbol)
+        if paragraph is None:
             self.warnings.append(
                 _("row {row} of {symbol} has no paragraph number; it was left out").format(
                     row=row_number, symbol=symbol
                 )
             )
             return
-        number = int(m.group("num"))
+        _merge_into(doc, paragraph)
+
+    def paragraph(self, row: Sequence[object], text: str, affected: list[str], symbol: str) -> ParsedParagraph | None:
+        m = _LEAD.match(text.strip())
+        if not m:
+            return None
         full, parts = split_parts(m.group("body"))
         head = " ".join(m.group("head").split()) or None
         paragraph = ParsedParagraph(
-            number=number,
+            number=int(m.group("num")),
             text=full,
             parts=parts,
             subheading=head,
             kind=kind_of(values(self.cell(row, "type")), full),
             sdg_targets=[t for t in (sdg_target(v) for v in values(self.cell(row, "sdgs"))) if t],
             themes=values(self.cell(row, "themes")),
-            affected_groups=values(self.cell(row, "affected")),
+            affected_groups=affected,
             previous=analysis.previous_references(full, symbol),
         )
         for target in analysis.sdg_targets(full):
             if target not in paragraph.sdg_targets:
                 paragraph.sdg_targets.append(target)
-        _merge_into(doc, paragraph)
+        return paragraph
+
+    def upr_paragraph(self, row: Sequence[object], text: str, affected: list[str]) -> ParsedParagraph | None:
+        """ "112.45 Ensure … (Freedonia);": numbered by its sub-number, labelled as printed."""
+        m = _UPR_LEAD.match(text)
+        if not m:
+            return None
+        body, named = split_states(m.group("body"))
+        states = values(self.cell(row, "upr_states")) or named
+        session = session_number(single(self.cell(row, "upr_session")))
+        position = position_of(" ".join(values(self.cell(row, "upr_position"))))
+        return ParsedParagraph(
+            number=int(m.group("sub")),
+            text=body,
+            kind=kind_of(values(self.cell(row, "type")), body),
+            label=f"{int(m.group('para'))}.{int(m.group('sub'))}",
+            recommending_states=states,
+            position=position.value if position else None,
+            upr_session=str(session) if session else None,
+            upr_cycle=cycle_of_session(session) if session else None,
+            sdg_targets=[t for t in (sdg_target(v) for v in values(self.cell(row, "sdgs"))) if t],
+            themes=values(self.cell(row, "themes")),
+            affected_groups=affected,
+        )
 
     def other(self, row: Sequence[object], body: str, symbol: str, text: str) -> None:
         if self.options.other_mechanisms != "keep":
@@ -267,22 +291,33 @@ class RowCollector:
         if self.skipped:
             listed = ", ".join(f"{body}: {count}" for body, count in self.skipped.most_common())
             warnings.append(
-                _("{count} rows from other mechanisms were skipped ({bodies})").format(
+                _("{count} rows of an unknown mechanism or without a document symbol were skipped ({bodies})").format(
                     count=sum(self.skipped.values()), bodies=listed
                 )
             )
-        if not self.documents and not self.others:
+        if not self.documents and not self.others and not self.left_out:
             raise SourceError(
-                _(
-                    "the UHRI export holds no recommendations of the Committee on the Rights of the "
-                    "Child ({count} rows from other mechanisms)"
-                ).format(count=sum(self.skipped.values()))
+                _("the UHRI export holds no recommendations of a mechanism CRC Reporter knows ({count} rows)").format(
+                    count=sum(self.skipped.values())
+                )
             )
         documents = sorted(self.documents.values(), key=lambda d: d.symbol or "")
         for doc in documents:
             doc.paragraphs.sort(key=lambda p: p.number)
             doc.provides = ("text", "kind", "parts", "previous")
+            if doc.treaty == Mechanism.UPR.value:
+                doc.provides += ("label", "recommending_states", "upr_session", "upr_cycle")
+                if any(p.position for p in doc.paragraphs):
+                    doc.provides += ("position",)
         return documents, self.others, warnings
+
+
+def _known_symbol(symbol: str) -> bool:
+    try:
+        parse_symbol(symbol)
+    except SymbolError:
+        return False
+    return True
 
 
 def _country(symbol: str) -> str | None:
@@ -293,8 +328,16 @@ def _country(symbol: str) -> str | None:
 
 
 def _merge_into(doc: ParsedDocument, paragraph: ParsedParagraph) -> None:
-    """UHRI may split one paragraph over several rows (concern and recommendation): join them."""
+    """UHRI may split one paragraph over several rows (concern and recommendation): join them.
+
+    UPR recommendations are told apart by their label: "110.5" and "111.5" of an older report
+    (one paragraph per position) are two recommendations; the second is numbered 111005.
+    """
     existing = next((p for p in doc.paragraphs if p.number == paragraph.number), None)
+    if existing is not None and existing.label != paragraph.label and paragraph.label:
+        para = int(paragraph.label.split(".")[0])
+        paragraph.number = para * 1000 + paragraph.number
+        existing = next((p for p in doc.paragraphs if p.number == paragraph.number), None)
     if existing is None:
         doc.paragraphs.append(paragraph)
         return
@@ -303,6 +346,7 @@ def _merge_into(doc: ParsedDocument, paragraph: ParsedParagraph) -> None:
         existing.parts = existing.parts or paragraph.parts
     if paragraph.kind == RecommendationKind.RECOMMENDATION.value:
         existing.kind = paragraph.kind
-    for name in ("sdg_targets", "themes", "affected_groups", "previous"):
+    existing.position = existing.position or paragraph.position
+    for name in ("sdg_targets", "themes", "affected_groups", "previous", "recommending_states"):
         merged = list(dict.fromkeys([*getattr(existing, name), *getattr(paragraph, name)]))
         setattr(existing, name, merged)

@@ -9,6 +9,7 @@ if no action link or assessment points at it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from crc_reporter.domain.parsed import ParsedDocument, ParsedParagraph
 from crc_reporter.i18n import _
 from crc_reporter.services.common import join_articles
 from crc_reporter.services.documents import create_document
+from crc_reporter.services.errors import ValidationError
 from crc_reporter.services.import_report import (
     ADDED,
     DELETED,
@@ -113,7 +115,7 @@ class DocumentMerge:
         self.existing = {rec.number: rec for rec in stored.recommendations} if stored else {}
         self.paragraphs: list[ParsedParagraph] = []
         seen: set[int] = set()
-        for p in parsed.paragraphs:
+        for p in self._positions_matched() if parsed.positions_only else parsed.paragraphs:
             if p.number in seen or p.number <= 0:
                 self.warnings.append(_("paragraph {n} appears twice; the second one was left out").format(n=p.number))
                 continue
@@ -124,6 +126,31 @@ class DocumentMerge:
             self.paragraphs.append(p)
         self.statuses: dict[int, tuple[str, tuple[str, ...]]] = {}
 
+    def _positions_matched(self) -> list[ParsedParagraph]:
+        """A UPR addendum: its positions, matched by label to the stored report's recommendations."""
+        if self.stored is None:
+            raise ValidationError(
+                _(
+                    "the positions are on the recommendations of {symbol}, which is not in the store; "
+                    "import the working group's report first"
+                ).format(symbol=self.parsed.symbol or "?")
+            )
+        by_label = {rec.label: rec for rec in self.stored.recommendations if rec.label}
+        matched, unknown = [], []
+        for p in self.parsed.paragraphs:
+            rec = by_label.get(p.label or "")
+            if rec is None:
+                unknown.append(p.label or "?")
+                continue
+            matched.append(dataclasses.replace(p, number=rec.number, text=rec.text))
+        if unknown:
+            self.warnings.append(
+                _("{count} recommendations of the addendum are not in {symbol}: {labels}").format(
+                    count=len(unknown), symbol=self.stored.symbol, labels=", ".join(unknown[:20])
+                )
+            )
+        return matched
+
     # --- planning -----------------------------------------------------------------------------
     def plan(self) -> None:
         provides = set(self.parsed.provides)
@@ -131,14 +158,14 @@ class DocumentMerge:
             rec = self.existing.get(p.number)
             if rec is None:
                 self.statuses[p.number] = (ADDED, ())
-            elif rec.user_edited:
+            elif rec.user_edited and not self.parsed.positions_only:  # a position is the State's, not an edit
                 self.statuses[p.number] = (KEPT_EDITED, ())
             else:
                 wanted, current = _wanted(p), _current(rec)
                 changed = tuple(k for k in wanted if k in provides and wanted[k] != current[k])
                 self.statuses[p.number] = (UPDATED if changed else UNCHANGED, changed)
         parsed_numbers = {p.number for p in self.paragraphs}
-        for number in sorted(set(self.existing) - parsed_numbers):
+        for number in [] if self.parsed.positions_only else sorted(set(self.existing) - parsed_numbers):
             self.statuses[number] = (REMOVED, ())
 
     # --- writing ---------------------------------------------------------------------------------
@@ -175,6 +202,8 @@ class DocumentMerge:
         return {k: wanted[k] for k in _SCALARS if k in keys}
 
     def _document(self) -> Document:
+        if self.parsed.positions_only and self.stored is not None:
+            return self.stored  # an addendum changes positions, never the report's own details
         parsed = self.parsed
         symbol = parsed.symbol or ""
         if self.stored is None:
@@ -343,6 +372,12 @@ class DocumentMerge:
             recommendations=sum(1 for p in self.paragraphs if _wanted(p)["kind"] == RecommendationKind.RECOMMENDATION),
             concerns=sum(1 for p in self.paragraphs if _wanted(p)["kind"] == RecommendationKind.CONCERN),
             urgent=sum(1 for p in self.paragraphs if p.urgent),
+            positions=tuple(
+                (pos.value, n)
+                for pos in UprPosition
+                if (n := sum(1 for p in self.paragraphs if p.position == pos.value))
+            ),
+            positions_only=parsed.positions_only,
             changes=tuple(changes),
             warnings=tuple(warnings),
         )

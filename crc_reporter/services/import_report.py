@@ -73,6 +73,9 @@ class DocumentReport:
     #: the better form the stored copy came from ("docx", "pdf") when this weaker source (a PDF, pasted
     #: text) would change it; applying then needs the person's word (``apply_import(replace=True)``)
     weaker_than: str | None = None
+    #: UPR recommendations per position in the source ((position, count), in UprPosition's order)
+    positions: tuple[tuple[str, int], ...] = ()
+    positions_only: bool = False  # a UPR addendum: only positions change
 
     def numbers(self, status: str) -> tuple[int, ...]:
         return tuple(c.number for c in self.changes if c.status == status)
@@ -94,6 +97,7 @@ class ImportReport:
     documents: tuple[DocumentReport, ...]
     other_mechanisms: int
     warnings: tuple[str, ...]
+    left_out: int = 0  # UHRI rows of other mechanisms left out as not about children
 
     @property
     def paragraphs(self) -> int:

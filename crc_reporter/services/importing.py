@@ -147,6 +147,7 @@ def _report(source: ParsedSource, merges: list[DocumentMerge], applied: bool) ->
         documents=_document_reports(source, merges),
         other_mechanisms=len(source.other_mechanisms),
         warnings=tuple(source.warnings),
+        left_out=source.left_out,
     )
 
 

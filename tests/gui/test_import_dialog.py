@@ -169,13 +169,64 @@ def test_a_uhri_export_with_several_documents(qtbot: QtBot, window: MainWindow, 
     _wait(qtbot, dialog)
     preview = dialog.preview
     assert dialog.error.isHidden(), dialog.error.text()
-    assert preview.document.count() == 2 and preview.document.isVisibleTo(dialog)
+    assert preview.document.count() == 4 and preview.document.isVisibleTo(dialog)
     assert not preview.symbol.isEnabled()  # several documents: their symbols come from the file
-    first = preview.symbol.text()
-    preview.document.setCurrentIndex(1)
-    assert preview.symbol.text() != first and preview.model.rowCount() > 0
-    assert {first, preview.symbol.text()} == {"CRC/C/OPAC/XLM/CO/1", "CRC/C/XLM/CO/4-6"}
+    symbols = []
+    for index in range(4):
+        preview.document.setCurrentIndex(index)
+        symbols.append((preview.symbol.text(), preview.treaty.currentData()))
+        assert preview.model.rowCount() > 0
+    assert symbols == [
+        ("A/HRC/41/17", "UPR"),
+        ("CEDAW/C/XLM/CO/6", "CEDAW"),
+        ("CRC/C/OPAC/XLM/CO/1", "OPAC"),
+        ("CRC/C/XLM/CO/4-6", "CRC"),
+    ]
+    # issue 22: only the other mechanisms' rows about children, on by default, the rest counted
+    assert preview.only_children.isVisibleTo(dialog) and preview.only_children.isChecked()
+    warnings = preview.warnings_model.stringList()
+    assert any("2 rows of other mechanisms are left out" in w for w in warnings), warnings
+    preview.document.setCurrentIndex(0)
+    assert "positions: 1 supported" in preview.summary.text()
+    preview.only_children.setChecked(False)  # read again with every row
+    _wait(qtbot, dialog)
+    assert not any("left out: they do not concern" in w for w in preview.warnings_model.stringList())
+    preview.document.setCurrentIndex(0)
+    assert "1 supported, 1 noted" in preview.summary.text()
     assert dialog.import_button.isEnabled()
+
+
+def test_a_upr_report_then_its_addendum(
+    qtbot: QtBot, window: MainWindow, idle: Idle, tmp_path: Path, demo_store: Store
+) -> None:
+    from tests import upr_documents as upr
+
+    idle()
+    report = upr.build_docx(tmp_path / "report.docx", upr.report_paragraphs())
+    addendum = upr.build_docx(tmp_path / "addendum.docx", upr.addendum_paragraphs())
+    dialog = _dialog(qtbot, window)
+    dialog.read_file(str(report))
+    _wait(qtbot, dialog)
+    preview = dialog.preview
+    assert (preview.symbol.text(), preview.treaty.currentData()) == (upr.SYMBOL, "UPR")
+    assert len(preview.model.rows()) == 40 and not preview.only_children.isVisibleTo(dialog)
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        dialog.import_button.click()
+    _wait(qtbot, dialog)
+    second = _dialog(qtbot, window)
+    second.read_file(str(addendum))
+    _wait(qtbot, second)
+    assert second.error.isHidden(), second.error.text()
+    summary = second.preview.summary.text()
+    assert f"Positions on the recommendations of {upr.SYMBOL}: 20 supported, 2 supported in part, 18 noted" in summary
+    with qtbot.waitSignal(window.ctx.events.store_reloaded, timeout=20_000):  # type: ignore[union-attr]
+        second.import_button.click()
+    _wait(qtbot, second)
+    from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+
+    with demo_store.session() as s:
+        recs = list_recommendations(s, RecommendationFilter(document=upr.SYMBOL))
+    assert [r.position for r in recs] == [upr.position(n) for n in range(1, 41)]
 
 
 def test_a_file_dropped_on_the_dialog_is_read_unless_a_task_runs(

@@ -127,17 +127,22 @@ def test_import_pdf_matches_word(files: dict[str, Path], tmp_path: Path) -> None
     assert from_pdf == word
 
 
-def test_uhri_export_keeps_other_mechanisms_apart(files: dict[str, Path], tmp_path: Path) -> None:
+def test_uhri_export_keeps_rows_of_no_known_mechanism_apart(files: dict[str, Path], tmp_path: Path) -> None:
     db, others = tmp_path / "store.sqlite", tmp_path / "others.csv"
     result = run("--db", str(db), "import", str(files["uhri"]), "--other-mechanisms-file", str(others))
     assert result.returncode == 0, result.stderr
-    assert "2 rows from other mechanisms kept apart" in result.stdout
-    assert {r["document"] for r in _recommendations(db)} == {SYMBOL, "CRC/C/OPAC/XLM/CO/1"}
+    assert "1 row of no known mechanism kept apart" in result.stdout
+    assert {r["document"] for r in _recommendations(db)} == {
+        SYMBOL,
+        "CRC/C/OPAC/XLM/CO/1",
+        "A/HRC/41/17",
+        "CEDAW/C/XLM/CO/6",
+    }
     with others.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert {r["body"] for r in rows} == {"UPR", "CEDAW"}
+    assert {r["body"] for r in rows} == {"Regional Forum"}
     skipped = run("--db", str(tmp_path / "s.sqlite"), "import", str(files["uhri"]))
-    assert skipped.returncode == 0 and "UPR: 1" in skipped.stderr
+    assert skipped.returncode == 0 and "Regional Forum: 1" in skipped.stderr
 
 
 HOSTILE = {

@@ -27,6 +27,7 @@ from crc_reporter.domain.enums import (
     ImplementationStatus,
     Mechanism,
     RecommendationKind,
+    UprPosition,
 )
 from crc_reporter.store import models as m
 
@@ -63,6 +64,10 @@ class TableSpec:
     collections: tuple[Collection, ...] = ()
     natural_key: tuple[str, ...] = ()  # content keys that are unique in a store
     enums: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: fields (among ``fields``) a later version added, with the value every record had before them.
+    #: A package without them (from an older version) still merges, its records taking these values;
+    #: a record whose extras are all at these values keeps the content hash it had before.
+    extras: tuple[tuple[str, object], ...] = ()
 
     @property
     def content_keys(self) -> tuple[str, ...]:
@@ -81,6 +86,26 @@ class TableSpec:
             key = keys[0]
             return lambda data: (data[key],)
         return itemgetter(*keys)
+
+    @cached_property
+    def legacy_keys(self) -> tuple[str, ...]:
+        """``content_keys`` without the extras: what a package of the previous version lists."""
+        names = {name for name, _default in self.extras}
+        return tuple(k for k in self.content_keys if k not in names)
+
+    @cached_property
+    def hash_values(self) -> Callable[[dict[str, object]], tuple[object, ...]]:
+        """What the content hash is made of: the legacy content, then the extras that differ from their default."""
+        if not self.extras:
+            return self.content_of
+        legacy, extras = self.legacy_keys, self.extras
+
+        def values(data: dict[str, object]) -> tuple[object, ...]:
+            base = tuple(data[k] for k in legacy)
+            changed = tuple((k, data[k]) for k, default in extras if data[k] != default)
+            return base + changed if changed else base
+
+        return values
 
     def ref(self, field: str) -> Ref | None:
         return next((r for r in self.refs if r.field == field), None)
@@ -101,6 +126,16 @@ def _t(model: type) -> Table:
     table: Table = model.__table__  # type: ignore[attr-defined]
     return table
 
+
+#: issue 22 (migration 0013): other mechanisms' fields, and their values on every older record
+_RECOMMENDATION_EXTRAS: tuple[tuple[str, object], ...] = (
+    ("label", None),
+    ("recommending_states", ""),
+    ("position", None),
+    ("upr_session", None),
+    ("upr_cycle", None),
+    ("cluster_confirmed", True),
+)
 
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
@@ -124,7 +159,8 @@ SPECS: tuple[TableSpec, ...] = (
         "recommendation",
         _t(m.Recommendation),
         fields=("number", "text", "kind", "cluster", "subheading", "urgent", "articles", "user_edited")
-        + _present(m.Recommendation, "translation", "translation_lang"),
+        + _present(m.Recommendation, "translation", "translation_lang")
+        + tuple(name for name, _default in _RECOMMENDATION_EXTRAS),
         refs=(Ref("document", "document_id", "document", True),),
         collections=(
             Collection("tags", "tags"),
@@ -132,7 +168,8 @@ SPECS: tuple[TableSpec, ...] = (
             Collection("previous", "previous"),
         ),
         natural_key=("document", "number"),
-        enums=(("kind", _values(RecommendationKind)),),
+        enums=(("kind", _values(RecommendationKind)), ("position", _values(UprPosition))),
+        extras=_RECOMMENDATION_EXTRAS,
     ),
     TableSpec(
         "recommendation_part",

@@ -190,6 +190,13 @@ def checkers(table: str) -> tuple[tuple[str, Checker, Callable[[tuple[Any, ...]]
     return tuple(out)
 
 
+@cache
+def legacy_checkers(table: str) -> tuple[tuple[str, Checker, Callable[[tuple[Any, ...]], bool]], ...]:
+    """:func:`checkers` of the content a package of the previous version holds (no extras)."""
+    names = {name for name, _default in BY_NAME[table].extras}
+    return tuple(c for c in checkers(table) if c[0] not in names)
+
+
 def _never(_column: tuple[Any, ...]) -> bool:
     return False
 
@@ -296,14 +303,18 @@ def check_records(
     ``memo``: strings already kept from this package, shared instead of kept twice.
     """
     spec = BY_NAME[table]
-    if type(member) is not dict or member.get("fields") != list(spec.content_keys):
+    if type(member) is not dict:
+        raise _fail(name, _("its fields are not those of a {table}").format(table=table))
+    fields = member.get("fields")
+    older = bool(spec.extras) and fields == list(spec.legacy_keys)  # from a version before the extras
+    if fields != list(spec.content_keys) and not older:
         raise _fail(name, _("its fields are not those of a {table}").format(table=table))
     rows = member.get("records")
     if type(rows) is not list:
         raise _fail(name, _("it holds no list of records"))
     if not rows:
         return []
-    checks = checkers(table)
+    checks = legacy_checkers(table) if older else checkers(table)
     width = _HEAD + len(checks)
     if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
         bad = next(i for i, r in enumerate(rows) if type(r) is not list or len(r) != width)
@@ -334,6 +345,9 @@ def check_records(
         uuids, vvs = _share(uuids, memo), _share(vvs, memo)
         clean = [_share(column, memo) for column in clean]
     datas = [dict(zip(keys, values, strict=True)) for values in zip(*clean, strict=True)]
+    if older:
+        defaults = dict(spec.extras)
+        datas = [{**data, **defaults} for data in datas]
     return list(map(IncomingRecord, uuids, vvs, datas, created, updated))
 
 

@@ -20,6 +20,7 @@ from crc_reporter.domain.enums import (
     AssessmentSide,
     ImplementationStatus,
     RecommendationKind,
+    UprPosition,
 )
 from crc_reporter.i18n import LANGUAGES, N_, translator
 from crc_reporter.i18n.labels import LABELS
@@ -69,6 +70,8 @@ SHEETS: tuple[Sheet, ...] = (
             UUID,
             Column("document", N_("Document"), 11),
             Column("number", N_("Paragraph"), 10, kind="int"),
+            Column("mechanism", N_("Mechanism"), 8),  # issue 22: the document's mechanism, and the UPR's
+            Column("reference", N_("Number as printed"), 8),  # "110.45"
             Column("cluster", N_("Cluster"), 11, True, _keys(Cluster)),
             Column("subheading", N_("Subheading"), 11, True),
             Column("kind", N_("Kind"), 9, True, _keys(RecommendationKind)),
@@ -79,6 +82,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("themes", N_("Themes"), 9),
             Column("affected_groups", N_("Affected groups"), 9),
             Column("previous", N_("Earlier cycle"), 10),
+            Column("recommending_states", N_("Recommending States"), 12, True, kind="names"),
+            Column("position", N_("Position"), 11, True, _keys(UprPosition)),
             Column("responsible", N_("Responsible"), 12, True, kind="names"),
             Column("government_status", N_("Government status"), 13, True, STATUS, colours=True),
             Column("civil_society_status", N_("Civil society status"), 13, True, STATUS, colours=True),

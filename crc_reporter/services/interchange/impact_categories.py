@@ -113,9 +113,36 @@ def seeded(taxonomy: str, value: str) -> str:
     return short(value)
 
 
-def cycle(symbol: str, date: dt.date | None) -> str:
+#: A mechanism (issue 22) as IMPACT's "Human rights body" short title: the seeded ones where IMPACT
+#: has one (the Covenants as ICCPR and ICESCR), our code otherwise (listed for the administrator to create).
+BODY_OF: dict[str, str] = {
+    "CRC": "CRC",
+    "OPSC": "CRC",
+    "OPAC": "CRC",
+    "OPIC": "CRC",
+    "CCPR": "ICCPR",
+    "CESCR": "ICESCR",
+}
+BODY_TITLES: dict[str, str] = {
+    "CMW": "Committee on Migrant Workers",
+    "CED": "Committee on Enforced Disappearances",
+    "SP": "Special procedures of the Human Rights Council",
+}
+#: Our UPR positions as IMPACT's ``support_level`` (its client's SUPPORT_LEVELS: noted 0, in part 1, supported 2).
+SUPPORT_LEVEL: dict[str, str] = {"supported": "2", "supported_in_part": "1", "noted": "0"}
+
+
+def body(mechanism: str) -> str:
+    return BODY_OF.get(mechanism, mechanism)
+
+
+def body_title(short_title: str) -> str:
+    return SEEDED[BODY].get(short_title) or BODY_TITLES.get(short_title, short_title)
+
+
+def cycle(symbol: str, date: dt.date | None, body_short: str = "CRC") -> str:
     """The reporting cycle, named like IMPACT's seeded ``UPR-2024``: ``CRC-2022`` (the symbol without a date)."""
-    return f"CRC-{date.year}" if date else short(symbol)
+    return f"{body_short}-{date.year}" if date else short(symbol)
 
 
 def sdg(target: str) -> str:

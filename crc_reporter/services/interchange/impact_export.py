@@ -179,8 +179,9 @@ class _Writer:
 
     def rec_categories(self, r: RecommendationInfo) -> str:
         c = self.categories
-        values = [c.add(cat.BODY, "CRC", cat.SEEDED[cat.BODY]["CRC"])]
-        values.append(c.add(cat.CYCLE, cat.cycle(r.document, self.dates.get(r.document)), r.document))
+        body = cat.body(r.mechanism)
+        values = [c.add(cat.BODY, body, cat.body_title(body))]
+        values.append(c.add(cat.CYCLE, cat.cycle(r.document, self.dates.get(r.document), body), r.document))
         if r.cluster in cat.CLUSTER_SHORT:
             values.append(c.add(cat.CLUSTER, cat.CLUSTER_SHORT[r.cluster]))
         values += [c.add(cat.ISSUE, cat.seeded(cat.ISSUE, t), t) for t in r.themes]
@@ -203,7 +204,8 @@ class _Writer:
             head = ["1"] if self.line.framework_column else []
             title = title_of(r.text, r.subheading)
             if whole:
-                tail = [responses.get(r.id, ""), ""] if self.line.response_columns else []
+                support = cat.SUPPORT_LEVEL.get(r.position or "", "") if r.mechanism == "UPR" else ""
+                tail = [responses.get(r.id, ""), support] if self.line.response_columns else []
                 rows.append([*head, reference(r.document, r.number), title, r.text, *tail, categories])
             for p in sent:
                 part_title = title_of(f"({p.label}) {p.text}", f"{reference(r.document, r.number)}")

@@ -41,7 +41,8 @@ def _actor_id(session: Session, name: str | None) -> int | None:
 def _recommendation(session: Session, stored: Row, edits: dict[str, Any], sheets: TrackerSheets) -> None:
     rec = session.scalar(select(Recommendation).where(Recommendation.uuid == stored["uuid"]))
     assert rec is not None
-    fields: dict[str, Any] = {k: edits[k] for k in ("cluster", "subheading", "kind", "urgent", "text") if k in edits}
+    keys = ("cluster", "subheading", "kind", "urgent", "text", "recommending_states", "position")
+    fields: dict[str, Any] = {k: edits[k] for k in keys if k in edits}
     if "text" in fields and stored.get("translated"):
         if not fields["text"]:
             raise ServiceError(_("a paragraph needs its text"))

@@ -160,11 +160,13 @@ class ImportDialog(FileDropMixin, QDialog):
             self.read_translation(data, name)
             return
         symbol, treaty = self.preview.overrides()
+        children = self.preview.only_children.isChecked()
 
         def work(session: Session, control: TaskControl) -> tuple[ParsedSource, ImportReport | None, str]:
             options = ReadOptions(
                 symbol=symbol,
                 treaty=treaty,
+                only_children=children,
                 progress=lambda done, total, message: control.progress(done, total, message),
                 cancel=lambda: control.cancelled,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crc_reporter.domain.enums import Treaty
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, joined, labelled, ngettext
+from crc_reporter.i18n.labels import label
 from crc_reporter.services.importing import ImportReport
 from crc_reporter.ui.formatting import long_date, number
 from crc_reporter.ui.icons import icon
@@ -158,20 +160,33 @@ class ImportPreview(QStackedWidget):
         self.symbol.setMinimumWidth(280)
         self.symbol.setToolTip(_("Correct the symbol if the file does not show it, or shows it wrongly; Enter applies"))
         self.treaty = QComboBox()
-        for treaty in Treaty:
-            self.treaty.addItem(treaty.value, treaty.value)
-        self.treaty.setAccessibleName(_("Treaty"))
+        for mechanism in Mechanism:
+            self.treaty.addItem(mechanism.value, mechanism.value)
+        self.treaty.setAccessibleName(_("Mechanism"))
         self.treaty.setMinimumWidth(110)
-        self.treaty.setToolTip(_("Correct the treaty: the file is read again, since the treaty decides its headings"))
+        self.treaty.setToolTip(
+            _("Correct the mechanism: the file is read again, since the mechanism decides its headings")
+        )
+        # a UHRI export: other mechanisms' rows about children only (on by default; the count left out is shown)
+        self.only_children = QCheckBox(_("Only other mechanisms' recommendations about children"))
+        self.only_children.setChecked(True)
+        self.only_children.setToolTip(
+            _(
+                "UPR, other treaty bodies and special procedures: keep the rows whose affected persons "
+                "include children or whose text concerns children. The Committee's rows are always kept."
+            )
+        )
+        self.only_children.setVisible(False)
         self.title = muted_label()
         self.dates = muted_label()
         grid.addWidget(QLabel(_("Symbol")), 1, 0)
         grid.addWidget(self.symbol, 1, 1)
-        grid.addWidget(QLabel(_("Treaty")), 1, 2)
+        grid.addWidget(QLabel(_("Mechanism")), 1, 2)
         grid.addWidget(self.treaty, 1, 3)
         grid.addWidget(self.document, 1, 4)
         grid.addWidget(self.title, 2, 0, 1, 6)
         grid.addWidget(self.dates, 3, 0, 1, 6)
+        grid.addWidget(self.only_children, 4, 0, 1, 6)
         grid.setColumnStretch(5, 1)
         layout.addWidget(card)
         self.summary = QLabel()
@@ -194,6 +209,7 @@ class ImportPreview(QStackedWidget):
         self.addWidget(body)
         self.symbol.editingFinished.connect(self._symbol_finished)
         self.treaty.activated.connect(self._treaty_chosen)
+        self.only_children.toggled.connect(lambda _on: self.treaty_changed.emit())  # read again
         self.document.currentIndexChanged.connect(lambda _i: self._show())
 
     # --- the person's corrections ----------------------------------------------------------------------
@@ -272,6 +288,7 @@ class ImportPreview(QStackedWidget):
                 )
             )
         self.heading.setText(_("What {name} holds").format(name=source.name))
+        self.only_children.setVisible(source.format.startswith("uhri"))
         self._show()
         self.setCurrentIndex(1)
 
@@ -304,10 +321,18 @@ class ImportPreview(QStackedWidget):
         if source.other_mechanisms:
             warnings.append(
                 ngettext(
-                    "{n} row from other mechanisms (UPR, special procedures…) is left out.",
-                    "{n} rows from other mechanisms (UPR, special procedures…) are left out.",
+                    "{n} row of no known mechanism is left out.",
+                    "{n} rows of no known mechanism are left out.",
                     len(source.other_mechanisms),
                 ).format(n=number(len(source.other_mechanisms)))
+            )
+        if source.left_out:
+            warnings.append(
+                ngettext(
+                    "{n} row of other mechanisms is left out: it does not concern children.",
+                    "{n} rows of other mechanisms are left out: they do not concern children.",
+                    source.left_out,
+                ).format(n=number(source.left_out))
             )
         self.warnings_model.setStringList(warnings)
         self.warnings.setVisible(bool(warnings))
@@ -347,6 +372,13 @@ class ImportPreview(QStackedWidget):
         )
         if doc is None:
             return f"<b>{text}</b>"
+        positions = joined(f"{number(n)} {label(position).lower()}" for position, n in doc.positions)
+        if doc.positions_only:
+            text = _("Positions on the recommendations of {symbol}: {positions}").format(
+                symbol=doc.symbol, positions=positions
+            )
+        elif positions:
+            text += " — " + _("positions: {positions}").format(positions=positions)
         counts = [
             (doc.count("added"), _("{n} new")),
             (doc.count("updated"), _("{n} updated")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from crc_reporter.domain.enums import ActorType, DocumentType, Treaty
+from crc_reporter.domain.enums import ActorType, DocumentType, Mechanism
 from crc_reporter.domain.symbols import SymbolError, parse_symbol
 from crc_reporter.i18n import _
 from crc_reporter.i18n.labels import label
@@ -78,7 +78,7 @@ class NewDocumentDialog(FormDialog):
         self.title = QLineEdit()
         self.treaty = QComboBox()
         self.treaty.addItem(_("From the symbol"), None)
-        for treaty in Treaty:
+        for treaty in Mechanism:  # the CRC's instruments and the other mechanisms (issue 22)
             self.treaty.addItem(treaty.value, treaty.value)
         self.type = QComboBox()
         self.type.addItem(_("From the symbol"), None)
@@ -88,7 +88,7 @@ class NewDocumentDialog(FormDialog):
         self.due = OptionalDateEdit()
         self.form.addRow(_("Symbol"), self.symbol)
         self.form.addRow(_("Title"), self.title)
-        self.form.addRow(_("Treaty"), self.treaty)
+        self.form.addRow(_("Mechanism"), self.treaty)
         self.form.addRow(_("Type"), self.type)
         self.form.addRow(_("Date"), self.date)
         self.form.addRow(_("Next report due"), self.due)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.enums import DocumentType, Treaty
+from crc_reporter.domain.enums import DocumentType, Mechanism
 from crc_reporter.i18n import N_, _, ngettext
 from crc_reporter.i18n.labels import label
 from crc_reporter.services.documents import list_documents
@@ -35,7 +35,7 @@ class DocumentsPage(DirectoryPage):
         self.symbol.setReadOnly(True)
         self.doc_title = QLineEdit()
         self.treaty, self.type = QComboBox(), QComboBox()
-        for treaty in Treaty:
+        for treaty in Mechanism:  # the CRC's instruments and the other mechanisms (issue 22)
             self.treaty.addItem(treaty.value, treaty.value)
         for kind in DocumentType:
             self.type.addItem(label(kind.value), kind.value)
@@ -47,7 +47,7 @@ class DocumentsPage(DirectoryPage):
         self.word_limit.setGroupSeparatorShown(True)
         form.addRow(_("Symbol"), self.symbol)
         form.addRow(_("Title"), self.doc_title)
-        form.addRow(_("Treaty"), self.treaty)
+        form.addRow(_("Mechanism"), self.treaty)
         form.addRow(_("Type"), self.type)
         form.addRow(_("Date"), self.date)
         form.addRow(_("Next report due"), self.due)

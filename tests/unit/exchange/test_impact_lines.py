@@ -124,3 +124,36 @@ def test_since_sends_only_what_was_added(demo_store: Store, tmp_path: Path) -> N
     (row,) = _rows(later.actions)  # type: ignore[arg-type]
     assert "In progress" in row["category-short-title [rel:category-short-title]"]
     assert row["recommendation-reference [rel:recommendation-reference]"] in before["recommendations"]
+
+
+@pytest.mark.parametrize("line", ["main", "nz", "scotland"])
+def test_other_mechanisms_go_with_their_body_and_the_upr_support_level(
+    demo_store: Store, tmp_path: Path, line: str
+) -> None:
+    """Issue 22: the body's short title (UPR, CEDAW, ICCPR…) and support_level 2 / 1 / 0 / blank for the UPR."""
+    from crc_reporter.services import documents as doc_svc
+    from crc_reporter.services import recommendations as rec_svc
+
+    with demo_store.session() as s:
+        doc_svc.create_document(s, "A/HRC/56/17", country="KHM", date="2024-04-04")
+        for n, position in ((1, "supported"), (2, "supported_in_part"), (3, "noted"), (4, None)):
+            rec_svc.create_recommendation(
+                s, "A/HRC/56/17", n, f"Recommendation {n} on juvenile justice.", label=f"110.{n}", position=position
+            )
+        doc_svc.create_document(s, "CCPR/C/KHM/CO/3")
+        rec_svc.create_recommendation(s, "CCPR/C/KHM/CO/3", 9, "The State party should end child detention.")
+        result = export_impact(s, tmp_path / "impact.csv", line=line)
+    assert _run(result, line) == {k: [] for k in _run(result, line)}
+    rows = {r["Reference [database:reference]"]: r for r in _rows(result.recommendations)}
+    categories = "category-short-title [rel:category-short-title]"
+    upr = [rows[f"A/HRC/56/17 para {n}"] for n in range(1, 5)]
+    assert all({"UPR", "UPR-2024"} <= set(r[categories].split(",")) for r in upr)
+    assert "ICCPR" in rows["CCPR/C/KHM/CO/3 para 9"][categories].split(",")
+    support = next((h for h in upr[0] if "[database:support_level]" in h), None)
+    if line == "scotland":
+        assert support is None  # sg-dev takes no support level
+        return
+    assert support is not None
+    assert [r[support] for r in upr] == ["2", "1", "0", ""]
+    assert rows["CCPR/C/KHM/CO/3 para 9"][support] == ""
+    assert all(r[support] == "" for ref, r in rows.items() if ref.startswith("CRC/"))

@@ -394,3 +394,42 @@ def test_a_changed_status_is_told_by_its_label_not_its_key(base: Store, tmp_path
     changed = [line for line in lines if "Civil society status" in line]
     assert changed and all("Partially implemented" in line for line in changed), lines
     assert not any("partially_implemented" in line for line in lines), lines
+
+
+def test_mechanism_states_and_position_columns_go_out_and_come_back(base: Store, tmp_path: Path) -> None:
+    """Issue 22: the mechanism and the number as printed are shown; States and position are edited in Excel."""
+    from crc_reporter.services import documents as doc_svc
+
+    with base.session() as session:
+        doc_svc.create_document(session, "A/HRC/56/17", country="KHM")
+        rec_svc.create_recommendation(
+            session,
+            "A/HRC/56/17",
+            45,
+            "Raise the minimum age of criminal responsibility.",
+            label="110.45",
+            recommending_states=["Chile", "Mexico"],
+            position="supported",
+        )
+        export_tracker(session, tmp_path / "t.xlsx", side="government")
+    book = load_workbook(tmp_path / "t.xlsx")
+    recs = book["Recommendations"]
+    row = _row_of(recs, "Number as printed", "110.45")
+    assert (_get(recs, row, "Mechanism"), _get(recs, row, "Position")) == ("UPR", "Supported")
+    assert _get(recs, row, "Recommending States") == "Chile; Mexico"
+    crc_row = _row_of(recs, "Document", "CRC/C/KHM/CO/4-6")
+    assert _get(recs, crc_row, "Mechanism") == "CRC" and _get(recs, crc_row, "Position") in (None, "")
+    _set(recs, row, "Position", "Supported in part")
+    _set(recs, row, "Recommending States", "Chile; Mexico; Peru")
+    _set(recs, crc_row, "Position", "Endorsed")  # not a position: reported, nothing else of the row changes
+    book.save(tmp_path / "edited.xlsx")
+    report = _apply(base, tmp_path / "edited.xlsx")
+    assert [(p.sheet, p.row) for p in report.problems] == [("Recommendations", crc_row)]
+    assert "Endorsed" in report.problems[0].message
+    with base.session() as session:
+        rec = session.scalar(select(Recommendation).where(Recommendation.label == "110.45"))
+        assert rec is not None and (rec.position, rec.recommending_states) == (
+            "supported_in_part",
+            "Chile\nMexico\nPeru",
+        )
+    assert not _apply(base, tmp_path / "edited.xlsx").changes  # the same workbook again: nothing new

@@ -198,8 +198,13 @@ def test_uhri_over_a_word_import_adds_tags_and_keeps_clusters(
     uhri = load_source(build_uhri_xlsx(tmp_path / "export.xlsx"))
     with store.session() as s:
         report = apply_import(s, uhri)
-    assert {d.symbol for d in report.documents} == {SYMBOL, "CRC/C/OPAC/XLM/CO/1"}
+    assert {d.symbol for d in report.documents} == {SYMBOL, "CRC/C/OPAC/XLM/CO/1", "A/HRC/41/17", "CEDAW/C/XLM/CO/6"}
     with store.session() as s:
         recs = {r.number: r for r in list_recommendations(s, RecommendationFilter(document=SYMBOL))}
+        upr = list_recommendations(s, RecommendationFilter(document="A/HRC/41/17"))
+    assert [(r.mechanism, r.reference, r.position, r.recommending_states) for r in upr] == [
+        ("UPR", "112.45", "supported", ("Freedonia",)),
+        ("UPR", "112.46", "noted", ("Utopia", "Iran (Islamic Republic of)")),
+    ]
     assert recs[17].cluster is not None  # UHRI has no clusters: the Word import's stays
     assert "Birth registration" in recs[17].themes and "Children" in recs[17].affected_groups

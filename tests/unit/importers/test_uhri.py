@@ -24,7 +24,7 @@ def test_crc_rows_become_documents_and_paragraphs(export: Path) -> None:
     source = load_source(export)
     assert source.format in ("uhri-xlsx", "uhri-csv")
     docs = {d.symbol: d for d in source.documents}
-    assert set(docs) == {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1"}
+    assert set(docs) == {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1", "A/HRC/41/17", "CEDAW/C/XLM/CO/6"}
     co = docs["CRC/C/XLM/CO/4-6"]
     assert co.treaty == "CRC" and co.country == "XLM" and co.country_name == "Lumeria"
     assert co.date == dt.date(2022, 6, 27)  # from an Excel serial number
@@ -43,18 +43,48 @@ def test_crc_rows_become_documents_and_paragraphs(export: Path) -> None:
     assert co.provides == ("text", "kind", "parts", "previous")  # no clusters in UHRI: stored ones stay
 
 
-def test_other_mechanisms_are_skipped_by_default(export: Path) -> None:
+def test_every_row_of_a_known_mechanism_is_kept(export: Path) -> None:
+    """Issue 22: UPR and CEDAW rows become their documents' recommendations, with the UPR's fields."""
+    docs = {d.symbol: d for d in load_source(export).documents}
+    upr = docs["A/HRC/41/17"]
+    assert (upr.treaty, upr.doc_type, upr.country_name) == ("UPR", "upr_report", "Lumeria")
+    by_label = {p.label: p for p in upr.paragraphs}
+    assert set(by_label) == {"112.45", "112.46"} and [p.number for p in upr.paragraphs] == [45, 46]
+    first, second = by_label["112.45"], by_label["112.46"]
+    assert first.text == "Ensure free birth registration for all children"
+    assert (first.recommending_states, first.position, first.upr_session, first.upr_cycle) == (
+        ["Freedonia"],
+        "supported",
+        "32",
+        3,
+    )
+    assert second.recommending_states == ["Utopia", "Iran (Islamic Republic of)"] and second.position == "noted"
+    assert second.text == "Guarantee access to justice for rural women"
+    assert "position" in upr.provides and "recommending_states" in upr.provides and "cluster" not in upr.provides
+    cedaw = docs["CEDAW/C/XLM/CO/6"]
+    assert cedaw.treaty == "CEDAW" and [p.number for p in cedaw.paragraphs] == [30, 31]
+    assert cedaw.paragraphs[0].themes == ["Access to justice"] and cedaw.paragraphs[0].label is None
+
+
+def test_only_children_leaves_out_and_counts_the_others(export: Path) -> None:
+    source = load_source(export, options=ReadOptions(only_children=True))
+    docs = {d.symbol: d for d in source.documents}
+    assert [p.label for p in docs["A/HRC/41/17"].paragraphs] == ["112.45"]  # children among affected persons
+    assert [p.number for p in docs["CEDAW/C/XLM/CO/6"].paragraphs] == [31]  # "child marriage" in the text
+    assert sorted(p.number for p in docs["CRC/C/XLM/CO/4-6"].paragraphs) == [17, 22, 23]  # the CRC's: all
+    assert source.left_out == 2
+    assert load_source(export).left_out == 0
+
+
+def test_rows_of_no_known_mechanism_are_skipped_by_default(export: Path) -> None:
     source = load_source(export)
     assert source.other_mechanisms == []
-    assert any("UPR: 1" in w and "CEDAW: 1" in w for w in source.warnings)
+    assert any("Regional Forum: 1" in w for w in source.warnings)
 
 
-def test_other_mechanisms_kept_apart(export: Path) -> None:
+def test_rows_of_no_known_mechanism_kept_apart(export: Path) -> None:
     source = load_source(export, options=ReadOptions(other_mechanisms="keep"))
-    bodies = {row.body: row for row in source.other_mechanisms}
-    assert set(bodies) == {"UPR", "CEDAW"}
-    assert bodies["UPR"].upr_position == "Supported" and bodies["UPR"].upr_states == ["Freedonia"]
-    assert all(d.symbol and d.symbol.startswith("CRC/C/") for d in source.documents)
+    assert [row.body for row in source.other_mechanisms] == ["Regional Forum"]
 
 
 def test_corrected_column_name_and_title_row(tmp_path: Path) -> None:
@@ -105,17 +135,37 @@ def test_every_spelling_of_the_committee_imports_every_crc_row(tmp_path: Path, c
     rows = rows_with_bodies({"- CRC": crc, "- CRC-OP-AC": opac})
     source = load_source(build_uhri_xlsx(tmp_path / "export.xlsx", rows=rows))
     docs = {d.symbol: d for d in source.documents}
-    assert set(docs) == {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1"}
+    assert {"CRC/C/XLM/CO/4-6", "CRC/C/OPAC/XLM/CO/1"} <= set(docs)
     assert sorted(p.number for p in docs["CRC/C/XLM/CO/4-6"].paragraphs) == [17, 22, 23]
     assert docs["CRC/C/XLM/CO/4-6"].treaty == "CRC" and docs["CRC/C/OPAC/XLM/CO/1"].treaty == "OPAC"
-    assert any("UPR: 1" in w and "CEDAW: 1" in w for w in source.warnings)  # the others are still apart
 
 
-def test_the_body_short_codes_of_the_optional_protocols(tmp_path: Path) -> None:
-    from crc_reporter.importers.uhri_rows import treaty_of
+@pytest.mark.parametrize(
+    ("body", "symbol", "mechanism"),
+    [
+        ("CRC-OP-SC", "", "OPSC"),
+        ("CRC-OP-AC", "", "OPAC"),
+        ("Committee on the Rights of the Child", "", "CRC"),
+        ("CEDAW", "CEDAW/C/XLM/CO/6", "CEDAW"),
+        ("Human Rights Council", "CRC/C/OPSC/XLM/CO/1", "OPSC"),
+        ("UPR", "", "UPR"),
+        ("Universal Periodic Review", "", "UPR"),
+        ("Human Rights Committee", "", "CCPR"),
+        ("Committee against Torture", "", "CAT"),
+        ("Subcommittee on Prevention of Torture", "", "CAT"),
+        ("Committee on Economic, Social and Cultural Rights", "", "CESCR"),
+        ("Committee on the Elimination of Racial Discrimination", "", "CERD"),
+        ("Committee on the Rights of Persons with Disabilities", "", "CRPD"),
+        ("Committee on Migrant Workers", "", "CMW"),
+        ("Committee on Enforced Disappearances", "", "CED"),
+        ("Special Procedures", "", "SP"),
+        ("SR on the sale and sexual exploitation of children", "", "SP"),
+        ("Special Rapporteur on the right to education", "", "SP"),
+        ("Regional Forum", "", None),
+    ],
+)
+def test_every_spelling_of_the_bodies(body: str, symbol: str, mechanism: str | None) -> None:
+    from crc_reporter.importers.mechanisms import mechanism_of_body
 
-    assert treaty_of("CRC-OP-SC", "").value == "OPSC"  # type: ignore[union-attr]
-    assert treaty_of("CRC-OP-AC", "").value == "OPAC"  # type: ignore[union-attr]
-    assert treaty_of("Committee on the Rights of the Child", "").value == "CRC"  # type: ignore[union-attr]
-    assert treaty_of("CEDAW", "CEDAW/C/XLM/CO/6") is None
-    assert treaty_of("Human Rights Council", "CRC/C/OPSC/XLM/CO/1").value == "OPSC"  # type: ignore[union-attr]
+    found = mechanism_of_body(body, symbol)
+    assert (found.value if found else None) == mechanism
