@@ -25,14 +25,13 @@ def test_clusters_proposed_confirmed_and_related_links(demo_store: Store, tmp_pa
     placed = run("--db", db, "cluster", "set", UPR, "110.52", "general_measures")
     assert placed.returncode == 0 and "A/HRC/56/12 110.52 placed" in placed.stdout
     accepted = run("--db", db, "cluster", "accept", "--mechanism", "UPR")
-    assert accepted.returncode == 0 and "12 recommendations placed" in accepted.stdout
+    assert accepted.returncode == 0 and "12 recommendations placed" in accepted.stdout  # 110.52: no proposal
 
     pairs = json.loads(run("--db", db, "related", "propose", "--json", "--limit", "200").stdout)
     assert pairs and all(p["first"]["mechanism"] != p["second"]["mechanism"] for p in pairs)
     assert any(p["first"]["reference"] == "57" and p["second"]["reference"] == "110.47" for p in pairs)
     linked = run("--db", db, "related", "link", CO, "57", UPR, "110.47")
     assert linked.returncode == 0 and "Linked: CRC/C/XMP/CO/5-6 57 and A/HRC/56/12 110.47." in linked.stdout
-    assert run("--db", db, "related", "reject", CO, "56", UPR, "110.50").returncode == 0
     listed = json.loads(run("--db", db, "related", "list", "--json").stdout)
     assert [(r["first"]["reference"], r["second"]["reference"]) for r in listed] == [("57", "110.47")]
 
@@ -43,12 +42,9 @@ def test_clusters_proposed_confirmed_and_related_links(demo_store: Store, tmp_pa
     assert "See also UPR recommendation 110.47, supported." in text
 
     assert run("--db", db, "related", "unlink", CO, "57", UPR, "110.47").returncode == 0
-    for bad in (
-        ("related", "unlink", CO, "57", UPR, "110.47"),  # no longer linked
-        ("cluster", "set", "A/HRC/1/1", "1", "education"),
-        ("report", "matrix", "--document", CO, "--mechanism", "CRPD", "--out", str(tmp_path / "x.docx")),
-    ):
-        _one_line_error(run("--db", db, *bad))
+    _one_line_error(
+        run("--db", db, "report", "matrix", "--document", CO, "--mechanism", "CRPD", "--out", str(tmp_path / "x.docx"))
+    )
     french = run("--db", db, "related", "link", CO, "57", UPR, "110.99", env={"CRC_REPORTER_LANG": "fr"})
     _one_line_error(french)
     assert "110.99" in french.stderr and "recommandation" in french.stderr
