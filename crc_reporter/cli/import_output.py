@@ -6,14 +6,14 @@ from typing import Any
 
 from crc_reporter.domain.parsed import OtherMechanismRow, ParsedSource
 from crc_reporter.i18n import _, joined, ngettext
-from crc_reporter.i18n.labels import label
+from crc_reporter.i18n.labels import position_count
 from crc_reporter.services.importing import DocumentReport, ImportReport
 
 STATUSES = ("added", "updated", "unchanged", "kept_edited", "removed_from_source", "deleted")
 
 
 def _positions(doc: DocumentReport) -> str:
-    return joined([f"{n} {label(position).lower()}" for position, n in doc.positions])
+    return joined([position_count(position, n) for position, n in doc.positions])
 
 
 def summary_line(doc: DocumentReport, applied: bool) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crc_reporter.i18n import N_, _, translator
+from crc_reporter.i18n import N_, _, ngettext, translator
 
 LABELS: dict[str, str] = {
     # clusters
@@ -68,6 +68,15 @@ LABELS: dict[str, str] = {
     "coordinator": N_("Coordinator"),
     "admin": N_("Administrator"),
 }
+
+
+def position_count(position: str, n: int) -> str:
+    """ "20 supported", "2 supported in part", "18 noted": UPR recommendations of one position (issue 22)."""
+    if position == "supported":
+        return ngettext("{n} supported", "{n} supported", n).format(n=n)
+    if position == "supported_in_part":
+        return ngettext("{n} supported in part", "{n} supported in part", n).format(n=n)
+    return ngettext("{n} noted", "{n} noted", n).format(n=n)
 
 
 def label(key: str | None, lang: str | None = None) -> str:

@@ -122,6 +122,7 @@ def _numbers(refs: str) -> list[int]:
 def previous_references(text: str, own_symbol: str | None) -> list[tuple[str, int]]:
     """Earlier concluding observations cited with their paragraphs."""
     own = normalise_symbol(own_symbol) if own_symbol else None
+    body = (own or "CRC/").split("/")[0]  # the same body's earlier cycles only ("CAT/C/…" cited by the CRC is not one)
     found: dict[tuple[str, int], None] = {}
     for m in _PREVIOUS.finditer(text):
         symbol = normalise_symbol(m.group(1).rstrip(".,"))
@@ -129,7 +130,7 @@ def previous_references(text: str, own_symbol: str | None) -> list[tuple[str, in
             info = parse_symbol(symbol)
         except SymbolError:
             continue
-        if info.doc_type.value != "concluding_observations" or symbol == own:
+        if info.doc_type.value != "concluding_observations" or symbol == own or symbol.split("/")[0] != body:
             continue
         for number in _numbers(m.group(2)):
             found.setdefault((symbol, number), None)

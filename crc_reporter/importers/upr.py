@@ -50,7 +50,8 @@ _ADDENDUM = re.compile(r"^\s*(?:Addendum|Additif|Adición)\s*$|Views\s+on\s+conc
 _WG_SESSION = re.compile(r"held\s+its\s+([\w\-\u2011]{3,20})\s+session", re.I)
 _LABEL = re.compile(r"(?:(?<=\s)|^)(\d{2,3})\.(\d{1,3})\.?[ \t\u00a0]+(?=\S)", re.M)
 _END = re.compile(r"\n(?:\d{2,3}\.\s|[IVX]{1,5}\.\s|Annex\b|Annexe\b|Anexo\b)")
-_INTRO = re.compile(r"^(\d{2,3})\.\s+(.{10,600})$", re.S)
+# "110. The following recommendations enjoy the support of Cambodia:" (up to its colon)
+_INTRO = re.compile(r"(?:^|(?<=\s))(\d{2,3})\.\s+(?=[A-Z])([^:\n]{10,400}):")
 _REF = re.compile(
     r"(?<![\d.])(\d{2,3})\.(\d{1,3})(?:\s*(?:[-\u2013\u2014\u2011]|\bto\b|\bà\b|\ba\b)\s*(?:(\d{2,3})\.)?(\d{1,3}))?(?![\d])"
 )
@@ -100,7 +101,8 @@ def parse_upr(source: SourceText, texts: list[str], symbol: str | None) -> Parse
         symbol=re.sub(r"/Add\.\d+$", "", symbol) if symbol else None,
         treaty=Mechanism.UPR.value,
         doc_type=DocumentType.UPR_REPORT.value,
-        title=_("Report of the Working Group on the Universal Periodic Review")
+        # the document's own title (stored data, in the document's language: English)
+        title="Report of the Working Group on the Universal Periodic Review"
         + (f": {country_name}" if country_name else ""),
         country=country_code(country_name),
         country_name=country_name,
@@ -118,6 +120,9 @@ def parse_upr(source: SourceText, texts: list[str], symbol: str | None) -> Parse
         return doc
     session = next((ordinal_number(m.group(1)) for t in head for m in [_WG_SESSION.search(t)] if m), None)
     doc.paragraphs = _recommendations(texts, session)
+    cycle = _cycle_of_council_session(doc.symbol) if session is None else None
+    for p in doc.paragraphs if cycle else []:  # no working group session in the text: the cycle from the symbol
+        p.upr_cycle = cycle
     doc.provides = ("text", "kind", "label", "recommending_states", "upr_session", "upr_cycle")
     if any(p.position for p in doc.paragraphs):  # an older report says them; a newer one leaves them to its addendum
         doc.provides += ("position",)
@@ -126,6 +131,18 @@ def parse_upr(source: SourceText, texts: list[str], symbol: str | None) -> Parse
     if not symbol:
         doc.warnings.append(_("no document symbol was found; give it (e.g. A/HRC/56/17) before importing"))
     return doc
+
+
+#: the Human Rights Council sessions that adopted each cycle's outcomes (A/HRC/<session>/…)
+_COUNCIL_CYCLES = ((8, 19, 1), (22, 34, 2), (37, 51, 3), (52, 66, 4))
+
+
+def _cycle_of_council_session(symbol: str | None) -> int | None:
+    m = re.match(r"A/HRC/(\d{1,3})/", symbol or "")
+    if not m:
+        return None
+    council = int(m.group(1))
+    return next((cycle for first, last, cycle in _COUNCIL_CYCLES if first <= council <= last), None)
 
 
 def _country_name(head: list[str]) -> str | None:
@@ -143,7 +160,7 @@ def _country_name(head: list[str]) -> str | None:
 def _recommendations(texts: list[str], session: int | None) -> list[ParsedParagraph]:
     """The numbered recommendations, in sequence (110.1, 110.2… then 111.1… in older reports)."""
     full = "\n".join(texts)
-    intros = {int(m.group(1)): m.group(2) for t in texts for m in [_INTRO.match(t)] if m}
+    intros = {int(m.group(1)): m.group(2) for m in _INTRO.finditer(full)}
     accepted = []
     current: tuple[int, int] | None = None
     for m in _LABEL.finditer(full):

@@ -93,6 +93,12 @@ def _snapshot(session: Session, rec: Recommendation) -> ParagraphSnapshot:
                 "created_at",
                 "translation",
                 "translation_lang",
+                "label",
+                "recommending_states",
+                "position",
+                "upr_session",
+                "upr_cycle",
+                "cluster_confirmed",
             )
         },
         parts=tuple((p.id, p.uuid, p.label, p.text, p.position) for p in rec.parts),

@@ -142,7 +142,7 @@ class DocumentMerge:
             if rec is None:
                 unknown.append(p.label or "?")
                 continue
-            matched.append(dataclasses.replace(p, number=rec.number, text=rec.text))
+            matched.append(dataclasses.replace(p, number=rec.number, text=rec.text, kind=rec.kind))
         if unknown:
             self.warnings.append(
                 _("{count} recommendations of the addendum are not in {symbol}: {labels}").format(
@@ -335,6 +335,7 @@ class DocumentMerge:
                         w["urgent"],
                         len(w["parts"]),
                         w["text"],
+                        w["label"],
                     )
                 )
             else:
@@ -350,6 +351,7 @@ class DocumentMerge:
                         bool(rec.urgent),
                         len(rec.parts),
                         rec.text,
+                        rec.label,
                     )
                 )
         warnings = list(self.warnings)

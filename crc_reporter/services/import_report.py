@@ -51,6 +51,7 @@ class ParagraphChange:
     urgent: bool
     parts: int
     text: str
+    label: str | None = None  # "110.45": the number as printed (a UPR recommendation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,29 @@ def test_documents_edit_due_date(qtbot: QtBot, window: MainWindow, idle: Idle) -
     assert isinstance(empty, DocumentRow)
 
 
+def test_a_upr_document_keeps_its_mechanism_when_edited(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
+    """Issue 22: the mechanism box offers every mechanism, so editing a UPR report's title keeps it UPR."""
+    from crc_reporter.services.documents import create_document
+
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        create_document(s, "A/HRC/56/17", title="Report of the Working Group")
+    window.navigate("documents")
+    idle()
+    page = window.pages["documents"]
+    assert isinstance(page, DocumentsPage)
+    page.reload()
+    idle()
+    doc = next(r for r in page.model.rows() if r.info.symbol == "A/HRC/56/17")
+    page.table.select_id(doc.id)
+    assert page.treaty.currentData() == "UPR"
+    page.doc_title.end(False)
+    qtbot.keyClicks(page.doc_title, ": Cambodia")  # typed, as a person edits the title
+    page.save_button.click()
+    with window.ctx.store.session() as s:  # type: ignore[union-attr]
+        saved = get_document(s, "A/HRC/56/17")
+    assert saved.mechanism == "UPR" and saved.title.endswith("Cambodia")
+
+
 def test_indicator_values_year_by_year(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
     window.navigate("indicators")
     idle()

@@ -50,6 +50,13 @@ FIELD_LABELS: dict[str, str] = {
     "source": N_("Source"),
     "parts": N_("Parts"),
     "previous": N_("Earlier recommendations"),
+    # issue 22
+    "label": N_("Number as printed"),
+    "recommending_states": N_("Recommending States"),
+    "position": N_("Position"),
+    "upr_session": N_("UPR session"),
+    "upr_cycle": N_("UPR cycle"),
+    "cluster_confirmed": N_("Cluster confirmed"),
 }
 
 

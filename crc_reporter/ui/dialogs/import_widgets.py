@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.parsed import ParsedSource
 from crc_reporter.i18n import _, joined, labelled, ngettext
-from crc_reporter.i18n.labels import label
+from crc_reporter.i18n.labels import position_count
 from crc_reporter.services.importing import ImportReport
 from crc_reporter.ui.formatting import long_date, number
 from crc_reporter.ui.icons import icon
@@ -372,7 +372,7 @@ class ImportPreview(QStackedWidget):
         )
         if doc is None:
             return f"<b>{text}</b>"
-        positions = joined(f"{number(n)} {label(position).lower()}" for position, n in doc.positions)
+        positions = joined(position_count(position, n) for position, n in doc.positions)
         if doc.positions_only:
             text = _("Positions on the recommendations of {symbol}: {positions}").format(
                 symbol=doc.symbol, positions=positions

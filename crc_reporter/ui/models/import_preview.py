@@ -40,6 +40,7 @@ class PreviewRow:
     status: str  # a CHANGE_LABELS key; "" before the store was compared
     changed: tuple[str, ...]
     text: str
+    label: str | None = None  # "110.45": the number as printed (a UPR recommendation)
 
     @property
     def id(self) -> int:
@@ -48,14 +49,15 @@ class PreviewRow:
 
 def rows_from_report(doc: DocumentReport) -> list[PreviewRow]:
     return [
-        PreviewRow(c.number, c.kind, c.cluster, c.urgent, c.parts, c.status, c.changed, c.text) for c in doc.changes
+        PreviewRow(c.number, c.kind, c.cluster, c.urgent, c.parts, c.status, c.changed, c.text, c.label)
+        for c in doc.changes
     ]
 
 
 def rows_from_parsed(doc: ParsedDocument) -> list[PreviewRow]:
     """Before the symbol is known the store cannot be compared: show what was read."""
     return [
-        PreviewRow(p.number, p.kind, p.cluster, p.urgent, len(p.parts), "", (), " ".join(p.text.split()))
+        PreviewRow(p.number, p.kind, p.cluster, p.urgent, len(p.parts), "", (), " ".join(p.text.split()), p.label)
         for p in doc.paragraphs
     ]
 
@@ -73,7 +75,7 @@ class ImportPreviewModel(RecordTableModel[PreviewRow]):
     COL_URGENT = 3
     COL_CHANGE = 5
     columns: Sequence[Column[PreviewRow]] = (
-        Column(N_("No."), lambda r: r.number, align=RIGHT, sample="000"),
+        Column(N_("No."), lambda r: r.label or r.number, align=RIGHT, sample="000.000"),
         Column(N_("Kind"), lambda r: label(r.kind), sample="Recommendation", width=92),  # fits Khmer "Concern"
         Column(
             N_("Cluster"),
