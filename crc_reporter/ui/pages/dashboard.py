@@ -124,7 +124,8 @@ class DashboardPage(Page):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(5, 1)
-        self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends, self.mechanisms]
+        self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
+        self.mechanisms.activated.connect(self.open_target)  # shown only when other mechanisms are in the store
         for chart in self.charts:
             chart.activated.connect(self.open_target)
         for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
@@ -315,6 +316,7 @@ class DashboardPage(Page):
             {"filters": {"treaty": mechanism, **({"cluster": row.key} if row.key else {})}},
         )
         self.mechanisms.set_data(rows, colors, {m: m for m in names})
+        self.mechanisms.setMinimumHeight(self.mechanisms.sizeHint().height())
         self.mechanism_card.set_caption(
             _(
                 "Recommendations of every mechanism on the State, in the CRC's reporting clusters; "
