@@ -28,6 +28,7 @@ from crc_reporter.i18n.labels import label
 from crc_reporter.reports.context import ANSWERS, KIND_TITLES, ReportKind, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.selection import parse_date, parse_names, parse_paragraphs
+from crc_reporter.services.other_mechanisms import ALL_MECHANISMS
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 
 KIND_TEXTS: dict[ReportKind, str] = {
@@ -90,7 +91,7 @@ class ReportForm(QFrame):
         self.mechanism = QComboBox()
         self.mechanism.setAccessibleName(_("Mechanisms"))
         self.mechanism.addItem(_("This document only"), None)
-        self.mechanism.addItem(_("Every mechanism on the State"), "all")
+        self.mechanism.addItem(_("Every mechanism on the State"), ALL_MECHANISMS)
         for mechanism in Mechanism:
             if mechanism.value not in ("CRC", "OPSC", "OPAC", "OPIC"):
                 self.mechanism.addItem(_("Only {mechanism}").format(mechanism=mechanism.value), mechanism.value)
