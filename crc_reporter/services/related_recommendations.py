@@ -6,7 +6,7 @@ different mechanisms about the same country (TF-IDF cosine,
 :mod:`crc_reporter.domain.similarity`) and lists the pairs no one has judged
 yet; a person links a pair (:func:`set_relation` with ``linked``) or rejects it
 (``rejected``: it is not offered again). Links travel in exchange packages
-(table ``recommendation_relation``, revision 0014) and the reports cite them.
+(table ``recommendation_relation``, revision 0015) and the reports cite them.
 """
 
 from __future__ import annotations

@@ -68,8 +68,7 @@ class Cluster(Base):
 class Document(Synced, Base):
     __tablename__ = "document"
     symbol: Mapped[str] = mapped_column(String(64), unique=True)
-    #: the document's mechanism (domain ``Mechanism``): CRC, OPSC, OPAC, OPIC, UPR, CEDAW, … (issue 22)
-    treaty_code: Mapped[str] = mapped_column(ForeignKey("treaty.code"))
+    treaty_code: Mapped[str] = mapped_column(ForeignKey("treaty.code"))  # the mechanism (CRC, UPR, CEDAW…)
     doc_type: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(Text, default="")
     country: Mapped[str | None] = mapped_column(String(3))
@@ -117,15 +116,13 @@ class Recommendation(Synced, Base):
     # the paragraph in another language, typed by a person (usually Khmer), and that language's code
     translation: Mapped[str | None] = mapped_column(Text)
     translation_lang: Mapped[str | None] = mapped_column(String(8))
-    # issue 22 (migration 0013): recommendations of other mechanisms. ``number`` stays the running
-    # number in the document; ``label`` is the number as printed when it differs ("110.45").
+    # issue 22 (0014): other mechanisms. ``label``: the number as printed when not ``number`` ("110.45")
     label: Mapped[str | None] = mapped_column(String(16))
     recommending_states: Mapped[str] = mapped_column(Text, server_default="")  # one State a line
     position: Mapped[str | None] = mapped_column(String(24))  # UPR: supported / supported_in_part / noted
     upr_session: Mapped[str | None] = mapped_column(String(32))  # UPR working group session ("46")
     upr_cycle: Mapped[int | None] = mapped_column(Integer)  # UPR cycle (4)
-    #: False while the cluster of a non-CRC recommendation is only proposed; a person confirms it
-    cluster_confirmed: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    cluster_confirmed: Mapped[bool] = mapped_column(Boolean, server_default=true())  # False: only proposed
 
     document: Mapped[Document] = relationship(back_populates="recommendations")
     parts: Mapped[list[RecommendationPart]] = relationship(

@@ -136,3 +136,52 @@ def test_tracker_and_impact_exports_on_every_backend(demo_store: Store, tmp_path
     with demo_store.session() as session:
         report = apply_tracker(session, read_tracker((tmp_path / "t.xlsx").read_bytes(), "t.xlsx"))
     assert not report.changes and not report.problems and not report.unknown_rows
+
+
+def test_upr_fields_travel_and_read_back_on_every_backend(
+    demo_store: Store, store: Store, tmp_path: Path, signed: Path
+) -> None:
+    """Issue 22 on SQLite and PostgreSQL: a UPR recommendation's fields in a package, the tracker and IMPACT."""
+    from crc_reporter.services import documents as doc_svc
+
+    with demo_store.session() as session:
+        doc_svc.create_document(session, "A/HRC/56/17", country="KHM", date="2024-04-04")
+        rec_svc.create_recommendation(
+            session,
+            "A/HRC/56/17",
+            45,
+            "Raise the minimum age of criminal responsibility.",
+            label="110.45",
+            recommending_states=["Chile", "Mexico"],
+            position="supported_in_part",
+            upr_session="46",
+            upr_cycle=4,
+            cluster="special_protection",
+            cluster_confirmed=False,
+        )
+    merge(store, export(demo_store, tmp_path / "p.crcx", key_file=signed))
+    with store.session() as session:
+        [rec] = [r for r in list_recommendations(session) if r.document == "A/HRC/56/17"]
+        assert (rec.mechanism, rec.reference, rec.recommending_states, rec.position) == (
+            "UPR",
+            "110.45",
+            ("Chile", "Mexico"),
+            "supported_in_part",
+        )
+        assert (rec.upr_session, rec.upr_cycle, rec.cluster, rec.cluster_confirmed) == (
+            "46",
+            4,
+            "special_protection",
+            False,
+        )
+        result = export_impact(session, tmp_path / "impact.csv")
+        export_tracker(session, tmp_path / "t.xlsx")
+    import csv
+
+    with result.recommendations.open(encoding="utf-8-sig", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["Reference [database:reference]"] == "A/HRC/56/17 para 45")
+    support = next(h for h in row if "[database:support_level]" in h)
+    assert row[support] == "1" and "UPR" in row["category-short-title [rel:category-short-title]"].split(",")
+    tracker = read_tracker((tmp_path / "t.xlsx").read_bytes(), "t.xlsx")
+    with store.session() as session:
+        assert not apply_tracker(session, tracker).changes  # read back unchanged

@@ -1,4 +1,4 @@
-"""Issue 22, the model: documents of every mechanism, UPR fields on recommendations, the 0013 migration."""
+"""Issue 22, the model: documents of every mechanism, UPR fields on recommendations, the 0014 migration."""
 
 from __future__ import annotations
 
@@ -95,13 +95,13 @@ def test_upr_recommendation_fields_are_written_and_read(store: Store) -> None:
         )
 
 
-def test_a_store_of_revision_0012_upgrades_and_stays_all_crc(tmp_path: Path) -> None:
+def test_a_store_of_revision_0013_upgrades_and_stays_all_crc(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{path}")
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0012")
+        command.upgrade(cfg, "0013")
     engine.dispose()
     con = sqlite3.connect(path)
     with con:

@@ -127,7 +127,7 @@ def _t(model: type) -> Table:
     return table
 
 
-#: issue 22 (migration 0013): other mechanisms' fields, and their values on every older record
+#: issue 22 (migration 0014): other mechanisms' fields, and their values on every older record
 _RECOMMENDATION_EXTRAS: tuple[tuple[str, object], ...] = (
     ("label", None),
     ("recommending_states", ""),

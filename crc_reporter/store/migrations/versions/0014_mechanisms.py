@@ -16,8 +16,8 @@ their meaning:
   recommendation is only proposed (existing rows: true, their clusters are the
   Committee's own).
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013 (re-chained after 0013_update_requests, merged first)
 Create Date: 2026-12-08
 """
 
@@ -26,8 +26,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -8,8 +8,8 @@ simply has none. On PostgreSQL it gets the audit and version triggers of the
 other synchronised tables (revision 0009); ``server-setup`` grants editors
 write access to it.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-08
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
