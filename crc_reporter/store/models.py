@@ -382,7 +382,9 @@ class StoreMeta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# --- exchange between copies: their tables live in sync_models (one module per responsibility) ----
+# --- tables in modules of their own (exchange between copies; the follow-up cycle), imported here so the
+# metadata always has them and callers find them here
+from crc_reporter.store.follow_up_models import ProposedChange, RequestItem, UpdateRequest  # noqa: E402, F401
 from crc_reporter.store.sync_models import (  # noqa: E402, F401 - after Base's tables; re-exported for callers
     ExchangeSetting,
     SyncAlias,
