@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mechanism_commands",
         N_("link recommendations of different mechanisms about the same issue (proposed by text similarity)"),
     ),
+    "attention": (
+        "attention_commands",
+        N_("what needs attention today: overdue actions and requests, urgent recommendations, deadlines"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",
