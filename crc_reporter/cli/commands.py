@@ -30,6 +30,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "subheading_commands",
         N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
     ),
+    "cluster": (
+        "mechanism_commands",
+        N_("place recommendations of the UPR and other treaty bodies in the CRC's reporting clusters"),
+    ),
+    "related": (
+        "mechanism_commands",
+        N_("link recommendations of different mechanisms about the same issue (proposed by text similarity)"),
+    ),
     "attention": (
         "attention_commands",
         N_("what needs attention today: overdue actions and requests, urgent recommendations, deadlines"),

@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 
 from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
 from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
 from crc_reporter.reports.progress_xlsx import write_progress_workbook
@@ -81,6 +82,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="NAME[,NAME]", help=_("only the actions of these actors"))
     p.add_argument("--from", dest="period_from", metavar="DATE", help=_("start of the reporting period (YYYY-MM-DD)"))
     p.add_argument("--to", dest="period_to", metavar="DATE", help=_("end of the reporting period (YYYY-MM-DD)"))
+    p.add_argument(
+        "--mechanism",
+        choices=["all", *(m.value for m in Mechanism)],
+        metavar="MECHANISM",
+        help=_("matrix: also every other mechanism's recommendations on the State (all), or only one's (e.g. UPR)"),
+    )
     p.set_defaults(handler=cmd_report)
 
 
@@ -161,6 +168,7 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         actors=(args.actor,) if progress else parse_names(args.actors or ""),
         period_from=parse_date(args.period_from) if args.period_from else None,
         period_to=parse_date(args.period_to) if args.period_to else None,
+        mechanism=args.mechanism,
     )
     interactive = sys.stderr.isatty()
 

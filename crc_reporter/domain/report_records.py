@@ -17,6 +17,7 @@ from crc_reporter.domain.records import (
     IndicatorInfo,
     RecommendationInfo,
 )
+from crc_reporter.domain.related import RecRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,25 @@ class StateReportRefs:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherRecommendation:
+    """A recommendation of another mechanism (UPR, CEDAW…) about the same State, with the actions answering it."""
+
+    rec: RecRef
+    actions: tuple[LinkedAction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OtherMechanisms:
+    """What the reports cite from other mechanisms (issue 22).
+
+    ``by_recommendation``: the recommendations a person linked to each paragraph answered (by its id);
+    ``by_cluster``: those placed in a cluster (confirmed) and linked to none of the paragraphs answered."""
+
+    by_recommendation: dict[int, tuple[OtherRecommendation, ...]]
+    by_cluster: dict[str, tuple[OtherRecommendation, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     document: DocumentInfo
     state_name: str
@@ -121,6 +141,8 @@ class ReportData:
     coalition_entries: tuple[CoalitionEntry, ...] = ()
     #: the alternative report: the State party report's paragraphs on the same clusters and paragraphs
     state_report: StateReportRefs | None = None
+    #: the State and alternative reports: related recommendations of other mechanisms (issue 22)
+    other_mechanisms: OtherMechanisms | None = None
 
     @property
     def items(self) -> tuple[ReportItem, ...]:

@@ -118,6 +118,20 @@ class IndicatorTrend:
 
 
 @dataclass(frozen=True, slots=True)
+class MechanismCounts:
+    """Recommendations of one cluster by mechanism (issue 22); ``cluster`` None with ``placed`` False: other
+    mechanisms' recommendations whose cluster no person has confirmed yet."""
+
+    cluster: str | None
+    by_mechanism: dict[str, int]
+    placed: bool = True
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_mechanism.values())
+
+
+@dataclass(frozen=True, slots=True)
 class DashboardFigures:
     scope: str | None  # the document the figures are about; None means the whole store
     today: dt.date
@@ -131,6 +145,8 @@ class DashboardFigures:
     overdue: tuple[OverdueAction, ...] = ()
     overdue_count: int = 0
     trends: tuple[IndicatorTrend, ...] = ()
+    #: every mechanism's recommendations on the scope's State, by cluster (only when some are not the CRC's)
+    mechanisms: tuple[MechanismCounts, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from crc_reporter.domain.report_records import (
     ReportItem,
 )
 from crc_reporter.i18n import _
-from crc_reporter.reports import parts, statistics
+from crc_reporter.reports import other_mechanisms, parts, statistics
 from crc_reporter.reports.builder import Content, Note, Span
 from crc_reporter.reports.charts import charts_section
 from crc_reporter.reports.context import ReportContext, ReportOptions
@@ -34,6 +34,7 @@ from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage, roman
 from crc_reporter.reports.ooxml import BOLD
 from crc_reporter.services.coalition_inputs import entries_for_document
+from crc_reporter.services.other_mechanisms import with_other_mechanisms
 from crc_reporter.services.report_data import gather_report_data
 from crc_reporter.services.state_report_refs import state_report_refs
 
@@ -49,7 +50,7 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
     )
     entries = tuple(entries_for_document(session, data.document.id))
     refs = state_report_refs(session, data.document.id)
-    data = dataclasses.replace(data, coalition_entries=entries, state_report=refs)
+    data = with_other_mechanisms(session, dataclasses.replace(data, coalition_entries=entries, state_report=refs))
     if data.document.type != DocumentType.CONCLUDING_OBSERVATIONS.value:
         raise ReportError(
             _(
@@ -259,6 +260,7 @@ def _item(ctx: ReportContext, item: ReportItem) -> None:
         _state_report_line(ctx, data.state_report.by_paragraph.get(rec.number, ()), cluster=False)
     _assessment(ctx, tx._("Government's assessment:"), item.government)
     parts.actions_section(ctx, government, tx._("Government actions"))
+    other_mechanisms.see_also(ctx, other_mechanisms.related_to(ctx, rec.id), item.actions)
     b.heading(3, tx._("Assessment of the coalition"))
     _assessment(ctx, tx._("Coalition's assessment:"), item.civil_society)
     parts.actions_section(ctx, coalition, tx._("Work and evidence of the coalition's members"))
@@ -340,7 +342,8 @@ def build(ctx: ReportContext) -> None:
     for section in ctx.data.sections:
         items = [i for i in section.items if answered(i)]
         entries = section_entries(ctx.data, section)
-        if items or entries:
+        placed = ctx.data.other_mechanisms.by_cluster.get(section.key) if ctx.data.other_mechanisms else None
+        if items or entries or placed:
             words = ctx.builder.words
             ctx.builder.heading(1, parts.cluster_heading(ctx.tx, section, number))
             if ctx.data.state_report is not None:
@@ -349,6 +352,7 @@ def build(ctx: ReportContext) -> None:
             for item in items:
                 _item(ctx, item)
                 ctx.tick()
+            other_mechanisms.cluster_others(ctx, section.key)
             _coalition_entries(ctx, section)
             ctx.chapters.append((parts.cluster_title(ctx.tx, section), ctx.builder.words - words, len(items)))
         ctx.tick(len(section.items) - len(items))

@@ -99,6 +99,9 @@ class ReportOptions:
     period_to: dt.date | None = None
     #: lay the draft out with LibreOffice (when installed) to fill in the contents' page numbers
     contents_pages: bool = False
+    #: the follow-up matrix (issue 22): None, the document alone; "all", every mechanism's latest document on
+    #: the same State besides it; a mechanism ("UPR"), only that mechanism's
+    mechanism: str | None = None
 
 
 @dataclass(frozen=True)

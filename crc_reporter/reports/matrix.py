@@ -15,7 +15,7 @@ from crc_reporter.domain.enums import ImplementationStatus
 from crc_reporter.domain.records import AssessmentInfo, RecommendationInfo
 from crc_reporter.domain.report_records import ReportData, ReportItem
 from crc_reporter.i18n import _
-from crc_reporter.reports import parts
+from crc_reporter.reports import other_mechanisms, parts
 from crc_reporter.reports.builder import Content, Span, Spans
 from crc_reporter.reports.context import ReportContext, ReportOptions
 from crc_reporter.reports.docx_base import set_landscape
@@ -23,6 +23,7 @@ from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage
 from crc_reporter.reports.ooxml import BOLD, ITALIC
 from crc_reporter.reports.tables import Column, GroupRow, Row, add_table
+from crc_reporter.services.other_mechanisms import ALL_MECHANISMS, with_mechanism
 from crc_reporter.services.report_data import gather_report_data
 
 LISTED_KINDS = ("recommendation", "concern")
@@ -36,9 +37,22 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
         coalition=options.coalition,
         state_name=options.state_name,
     )
-    if not any(i.kind in LISTED_KINDS for i in data.items):
+    data = with_mechanism(session, data, options.mechanism)
+    if not any(i.kind in LISTED_KINDS for i in _all_items(data)):
+        if options.mechanism and options.mechanism != data.document.treaty:
+            what = _("all mechanisms") if options.mechanism == ALL_MECHANISMS else options.mechanism
+            raise ReportError(
+                _("{symbol}: no recommendations of {mechanism} on the same State to follow up").format(
+                    symbol=data.document.symbol, mechanism=what
+                )
+            )
         raise ReportError(_("{symbol} has no recommendations to follow up").format(symbol=data.document.symbol))
     return data
+
+
+def _all_items(data: ReportData) -> list[ReportItem]:
+    """The document's paragraphs and those of the other documents the matrix covers."""
+    return [*data.items, *(i for p in data.protocols for i in p.items)]
 
 
 def word_limit(data: ReportData) -> None:
@@ -46,11 +60,13 @@ def word_limit(data: ReportData) -> None:
 
 
 def title(data: ReportData, tx: ReportLanguage) -> str:
-    return tx._("Follow-up status matrix: {symbol}").format(symbol=data.document.symbol)
+    symbols = [data.document.symbol] if data.items else []
+    symbols += [p.document.symbol for p in data.protocols if p.items]
+    return tx._("Follow-up status matrix: {symbol}").format(symbol=tx.join(symbols or [data.document.symbol]))
 
 
 def steps(data: ReportData) -> int:
-    return len(data.items)
+    return len(_all_items(data))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -84,7 +100,7 @@ def _lead_and_parts(ctx: ReportContext, rec: RecommendationInfo) -> tuple[str, l
 
 def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, government_only: bool) -> Row:
     tx, rec = ctx.tx, item.recommendation
-    number: list[Spans] = [tx.integer(rec.number)]
+    number: list[Spans] = [tx.digits(rec.label) if rec.label else tx.integer(rec.number)]
     if rec.urgent:
         number.append([Span(tx._("Urgent"), BOLD)])
     text: list[Spans] = []
@@ -92,6 +108,8 @@ def _row(ctx: ReportContext, item: ReportItem, with_civil_society: bool, governm
         text.append([Span(ctx.tx.subheading(rec.subheading), BOLD)])
     lead, part_cells = _lead_and_parts(ctx, rec)
     text.append(shorten(lead, 240))
+    if rec.position in other_mechanisms.POSITIONS:  # a UPR recommendation: the State's position
+        text.append([Span(tx.label(rec.position), ITALIC)])
     actions = [a for a in item.actions if not government_only or a.action.actor_type in (None, "government")]
     action_cells: list[Spans] = []
     for linked in actions:
@@ -136,15 +154,18 @@ def status_table(ctx: ReportContext, *, with_civil_society: bool, government_onl
     for protocol in ctx.data.protocols:
         listed = [i for i in protocol.items if i.kind in LISTED_KINDS]
         if listed:
-            name = tx._(parts.PROTOCOL_TITLES.get(protocol.document.treaty, protocol.document.treaty))
-            rows.append(GroupRow(f"{name} ({protocol.document.symbol})"))
+            rows.append(
+                GroupRow(
+                    f"{other_mechanisms.document_title(tx, protocol.document.treaty)} ({protocol.document.symbol})"
+                )
+            )
             rows.extend(_row(ctx, item, with_civil_society, government_only) for item in listed)
     add_table(ctx.builder, columns, rows)
 
 
 def _summary(ctx: ReportContext) -> None:
     tx = ctx.tx
-    items = [i for i in ctx.data.items if i.kind in LISTED_KINDS]
+    items = [i for i in _all_items(ctx.data) if i.kind in LISTED_KINDS]
     gov = Counter(i.government.status if i.government else "not_assessed" for i in items)
     cs = Counter(i.civil_society.status if i.civil_society else "not_assessed" for i in items)
     rows: list[Row] = [

@@ -16,16 +16,17 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.domain.enums import ActorType, DocumentType
 from crc_reporter.domain.records import DocumentInfo
-from crc_reporter.domain.report_records import ClusterSection, ReportData, ReportItem
+from crc_reporter.domain.report_records import ClusterSection, LinkedAction, ReportData, ReportItem
 from crc_reporter.domain.word_limits import PERIODIC_REPORT
 from crc_reporter.i18n import _
-from crc_reporter.reports import matrix, parts, statistics
+from crc_reporter.reports import matrix, other_mechanisms, parts, statistics
 from crc_reporter.reports.builder import Span
 from crc_reporter.reports.charts import charts_section
 from crc_reporter.reports.context import ReportContext, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.language import ReportLanguage, roman
 from crc_reporter.reports.ooxml import MARK
+from crc_reporter.services.other_mechanisms import with_other_mechanisms
 from crc_reporter.services.report_data import gather_report_data
 
 
@@ -43,7 +44,7 @@ def gather(session: Session, options: ReportOptions) -> ReportData:
                 "{symbol} is not a set of concluding observations; a periodic report answers concluding observations"
             ).format(symbol=data.document.symbol)
         )
-    return data
+    return with_other_mechanisms(session, data)
 
 
 def word_limit(data: ReportData) -> int:
@@ -166,6 +167,10 @@ def introduction(ctx: ReportContext) -> None:
         charts_section(ctx, "government")
 
 
+def _by_government(linked: LinkedAction) -> bool:
+    return linked.action.actor_type in (None, ActorType.GOVERNMENT.value)
+
+
 def _government(item: ReportItem) -> ReportItem:
     """A State report tells what the State did: actions of government bodies (or of no recorded actor)."""
     keep = tuple(a for a in item.actions if a.action.actor_type in (None, ActorType.GOVERNMENT.value))
@@ -184,6 +189,9 @@ def reply(ctx: ReportContext, item: ReportItem, doc: DocumentInfo | None = None)
     if ctx.options.quote_recommendations:
         parts.committee_text(ctx, item.recommendation)
     parts.actions_section(ctx, item.actions, tx._("Measures taken"))
+    other_mechanisms.see_also(
+        ctx, other_mechanisms.related_to(ctx, item.recommendation.id), item.actions, _by_government
+    )
     statistics.cite(ctx, item.indicators, "II")
     parts.narrative(
         ctx,
@@ -225,6 +233,7 @@ def chapter(ctx: ReportContext, section: ClusterSection, number: int) -> None:
             reply(ctx, item, protocol.document)
             ctx.tick()
         items.extend(op_items)
+    other_mechanisms.cluster_others(ctx, section.key, _by_government)
     ctx.chapters.append((parts.cluster_title(tx, section), b.words - words, len(items)))
 
 

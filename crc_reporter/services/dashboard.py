@@ -22,11 +22,13 @@ from crc_reporter.domain.enums import (
     RecommendationKind,
     Treaty,
 )
+from crc_reporter.domain.related import CRC_FAMILY, mechanism_group
 from crc_reporter.domain.summaries import (
     ActorActions,
     ClusterStatus,
     DashboardFigures,
     IndicatorTrend,
+    MechanismCounts,
     NextReport,
     OverdueAction,
     UrgentItem,
@@ -188,7 +190,38 @@ def dashboard_figures(
         overdue=overdue,
         overdue_count=overdue_count,
         trends=_trends(session, in_scope if doc else None, max_trends),
+        mechanisms=mechanism_counts(session, doc.country if doc else None, everywhere=doc is None),
     )
+
+
+def mechanism_counts(session: Session, country: str | None, *, everywhere: bool) -> tuple[MechanismCounts, ...]:
+    """Recommendations (not concerns) of every mechanism on one State (or in the whole store), by cluster in
+    guideline order; those of other mechanisms whose cluster is not confirmed last. Empty when all are CRC."""
+    stmt = (
+        select(Document.treaty_code, Recommendation.cluster, Recommendation.cluster_confirmed, func.count())
+        .join(Document, Recommendation.document_id == Document.id)
+        .where(Recommendation.kind == RecommendationKind.RECOMMENDATION.value)
+        .group_by(Document.treaty_code, Recommendation.cluster, Recommendation.cluster_confirmed)
+    )
+    if not everywhere:
+        if not country:
+            return ()
+        stmt = stmt.where(Document.country == country)
+    rows = session.execute(stmt).all()
+    if all(treaty in CRC_FAMILY for treaty, _c, _f, _n in rows):
+        return ()
+    placed: dict[str | None, Counter[str]] = defaultdict(Counter)
+    waiting: Counter[str] = Counter()
+    for treaty, cluster, confirmed, count in rows:
+        mechanism = mechanism_group(treaty)
+        if mechanism != "CRC" and not (confirmed and cluster):
+            waiting[mechanism] += count
+        else:
+            placed[cluster][mechanism] += count
+    out = [MechanismCounts(key, dict(c)) for key, c in sorted(placed.items(), key=lambda kv: cluster_position(kv[0]))]
+    if waiting:
+        out.append(MechanismCounts(None, dict(waiting), placed=False))
+    return tuple(out)
 
 
 def _next_report(session: Session, document_id: int | None, today: dt.date) -> NextReport | None:

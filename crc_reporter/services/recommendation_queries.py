@@ -47,6 +47,8 @@ class RecommendationFilter:
     urgent: bool | None = None
     tag: str | None = None
     responsible: str | None = None
+    recommending_state: str | None = None  # a UPR recommendation's recommending State (issue 22)
+    position: str | None = None  # a UPR position: supported, supported_in_part, noted
     query: str = ""
     ids: Collection[int] | None = None
 
@@ -75,6 +77,11 @@ def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[Any]:
                 select(responsible_body.c.recommendation_id).join(Actor).where(Actor.name == flt.responsible)
             )
         )
+    if flt.position:
+        stmt = stmt.where(Recommendation.position == flt.position)
+    if flt.recommending_state:  # one State a line: the whole line, never part of a longer name
+        lines = "\n" + Recommendation.recommending_states + "\n"
+        stmt = stmt.where(lines.contains("\n" + flt.recommending_state + "\n", autoescape=True))
     if flt.ids is not None:
         stmt = stmt.where(Recommendation.id.in_(list(flt.ids)))
     match = recommendation_match(session, flt.query) if flt.query else None

@@ -180,6 +180,10 @@ def row_matches(row: RecommendationRow, flt: RecommendationFilter) -> bool:
         return False
     if flt.tag and flt.tag not in row.tags:
         return False
+    if flt.position and row.position != flt.position:
+        return False
+    if flt.recommending_state and flt.recommending_state not in row.recommending_states:
+        return False
     return not (flt.responsible and flt.responsible not in row.responsible)
 
 
@@ -210,6 +214,8 @@ def _narrows(flt: RecommendationFilter) -> bool:
         or flt.civil_society_status
         or flt.tag
         or flt.responsible
+        or flt.position
+        or flt.recommending_state
     )
 
 
@@ -229,6 +235,7 @@ class FilterChoices:
     documents: tuple[str, ...]
     tags: tuple[str, ...]
     responsible: tuple[str, ...]
+    recommending_states: tuple[str, ...] = ()  # issue 22: the States that made the UPR recommendations
 
 
 def filter_choices(session: Session) -> FilterChoices:
@@ -244,7 +251,19 @@ def filter_choices(session: Session) -> FilterChoices:
     bodies = session.scalars(
         select(Actor.name).where(Actor.id.in_(select(responsible_body.c.actor_id))).order_by(Actor.name)
     )
+    states = sorted(
+        {
+            state
+            for value in session.scalars(
+                select(Recommendation.recommending_states).where(Recommendation.recommending_states != "").distinct()
+            )
+            for state in (value or "").split("\n")
+            if state
+        },
+        key=str.casefold,
+    )
     return FilterChoices(
+        recommending_states=tuple(states),
         treaties=tuple(treaties),
         documents=tuple(s for s, _t in doc_rows),
         tags=tuple(tags),

@@ -60,7 +60,7 @@ def state_name_from(doc: DocumentInfo) -> str:
     return doc.country or ""
 
 
-def _actions_by_paragraph(
+def actions_by_paragraph(
     session: Session, symbol: str, include_confidential: bool
 ) -> tuple[dict[int, list[LinkedAction]], int]:
     """``{paragraph number: [actions with the parts they answer]}``, and how many confidential ones were left out."""
@@ -115,7 +115,7 @@ def _latest_assessments(
     return out
 
 
-def _items(
+def report_items(
     session: Session, doc: DocumentInfo, include_confidential: bool, civil_society_by: set[str] | None
 ) -> tuple[list[ReportItem], int]:
     recs: list[RecommendationInfo] = sorted(
@@ -124,7 +124,7 @@ def _items(
     if not recs:
         return [], 0
     rec_ids = [r.id for r in recs]
-    actions, left_out = _actions_by_paragraph(session, doc.symbol, include_confidential)
+    actions, left_out = actions_by_paragraph(session, doc.symbol, include_confidential)
     indicators: dict[int, list[IndicatorInfo]] = defaultdict(list)
     for indicator in list_indicators(session, rec_ids=rec_ids):
         for rec_id in indicator.recommendations:
@@ -179,7 +179,7 @@ def _cited(session: Session, items: list[ReportItem], include_confidential: bool
         if not recs:
             continue  # a document the store does not hold: its paragraphs are shown as not found
         paragraphs.update({(symbol, r.number): r for r in recs})
-        actions[symbol], count = _actions_by_paragraph(session, symbol, include_confidential)
+        actions[symbol], count = actions_by_paragraph(session, symbol, include_confidential)
         left_out += count
         day = get_document(session, symbol).date
         since = max(since, day) if since and day else since or day
@@ -296,7 +296,7 @@ def gather_report_data(
     civil_society_by = None
     if coalition_info is not None:
         civil_society_by = {coalition_info.name, *(m.name for m in members)}
-    items, left_out = _items(session, doc, include_confidential, civil_society_by)
+    items, left_out = report_items(session, doc, include_confidential, civil_society_by)
     cited = _Cited(items)
     if with_cited:  # a list of issues: the paragraphs of concluding observations its questions cite
         cited = _cited(session, items, include_confidential)
@@ -304,7 +304,7 @@ def gather_report_data(
     protocols = []
     if with_protocols:
         for op_doc in _protocol_documents(session, doc):
-            op_items, op_left_out = _items(session, op_doc, include_confidential, civil_society_by)
+            op_items, op_left_out = report_items(session, op_doc, include_confidential, civil_society_by)
             protocols.append(ProtocolSection(op_doc, tuple(op_items)))
             left_out += op_left_out
     return ReportData(

@@ -289,6 +289,20 @@ class CoalitionInput(Synced, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class RecommendationRelation(Synced, Base):
+    """Two recommendations of different mechanisms about the same issue (the CRC's and the UPR's), as a person
+    judged it (issue 22): ``linked``, or ``rejected`` so that the similarity proposer does not offer it again.
+
+    One row per pair, in either order; ``score`` is the text similarity proposed (None when linked by hand)."""
+
+    __tablename__ = "recommendation_relation"
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    related_id: Mapped[int] = mapped_column(ForeignKey("recommendation.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="linked")
+    score: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (UniqueConstraint("recommendation_id", "related_id"),)
+
+
 class SubheadingTranslation(Synced, Base):
     """A drafter's wording of a sub-heading outside the standard glossary, in one language (typed once)."""
 
@@ -368,82 +382,15 @@ class StoreMeta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# --- exchange between copies (see crc_reporter/services/exchange) ----------------------
-
-
-class SyncReplica(Base):
-    """This copy's replica id, and where it was when it got it (a copied database gets a new one)."""
-
-    __tablename__ = "sync_replica"
-    key: Mapped[str] = mapped_column(String(16), primary_key=True)  # always "self"
-    replica: Mapped[str] = mapped_column(String(32))
-    binding: Mapped[str] = mapped_column(Text, default="")
-
-
-class SyncRecord(Base):
-    """What this copy last stamped for a live record: its version vector and a hash of its content.
-
-    A record whose content no longer matches ``hash`` was changed here since then;
-    the next exchange counts that change in ``vv`` (``{replica id: counter}``).
-    """
-
-    __tablename__ = "sync_record"
-    __table_args__ = {"sqlite_with_rowid": False}
-    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    vv: Mapped[str] = mapped_column(Text)  # JSON {replica: counter}
-    hash: Mapped[str] = mapped_column(String(32))
-
-
-class Tombstone(Base):
-    """A deleted record, so that its deletion travels to the other copies."""
-
-    __tablename__ = "tombstone"
-    __table_args__ = {"sqlite_with_rowid": False}
-    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    vv: Mapped[str] = mapped_column(Text)
-    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class SyncAlias(Base):
-    """Another copy's UUID for one of our records (both copies added the same document or actor)."""
-
-    __tablename__ = "sync_alias"
-    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    target: Mapped[str] = mapped_column(String(36), index=True)
-
-
-class SyncPeer(Base):
-    """The last exchange with another copy."""
-
-    __tablename__ = "sync_peer"
-    replica: Mapped[str] = mapped_column(String(32), primary_key=True)
-    name: Mapped[str] = mapped_column(Text, default="")
-    last_package: Mapped[str | None] = mapped_column(String(64))
-    last_merged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    last_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    signer: Mapped[str | None] = mapped_column(String(80))  # key fingerprint of its last signed package
-
-
-class TrustedKey(Base):
-    """A public key whose signed packages this store trusts."""
-
-    __tablename__ = "trusted_key"
-    fingerprint: Mapped[str] = mapped_column(String(80), primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    public_key: Mapped[str] = mapped_column(Text)  # base64 of the raw 32-byte Ed25519 key
-    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    added_by: Mapped[str] = mapped_column(String(120), default="")
-
-
-class ExchangeSetting(Base):
-    """A setting of how this store takes packages (``require_trusted``: "1" or "0")."""
-
-    __tablename__ = "exchange_setting"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-# the follow-up cycle's tables live in their own module; imported here so the metadata always has them
+# --- tables in modules of their own (exchange between copies; the follow-up cycle), imported here so the
+# metadata always has them and callers find them here
 from crc_reporter.store.follow_up_models import ProposedChange, RequestItem, UpdateRequest  # noqa: E402, F401
+from crc_reporter.store.sync_models import (  # noqa: E402, F401 - after Base's tables; re-exported for callers
+    ExchangeSetting,
+    SyncAlias,
+    SyncPeer,
+    SyncRecord,
+    SyncReplica,
+    Tombstone,
+    TrustedKey,
+)

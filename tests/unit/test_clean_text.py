@@ -89,6 +89,7 @@ def test_old_stores_are_cleaned_and_export_again(demo_template: Path, tmp_path: 
             conn.execute(f"DROP TABLE {table}")
         for column in ("label", "recommending_states", "position", "upr_session", "upr_cycle", "cluster_confirmed"):
             conn.execute(f"ALTER TABLE recommendation DROP COLUMN {column}")  # added by 0014
+        conn.execute("DROP TABLE recommendation_relation")  # added by 0015
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
     conn.close()
     store = open_store(path, user="tester")

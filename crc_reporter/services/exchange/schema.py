@@ -226,6 +226,17 @@ SPECS: tuple[TableSpec, ...] = (
         enums=(("kind", frozenset({"question", "recommendation"})),),
     ),
     TableSpec(
+        "recommendation_relation",
+        _t(m.RecommendationRelation),
+        fields=("status", "score"),
+        refs=(
+            Ref("recommendation", "recommendation_id", "recommendation", True),
+            Ref("related", "related_id", "recommendation", True),
+        ),
+        natural_key=("recommendation", "related"),
+        enums=(("status", frozenset({"linked", "rejected"})),),
+    ),
+    TableSpec(
         "subheading_translation",
         _t(m.SubheadingTranslation),
         fields=("subheading", "lang", "text"),

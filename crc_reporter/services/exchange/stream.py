@@ -40,6 +40,7 @@ MAX_RECORDS = {  # the benchmark store of issue 7 (1,200 documents, 50,000 actio
     "assessment": 100_000,
     "coalition_input": 100_000,  # a few per paragraph at most
     "subheading_translation": 10_000,
+    "recommendation_relation": 200_000,  # a few related recommendations per paragraph
     "indicator": 10_000,
     "indicator_value": 100_000,
 }

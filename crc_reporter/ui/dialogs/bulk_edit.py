@@ -89,6 +89,7 @@ class BulkRecommendationDialog(FormDialog):
             fields: dict[str, object] = {}
             if cluster != _KEEP and (None if cluster == _NONE else cluster) != info.cluster:
                 fields["cluster"] = None if cluster == _NONE else cluster
+                fields["cluster_confirmed"] = True
             responsible = None
             current = [ids[name] for name in info.responsible if name in ids]
             if body != _KEEP and body not in current:

@@ -80,6 +80,7 @@ class RecommendationDialog(FormDialog):
             fields["kind"] = self.kind.currentData()
         if self.cluster.currentData() != info.cluster:
             fields["cluster"] = self.cluster.currentData()
+            fields["cluster_confirmed"] = True  # a person chose it (another mechanism's may have been proposed)
         if self.urgent.isChecked() != info.urgent:
             fields["urgent"] = self.urgent.isChecked()
         if (self.subheading.text().strip() or None) != info.subheading:

@@ -78,11 +78,17 @@ def shown_text(row: RecommendationRow) -> str:
 
 
 def _cluster(row: RecommendationRow) -> str:
-    return label(row.cluster) if row.cluster else ""
+    if not row.cluster:
+        return ""
+    if not row.cluster_confirmed:  # another mechanism's recommendation, placed by the proposer only
+        return _("{cluster}: proposed, not yet confirmed").format(cluster=label(row.cluster))
+    return label(row.cluster)
 
 
 def _short_cluster(row: RecommendationRow) -> str:
-    return short_cluster(row.cluster) if row.cluster else ""
+    if not row.cluster:
+        return ""
+    return short_cluster(row.cluster) + ("?" if not row.cluster_confirmed else "")
 
 
 class RecommendationTableModel(RecordTableModel[RecommendationRow]):
@@ -98,7 +104,13 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
             width=100,
             sample="XMP/CO/5-6",
         ),
-        Column(N_("Para."), lambda r: r.number, align=RIGHT, width=50),
+        Column(
+            N_("Para."),
+            lambda r: r.label or r.number,  # a UPR recommendation as printed: 110.45
+            sort_key=lambda r: (r.document, r.number),
+            align=RIGHT,
+            width=50,
+        ),
         Column(
             N_("Cluster"),
             _short_cluster,

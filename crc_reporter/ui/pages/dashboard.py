@@ -18,7 +18,7 @@ from crc_reporter.ui.formatting import long_date, number, short_cluster
 from crc_reporter.ui.pages.attention_panel import AttentionPanel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.welcome import WelcomePanel
-from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, STATUS_COLORS
+from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, SERIES_COLORS, STATUS_COLORS
 from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.cards import ChartCard, FigureTile
 from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart, Target
@@ -120,10 +120,15 @@ class DashboardPage(Page):
         self.trend_card = ChartCard(_("Indicator trends"), self.trends)
         grid.addWidget(self.overdue_card, 4, 0)
         grid.addWidget(self.trend_card, 4, 1)
+        self.mechanisms = StackedBarChart()
+        self.mechanism_card = ChartCard(_("Recommendations by cluster and mechanism"), self.mechanisms)
+        self.mechanism_card.setVisible(False)
+        grid.addWidget(self.mechanism_card, 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(6, 1)
         self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
+        self.mechanisms.activated.connect(self.open_target)  # shown only when other mechanisms are in the store
         for chart in self.charts:
             chart.activated.connect(self.open_target)
         for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
@@ -285,8 +290,40 @@ class DashboardPage(Page):
             if f.overdue_count > len(f.overdue)
             else ""
         )
+        self._mechanisms(f)
         self.trends.set_trends(
             [Trend(t.name, t.unit, t.points, ("indicators", {"indicator_id": t.id})) for t in f.trends]
         )
         for chart in self.charts:
             chart.setMinimumHeight(chart.sizeHint().height())
+
+    def _mechanisms(self, f: DashboardFigures) -> None:
+        """Every mechanism's recommendations on the State, by cluster: the CRC's beside the UPR's and others'."""
+        self.mechanism_card.setVisible(bool(f.mechanisms))
+        if not f.mechanisms:
+            return
+        names = sorted({m for row in f.mechanisms for m in row.by_mechanism}, key=lambda m: (m != "CRC", m != "UPR", m))
+        colors = {m: SERIES_COLORS[i % len(SERIES_COLORS)] for i, m in enumerate(names)}
+        rows = [
+            BarRow(
+                (short_cluster(c.cluster) if c.cluster else _("Outside the clusters"))
+                if c.placed
+                else _("Not yet placed"),
+                (tuple(Segment(m, c.by_mechanism.get(m, 0)) for m in names),),
+                key=(c.cluster or NO_CLUSTER) if c.placed else None,
+            )
+            for c in f.mechanisms
+        ]
+        # a segment lists that mechanism's recommendations of that cluster (the unplaced: of that mechanism)
+        self.mechanisms.target = lambda row, _c, mechanism: (
+            "recommendations",
+            {"filters": {"treaty": mechanism, **({"cluster": row.key} if row.key else {})}},
+        )
+        self.mechanisms.set_data(rows, colors, {m: m for m in names})
+        self.mechanisms.setMinimumHeight(self.mechanisms.sizeHint().height())
+        self.mechanism_card.set_caption(
+            _(
+                "Recommendations of every mechanism on the State, in the CRC's reporting clusters; "
+                "those of other mechanisms wait under “Not yet placed” until a person confirms their cluster."
+            )
+        )

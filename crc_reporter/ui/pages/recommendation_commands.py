@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from crc_reporter.domain.enums import AssessmentSide
+from crc_reporter.domain.related import CRC_FAMILY
+from crc_reporter.domain.summaries import RecommendationRow
 from crc_reporter.i18n import _, ngettext
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
 from crc_reporter.ui.commands.actions import LinkAction
 from crc_reporter.ui.dialogs.bulk_edit import BulkRecommendationDialog
+from crc_reporter.ui.dialogs.mechanism_dialogs import ClusterPlacementDialog, RelatedDialog
 from crc_reporter.ui.formatting import number, paragraph_ref
 from crc_reporter.ui.widgets.keyboard import page_command, row_menu
 
@@ -54,9 +57,18 @@ class RecommendationCommands:
             table, _("Copy reference"), self.copy_reference, QKeySequence.StandardKey.Copy, widget_only=True
         )
         self.change = page_command(page, _("Change the selected…"), self.change_selected, "Ctrl+Shift+E")
+        self.place = page_command(page, _("Place in CRC clusters…"), self.place_in_clusters)
+        self.related = page_command(page, _("Related recommendations…"), self.related_recommendations)
         self.next = page_command(page, _("Next recommendation"), lambda: page.step(1), "F8")
         self.previous = page_command(page, _("Previous recommendation"), lambda: page.step(-1), "Shift+F8")
-        for action in (self.assess_government, self.assess_civil_society, self.link, self.new_action, self.change):
+        for action in (
+            self.assess_government,
+            self.assess_civil_society,
+            self.link,
+            self.new_action,
+            self.change,
+            self.place,
+        ):
             page.ctx.access.guard_action(action)
         row_menu(table, self.menu)
 
@@ -73,6 +85,8 @@ class RecommendationCommands:
             self.copy,
             None,
             self.change,
+            self.place,
+            self.related,
         ]
 
     def open_detail(self) -> None:
@@ -96,6 +110,16 @@ class RecommendationCommands:
         if dialog.exec():
             text = ngettext("Change {n} recommendation", "Change {n} recommendations", len(infos))
             page.ctx.edit_all(text.format(n=number(len(infos))), dialog.edits())
+
+    def place_in_clusters(self) -> None:
+        """The CRC cluster proposed for the selected recommendations of other mechanisms (or for all waiting)."""
+        rows = [r for r in self.page.table.selected_records() if isinstance(r, RecommendationRow)]
+        others = [r.id for r in rows if r.treaty not in CRC_FAMILY]
+        ClusterPlacementDialog(self.page.ctx, others or None, self.page).exec()
+
+    def related_recommendations(self) -> None:
+        """Recommendations of other mechanisms alike the current one (or, with none current, every pair)."""
+        RelatedDialog(self.page.ctx, self.page.detail.rec_id(), self.page).exec()
 
     # --- drag and drop: actions dropped onto a row are linked to it, in one undoable step ---------
     def link_dropped_actions(self, action_ids: list[int], rec_id: int, part_id: int | None = None) -> None:

@@ -276,7 +276,10 @@ class RecommendationDetail(QFrame):
         info = data.info
         urgent = ' <span style="color:{};">●&nbsp;{}</span>'.format(theme().danger, _("Urgent")) if info.urgent else ""
         self.heading.setText(
-            _("{document}, paragraph {number}").format(document=info.document, number=integer(info.number)) + urgent
+            _("{document}, paragraph {number}").format(
+                document=info.document, number=info.label or integer(info.number)
+            )
+            + urgent
         )
         self.text.setHtml(recommendation_html(info, data.indicators, data.previous_ids))
         self._mark_search_hits()

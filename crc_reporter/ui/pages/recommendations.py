@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.clusters import Cluster
-from crc_reporter.domain.enums import AssessmentSide, ImplementationStatus, RecommendationKind, Treaty
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.summaries import RecommendationRow
 from crc_reporter.i18n import N_, _, ngettext
-from crc_reporter.i18n.labels import label
-from crc_reporter.services.recommendation_queries import NO_CLUSTER, RecommendationFilter
+from crc_reporter.services.recommendation_queries import RecommendationFilter
 from crc_reporter.services.recommendation_rows import FilterChoices, filter_choices, filter_rows, recommendation_rows
 from crc_reporter.services.search import search_recommendation_ids
 from crc_reporter.ui.context import AppContext
@@ -40,9 +38,9 @@ from crc_reporter.ui.pages.action_panel import ActionPanel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.recommendation_commands import RecommendationCommands
 from crc_reporter.ui.pages.recommendation_detail import DetailData, RecommendationDetail, load_detail
+from crc_reporter.ui.pages.recommendation_filters import FilterControls
 from crc_reporter.ui.tasks import TaskControl
-from crc_reporter.ui.widgets.filters import filter_combo, refill
-from crc_reporter.ui.widgets.flow import FlowLayout
+from crc_reporter.ui.widgets.filters import refill
 from crc_reporter.ui.widgets.inputs import SearchBox
 from crc_reporter.ui.widgets.splitters import remember
 from crc_reporter.ui.widgets.tables import RecordTable
@@ -51,7 +49,7 @@ from crc_reporter.ui.widgets.tables import RecordTable
 DETAIL_PAUSE_MS = 200
 
 
-class RecommendationsPage(Page):
+class RecommendationsPage(FilterControls, Page):
     key = "recommendations"
     TITLE = N_("Recommendations")
 
@@ -89,38 +87,8 @@ class RecommendationsPage(Page):
         header.addWidget(self.show_actions)
         layout.addLayout(header)
 
-        # the filters wrap onto a second line on a narrow window (a laptop at 125 %) instead of overlapping
-        filters = FlowLayout()
-        self.treaty = filter_combo(_("All treaties"), [(t.value, t.value) for t in Treaty], 100)
-        self.document = filter_combo(_("All documents"), [], 150)
-        self.cluster = filter_combo(
-            _("All clusters"),
-            [(label(c.value), c.value) for c in Cluster] + [(_("Outside the clusters"), NO_CLUSTER)],
-        )
-        self.kind = filter_combo(_("All kinds"), [(label(k.value), k.value) for k in RecommendationKind], 100)
-        status_items: list[tuple[str, object]] = []
-        for side in AssessmentSide:
-            status_items += [
-                (f"{label(side.value)}: {label(s.value)}", f"{side.value}:{s.value}") for s in ImplementationStatus
-            ]
-        self.status = filter_combo(_("Any status"), status_items, 130)
-        self.tag = filter_combo(_("All tags"), [], 100)
-        self.responsible = filter_combo(_("All responsible bodies"), [], 170)
-        self._combos = {
-            "treaty": self.treaty,
-            "document": self.document,
-            "cluster": self.cluster,
-            "kind": self.kind,
-            "status": self.status,
-            "tag": self.tag,
-            "responsible": self.responsible,
-        }
-        for combo in self._combos.values():
-            filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self.apply_filters)
-        filters.addWidget(self.urgent)
-        filters.addWidget(self.clear)
-        layout.addLayout(filters)
+        self.filters = self.make_filters()
+        layout.addWidget(self.filters)
 
         self.model = RecommendationTableModel(self)
         # filtered and sorted in the model: a pass-through proxy, which asks Python far less per cell painted
@@ -191,6 +159,9 @@ class RecommendationsPage(Page):
         refill(self.document, _("All documents"), [(s, s) for s in choices.documents])
         refill(self.tag, _("All tags"), [(t, t) for t in choices.tags])
         refill(self.responsible, _("All responsible bodies"), [(r, r) for r in choices.responsible])
+        refill(self.state, _("All recommending States"), [(s, s) for s in choices.recommending_states])
+        present = set(choices.treaties)
+        refill(self.treaty, _("All mechanisms"), [(m.value, m.value) for m in Mechanism if m.value in present])
         if self._pending_filters is not None:
             self.set_filters(self._pending_filters)
         self.apply_filters()
@@ -215,26 +186,6 @@ class RecommendationsPage(Page):
             self.detail.show_recommendation(self.table.current_id())  # type: ignore[arg-type]
 
     # --- filtering ------------------------------------------------------------------------------
-    def current_filter(self) -> RecommendationFilter:
-        status = self.status.currentData()
-        flt = RecommendationFilter(
-            treaty=self.treaty.currentData(),
-            document=self.document.currentData(),
-            cluster=self.cluster.currentData(),
-            kind=self.kind.currentData(),
-            urgent=True if self.urgent.isChecked() else None,
-            tag=self.tag.currentData(),
-            responsible=self.responsible.currentData(),
-            query=self.search.text().strip(),
-        )
-        if status:  # "side:status", a string so that findData() can find it again
-            side, value = str(status).split(":", 1)
-            if side == AssessmentSide.GOVERNMENT.value:
-                flt.government_status = value
-            else:
-                flt.civil_society_status = value
-        return flt
-
     def apply_filters(self) -> None:
         """Show the rows that pass the filters; a new text query is first run in the background.
 
@@ -244,6 +195,7 @@ class RecommendationsPage(Page):
         if not self._loaded:
             return
         flt = self.current_filter()
+        self.filters.refold()  # "More filters (2)" counts the folded ones that are set
         if flt == self._shown_filter:
             return  # a space typed after a word, say: the same question, its rows are on screen
         self._search_generation += 1  # whatever a search running now answers is no longer the question
@@ -326,48 +278,6 @@ class RecommendationsPage(Page):
                 shown=number(shown), total=number(total)
             )
         )
-
-    def clear_filters(self) -> None:
-        for combo in self._combos.values():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.urgent.blockSignals(True)
-        self.urgent.setChecked(False)
-        self.urgent.blockSignals(False)
-        self.search.set_text_now("")
-        self.apply_filters()
-
-    def set_filters(self, filters: dict[str, object]) -> None:
-        """Show the list another page asked for (a dashboard bar: one cluster's paragraphs in one status).
-
-        ``filters`` may name document, cluster, status ("side:status"), kind, tag, responsible, urgent;
-        every other filter is cleared, so the list shows exactly what was asked for."""
-        if not self._loaded:
-            self._pending_filters = dict(filters)
-            return
-        self._pending_filters = None
-        for name, combo in self._combos.items():
-            combo.blockSignals(True)
-            value = filters.get(name)
-            index = combo.findData(value) if value is not None else 0
-            if index < 0:  # a document or tag not offered yet: offered now, so the list says what it shows
-                combo.addItem(str(value), value)
-                index = combo.count() - 1
-            combo.setCurrentIndex(index)
-            combo.blockSignals(False)
-        self.urgent.blockSignals(True)
-        self.urgent.setChecked(bool(filters.get("urgent")))
-        self.urgent.blockSignals(False)
-        self.search.set_text_now("")
-        self.apply_filters()
-
-    def set_document_filter(self, symbol: str) -> None:
-        index = self.document.findData(symbol)
-        if index < 0:
-            self.document.addItem(symbol, symbol)
-            index = self.document.count() - 1
-        self.document.setCurrentIndex(index)
 
     # --- selection and navigation ---------------------------------------------------------------
     def _current_changed(self, record: object) -> None:

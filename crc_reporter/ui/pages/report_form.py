@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from crc_reporter.domain.clusters import CLUSTER_ORDER
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.records import DocumentInfo
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language
 from crc_reporter.i18n.labels import label
 from crc_reporter.reports.context import ANSWERS, KIND_TITLES, ReportKind, ReportOptions
 from crc_reporter.reports.errors import ReportError
 from crc_reporter.reports.selection import parse_date, parse_names, parse_paragraphs
+from crc_reporter.services.other_mechanisms import ALL_MECHANISMS
 from crc_reporter.ui.widgets.cards import muted_label, section_label
 
 KIND_TEXTS: dict[ReportKind, str] = {
@@ -92,6 +94,14 @@ class ReportForm(QFrame):
         template_row.addWidget(self.template_button)
         template_row.addWidget(self.template_reset)
         self.coalition = QComboBox()
+        # the follow-up matrix (issue 22): the document alone, every mechanism on the State, or one mechanism
+        self.mechanism = QComboBox()
+        self.mechanism.setAccessibleName(_("Mechanisms"))
+        self.mechanism.addItem(_("This document only"), None)
+        self.mechanism.addItem(_("Every mechanism on the State"), ALL_MECHANISMS)
+        for mechanism in Mechanism:
+            if mechanism.value not in ("CRC", "OPSC", "OPAC", "OPIC"):
+                self.mechanism.addItem(_("Only {mechanism}").format(mechanism=mechanism.value), mechanism.value)
         self.body = QComboBox()
         self.body.setAccessibleName(_("Responsible body"))
         self.output_format = QComboBox()
@@ -108,6 +118,7 @@ class ReportForm(QFrame):
         form.addRow(_("Coalition"), self.coalition)
         form.addRow(_("Responsible body"), self.body)
         form.addRow(_("Format"), self.output_format)
+        form.addRow(_("Mechanisms"), self.mechanism)
         form.addRow(_("Name of the State"), self.state_name)
         self.form = form
         layout.addLayout(form)
@@ -162,7 +173,7 @@ class ReportForm(QFrame):
         layout.addLayout(self.footer)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.lang.currentIndexChanged.connect(self._lang_chosen)
-        for combo in (self.document, self.coalition, self.body, self.output_format):
+        for combo in (self.document, self.coalition, self.body, self.output_format, self.mechanism):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.state_name.editingFinished.connect(self.changed.emit)
         for edit in (self.paragraphs, self.actors, self.period_from, self.period_to):
@@ -217,6 +228,7 @@ class ReportForm(QFrame):
         self.kind_text.setText(_(KIND_TEXTS[kind]))
         alternative = kind == ReportKind.ALTERNATIVE
         self.form.setRowVisible(self.coalition, alternative)
+        self.form.setRowVisible(self.mechanism, kind == ReportKind.MATRIX)
         progress = kind == ReportKind.PROGRESS
         self.form.setRowVisible(self.body, progress)
         self.form.setRowVisible(self.output_format, progress)
@@ -306,5 +318,6 @@ class ReportForm(QFrame):
             state_name=self.state_name.text().strip() or None,
             author=author,
             contents_pages=True,  # with LibreOffice installed: page numbers in the contents
+            mechanism=self.mechanism.currentData() if kind == ReportKind.MATRIX else None,
             **selection,  # type: ignore[arg-type]
         )
