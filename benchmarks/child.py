@@ -7,14 +7,21 @@ would carry the suite's own peak (Linux keeps the high-water mark across fork
 and exec), so :func:`peak_of` reads it through a small launcher process
 (:data:`_LAUNCHER`, a bare interpreter of about 10 MB) that starts the command
 and reports the command's ``ru_maxrss``.
+
+With ``--app-path DIR`` the command must run DIR's ``crc_reporter``: ``python -m``
+puts the current folder first on ``sys.path``, so children run in DIR (else in
+this checkout), with DIR first on ``PYTHONPATH`` for scripts started by path.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 _LAUNCHER = (
     "import os, sys, subprocess\n"
@@ -27,9 +34,14 @@ _LAUNCHER = (
 
 def run_child(args: list[str], env: dict[str, str], stdout: Path | None = None) -> float:
     """Seconds ``python ARGS`` takes from launch to exit; ``RuntimeError`` with its last lines when it fails."""
-    with open(stdout or "/dev/null", "wb") as out:
+    app = os.environ.get("CRC_BENCH_APP_PATH")
+    if app:
+        env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [app, env.get("PYTHONPATH", "")]))}
+    with open(stdout or os.devnull, "wb") as out:
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, *args], env=env, stdout=out, stderr=subprocess.PIPE, check=False)
+        proc = subprocess.run(
+            [sys.executable, *args], env=env, cwd=app or ROOT, stdout=out, stderr=subprocess.PIPE, check=False
+        )
         seconds = time.perf_counter() - started
     if proc.returncode != 0:
         tail = " | ".join(proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:])
@@ -37,10 +49,19 @@ def run_child(args: list[str], env: dict[str, str], stdout: Path | None = None) 
     return seconds
 
 
-def peak_of(args: list[str], env: dict[str, str], work: Path) -> float:
-    """The peak resident size (MB) of ``python ARGS``, read through the launcher."""
+def timed_peak(args: list[str], env: dict[str, str], work: Path) -> tuple[float, float]:
+    """Seconds and peak resident size (MB) of ``python ARGS``, read through the launcher.
+
+    The seconds include the launcher's own start (a few tens of milliseconds): use :func:`run_child`
+    for short commands.
+    """
     report = work / f"peak-{time.perf_counter_ns()}.txt"
-    run_child(["-c", _LAUNCHER, str(report), sys.executable, *args], env)
+    seconds = run_child(["-c", _LAUNCHER, str(report), sys.executable, *args], env)
     value = int(report.read_text(encoding="ascii"))
     report.unlink()
-    return value / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return seconds, value / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def peak_of(args: list[str], env: dict[str, str], work: Path) -> float:
+    """The peak resident size (MB) of ``python ARGS``, read through the launcher."""
+    return timed_peak(args, env, work)[1]
