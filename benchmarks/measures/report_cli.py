@@ -64,7 +64,7 @@ def run(ctx: Context) -> list[Row]:
     app, bare = _commands(ctx, demo, _latest_observations(demo), "cli-state")
     reps = ctx.repetitions(7, 1)
     ctx.log(f"report_cli: {reps} x (crc-reporter report state on the demo store, bare python-docx process)")
-    values, bases = interleave(reps, lambda: run_child(app, env), lambda: run_child(bare, env))
+    values, bases = interleave(reps, lambda: run_child(app, env), lambda: run_child(bare, env), warmup=not ctx.quick)
     rows = [
         Row(
             KEY,
