@@ -45,6 +45,13 @@ def _latest_observations(store: Path) -> str:
     return str(row[0])
 
 
+def _counts(store: Path) -> tuple[int, int]:
+    with contextlib.closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True)) as db:
+        (recs,) = db.execute("SELECT count(*) FROM recommendation").fetchone()
+        (actions,) = db.execute("SELECT count(*) FROM action").fetchone()
+    return int(recs), int(actions)
+
+
 def _commands(ctx: Context, store: Path, symbol: str, name: str) -> tuple[list[str], list[str]]:
     """The app's command and the bare process's, writing the same content (made once here)."""
     out, bare_out = ctx.work / f"{name}.docx", ctx.work / f"{name}-bare.docx"
@@ -78,9 +85,11 @@ def run(ctx: Context) -> list[Row]:
             samples={"app_s": values, "bare_s": bases},
         )
     ]
-    recs, actions = (60, 400) if ctx.quick else (1_500, 10_000)
-    big = ctx.report_store(recs, actions)
-    app, bare = _commands(ctx, big, SYMBOL, "cli-state-big")
+    if ctx.quick:  # the smoke test: the demo store's commands again, so the row is alive without a second store
+        recs, actions = _counts(demo)
+    else:
+        recs, actions = 1_500, 10_000
+        app, bare = _commands(ctx, ctx.report_store(recs, actions), SYMBOL, "cli-state-big")
     reps = ctx.repetitions(3, 1)
     ctx.log(f"report_cli: {reps} x peak memory of report state on {recs:,} recommendations, {actions:,} actions")
     peaks, bare_peaks = interleave(
