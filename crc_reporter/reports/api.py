@@ -48,6 +48,7 @@ _MODULES: dict[ReportKind, str] = {
     ReportKind.LOIPR: "crc_reporter.reports.loipr_replies",
     ReportKind.ALTERNATIVE: "crc_reporter.reports.alternative_report",
     ReportKind.MATRIX: "crc_reporter.reports.matrix",
+    ReportKind.PROGRESS: "crc_reporter.reports.progress",
 }
 
 
@@ -87,6 +88,8 @@ def generate_report(
     if options.out is not None:
         check_target(options.out)  # fail before the work, not after it
     module = module_of(kind)
+    if kind == ReportKind.PROGRESS:
+        options = module.prepare(session, options)  # the body's stored name: only its own actions
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
     if options.lang != "en":
         tx.custom_subheadings = subheading_translations(session, options.lang)
@@ -114,7 +117,7 @@ def generate_report(
     builder = Builder(document, styles)
     if options.lang == "km":
         builder.flag_mask = ~ITALIC
-    if kind != ReportKind.MATRIX:
+    if kind not in (ReportKind.MATRIX, ReportKind.PROGRESS):
         builder.numbering = paragraph_numbering(document)
     if options.lang == "fr":
         builder.typeset = french_typography  # the data typed in French as well as the fixed strings
@@ -140,7 +143,9 @@ def generate_report(
         fill_contents_pages(document, builder.toc.entries, tx.digits)
     set_properties(
         document,
-        title=module.title(data, tx),
+        title=module.title(data, tx, module.body_of(options))
+        if kind == ReportKind.PROGRESS
+        else module.title(data, tx),
         lang=options.lang,
         subject=data.document.symbol,
         author=options.author,

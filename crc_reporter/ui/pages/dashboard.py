@@ -15,6 +15,7 @@ from crc_reporter.services.documents import list_documents
 from crc_reporter.services.recommendation_queries import NO_CLUSTER
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.formatting import long_date, number, short_cluster
+from crc_reporter.ui.pages.attention_panel import AttentionPanel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.welcome import WelcomePanel
 from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, STATUS_COLORS
@@ -98,28 +99,30 @@ class DashboardPage(Page):
         tiles.setSpacing(14)
         for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
             tiles.addWidget(tile)
-        grid.addLayout(tiles, 0, 0, 1, 2)
+        self.attention = AttentionPanel(ctx)
+        grid.addWidget(self.attention, 0, 0, 1, 2)
+        grid.addLayout(tiles, 1, 0, 1, 2)
 
         self.clusters = StackedBarChart(percent=True)
         self.cluster_card = ChartCard(_("Implementation status by cluster"), self.clusters)
-        grid.addWidget(self.cluster_card, 1, 0, 1, 2)
+        grid.addWidget(self.cluster_card, 2, 0, 1, 2)
         self.urgent = StatusMatrix()
         self.urgent_card = ChartCard(_("Urgent recommendations and their status"), self.urgent)
         self.by_actor = StackedBarChart()
         self.actor_card = ChartCard(_("Actions by actor"), self.by_actor)
-        grid.addWidget(self.urgent_card, 2, 0)
-        grid.addWidget(self.actor_card, 2, 1)
+        grid.addWidget(self.urgent_card, 3, 0)
+        grid.addWidget(self.actor_card, 3, 1)
         self.overdue = StackedBarChart()
         self.overdue.show_legend = False
         self.overdue.label_share = 0.5
         self.overdue_card = ChartCard(_("Actions past their target date"), self.overdue)
         self.trends = TrendGrid()
         self.trend_card = ChartCard(_("Indicator trends"), self.trends)
-        grid.addWidget(self.overdue_card, 3, 0)
-        grid.addWidget(self.trend_card, 3, 1)
+        grid.addWidget(self.overdue_card, 4, 0)
+        grid.addWidget(self.trend_card, 4, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
         self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
         for chart in self.charts:
             chart.activated.connect(self.open_target)
@@ -154,6 +157,7 @@ class DashboardPage(Page):
                 self._show(*result)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+        self.attention.reload()
 
     def _scope_chosen(self, _index: int) -> None:
         self._scope = self.scope.currentData() or ALL
