@@ -8,10 +8,7 @@ on a slower or busier machine can be read against its own interpreter.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-
+from benchmarks.child import run_child
 from benchmarks.core import Row, at_most, interleave, measure, median
 from benchmarks.fixtures import Context
 
@@ -19,10 +16,7 @@ KEY = "cli"
 
 
 def _run(ctx: Context, *args: str) -> float:
-    env = ctx.child_env()
-    started = time.perf_counter()
-    subprocess.run([sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - started
+    return run_child(list(args), ctx.child_env())
 
 
 @measure(KEY, "Command line start-up", order=5)
@@ -32,9 +26,11 @@ def run(ctx: Context) -> list[Row]:
     rows = []
     for flag in ("--version", "--help"):
         ctx.log(f"cli: {reps} x (crc-reporter {flag}, python -c pass)")
-        values, bases = interleave(
-            reps, lambda f=flag: _run(ctx, "-m", "crc_reporter", f), lambda: _run(ctx, "-c", "pass")
-        )
+
+        def app(f: str = flag) -> float:
+            return _run(ctx, "-m", "crc_reporter", f)
+
+        values, bases = interleave(reps, app, lambda: _run(ctx, "-c", "pass"))
         rows.append(
             Row(
                 KEY,

@@ -9,11 +9,9 @@ print the same JSON, so that the baseline cannot drift from what the command doe
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
 
+from benchmarks.child import run_child
 from benchmarks.core import Row, interleave, measure, median, ratio_at_most
 from benchmarks.fixtures import ROOT, Context
 
@@ -21,14 +19,7 @@ KEY = "listing"
 
 
 def _run(ctx: Context, args: list[str], out: Path | None = None) -> float:
-    env = ctx.child_env()
-    started = time.perf_counter()
-    if out is None:
-        subprocess.run([sys.executable, *args], env=env, stdout=subprocess.DEVNULL, check=True)
-    else:
-        with out.open("wb") as handle:
-            subprocess.run([sys.executable, *args], env=env, stdout=handle, check=True)
-    return time.perf_counter() - started
+    return run_child(args, ctx.child_env(), out)
 
 
 @measure(KEY, "Listing recommendations as JSON", order=45)

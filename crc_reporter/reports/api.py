@@ -9,13 +9,13 @@ result's outline and word count serve as a preview.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from types import ModuleType
 
 from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import LANGUAGES, _
-from crc_reporter.reports import abbreviations, alternative_report, loipr_replies, matrix, state_report
-from crc_reporter.reports import progress as progress_report
+from crc_reporter.reports import abbreviations
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.contents_pages import fill_contents_pages
 from crc_reporter.reports.context import (
@@ -42,13 +42,18 @@ from crc_reporter.reports.writer import check_target, write_atomic
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.subheading_translations import subheading_translations
 
-MODULES: dict[ReportKind, ModuleType] = {
-    ReportKind.STATE: state_report,
-    ReportKind.LOIPR: loipr_replies,
-    ReportKind.ALTERNATIVE: alternative_report,
-    ReportKind.MATRIX: matrix,
-    ReportKind.PROGRESS: progress_report,
+#: the module writing each kind, imported when that kind is asked for (a command writes one kind)
+_MODULES: dict[ReportKind, str] = {
+    ReportKind.STATE: "crc_reporter.reports.state_report",
+    ReportKind.LOIPR: "crc_reporter.reports.loipr_replies",
+    ReportKind.ALTERNATIVE: "crc_reporter.reports.alternative_report",
+    ReportKind.MATRIX: "crc_reporter.reports.matrix",
+    ReportKind.PROGRESS: "crc_reporter.reports.progress",
 }
+
+
+def module_of(kind: ReportKind) -> ModuleType:
+    return importlib.import_module(_MODULES[kind])
 
 
 def _kind(value: ReportKind | str) -> ReportKind:
@@ -82,9 +87,9 @@ def generate_report(
         )
     if options.out is not None:
         check_target(options.out)  # fail before the work, not after it
-    module = MODULES[kind]
+    module = module_of(kind)
     if kind == ReportKind.PROGRESS:
-        options = progress_report.prepare(session, options)  # the body's stored name: only its own actions
+        options = module.prepare(session, options)  # the body's stored name: only its own actions
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
     if options.lang != "en":
         tx.custom_subheadings = subheading_translations(session, options.lang)
@@ -138,7 +143,7 @@ def generate_report(
         fill_contents_pages(document, builder.toc.entries, tx.digits)
     set_properties(
         document,
-        title=progress_report.title(data, tx, progress_report.body_of(options))
+        title=module.title(data, tx, module.body_of(options))
         if kind == ReportKind.PROGRESS
         else module.title(data, tx),
         lang=options.lang,

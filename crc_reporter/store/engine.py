@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.request import pathname2url
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -295,7 +294,7 @@ def sqlite_url(path: Path, *, key: str | None, read_only: bool) -> URL:
     query = {"mode": "ro", "uri": "true"}
     if sf.immutable(path):  # a read-only folder: no -shm can be made, and no WAL holds changes
         query["immutable"] = "1"
-    return URL.create(driver, password=key, database="file:" + pathname2url(str(path)), query=query)
+    return URL.create(driver, password=key, database=sf.file_uri(path), query=query)
 
 
 def open_engine(

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from crc_reporter.i18n import _
 from crc_reporter.store.errors import (
@@ -141,8 +141,17 @@ def immutable(path: Path) -> bool:
     return path.exists() and not os.access(path.parent, os.W_OK) and not wal_content
 
 
+def _pathname2url(path: str) -> str:
+    """``urllib.request.pathname2url`` without importing urllib.request (it pulls in http.client and email)."""
+    if os.name == "nt":
+        from nturl2path import pathname2url
+
+        return pathname2url(path)
+    return quote(path)
+
+
 def file_uri(path: Path, *, read_only: bool = False) -> str:
-    uri = "file:" + pathname2url(str(path))
+    uri = "file:" + _pathname2url(str(path))
     if not read_only:
         return uri
     return uri + ("?mode=ro&immutable=1" if immutable(path) else "?mode=ro")
