@@ -54,10 +54,12 @@ def main(path: str) -> None:
     out = []
     for row in conn.execute(
         "SELECT r.id, r.uuid, d.symbol, d.treaty_code, r.number, r.text, r.kind, r.cluster, r.articles, r.urgent, "
-        "r.subheading, r.translation, r.translation_lang FROM recommendation r JOIN document d ON d.id = r.document_id "
+        "r.subheading, r.translation, r.translation_lang, r.label, r.recommending_states, r.position, r.upr_session, "
+        "r.upr_cycle, r.cluster_confirmed FROM recommendation r JOIN document d ON d.id = r.document_id "
         "ORDER BY d.date DESC NULLS LAST, d.symbol, r.number"
     ):
-        rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, sub, tr, tr_lang = row
+        rec_id, uuid, symbol, treaty, number, text, kind, cluster, articles, urgent, sub, tr, tr_lang, *upr = row
+        label, states, position, session, cycle, confirmed = upr
         rec_tags = tags.get(rec_id, {})
         status = statuses.get(rec_id, {})
         out.append(
@@ -82,6 +84,13 @@ def main(path: str) -> None:
                 "actions": actions.get(rec_id, 0),
                 "translation": tr,
                 "translation_lang": tr_lang,
+                "mechanism": treaty,
+                "label": label,
+                "recommending_states": [s for s in (states or "").split("\n") if s],
+                "position": position,
+                "session": session,
+                "cycle": cycle,
+                "cluster_confirmed": bool(confirmed),
                 "uuid": uuid,
             }
         )

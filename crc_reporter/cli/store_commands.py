@@ -8,6 +8,7 @@ from typing import Any
 
 from crc_reporter.cli.commands import summary
 from crc_reporter.cli.context import CliContext, CliError
+from crc_reporter.domain.enums import Mechanism
 from crc_reporter.domain.records import ActionInfo, DocumentInfo, RecommendationInfo
 from crc_reporter.i18n import _
 from crc_reporter.services.actions import ActionFilter, list_actions
@@ -30,6 +31,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", parents=[common], help=summary("list"))
     p.add_argument("what", choices=["documents", "recommendations", "actions", "requests"])
     p.add_argument("--document", metavar="SYMBOL", help=_("only this document, e.g. CRC/C/KHM/CO/4-6"))
+    p.add_argument(
+        "--mechanism",
+        type=str.upper,
+        choices=[m.value for m in Mechanism],
+        metavar="MECHANISM",
+        help=_("only this mechanism's documents and recommendations: CRC, OPSC, OPAC, OPIC, UPR, CEDAW…"),
+    )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_list)
 
@@ -80,6 +88,7 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 def document_json(doc: DocumentInfo) -> dict[str, Any]:
     return {
         "symbol": doc.symbol,
+        "mechanism": doc.treaty,
         "treaty": doc.treaty,
         "type": doc.type,
         "title": doc.title,
@@ -114,6 +123,13 @@ def recommendation_json(rec: RecommendationInfo) -> dict[str, Any]:
         "actions": rec.action_count,
         "translation": rec.translation,
         "translation_lang": rec.translation_lang,
+        "mechanism": rec.treaty,
+        "label": rec.label,
+        "recommending_states": list(rec.recommending_states),
+        "position": rec.position,
+        "session": rec.upr_session,
+        "cycle": rec.upr_cycle,
+        "cluster_confirmed": rec.cluster_confirmed,
         "uuid": rec.uuid,
     }
 
@@ -145,8 +161,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     with store.session() as session:
         if args.document:
             document_by_symbol(session, args.document)  # a clear error for an unknown symbol
+        mechanism = args.mechanism
         if args.what == "documents":
-            docs = [d for d in list_documents(session) if not args.document or d.symbol == args.document]
+            docs = [
+                d
+                for d in list_documents(session)
+                if (not args.document or d.symbol == args.document) and (not mechanism or d.treaty == mechanism)
+            ]
             if args.json:
                 ctx.print_json([document_json(d) for d in docs])
             for d in [] if args.json else docs:
@@ -159,7 +180,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
             print_requests(ctx, list_requests(session), args.json)
         elif args.what == "recommendations":
-            recs = list_recommendations(session, RecommendationFilter(document=args.document))
+            recs = list_recommendations(session, RecommendationFilter(treaty=mechanism, document=args.document))
             if args.json:
                 ctx.print_json([recommendation_json(r) for r in recs])
             for r in [] if args.json else recs:

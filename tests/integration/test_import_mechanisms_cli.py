@@ -5,6 +5,7 @@ Real processes and files (Word, PDF through LibreOffice, pasted text); the store
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,22 @@ def test_upr_pasted_text_and_a_table_addendum(upr_files: dict[str, Path], tmp_pa
     table = run("--db", str(db), "import", str(upr_files["table"]))
     assert table.returncode == 0, table.stderr
     assert [r.position for r in _recs(db, upr.SYMBOL)] == [upr.position(n) for n in range(1, 41)]
+    # issue 22, item 6: the JSON listings carry the mechanism and the UPR fields, and filter by mechanism
+    listed = json.loads(run("--db", str(db), "list", "recommendations", "--mechanism", "upr", "--json").stdout)
+    assert [r["label"] for r in listed] == [f"110.{n}" for n in range(1, 41)]
+    first = listed[0]
+    assert (first["mechanism"], first["recommending_states"], first["session"], first["cycle"]) == (
+        "UPR",
+        ["Chile", "Mexico"],
+        "46",
+        4,
+    )
+    assert [r["position"] for r in listed] == [upr.position(n) for n in range(1, 41)]
+    assert json.loads(run("--db", str(db), "list", "recommendations", "--mechanism", "CRC", "--json").stdout) == []
+    documents = json.loads(run("--db", str(db), "list", "documents", "--json").stdout)
+    assert [(d["symbol"], d["mechanism"]) for d in documents] == [(upr.SYMBOL, "UPR")]
+    unknown = run("--db", str(db), "list", "documents", "--mechanism", "UNICEF")
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
 
 
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed: no PDF to import")
