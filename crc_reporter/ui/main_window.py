@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.opening = opening
         self.pages: dict[str, Page] = {}
+        self._preloaded_dashboard: tuple[object, ...] | None = None
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.navigator = Navigator(self, self._here, lambda place: self._go(place.page, **place.target_dict()))
         self.resize(1280, 800)
@@ -115,8 +116,11 @@ class MainWindow(QMainWindow):
     def store(self) -> Store | None:
         return self.ctx.store if self.ctx else None
 
-    def set_store(self, store: Store) -> None:
-        """Show ``store``; the one shown before is closed (its undo history goes with it)."""
+    def set_store(self, store: Store, *, dashboard: tuple[object, ...] | None = None) -> None:
+        """Show ``store``; the one shown before is closed (its undo history goes with it).
+
+        ``dashboard``: the dashboard's figures, already computed (``opening.preload_dashboard``).
+        """
         from crc_reporter.ui.access import WriteAccess
         from crc_reporter.ui.context import AppContext
         from crc_reporter.ui.events import StoreEvents
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         access = WriteAccess(store, self)
         self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate, access=access)
         self.companions.attach(self.ctx)
+        self._preloaded_dashboard = dashboard
         if store.path is not None:
             self.settings.add_recent_store(str(store.path))
         self._build()
@@ -330,6 +335,9 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             if key == "dashboard":
                 page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
+                preloaded, self._preloaded_dashboard = self._preloaded_dashboard, None
+                if preloaded is not None:
+                    page.preload(preloaded)  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:

@@ -2,16 +2,21 @@
 
 The window's first frame needs neither SQLAlchemy, nor the services, nor the
 pages' modules, nor Qt's SVG library: it lists its pages and says which store
-it is opening. Once that frame is painted, :func:`open_when_shown` opens the
-store on a background thread (an upgrade, with its backup first, or the
-integrity check after an unclean shutdown may run then), imports the pages
-and draws the sidebar's icons; the pages appear when that is done. The window
-answers input all along (``python -m benchmarks`` measures both moments).
+it is opening. Once that frame is painted, :class:`BackgroundOpening` opens
+the store on a background thread (an upgrade, with its backup first, or the
+integrity check after an unclean shutdown may run then), imports what the
+dashboard needs, computes the dashboard's figures and draws the sidebar's
+icons; the window then shows the dashboard with its figures at once, and the
+other pages' modules are imported on a background thread while it is on
+screen. The window answers input all along (``python -m benchmarks`` measures
+both moments).
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +36,52 @@ if TYPE_CHECKING:
 
 Drawn = dict[IconKey, list[tuple["QImage", bool]]]
 
+log = logging.getLogger("crc_reporter.ui")
 
-def import_pages() -> None:
-    """Import every page's module (safe off the GUI thread: importing one creates no Qt object)."""
-    for spec in PAGES:
-        importlib.import_module(spec.module)
+#: What the window imports when it shows a store, before its first page (see ``MainWindow.set_store``).
+FIRST_PAGE_MODULES = (
+    "crc_reporter.ui.access",
+    "crc_reporter.ui.context",
+    "crc_reporter.ui.events",
+    "crc_reporter.ui.undo",
+    "crc_reporter.ui.companions",
+    "crc_reporter.ui.pages.dashboard",
+)
+
+
+def import_pages(first_only: bool = False) -> None:
+    """Import the pages' modules (safe off the GUI thread: importing one creates no Qt object).
+
+    ``first_only``: only what showing the store and its dashboard needs.
+    """
+    for name in FIRST_PAGE_MODULES if first_only else tuple(spec.module for spec in PAGES):
+        importlib.import_module(name)
+
+
+def _import_other_pages() -> None:
+    try:
+        import_pages()
+    except Exception:  # noqa: BLE001 - the page is then imported when first shown, which reports the error
+        log.warning("importing the pages in the background failed", exc_info=True)
+
+
+def import_other_pages_in_background() -> threading.Thread:
+    """Import the other pages' modules on a thread of their own, so switching to one later does not wait for it."""
+    thread = threading.Thread(target=_import_other_pages, name="import-pages", daemon=True)
+    thread.start()
+    return thread
+
+
+def preload_dashboard(store: Store) -> tuple[object, ...] | None:
+    """The dashboard's figures, computed right after the store opened (None when that fails: the page loads them)."""
+    from crc_reporter.ui.pages.dashboard import load_dashboard
+
+    try:
+        with store.session() as session:
+            return load_dashboard(session, None)
+    except Exception:  # noqa: BLE001 - the page then loads (and reports) on its own
+        log.warning("computing the dashboard's figures while opening failed", exc_info=True)
+        return None
 
 
 class _FirstFrame(QObject):
@@ -71,19 +117,21 @@ class BackgroundOpening:
         self._icon_keys: list[IconKey] = [(spec.icon, *SIDEBAR_ICON_COLORS) for spec in PAGES]
         self.unclaimed: Store | None = None
 
-    def _work(self, _control: Any) -> tuple[Store, Drawn]:
+    def _work(self, _control: Any) -> tuple[Store, Drawn, tuple[object, ...] | None]:
         store = self._open_store()
         self.unclaimed = store
-        import_pages()  # building the first page then costs only its widgets
+        import_pages(first_only=True)  # building the dashboard then costs only its widgets
+        figures = preload_dashboard(store)  # shown with the page, without a second trip to the background
         images = {key: icon_images(*key) for key in self._icon_keys}  # QImage: allowed off the GUI thread
-        return store, images
+        return store, images, figures
 
-    def _opened(self, result: tuple[Store, Drawn]) -> None:
-        store, images = result
+    def _opened(self, result: tuple[Store, Drawn, tuple[object, ...] | None]) -> None:
+        store, images, figures = result
         self.unclaimed = None
         for key, drawn in images.items():
             adopt_icon(key, drawn)
-        self.window.set_store(store)
+        self.window.set_store(store, dashboard=figures)
+        import_other_pages_in_background()
         if self._on_opened is not None:
             self._on_opened(store)
 

@@ -55,23 +55,14 @@ class DashboardPage(Page):
         layout = self.page_layout()
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
-        self.welcome = WelcomePanel(ctx.store.display_name())
-        ctx.access.guard(self.welcome.import_button)
-        for name, signal in (
-            ("create", self.welcome.create_store),
-            ("import", self.welcome.import_observations),
-            ("demo", self.welcome.open_demo),
-            ("open", self.welcome.open_store),
-        ):
-            signal.connect(lambda n=name: self.welcome_action.emit(n))
+        self._welcome: WelcomePanel | None = None  # built when the store turns out empty
+        self._welcome_page: ScrollBody | None = None
         content = QWidget()
         body = QHBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
         column = QGridLayout()
         body.addLayout(column)
         self.stack.addWidget(content)
-        self.welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
-        self.stack.addWidget(self.welcome_page)
 
         header, _t, self.subtitle = self.header(self.title(), "")
         self.scope = QComboBox()
@@ -143,6 +134,28 @@ class DashboardPage(Page):
         ctx.events.actors_changed.connect(self.mark_stale)
         ctx.events.store_reloaded.connect(self.mark_stale)
 
+    @property
+    def welcome(self) -> WelcomePanel:
+        """The welcome panel an empty store shows (built the first time it is needed)."""
+        if self._welcome is None:
+            self._welcome = WelcomePanel(self.ctx.store.display_name())
+            self.ctx.access.guard(self._welcome.import_button)
+            for name, signal in (
+                ("create", self._welcome.create_store),
+                ("import", self._welcome.import_observations),
+                ("demo", self._welcome.open_demo),
+                ("open", self._welcome.open_store),
+            ):
+                signal.connect(lambda n=name: self.welcome_action.emit(n))
+        return self._welcome
+
+    @property
+    def welcome_page(self) -> ScrollBody:
+        if self._welcome_page is None:
+            self._welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
+            self.stack.addWidget(self._welcome_page)
+        return self._welcome_page
+
     def reload(self) -> None:
         generation, scope = self.next_generation(), self._scope
 
@@ -154,6 +167,11 @@ class DashboardPage(Page):
                 self._show(*result)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
+
+    def preload(self, result: tuple) -> None:
+        """Show figures computed before the page existed (while the store opened): no load on first showing."""
+        self._stale = False
+        self._show(*result)
 
     def _scope_chosen(self, _index: int) -> None:
         self._scope = self.scope.currentData() or ALL
