@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from crc_reporter.ui.pages.base import Page
     from crc_reporter.ui.recovery import StoreRecovery
     from crc_reporter.ui.store_switcher import StoreSwitcher
+    from crc_reporter.ui.widgets.dashboard_view import DashboardView
 
 SIDEBAR_ICON_COLORS = ("#c9d4e3", "#ffffff")  # normal, selected
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.opening = opening
         self.pages: dict[str, Page] = {}
         self._preloaded_dashboard: tuple[object, ...] | None = None
+        self.early_view: DashboardView | None = None  # kept figures shown while the store opens (ui/opening.py)
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.navigator = Navigator(self, self._here, lambda place: self._go(place.page, **place.target_dict()))
         self.resize(1280, 800)
@@ -327,7 +329,11 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             assert self.ctx is not None
             spec = PAGES[PAGE_KEYS.index(key)]
-            page = spec.page_class()(self.ctx)
+            if key == "dashboard" and self.early_view is not None:  # adopts the figures already on screen
+                page = spec.page_class()(self.ctx, view=self.early_view)  # type: ignore[call-arg]
+                self.early_view = None
+            else:
+                page = spec.page_class()(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)

@@ -14,6 +14,7 @@ from crc_reporter.domain.summaries import DashboardFigures
 from crc_reporter.i18n import N_
 from crc_reporter.services.dashboard import dashboard_figures, default_scope
 from crc_reporter.services.documents import list_documents
+from crc_reporter.ui import dashboard_cache
 from crc_reporter.ui.context import AppContext
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.welcome import WelcomePanel
@@ -21,27 +22,6 @@ from crc_reporter.ui.tasks import TaskControl
 from crc_reporter.ui.widgets.charts import Target
 from crc_reporter.ui.widgets.dashboard_view import ALL, DashboardView, Loaded
 from crc_reporter.ui.widgets.scrolling import ScrollBody
-
-#: The view's parts, also reachable on the page (``page.clusters``…).
-VIEW_PARTS = (
-    "scope",
-    "subtitle",
-    "due",
-    "urgent_tile",
-    "overdue_tile",
-    "assessed",
-    "clusters",
-    "cluster_card",
-    "urgent",
-    "urgent_card",
-    "by_actor",
-    "actor_card",
-    "overdue",
-    "overdue_card",
-    "trends",
-    "trend_card",
-    "charts",
-)
 
 
 def load_dashboard(session: Session, scope: str | None) -> Loaded:
@@ -62,6 +42,7 @@ class DashboardPage(Page):
         """``view``: the figures already on screen (shown while the store opened), adopted as they are."""
         super().__init__(ctx, parent)
         self._scope: str | None = None  # None: the default scope
+        self._shown: Loaded | None = None  # what is on screen, as loaded
         self._welcome: WelcomePanel | None = None  # built when the store turns out empty
         self._welcome_page: ScrollBody | None = None
         layout = self.page_layout()
@@ -69,8 +50,22 @@ class DashboardPage(Page):
         layout.addWidget(self.stack)
         self.view = view if view is not None else DashboardView(self.title())
         self.stack.addWidget(self.view)
-        for name in VIEW_PARTS:
-            setattr(self, name, getattr(self.view, name))
+        view = self.view  # its parts, also reachable on the page (``page.clusters``…)
+        self.scope, self.subtitle, self.charts = view.scope, view.subtitle, view.charts
+        self.due, self.urgent_tile, self.overdue_tile, self.assessed = view.tiles
+        self.clusters, self.cluster_card, self.urgent, self.urgent_card = (
+            view.clusters,
+            view.cluster_card,
+            view.urgent,
+            view.urgent_card,
+        )
+        self.by_actor, self.actor_card, self.overdue, self.overdue_card = (
+            view.by_actor,
+            view.actor_card,
+            view.overdue,
+            view.overdue_card,
+        )
+        self.trends, self.trend_card = view.trends, view.trend_card
         self.view.activated.connect(self.open_target)
         self.scope.currentIndexChanged.connect(self._scope_chosen)
         for signal in (
@@ -112,10 +107,15 @@ class DashboardPage(Page):
         return self._welcome_page
 
     def reload(self) -> None:
-        generation, scope = self.next_generation(), self._scope
+        generation, scope, path = self.next_generation(), self._scope, self.ctx.store.path
+        self._shown = None  # (until this load arrives, what is on screen may be out of date)
 
         def work(session: Session, _control: TaskControl) -> Loaded:
-            return load_dashboard(session, scope)
+            stamp = dashboard_cache.store_stamp(path) if path is not None and scope is None else None
+            loaded = load_dashboard(session, scope)
+            if path is not None and stamp is not None:
+                dashboard_cache.save(path, stamp, loaded)  # (stamped before reading: a change meanwhile voids it)
+            return loaded
 
         def done(result: Loaded) -> None:
             if self.is_current(generation):
@@ -126,13 +126,24 @@ class DashboardPage(Page):
     def preload(self, result: Loaded) -> None:
         """Show figures computed before the page existed (while the store opened): no load on first showing."""
         self._stale = False
+        if result[2] is not None and result[2] is self.view.figures:  # the adopted view shows them already
+            self._shown = result
+            self.stack.setCurrentWidget(self.view)
+            self.view.setEnabled(True)
+            return
         self._show(*result)
+
+    def current_default(self) -> Loaded | None:
+        """What is on screen if it is the default scope and no change came since it was loaded."""
+        return self._shown if self._scope is None and not self._stale else None
 
     def _scope_chosen(self, _index: int) -> None:
         self._scope = self.scope.currentData() or ALL
         self.refresh()
 
     def _show(self, choices: list[tuple[str, str]], symbol: str | None, figures: DashboardFigures | None) -> None:
+        self._shown = (choices, symbol, figures)
+        self.view.setEnabled(True)
         if figures is None:
             self.stack.setCurrentWidget(self.welcome_page)
             return

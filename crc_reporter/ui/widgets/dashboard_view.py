@@ -95,9 +95,17 @@ class DashboardView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(4, 1)
-        self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
-        for widget in (*self.charts, *self.tiles):
-            widget.activated.connect(self.activated)
+        self.charts: list[StackedBarChart | StatusMatrix | TrendGrid] = [
+            self.clusters,
+            self.urgent,
+            self.by_actor,
+            self.overdue,
+            self.trends,
+        ]
+        for chart in self.charts:
+            chart.activated.connect(self.activated)
+        for tile in self.tiles:
+            tile.activated.connect(self.activated)
         self.clusters.empty_text = _("No recommendations in this document yet.")
         self.urgent.empty_text = _("The Committee named no urgent measures in this document.")
         self.by_actor.empty_text = _("No actions linked to this document yet.")
