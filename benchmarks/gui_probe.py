@@ -4,6 +4,7 @@
     python -m benchmarks.gui_probe app --db STORE [--then-recommendations]
     python -m benchmarks.gui_probe search --db STORE WORD…
     python -m benchmarks.gui_probe typing --db STORE WORD…
+    python -m benchmarks.gui_probe waits --db STORE --rec ID [--document FILE] [--package FILE]
 
 Times count from ``CRC_BENCH_T0``, the wall-clock time at which the parent
 launched this process, so interpreter start-up and every import are included.
@@ -209,14 +210,23 @@ def run_typing(store: str, words: list[str]) -> None:
     finish(**measure_busy_typing(store, words))
 
 
+def run_waits(store: str, options: list[str]) -> None:
+    from benchmarks.waits_probe import measure_waits
+
+    named = dict(zip(options[::2], options[1::2], strict=False))
+    measure_waits(store, int(named["--rec"]), named.get("--document"), named.get("--package"))
+
+
 def main(argv: list[str]) -> None:
     if not argv:
         fail("usage: gui_probe bare | app --db STORE [--then-recommendations] | search|typing --db STORE WORD…")
     mode, rest = argv[0], argv[1:]
     if mode == "bare":
         run_bare()
-    elif mode in ("app", "search", "typing") and len(rest) >= 2 and rest[0] == "--db":
-        if mode == "app":
+    elif mode in ("app", "search", "typing", "waits") and len(rest) >= 2 and rest[0] == "--db":
+        if mode == "waits":
+            run_waits(rest[1], rest[2:])
+        elif mode == "app":
             run_app(rest[1], "--then-recommendations" in rest[2:])
         elif mode == "typing":
             run_typing(rest[1], rest[2:])
