@@ -69,7 +69,7 @@ class _Figures(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == "crc_reporter.domain.summaries" or (module == "datetime" and name == "date"):
             return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the dashboard cache")
+        raise pickle.UnpicklingError(name)  # (caught by load: never shown)
 
 
 def save(store: Path, stamp: Stamp | None, loaded: tuple[Any, ...]) -> None:
