@@ -27,6 +27,7 @@ from crc_reporter.reports.context import (
     ReportOptions,
     ReportResult,
 )
+from crc_reporter.reports.digit_font import use_khmer_digits
 from crc_reporter.reports.docx_base import apply_language, open_clean_template, resolve_styles, set_properties
 from crc_reporter.reports.drawing_ids import make_drawing_ids_unique
 from crc_reporter.reports.errors import ReportCancelledError, ReportError
@@ -127,8 +128,10 @@ def generate_report(
     )
     request_field_update(document)
     make_drawing_ids_unique(document)
+    if tx.khmer_digits:
+        use_khmer_digits(document, builder.numbering)
     if options.out is not None and options.contents_pages:
-        fill_contents_pages(document, builder.toc.entries)
+        fill_contents_pages(document, builder.toc.entries, tx.digits)
     set_properties(
         document,
         title=module.title(data, tx),

@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -96,8 +96,11 @@ def find_pages(outline: list[tuple[str, int]], headings: list[str]) -> list[int]
     return found or None
 
 
-def fill_contents_pages(document: DocxDocument, entries: list[tuple[int, str, str]]) -> bool:
-    """Put each contents entry's page number in the place of its PAGEREF field; True when every one was found."""
+def fill_contents_pages(
+    document: DocxDocument, entries: list[tuple[int, str, str]], digits: Callable[[str], str] = str
+) -> bool:
+    """Put each contents entry's page number in the place of its PAGEREF field, written by ``digits``
+    (Khmer digits when asked for); True when every one was found."""
     program = libreoffice()
     if program is None or not entries:
         return False
@@ -116,7 +119,7 @@ def fill_contents_pages(document: DocxDocument, entries: list[tuple[int, str, st
     for instr in list(body.iter(x.INSTRTEXT)):
         words = (instr.text or "").split()
         if len(words) >= 2 and words[0] == "PAGEREF" and words[1] in by_bookmark:
-            _set_result(instr.getparent(), str(by_bookmark[words[1]]))
+            _set_result(instr.getparent(), digits(str(by_bookmark[words[1]])))
     for begin in body.iter(x.FLDCHAR):
         begin.attrib.pop(x.DIRTY, None)
     settings = document.settings.element
