@@ -138,10 +138,9 @@ def run_app(store: str, then_recommendations: bool) -> None:
 
         ticks = {"last": time.perf_counter(), "stall": 0.0}
 
-        try:  # the figures kept from the last session count once on screen (an older checkout has none)
-            from crc_reporter.ui.opening import dashboard_figures_shown
-        except ImportError:
-            dashboard_figures_shown = None
+        # the figures kept from the last session count once on screen (an older checkout has none)
+        opening = sys.modules.get("crc_reporter.ui.opening")
+        dashboard_figures_shown = getattr(opening, "dashboard_figures_shown", None)
 
         def page_ready() -> bool:
             page = getattr(window, "pages", {}).get("dashboard")

@@ -32,7 +32,7 @@ def test_clicking_a_paragraph_with_many_actions_reads_its_detail_on_a_worker(
         r
         for r in range(page.table.proxy.rowCount())
         if page.table.proxy.record(page.table.proxy.index(r, 0)).id == heavy.id
-    )  # type: ignore[union-attr]
+    )
     click_row(page.table, row)
     # the click returned before the detail was read: the pane waits (no command acts on the paragraph before)
     assert page.detail.data is None and window.tasks.active >= 1
