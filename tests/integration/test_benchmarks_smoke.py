@@ -44,7 +44,7 @@ def test_the_quick_run_reports_every_measure_with_numbers(tmp_path: Path) -> Non
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=420,  # (the waits measure adds a window clicked through; a loaded machine doubles it all)
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(out.read_text("utf-8"))
@@ -82,15 +82,3 @@ def test_one_core_pins_the_run_to_one_core_beside_a_busy_loop() -> None:
     for child in children:
         assert not Path(f"/proc/{child}/cmdline").exists() or "parent" not in Path(f"/proc/{child}/cmdline").read_text()
 
-
-def test_the_one_core_option_runs_a_measure(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--quiet", "--one-core", "--only", "startup"]
-        + ["--cache", str(tmp_path / "cache")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "one core (cpu" in proc.stdout and "Cold start to interactive window" in proc.stdout
