@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "subheading_commands",
         N_("type the French or Khmer wording of a sub-heading the glossary does not translate"),
     ),
+    "attention": (
+        "attention_commands",
+        N_("what needs attention today: overdue actions and requests, urgent recommendations, deadlines"),
+    ),
     "report": ("report_commands", N_("write a Word draft: state, loipr, alternative or matrix")),
     "server-setup": (
         "server_commands",
@@ -48,6 +52,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "trusted-keys": ("exchange_commands", N_("list the keys this store trusts")),
     "export-xlsx": ("interchange_commands", N_("export the tracker as an Excel workbook (edit it and import it back)")),
     "export-impact": ("interchange_commands", N_("export recommendations and actions as IMPACT OSS import files")),
+    "request-updates": (
+        "follow_up_commands",
+        N_("ask a responsible body for updates: a signed package or an Excel workbook"),
+    ),
+    "answer-request": ("follow_up_commands", N_("show an update request, or write the signed reply to it")),
+    "replies": ("follow_up_commands", N_("merge replies to update requests, then approve or send back each change")),
     "publish": ("publish_commands", N_("write a public website (static files that open without a network)")),
 }
 

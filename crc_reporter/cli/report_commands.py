@@ -10,16 +10,19 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from crc_reporter.cli.commands import summary
-from crc_reporter.cli.context import CliContext
+from crc_reporter.cli.context import CliContext, CliError
 from crc_reporter.i18n import LANGUAGES, N_, _, current_language, ngettext
 from crc_reporter.reports import ReportKind, ReportOptions, ReportResult, generate_report
+from crc_reporter.reports.progress_xlsx import write_progress_workbook
 from crc_reporter.reports.selection import check_clusters, parse_date, parse_names, parse_paragraphs
+from crc_reporter.services.dashboard import default_scope
 
 _KIND_HELP = {
     ReportKind.STATE: N_("State party periodic report answering concluding observations"),
     ReportKind.LOIPR: N_("replies to a list of issues (prior to reporting)"),
     ReportKind.ALTERNATIVE: N_("alternative report of an NGO coalition"),
     ReportKind.MATRIX: N_("follow-up status matrix (landscape table)"),
+    ReportKind.PROGRESS: N_("progress report of one responsible body (--actor), in Word or Excel (--format)"),
 }
 
 
@@ -33,11 +36,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("kind", choices=[k.value for k in ReportKind], help=_("the kind of document"))
     p.add_argument(
         "--document",
-        required=True,
         metavar="SYMBOL",
-        help=_("the document answered, e.g. CRC/C/KHM/CO/4-6 (a list of issues for loipr)"),
+        help=_(
+            "the document answered, e.g. CRC/C/KHM/CO/4-6 (a list of issues for loipr); "
+            "for progress, by default the latest concluding observations"
+        ),
     )
     p.add_argument("--out", required=True, metavar="FILE.docx", type=Path, help=_("the Word file to write"))
+    p.add_argument("--actor", metavar="NAME", help=_("progress: the responsible body (its name or short name)"))
+    p.add_argument(
+        "--format",
+        choices=["docx", "xlsx"],
+        default="docx",
+        help=_("progress: a Word document or an Excel workbook (default: docx)"),
+    )
     p.add_argument("--lang", choices=list(LANGUAGES), default="en", help=_("language of the report (default: en)"))
     p.add_argument(
         "--template",
@@ -115,10 +127,23 @@ def budget_lines(result: ReportResult) -> list[str]:
 
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    progress = args.kind == ReportKind.PROGRESS.value
+    if not progress and (args.actor or args.format != "docx"):
+        raise CliError(_("--actor and --format are for the progress report"))
+    if progress and not args.actor:
+        raise CliError(_("choose the responsible body the progress report is about (--actor NAME)"))
+    if not progress and not args.document:
+        raise CliError(_("choose the document the draft answers (--document SYMBOL)"))
     store = ctx.store()
+    document = args.document
+    if document is None:
+        with store.session() as session:
+            document = default_scope(session)
+        if document is None:
+            raise CliError(_("the store holds no concluding observations yet"))
     options = ReportOptions(
         kind=args.kind,
-        document=args.document,
+        document=document,
         out=args.out,
         lang=args.lang,
         template=args.template,
@@ -133,18 +158,23 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         contents_pages=not args.no_contents_pages,
         clusters=check_clusters(parse_names(args.clusters or "")),
         paragraphs=parse_paragraphs(args.paragraphs or ""),
-        actors=parse_names(args.actors or ""),
+        actors=(args.actor,) if progress else parse_names(args.actors or ""),
         period_from=parse_date(args.period_from) if args.period_from else None,
         period_to=parse_date(args.period_to) if args.period_to else None,
     )
     interactive = sys.stderr.isatty()
 
-    def progress(done: int, total: int) -> None:
+    def show_progress(done: int, total: int) -> None:
         if interactive:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
+    if args.format == "xlsx":
+        with store.session() as session:
+            result = write_progress_workbook(session, options)
+        print(_("Written: {path}").format(path=result.path))
+        return 0
     with store.session() as session:
-        result = generate_report(session, options, progress)
+        result = generate_report(session, options, show_progress)
     if interactive:
         print(file=sys.stderr)
     print(_("Written: {path}").format(path=result.path))

@@ -28,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("list", parents=[common], help=summary("list"))
-    p.add_argument("what", choices=["documents", "recommendations", "actions"])
+    p.add_argument("what", choices=["documents", "recommendations", "actions", "requests"])
     p.add_argument("--document", metavar="SYMBOL", help=_("only this document, e.g. CRC/C/KHM/CO/4-6"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(handler=cmd_list)
@@ -153,6 +153,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
                 print(
                     f"{d.symbol:<28} {d.treaty:<5} {d.type:<24} {str(d.date or ''):<10} {d.paragraphs:>4}  {_short(d.title, 60)}"
                 )
+        elif args.what == "requests":  # update requests to responsible bodies, with their states
+            from crc_reporter.cli.follow_up_commands import print_requests
+            from crc_reporter.services.follow_up import list_requests
+
+            print_requests(ctx, list_requests(session), args.json)
         elif args.what == "recommendations":
             recs = list_recommendations(session, RecommendationFilter(document=args.document))
             if args.json:

@@ -62,6 +62,22 @@ LABELS: dict[str, str] = {
     "editor": N_("Editor"),
     "coordinator": N_("Coordinator"),
     "admin": N_("Administrator"),
+    # update requests (domain.follow_up)
+    "sent": N_("Sent"),
+    "answered": N_("Answered"),
+    "partly_answered": N_("Partly answered"),
+    "overdue": N_("Overdue"),
+    "proposed": N_("Proposed"),
+    "approved": N_("Approved"),
+    "sent_back": N_("Sent back"),
+    "new_action": N_("New action"),
+    "action_status": N_("Status of an action"),
+    "evidence": N_("Evidence"),
+    "indicator_value": N_("Indicator value"),
+    "assessment": N_("Assessment"),
+    "package": N_("Package"),
+    "workbook": N_("Workbook"),
+    "direct": N_("Typed on the server"),
 }
 
 

@@ -9,9 +9,10 @@ workbooks.
 from __future__ import annotations
 
 from crc_reporter.domain.parsed import ParsedSource
-from crc_reporter.i18n import N_
+from crc_reporter.i18n import N_, _
 from crc_reporter.importers.base import Probe, ReadOptions
 from crc_reporter.importers.uhri import UhriXlsxImporter
+from crc_reporter.untrusted import SourceError
 
 
 class TrackerImporter:
@@ -30,4 +31,12 @@ class TrackerImporter:
         if not is_tracker(data):
             return UhriXlsxImporter().read(data, probe, options)
         options.checkpoint(0, 0, "")
-        return ParsedSource(format=self.format, name=probe.name, payload=read_tracker(data, probe.name))
+        sheets = read_tracker(data, probe.name)
+        if sheets.request:  # an answer to an update request only proposes: it must not become the record here
+            raise SourceError(
+                _(
+                    "{name} answers an update request; merge it as a reply (Follow-up ▸ Merge a reply…, or "
+                    "crc-reporter replies merge), so that a coordinator approves each change"
+                ).format(name=probe.name)
+            )
+        return ParsedSource(format=self.format, name=probe.name, payload=sheets)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from crc_reporter.i18n import LANGUAGES, _
 from crc_reporter.reports import abbreviations, alternative_report, loipr_replies, matrix, state_report
+from crc_reporter.reports import progress as progress_report
 from crc_reporter.reports.builder import Builder
 from crc_reporter.reports.contents_pages import fill_contents_pages
 from crc_reporter.reports.context import (
@@ -46,6 +47,7 @@ MODULES: dict[ReportKind, ModuleType] = {
     ReportKind.LOIPR: loipr_replies,
     ReportKind.ALTERNATIVE: alternative_report,
     ReportKind.MATRIX: matrix,
+    ReportKind.PROGRESS: progress_report,
 }
 
 
@@ -81,6 +83,8 @@ def generate_report(
     if options.out is not None:
         check_target(options.out)  # fail before the work, not after it
     module = MODULES[kind]
+    if kind == ReportKind.PROGRESS:
+        options = progress_report.prepare(session, options)  # the body's stored name: only its own actions
     tx = ReportLanguage(options.lang, khmer_digits=options.khmer_digits)
     if options.lang != "en":
         tx.custom_subheadings = subheading_translations(session, options.lang)
@@ -108,7 +112,7 @@ def generate_report(
     builder = Builder(document, styles)
     if options.lang == "km":
         builder.flag_mask = ~ITALIC
-    if kind != ReportKind.MATRIX:
+    if kind not in (ReportKind.MATRIX, ReportKind.PROGRESS):
         builder.numbering = paragraph_numbering(document)
     if options.lang == "fr":
         builder.typeset = french_typography  # the data typed in French as well as the fixed strings
@@ -134,7 +138,9 @@ def generate_report(
         fill_contents_pages(document, builder.toc.entries, tx.digits)
     set_properties(
         document,
-        title=module.title(data, tx),
+        title=progress_report.title(data, tx, progress_report.body_of(options))
+        if kind == ReportKind.PROGRESS
+        else module.title(data, tx),
         lang=options.lang,
         subject=data.document.symbol,
         author=options.author,

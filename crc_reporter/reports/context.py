@@ -26,6 +26,7 @@ class ReportKind(StrEnum):
     LOIPR = "loipr"  # replies to a list of issues (prior to reporting)
     ALTERNATIVE = "alternative"  # alternative report of an NGO coalition
     MATRIX = "matrix"  # follow-up status matrix
+    PROGRESS = "progress"  # progress report of one responsible body (issue 23)
 
 
 #: Names to show for each kind (translate with ``_()`` at display time).
@@ -34,6 +35,7 @@ KIND_TITLES: dict[ReportKind, str] = {
     ReportKind.LOIPR: N_("Replies to a list of issues"),
     ReportKind.ALTERNATIVE: N_("Alternative report"),
     ReportKind.MATRIX: N_("Follow-up status matrix"),
+    ReportKind.PROGRESS: N_("Progress report of a body"),
 }
 
 #: The document types each kind answers (``DocumentInfo.type``), for choosing the document in a form.
@@ -46,6 +48,7 @@ ANSWERS: dict[ReportKind, tuple[str, ...]] = {
         DocumentType.LOIPR.value,
         DocumentType.LIST_OF_ISSUES.value,
     ),
+    ReportKind.PROGRESS: (DocumentType.CONCLUDING_OBSERVATIONS.value,),
 }
 
 

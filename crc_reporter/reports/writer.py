@@ -30,11 +30,11 @@ def lock_files(path: Path) -> list[Path]:
     return sorted(c for c in candidates if c.exists())
 
 
-def check_target(path: Path) -> Path:
+def check_target(path: Path, suffix: str = ".docx") -> Path:
     """Refuse an output path we cannot or must not write, before any work is done."""
     path = Path(path).expanduser()
-    if path.suffix.lower() != ".docx":
-        raise ReportError(_("the output file must end in .docx: {path}").format(path=path))
+    if path.suffix.lower() != suffix:
+        raise ReportError(_("the output file must end in {suffix}: {path}").format(suffix=suffix, path=path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(_("the folder {folder} does not exist").format(folder=folder))

@@ -435,3 +435,7 @@ class ExchangeSetting(Base):
     __tablename__ = "exchange_setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# the follow-up cycle's tables live in their own module; imported here so the metadata always has them
+from crc_reporter.store.follow_up_models import ProposedChange, RequestItem, UpdateRequest  # noqa: E402, F401

@@ -16,6 +16,9 @@ What the server enforces, whatever client is used:
   a row; every UPDATE of a record moves its ``version`` on;
 - the exchange's bookkeeping (``sync_*``, ``tombstone``) and the trusted keys are
   written only by coordinators and administrators (exchanges and trust are theirs);
+  so are update requests; an editor (a focal point) may propose a change
+  (INSERT into ``proposed_change`` without the decision's columns), only a
+  coordinator approves it or sends it back;
 - rows of confidential actions, their sources and links, and the audit rows
   written about them, are invisible (and unwritable) to roles that are not
   members of ``_confidential`` (RLS).
@@ -36,6 +39,7 @@ from sqlalchemy.exc import DBAPIError
 from crc_reporter.domain.roles import Role
 from crc_reporter.i18n import _
 from crc_reporter.store.errors import StoreError
+from crc_reporter.store.follow_up_models import DECISION_COLUMNS
 from crc_reporter.store.models import Base
 
 READ_ONLY_TABLES = ("treaty", "article", "cluster", "store_meta", "alembic_version")
@@ -49,7 +53,11 @@ COORDINATOR_TABLES = (
     "sync_peer",
     "trusted_key",
     "exchange_setting",
+    "update_request",  # requests for updates are sent by coordinators
+    "request_item",
 )
+# a focal point (editor) proposes changes; only coordinators decide them
+PROPOSAL_TABLE = "proposed_change"
 CONFIDENTIAL = "confidential"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.@-]{0,62}$")
 
@@ -150,6 +158,11 @@ def apply_security(conn: Connection) -> RoleNames:
                 text(f"GRANT INSERT ({col_list}), UPDATE ({col_list}), DELETE ON assessment TO {q[Role.EDITOR]}")
             )
             conn.execute(text(f"GRANT INSERT (approved), UPDATE (approved) ON assessment TO {q[Role.COORDINATOR]}"))
+        elif table == PROPOSAL_TABLE:
+            cols = [c.name for c in Base.metadata.tables[table].columns if c.name not in DECISION_COLUMNS]
+            conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {table} FROM {q[Role.EDITOR]}"))
+            conn.execute(text(f"GRANT INSERT ({', '.join(cols)}) ON {table} TO {q[Role.EDITOR]}"))
+            conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {q[Role.COORDINATOR]}"))
         elif table in COORDINATOR_TABLES:
             conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {table} FROM {q[Role.EDITOR]}"))
             conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {q[Role.COORDINATOR]}"))

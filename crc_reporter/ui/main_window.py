@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         if store.path is not None:
             self.settings.add_recent_store(str(store.path))
         self._build()
+        self._go("dashboard")  # where "What needs attention today" is, when a store opens
 
     def close_store(self) -> None:
         """Close the open store (to restore a backup over it, say); the window shows the welcome panel."""

@@ -40,6 +40,27 @@ def _publish_website(window: MainWindow) -> None:
     open_publish_dialog(window.ctx, window)
 
 
+def _follow_up(window: MainWindow, what: str) -> None:
+    """Follow-up ▸ …: the dialogs of issue 23, imported on first use."""
+    if what == "answer":
+        from crc_reporter.ui.dialogs.answer_dialog import answer_request_file
+
+        answer_request_file(window.ctx.store.user if window.ctx else "", window)
+        return
+    if window.ctx is None:
+        return
+    if what == "enter":
+        from crc_reporter.ui.dialogs.answer_dialog import enter_updates
+
+        enter_updates(window.ctx, window)
+        return
+    from crc_reporter.ui.dialogs import follow_up_dialogs as dialogs
+
+    {"ask": dialogs.ask_for_updates, "merge": dialogs.merge_reply_file, "review": dialogs.review_changes}[what](
+        window.ctx, window
+    )
+
+
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     bar.clear()
@@ -112,6 +133,19 @@ def build_menus(window: MainWindow) -> None:
     refresh = view_menu.addAction(_("&Refresh"), window.refresh)
     shortcuts.append((refresh, QKeySequence.StandardKey.Refresh, "F5"))
     refresh.setEnabled(has_store)
+
+    follow_up = bar.addMenu(_("F&ollow-up"))
+    for text, what, needs_store in (
+        (_("&Ask for updates…"), "ask", True),
+        (_("&Merge a reply…"), "merge", True),
+        (_("&Review proposed changes…"), "review", True),
+        (_("A&nswer a request…"), "answer", False),
+        (_("&Enter updates for a request…"), "enter", True),
+    ):
+        item = follow_up.addAction(text, partial(_follow_up, window, what))
+        item.setEnabled(has_store or not needs_store)
+        if needs_store and window.ctx is not None and what != "review":
+            window.ctx.access.guard_action(item)
 
     commands = bar.addMenu(_("&Commands"))
     commands.setToolTipsVisible(True)

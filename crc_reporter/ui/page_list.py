@@ -39,6 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("indicators", "crc_reporter.ui.pages.indicators", "IndicatorsPage", N_("Indicators"), "indicators"),
     PageSpec("actors", "crc_reporter.ui.pages.actors", "ActorsPage", N_("Actors"), "actors"),
     PageSpec("documents", "crc_reporter.ui.pages.documents", "DocumentsPage", N_("Documents"), "documents"),
+    PageSpec("follow_up", "crc_reporter.ui.pages.follow_up", "FollowUpPage", N_("Follow-up"), "follow_up"),
     PageSpec("reports", "crc_reporter.ui.pages.reports", "ReportsPage", N_("Reports"), "reports"),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

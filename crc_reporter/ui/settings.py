@@ -7,6 +7,9 @@ self-contained.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -110,3 +113,32 @@ class AppSettings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    # --- "What needs attention": entries dismissed for a while, per store and user --------------------
+    @staticmethod
+    def _attention_key(store: str, user: str) -> str:
+        digest = hashlib.sha256(f"{store}\n{user}".encode()).hexdigest()[:24]
+        return f"attention/{digest}"
+
+    def attention_dismissals(self, store: str, user: str) -> dict[str, dt.date]:
+        """What this user dismissed in this store, and until which day (past ones are dropped)."""
+        raw = self._get(self._attention_key(store, user), "{}")
+        try:
+            stored = json.loads(raw)
+        except ValueError:
+            return {}
+        dismissed: dict[str, dt.date] = {}
+        if isinstance(stored, dict):
+            for key, until in stored.items():
+                try:
+                    dismissed[str(key)] = dt.date.fromisoformat(str(until))
+                except ValueError:
+                    continue
+        return dismissed
+
+    def dismiss_attention(self, store: str, user: str, key: str, until: dt.date) -> None:
+        today = dt.date.today()
+        kept = {k: v for k, v in self.attention_dismissals(store, user).items() if v > today}
+        kept[key] = until
+        value = json.dumps({k: v.isoformat() for k, v in sorted(kept.items())})
+        self._qs.setValue(self._attention_key(store, user), value)

@@ -27,10 +27,12 @@ def test_every_page_opens_from_the_sidebar_and_the_view_menu(qtbot: QtBot, windo
         idle()
         assert window.current_page_key() == key
         titles.append(window.current_page().title())  # type: ignore[union-attr]
-    assert titles == ["Dashboard", "Recommendations", "Actions", "Indicators", "Actors", "Documents", "Reports"]
+    assert titles == [
+        "Dashboard", "Recommendations", "Actions", "Indicators", "Actors", "Documents", "Follow-up", "Reports",
+    ]  # fmt: skip
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     shortcuts = [a.shortcut().toString() for a in view.actions() if not a.isSeparator()]
-    assert shortcuts[:7] == [f"Ctrl+{i}" for i in range(1, 8)]
+    assert shortcuts[:8] == [f"Ctrl+{i}" for i in range(1, 9)]
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert "CRC Reporter" in window.windowTitle() and "demo.sqlite" in window.windowTitle()
     app = QApplication.instance()

@@ -85,6 +85,8 @@ def test_old_stores_are_cleaned_and_export_again(demo_template: Path, tmp_path: 
         conn.execute("ALTER TABLE recommendation_part DROP COLUMN translation")  # added by 0011
         conn.execute("DROP TABLE coalition_input")  # added by 0012
         conn.execute("DROP TABLE subheading_translation")  # added by 0012
+        for table in ("proposed_change", "request_item", "update_request"):  # added by 0013
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
     conn.close()
     store = open_store(path, user="tester")

@@ -250,17 +250,21 @@ def export_tracker(
     include_confidential: bool = False,
     side: str | None = None,
     progress: Progress | None = None,
+    narrowed: dict[str, list[Row]] | None = None,
+    request: str | None = None,
 ) -> TrackerExport:
     """Write the tracker workbook to ``out`` (atomically).
 
     ``side`` (government / civil_society): whose workbook this is. Assessments
     added without a side, and comments, count for that side; the comment and
     evidence columns show that side's latest (without a side: either side's).
+    ``narrowed`` and ``request``: a workbook narrowed to what an update request asks, and that request's id
+    (see :mod:`crc_reporter.services.request_out`).
     """
     lang = current_language()
     if side is not None:
         side = parse_enum(AssessmentSide, side, N_("side")).value
-    data = all_rows(session, include_confidential, side, lang)
+    data = narrowed if narrowed is not None else all_rows(session, include_confidential, side, lang)
     _check_lengths(data, lang)
     wb = Workbook(write_only=True)
     wb.custom_doc_props.append(StringProperty(name=TRACKER_FORMAT, value=str(TRACKER_VERSION)))
@@ -290,7 +294,7 @@ def export_tracker(
                 originals.append(["row", sheet.key, row["uuid"], json.dumps(edits, ensure_ascii=False, default=str)])
         _decorate(ws, sheet, len(rows), lists, lang)
     _write_lists(wb, lang)
-    _write_meta(wb, originals, lang, side)
+    _write_meta(wb, originals, lang, side, request)
     buffer = io.BytesIO()  # built in memory: a failed write leaves no half-closed zip behind
     wb.save(buffer)
     try:
@@ -329,7 +333,9 @@ def _write_lists(wb: Workbook, lang: str) -> None:
         ws.append([c[i] if i < len(c) else None for c in columns])
 
 
-def _write_meta(wb: Workbook, originals: list[list[Any]], lang: str, side: str | None) -> None:
+def _write_meta(
+    wb: Workbook, originals: list[list[Any]], lang: str, side: str | None, request: str | None = None
+) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     ws.append(["format", TRACKER_FORMAT, TRACKER_VERSION])
@@ -337,6 +343,8 @@ def _write_meta(wb: Workbook, originals: list[list[Any]], lang: str, side: str |
     ws.append(["workbook", str(uuid.uuid4())])  # names the records made from rows a person adds: merged once
     ws.append(["language", lang])
     ws.append(["side", side or ""])
+    if request:
+        ws.append(["request", request])  # the update request this workbook answers
     for sheet in SHEETS:
         ws.append(["sheet", sheet.key, _(sheet.title)[:31], *(c.key for c in sheet.columns)])
         ws.append(["headers", sheet.key, "", *(_(c.header) for c in sheet.columns)])

@@ -47,6 +47,7 @@ class TrackerSheets:
     workbook: str = ""  # the export's id: records made from added rows are named after it (merged once)
     side: str | None = None  # whose workbook: the side of assessments and comments that name none
     language: str | None = None
+    request: str = ""  # the update request this workbook answers (empty: a plain tracker)
 
 
 def is_tracker(data: bytes) -> bool:
@@ -81,6 +82,7 @@ def read_tracker(data: bytes, name: str) -> TrackerSheets:
             workbook=facts.get("workbook", ""),
             side=facts.get("side") or None,
             language=facts.get("language") or None,
+            request=facts.get("request", ""),
         )
         for key, title in titles.items():
             if title not in book.sheetnames:
@@ -97,7 +99,7 @@ def read_tracker(data: bytes, name: str) -> TrackerSheets:
         book.close()
 
 
-_FACTS = ("workbook", "side", "language")
+_FACTS = ("workbook", "side", "language", "request")
 
 
 def _meta(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -40,7 +41,13 @@ KIND_TEXTS: dict[ReportKind, str] = {
     ReportKind.MATRIX: N_(
         "A landscape table of every recommendation: responsible bodies, both sides' status, actions."
     ),
+    ReportKind.PROGRESS: N_(
+        "For the inter-ministerial meeting: one body's recommendations, what it did, both sides' assessments and "
+        "what is late, in Word or Excel."
+    ),
 }
+#: the progress report's two forms: its key (a file suffix) and its name
+OUTPUT_FORMATS = (("docx", N_("Word document (.docx)")), ("xlsx", N_("Excel workbook (.xlsx)")))
 OFFICIAL = frozenset({ReportKind.STATE, ReportKind.LOIPR})
 
 
@@ -85,6 +92,12 @@ class ReportForm(QFrame):
         template_row.addWidget(self.template_button)
         template_row.addWidget(self.template_reset)
         self.coalition = QComboBox()
+        self.body = QComboBox()
+        self.body.setAccessibleName(_("Responsible body"))
+        self.output_format = QComboBox()
+        for key, text in OUTPUT_FORMATS:
+            self.output_format.addItem(_(text), key)
+        self.output_format.setAccessibleName(_("Format"))
         self.state_name = QLineEdit()
         self.state_name.setPlaceholderText(_("As the document's title names it"))
         form.addRow(_("Kind"), self.kind)
@@ -93,6 +106,8 @@ class ReportForm(QFrame):
         form.addRow(_("Language"), self.lang)
         form.addRow(_("Template"), template_row)
         form.addRow(_("Coalition"), self.coalition)
+        form.addRow(_("Responsible body"), self.body)
+        form.addRow(_("Format"), self.output_format)
         form.addRow(_("Name of the State"), self.state_name)
         self.form = form
         layout.addLayout(form)
@@ -129,6 +144,7 @@ class ReportForm(QFrame):
         choices.addRow(_("Paragraphs"), self.paragraphs)
         choices.addRow(_("Actors"), self.actors)
         choices.addRow(_("Reporting period"), period_row)
+        self.choices = choices
         layout.addLayout(choices)
         self._clusters_chosen()
         layout.addWidget(section_label(_("Options")))
@@ -146,7 +162,7 @@ class ReportForm(QFrame):
         layout.addLayout(self.footer)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.lang.currentIndexChanged.connect(self._lang_chosen)
-        for combo in (self.document, self.coalition):
+        for combo in (self.document, self.coalition, self.body, self.output_format):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.state_name.editingFinished.connect(self.changed.emit)
         for edit in (self.paragraphs, self.actors, self.period_from, self.period_to):
@@ -157,8 +173,17 @@ class ReportForm(QFrame):
         self._lang_chosen()
 
     # --- filling ---------------------------------------------------------------------------------------
-    def set_choices(self, documents: list[DocumentInfo], coalitions: list[str]) -> None:
+    def set_choices(self, documents: list[DocumentInfo], coalitions: list[str], bodies: Sequence[str] = ()) -> None:
         self.documents = documents
+        chosen = self.body.currentData()
+        self.body.blockSignals(True)
+        self.body.clear()
+        for name in bodies:
+            self.body.addItem(name, name)
+        if not bodies:
+            self.body.addItem(_("No actor in the store yet"), None)
+        self.body.setCurrentIndex(max(self.body.findData(chosen), 0))
+        self.body.blockSignals(False)
         current = self.coalition.currentData()
         self.coalition.blockSignals(True)
         self.coalition.clear()
@@ -192,6 +217,10 @@ class ReportForm(QFrame):
         self.kind_text.setText(_(KIND_TEXTS[kind]))
         alternative = kind == ReportKind.ALTERNATIVE
         self.form.setRowVisible(self.coalition, alternative)
+        progress = kind == ReportKind.PROGRESS
+        self.form.setRowVisible(self.body, progress)
+        self.form.setRowVisible(self.output_format, progress)
+        self.choices.setRowVisible(self.actors, not progress)  # the body chosen above is the one actor
         self.marking.setVisible(alternative)
         self._fill_documents()
 
@@ -259,6 +288,11 @@ class ReportForm(QFrame):
             return None
         kind = self.kind_value()
         lang = self.lang.currentData()
+        if kind == ReportKind.PROGRESS:
+            body = self.body.currentData()
+            if not body:
+                return None
+            selection["actors"] = (body,)
         return ReportOptions(
             kind=kind,
             document=symbol,

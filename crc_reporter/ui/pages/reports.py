@@ -27,6 +27,7 @@ from crc_reporter.i18n import N_, _
 from crc_reporter.reports.api import generate_report, preview_report
 from crc_reporter.reports.context import KIND_TITLES, ReportKind, ReportOptions, ReportResult
 from crc_reporter.reports.errors import ReportCancelledError
+from crc_reporter.reports.progress_xlsx import is_workbook, write_progress_workbook
 from crc_reporter.services.actors import list_actors
 from crc_reporter.services.dashboard import dashboard_figures
 from crc_reporter.services.documents import list_documents
@@ -97,10 +98,11 @@ class ReportsPage(Page):
     def reload(self) -> None:
         generation = self.next_generation()
 
-        def work(session: Session, _control: TaskControl) -> tuple[list, list[str]]:
-            return list_documents(session), [a.name for a in list_actors(session, "coalition")]
+        def work(session: Session, _control: TaskControl) -> tuple[list, list[str], list[str]]:
+            actors = list_actors(session)
+            return list_documents(session), [a.name for a in actors if a.type == "coalition"], [a.name for a in actors]
 
-        def done(result: tuple[list, list[str]]) -> None:
+        def done(result: tuple[list, list[str], list[str]]) -> None:
             if self.is_current(generation):
                 self.form.set_choices(*result)
 
@@ -177,20 +179,27 @@ class ReportsPage(Page):
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         title = _(KIND_TITLES[options.kind])  # type: ignore[index]
+        if options.kind == ReportKind.PROGRESS and options.actors:
+            title = options.actors[0]
         name = re.sub(r"[^\w\- ]+", "-", f"{title} {options.document} {options.lang}", flags=re.UNICODE)
-        return Path(folder or Path.home()) / f"{re.sub(r'-+', '-', name).strip('- ')}.docx"
+        return Path(folder or Path.home()) / f"{re.sub(r'-+', '-', name).strip('- ')}.{self._suffix(options)}"
+
+    def _suffix(self, options: ReportOptions) -> str:
+        """ "xlsx" for a progress report asked for as a workbook, else "docx"."""
+        workbook = options.kind == ReportKind.PROGRESS and self.form.output_format.currentData() == "xlsx"
+        return "xlsx" if workbook else "docx"
 
     def generate(self) -> None:
         options = self.form.options(self.ctx.store.user)
         if options is None or not self.generate_button.isEnabled():
             return
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("Save the draft as"), str(self.default_path(options)), _("Word document (*.docx)")
-        )
+        suffix = self._suffix(options)
+        kinds = _("Excel workbook (*.xlsx)") if suffix == "xlsx" else _("Word document (*.docx)")
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the draft as"), str(self.default_path(options)), kinds)
         if not path:
             return
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
+        if not path.lower().endswith("." + suffix):
+            path += "." + suffix
         self.ctx.settings.set_value("reports/folder", str(Path(path).parent))
         self.write(replace(options, out=Path(path)), with_chart=self.form.chart.isChecked())
 
@@ -218,6 +227,8 @@ class ReportsPage(Page):
         def work(session: Session, control: TaskControl) -> ReportResult:
             if official:
                 require_role(session, Role.COORDINATOR, _("generate the official drafts"))
+            if is_workbook(options):
+                return write_progress_workbook(session, options)
             return generate_report(
                 session,
                 options,
@@ -255,3 +266,10 @@ class ReportsPage(Page):
 
     def focus_search(self) -> None:
         self.form.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_record(self, **target: object) -> None:
+        """Show the form for one kind of draft (``kind="alternative"``), as "What needs attention" asks."""
+        kind = target.get("kind")
+        index = self.form.kind.findData(kind) if isinstance(kind, str) else -1
+        if index >= 0:
+            self.form.kind.setCurrentIndex(index)
