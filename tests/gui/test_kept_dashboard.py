@@ -128,7 +128,7 @@ def test_the_window_shows_kept_figures_before_the_store_is_open_and_the_page_ado
     qtbot.waitUntil(lambda: shell.store is not None, timeout=20_000)
     page = shell.pages["dashboard"]
     assert isinstance(page, DashboardPage) and page.view is early and early.isEnabled()
-    assert page.figures == loaded[2] and shell.tasks.active == 0  # no second load: the store had not changed
+    assert page.figures == loaded[2] and page._generation == 0  # no load of its own: the store had not changed
     assert dashboard_figures_shown(shell) and dashboard_to_keep(shell) is not None
 
 

@@ -73,28 +73,29 @@ class DashboardView(QWidget):
         tiles.setSpacing(14)
         for tile in self.tiles:
             tiles.addWidget(tile)
-        grid.addLayout(tiles, 0, 0, 1, 2)
+        grid.addLayout(tiles, 1, 0, 1, 2)  # row 0: the page's panel of what needs attention today
 
         self.clusters = StackedBarChart(percent=True)
         self.cluster_card = ChartCard(_("Implementation status by cluster"), self.clusters)
-        grid.addWidget(self.cluster_card, 1, 0, 1, 2)
+        grid.addWidget(self.cluster_card, 2, 0, 1, 2)
         self.urgent = StatusMatrix()
         self.urgent_card = ChartCard(_("Urgent recommendations and their status"), self.urgent)
         self.by_actor = StackedBarChart()
         self.actor_card = ChartCard(_("Actions by actor"), self.by_actor)
-        grid.addWidget(self.urgent_card, 2, 0)
-        grid.addWidget(self.actor_card, 2, 1)
+        grid.addWidget(self.urgent_card, 3, 0)
+        grid.addWidget(self.actor_card, 3, 1)
         self.overdue = StackedBarChart()
         self.overdue.show_legend = False
         self.overdue.label_share = 0.5
         self.overdue_card = ChartCard(_("Actions past their target date"), self.overdue)
         self.trends = TrendGrid()
         self.trend_card = ChartCard(_("Indicator trends"), self.trends)
-        grid.addWidget(self.overdue_card, 3, 0)
-        grid.addWidget(self.trend_card, 3, 1)
+        grid.addWidget(self.overdue_card, 4, 0)
+        grid.addWidget(self.trend_card, 4, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
+        self.grid = grid
         self.charts: list[StackedBarChart | StatusMatrix | TrendGrid] = [
             self.clusters,
             self.urgent,
