@@ -3,6 +3,7 @@
     python -m benchmarks                    # the full run (a few minutes; the first run also builds the stores)
     python -m benchmarks --quick            # tiny stores, one repetition: checks that everything runs
     python -m benchmarks --only startup search --reps 3 --json results.json --markdown
+    python -m benchmarks --one-core         # on one core shared with a busy loop: an old laptop (see one_core.py)
 
 Exit code 0 when the run completed (1 with ``--strict`` when a target is
 missed, or when a measure failed to run).
@@ -18,11 +19,14 @@ import platform
 import sys
 import time
 import traceback
+from contextlib import ExitStack
 from pathlib import Path
 
-from benchmarks.core import Row, not_available, table_lines
+from benchmarks.core import Measure, Row, not_available, table_lines
 from benchmarks.fixtures import Context, default_cache_dir
 from benchmarks.measures import load_all
+from benchmarks.one_core import available as one_core_available
+from benchmarks.one_core import one_core
 
 
 def machine() -> dict[str, str]:
@@ -73,6 +77,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="measure the crc_reporter package found in DIR (another checkout, e.g. before a change)",
     )
+    parser.add_argument(
+        "--one-core",
+        action="store_true",
+        help="run everything on one processor core shared with a busy loop (an old, loaded laptop)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
     return parser.parse_args(argv)
@@ -94,11 +103,56 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unknown measure(s): {', '.join(sorted(unknown))} (see --list)", file=sys.stderr)
             return 2
         measures = [m for m in measures if m.key in args.only]
+    if args.one_core and one_core_available() is not None:
+        print(one_core_available(), file=sys.stderr)
+        return 2
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else ""
     gc.freeze()  # as the CLI does: building stores makes many objects at once
     ctx = Context(cache=args.cache or default_cache_dir(), quick=args.quick, reps=args.reps, verbose=not args.quiet)
     started = time.perf_counter()
     rows: list[Row] = []
+    failed = False
+    cpu_note = ""
+    with ExitStack() as slowed:
+        if args.one_core:
+            cpu_note = slowed.enter_context(one_core())
+            ctx.log(f"running on {cpu_note}")
+        failed = run_measures(measures, ctx, rows)
+    info = machine()
+    elapsed = time.perf_counter() - started
+    print()
+    import crc_reporter
+
+    print(
+        f"CRC Reporter benchmarks ({'quick' if args.quick else 'full'} run of {Path(crc_reporter.__file__).parent}, "
+        f"{elapsed:.0f} s) on "
+        f"{info['cpus']} x {info['cpu']}, {info['ram']} RAM, Python {info['python']}, {info['qt']}, "
+        f"{info['system']}; load average {load_before} at the start, {info['load']} at the end"
+        + (f"; {cpu_note}" if cpu_note else "")
+    )
+    print()
+    print("\n".join(table_lines(rows, markdown=args.markdown)))
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "load_before": load_before,
+                    "quick": args.quick,
+                    "one_core": args.one_core,
+                    "seconds": elapsed,
+                    "rows": [r.as_json() for r in rows],
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
+    missed = any(r.passed is False for r in rows)
+    return 1 if failed or (args.strict and missed) else 0
+
+
+def run_measures(measures: list[Measure], ctx: Context, rows: list[Row]) -> bool:
+    """Run each measure, adding its rows; True when one failed to run."""
     failed = False
     try:
         for m in measures:
@@ -112,35 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             ctx.log(f"{m.key} done in {time.perf_counter() - t:.1f} s")
     finally:
         ctx.cleanup()
-    info = machine()
-    elapsed = time.perf_counter() - started
-    print()
-    import crc_reporter
-
-    print(
-        f"CRC Reporter benchmarks ({'quick' if args.quick else 'full'} run of {Path(crc_reporter.__file__).parent}, "
-        f"{elapsed:.0f} s) on "
-        f"{info['cpus']} x {info['cpu']}, {info['ram']} RAM, Python {info['python']}, {info['qt']}, "
-        f"{info['system']}; load average {load_before} at the start, {info['load']} at the end"
-    )
-    print()
-    print("\n".join(table_lines(rows, markdown=args.markdown)))
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "machine": info,
-                    "load_before": load_before,
-                    "quick": args.quick,
-                    "seconds": elapsed,
-                    "rows": [r.as_json() for r in rows],
-                },
-                indent=2,
-            ),
-            encoding="utf-8",
-        )
-    missed = any(r.passed is False for r in rows)
-    return 1 if failed or (args.strict and missed) else 0
+    return failed
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[Any]:
     return stmt
 
 
-def plain_rows(conn: Connection, stmt: Select[Any]) -> list[Any]:
+def plain_rows(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[Any]:
     """The rows of a statement without parameters, as the driver's own tuples.
 
     For listings of every paragraph: on 20,000 rows SQLAlchemy's row objects cost about as much
@@ -138,7 +138,7 @@ def list_recommendations(session: Session, flt: RecommendationFilter | None = No
     # and for every paragraph not even Core's rows (see plain_rows)
     conn = session.connection()
 
-    def fetch(stmt: Select[Any]) -> list[Any]:
+    def fetch(stmt: Select[*tuple[Any, ...]]) -> list[Any]:
         return plain_rows(conn, stmt) if everything else list(conn.execute(stmt).all())
 
     rows = fetch(

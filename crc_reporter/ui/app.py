@@ -30,9 +30,10 @@ from crc_reporter.i18n import _, forced_language, set_language
 from crc_reporter.paths import resource_path
 from crc_reporter.store.errors import StoreError
 from crc_reporter.store.locking import StoreLock
+from crc_reporter.ui import dashboard_cache
 from crc_reporter.ui.errors import error_text
 from crc_reporter.ui.main_window import MainWindow
-from crc_reporter.ui.opening import BackgroundOpening
+from crc_reporter.ui.opening import BackgroundOpening, dashboard_to_keep
 from crc_reporter.ui.qt_translation import apply_language
 from crc_reporter.ui.settings import AppSettings
 from crc_reporter.ui.style import add_khmer_fonts, apply_style
@@ -183,7 +184,8 @@ def run_app(target: str | None, *, user: str | None = None, files: tuple[str, ..
     def failed(exc: BaseException) -> None:
         window.recovery.explain(chosen, exc, create=not _is_url(chosen))
 
-    opening = BackgroundOpening(window, open_it, opened, failed)
+    store_file = None if _is_url(chosen) else Path(chosen).expanduser()
+    opening = BackgroundOpening(window, open_it, opened, failed, store_file=store_file)
     window.show_initial()
     opening.start_after_first_frame()
     try:
@@ -191,4 +193,7 @@ def run_app(target: str | None, *, user: str | None = None, files: tuple[str, ..
     finally:
         opening.close_unclaimed()
         if window.store is not None:
+            kept, path = dashboard_to_keep(window), window.store.path
             window.store.close()
+            if kept is not None and path is not None:  # stamped as the file is now, closed
+                dashboard_cache.save(path, dashboard_cache.store_stamp(path), kept)

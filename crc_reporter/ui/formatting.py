@@ -10,9 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, parse_decimal
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    parse_decimal,
+)
 
 from crc_reporter.domain.clusters import Cluster
 from crc_reporter.i18n import N_, _, current_locale, digits
@@ -39,6 +48,20 @@ SHORT_CLUSTER = {
 }
 
 
+@lru_cache(maxsize=8)
+def _locale(code: str) -> Locale:
+    """Babel's locale for ``code``, parsed once (parsing it for every number cost ~1 ms each)."""
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=8)
+def _int_symbols(code: str) -> tuple[str, str]:
+    """The thousands separator and minus sign of ``code``: whole numbers are grouped without Babel's
+    per-call lookups (a dashboard formats hundreds of them; the result is the same as ``format_decimal``)."""
+    locale = _locale(code)
+    return get_group_symbol(locale), get_minus_sign_symbol(locale)
+
+
 def short_cluster(key: str | None) -> str:
     return _(SHORT_CLUSTER[key]) if key in SHORT_CLUSTER else label(key)
 
@@ -53,7 +76,7 @@ def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     try:
-        return digits(format_date(day, format="long", locale=current_locale()))
+        return digits(format_date(day, format="long", locale=_locale(current_locale())))
     except (ValueError, LookupError):
         return digits(day.isoformat())
 
@@ -83,7 +106,11 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return ""
     fmt = "#,##0" if decimals == 0 else "#,##0." + "#" * decimals  # no trailing zeros: 36.5, 84
     try:
-        return digits(format_decimal(value, format=fmt, locale=current_locale()))
+        if type(value) is int:  # grouped by three, as the pattern says, in every locale
+            group, minus = _int_symbols(current_locale())
+            text = f"{abs(value):,}".replace(",", group)
+            return digits(minus + text if value < 0 else text)
+        return digits(format_decimal(value, format=fmt, locale=_locale(current_locale())))
     except (ValueError, LookupError):
         return digits(f"{value:,}")
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from crc_reporter.ui.pages.base import Page
     from crc_reporter.ui.recovery import StoreRecovery
     from crc_reporter.ui.store_switcher import StoreSwitcher
+    from crc_reporter.ui.widgets.dashboard_view import DashboardView
 
 SIDEBAR_ICON_COLORS = ("#c9d4e3", "#ffffff")  # normal, selected
 
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.opening = opening
         self.pages: dict[str, Page] = {}
+        self._preloaded_dashboard: tuple[object, ...] | None = None
+        self.early_view: DashboardView | None = None  # kept figures shown while the store opens (ui/opening.py)
         self.exchange = ExchangeActions(self)  # packages, merges, exports for other tools
         self.navigator = Navigator(self, self._here, lambda place: self._go(place.page, **place.target_dict()))
         self.resize(1280, 800)
@@ -115,8 +118,11 @@ class MainWindow(QMainWindow):
     def store(self) -> Store | None:
         return self.ctx.store if self.ctx else None
 
-    def set_store(self, store: Store) -> None:
-        """Show ``store``; the one shown before is closed (its undo history goes with it)."""
+    def set_store(self, store: Store, *, dashboard: tuple[object, ...] | None = None) -> None:
+        """Show ``store``; the one shown before is closed (its undo history goes with it).
+
+        ``dashboard``: the dashboard's figures, already computed (``opening.preload_dashboard``).
+        """
         from crc_reporter.ui.access import WriteAccess
         from crc_reporter.ui.context import AppContext
         from crc_reporter.ui.events import StoreEvents
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
         access = WriteAccess(store, self)
         self.ctx = AppContext(store, events, history, self.tasks, self.settings, navigate=self.navigate, access=access)
         self.companions.attach(self.ctx)
+        self._preloaded_dashboard = dashboard
         if store.path is not None:
             self.settings.add_recent_store(str(store.path))
         self._build()
@@ -323,7 +330,11 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             assert self.ctx is not None
             spec = PAGES[PAGE_KEYS.index(key)]
-            page = spec.page_class()(self.ctx)
+            if key == "dashboard" and self.early_view is not None:  # adopts the figures already on screen
+                page = spec.page_class()(self.ctx, view=self.early_view)  # type: ignore[call-arg]
+                self.early_view = None
+            else:
+                page = spec.page_class()(self.ctx)
             holder = self._holders.pop(key)
             self.stack.insertWidget(self.stack.indexOf(holder), page)
             self.stack.removeWidget(holder)
@@ -331,6 +342,9 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             if key == "dashboard":
                 page.welcome_action.connect(self._welcome_action)  # type: ignore[attr-defined]
+                preloaded, self._preloaded_dashboard = self._preloaded_dashboard, None
+                if preloaded is not None:
+                    page.preload(preloaded)  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _show_page(self, row: int) -> None:

@@ -63,3 +63,21 @@ def test_the_quick_run_reports_every_measure_with_numbers(tmp_path: Path) -> Non
     assert "measure" in proc.stdout and "baseline (same run)" in proc.stdout
     assert results["machine"]["cpus"] and results["machine"]["python"]
     assert not any((tmp_path / "cache").glob("*.building"))  # nothing half-built left in the cache
+
+
+def test_one_core_pins_the_run_to_one_core_beside_a_busy_loop() -> None:
+    from benchmarks.one_core import available, one_core
+
+    if available() is not None:
+        return  # (not Linux: the option says so and exits 2)
+    import os
+
+    before = os.sched_getaffinity(0)
+    with one_core() as note:
+        pinned = os.sched_getaffinity(0)
+        children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()
+    assert len(pinned) == 1 and "busy loop" in note
+    assert children, "the busy loop runs beside the measures"
+    assert os.sched_getaffinity(0) == before  # given back after the run
+    for child in children:
+        assert not Path(f"/proc/{child}/cmdline").exists() or "parent" not in Path(f"/proc/{child}/cmdline").read_text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from crc_reporter.i18n import _
 from crc_reporter.ui.context import AppContext
+from crc_reporter.ui.widgets.page_header import page_header
 
 
 class Page(QWidget):
@@ -78,17 +79,4 @@ class Page(QWidget):
         return layout
 
     def header(self, title: str, subtitle: str = "") -> tuple[QHBoxLayout, QLabel, QLabel]:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        texts = QVBoxLayout()
-        texts.setSpacing(0)
-        title_label = QLabel(title)
-        title_label.setObjectName("PageTitle")
-        subtitle_label = QLabel(subtitle)
-        subtitle_label.setObjectName("PageSubtitle")
-        subtitle_label.setVisible(bool(subtitle))
-        texts.addWidget(title_label)
-        texts.addWidget(subtitle_label)
-        row.addLayout(texts)
-        row.addStretch(1)  # index 1: pages may insert a search box here
-        return row, title_label, subtitle_label
+        return page_header(title, subtitle)

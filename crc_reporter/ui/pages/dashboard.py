@@ -1,41 +1,31 @@
-"""The dashboard: where the country stands, in pictures. An empty store shows the welcome page instead."""
+"""The dashboard: where the country stands, in pictures. An empty store shows the welcome page instead.
+
+What it draws is :class:`~crc_reporter.ui.widgets.dashboard_view.DashboardView`;
+the page loads the figures, follows changes and opens what a click points to.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 from sqlalchemy.orm import Session
 
-from crc_reporter.domain.enums import ActionStatus, AssessmentSide, ImplementationStatus
 from crc_reporter.domain.summaries import DashboardFigures
-from crc_reporter.i18n import N_, _, ngettext
-from crc_reporter.i18n.labels import label
+from crc_reporter.i18n import N_
 from crc_reporter.services.dashboard import dashboard_figures, default_scope
 from crc_reporter.services.documents import list_documents
-from crc_reporter.services.recommendation_queries import NO_CLUSTER
+from crc_reporter.ui import dashboard_cache
 from crc_reporter.ui.context import AppContext
-from crc_reporter.ui.formatting import long_date, number, short_cluster
 from crc_reporter.ui.pages.attention_panel import AttentionPanel
 from crc_reporter.ui.pages.base import Page
 from crc_reporter.ui.pages.welcome import WelcomePanel
-from crc_reporter.ui.style import ACTION_STATUS_COLORS, DANGER, SERIES_COLORS, STATUS_COLORS
 from crc_reporter.ui.tasks import TaskControl
-from crc_reporter.ui.widgets.cards import ChartCard, FigureTile
-from crc_reporter.ui.widgets.charts import BarRow, Segment, StackedBarChart, Target
-from crc_reporter.ui.widgets.dashboard_charts import MatrixRow, StatusMatrix, Trend, TrendGrid
+from crc_reporter.ui.widgets.charts import Target
+from crc_reporter.ui.widgets.dashboard_view import ALL, DashboardView, Loaded
 from crc_reporter.ui.widgets.scrolling import ScrollBody
 
-ALL = "*"
 
-
-def _days(value: float | int | None, decimals: int = 0) -> str:
-    days = int(value or 0)
-    return ngettext("{n} day", "{n} days", days).format(n=number(days))
-
-
-def load_dashboard(
-    session: Session, scope: str | None
-) -> tuple[list[tuple[str, str]], str | None, DashboardFigures | None]:
+def load_dashboard(session: Session, scope: str | None) -> Loaded:
     documents = [(d.symbol, d.date.year if d.date else "") for d in list_documents(session) if d.paragraphs]
     if not documents:
         return [], None, None
@@ -49,281 +39,124 @@ class DashboardPage(Page):
     TITLE = N_("Dashboard")
     welcome_action = Signal(str)  # "create", "import", "demo", "open"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, view: DashboardView | None = None) -> None:
+        """``view``: the figures already on screen (shown while the store opened), adopted as they are."""
         super().__init__(ctx, parent)
-        self.figures: DashboardFigures | None = None
         self._scope: str | None = None  # None: the default scope
+        self._shown: Loaded | None = None  # what is on screen, as loaded
+        self._welcome: WelcomePanel | None = None  # built when the store turns out empty
+        self._welcome_page: ScrollBody | None = None
         layout = self.page_layout()
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
-        self.welcome = WelcomePanel(ctx.store.display_name())
-        ctx.access.guard(self.welcome.import_button)
-        for name, signal in (
-            ("create", self.welcome.create_store),
-            ("import", self.welcome.import_observations),
-            ("demo", self.welcome.open_demo),
-            ("open", self.welcome.open_store),
-        ):
-            signal.connect(lambda n=name: self.welcome_action.emit(n))
-        content = QWidget()
-        body = QHBoxLayout(content)
-        body.setContentsMargins(0, 0, 0, 0)
-        column = QGridLayout()
-        body.addLayout(column)
-        self.stack.addWidget(content)
-        self.welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
-        self.stack.addWidget(self.welcome_page)
-
-        header, _t, self.subtitle = self.header(self.title(), "")
-        self.scope = QComboBox()
-        self.scope.setMinimumWidth(260)
-        self.scope.setAccessibleName(_("Concluding observations shown"))
-        header.addWidget(self.scope)
-        column.addLayout(header, 0, 0)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        grid = QGridLayout(inner)
-        grid.setContentsMargins(0, 4, 6, 6)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(14)
-        scroll.setWidget(inner)
-        column.addWidget(scroll, 1, 0)
-
-        self.due = FigureTile(_("Next report due"))
-        self.urgent_tile = FigureTile(_("Urgent recommendations"))
-        self.overdue_tile = FigureTile(_("Actions past their target date"))
-        self.assessed = FigureTile(_("Recommendations assessed"))
-        tiles = QHBoxLayout()
-        tiles.setSpacing(14)
-        for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
-            tiles.addWidget(tile)
-        self.attention = AttentionPanel(ctx)
-        grid.addWidget(self.attention, 0, 0, 1, 2)
-        grid.addLayout(tiles, 1, 0, 1, 2)
-
-        self.clusters = StackedBarChart(percent=True)
-        self.cluster_card = ChartCard(_("Implementation status by cluster"), self.clusters)
-        grid.addWidget(self.cluster_card, 2, 0, 1, 2)
-        self.urgent = StatusMatrix()
-        self.urgent_card = ChartCard(_("Urgent recommendations and their status"), self.urgent)
-        self.by_actor = StackedBarChart()
-        self.actor_card = ChartCard(_("Actions by actor"), self.by_actor)
-        grid.addWidget(self.urgent_card, 3, 0)
-        grid.addWidget(self.actor_card, 3, 1)
-        self.overdue = StackedBarChart()
-        self.overdue.show_legend = False
-        self.overdue.label_share = 0.5
-        self.overdue_card = ChartCard(_("Actions past their target date"), self.overdue)
-        self.trends = TrendGrid()
-        self.trend_card = ChartCard(_("Indicator trends"), self.trends)
-        grid.addWidget(self.overdue_card, 4, 0)
-        grid.addWidget(self.trend_card, 4, 1)
-        self.mechanisms = StackedBarChart()
-        self.mechanism_card = ChartCard(_("Recommendations by cluster and mechanism"), self.mechanisms)
-        self.mechanism_card.setVisible(False)
-        grid.addWidget(self.mechanism_card, 5, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(6, 1)
-        self.charts = [self.clusters, self.urgent, self.by_actor, self.overdue, self.trends]
-        self.mechanisms.activated.connect(self.open_target)  # shown only when other mechanisms are in the store
-        for chart in self.charts:
-            chart.activated.connect(self.open_target)
-        for tile in (self.due, self.urgent_tile, self.overdue_tile, self.assessed):
-            tile.activated.connect(self.open_target)
-        self.clusters.empty_text = _("No recommendations in this document yet.")
-        self.urgent.empty_text = _("The Committee named no urgent measures in this document.")
-        self.by_actor.empty_text = _("No actions linked to this document yet.")
-        self.overdue.empty_text = _("No action is past its target date.")
-        self.trends.empty_text = _("Link indicators to these recommendations to follow their trends here.")
-
+        self.view = view if view is not None else DashboardView(self.title())
+        self.stack.addWidget(self.view)
+        view = self.view  # its parts, also reachable on the page (``page.clusters``…)
+        self.scope, self.subtitle, self.charts = view.scope, view.subtitle, view.charts
+        self.due, self.urgent_tile, self.overdue_tile, self.assessed = view.tiles
+        self.clusters, self.cluster_card, self.urgent, self.urgent_card = (
+            view.clusters,
+            view.cluster_card,
+            view.urgent,
+            view.urgent_card,
+        )
+        self.by_actor, self.actor_card, self.overdue, self.overdue_card = (
+            view.by_actor,
+            view.actor_card,
+            view.overdue,
+            view.overdue_card,
+        )
+        self.trends, self.trend_card = view.trends, view.trend_card
+        self.mechanisms, self.mechanism_card = view.mechanisms, view.mechanism_card
+        self.attention = AttentionPanel(ctx)  # what needs attention today (it reads the store itself)
+        self.view.grid.addWidget(self.attention, 0, 0, 1, 2)
+        self.view.activated.connect(self.open_target)
         self.scope.currentIndexChanged.connect(self._scope_chosen)
         for signal in (
             ctx.events.recommendations_changed,
             ctx.events.assessments_changed,
             ctx.events.actions_changed,
             ctx.events.indicators_changed,
+            ctx.events.documents_changed,
+            ctx.events.actors_changed,
+            ctx.events.store_reloaded,
         ):
             signal.connect(self.mark_stale)
-        ctx.events.documents_changed.connect(self.mark_stale)
-        ctx.events.actors_changed.connect(self.mark_stale)
-        ctx.events.store_reloaded.connect(self.mark_stale)
+
+    @property
+    def figures(self) -> DashboardFigures | None:
+        """The figures on screen (None before the first load, and for an empty store)."""
+        return self.view.figures if self.stack.currentWidget() is self.view else None
+
+    @property
+    def welcome(self) -> WelcomePanel:
+        """The welcome panel an empty store shows (built the first time it is needed)."""
+        if self._welcome is None:
+            self._welcome = WelcomePanel(self.ctx.store.display_name())
+            self.ctx.access.guard(self._welcome.import_button)
+            for name, signal in (
+                ("create", self._welcome.create_store),
+                ("import", self._welcome.import_observations),
+                ("demo", self._welcome.open_demo),
+                ("open", self._welcome.open_store),
+            ):
+                signal.connect(lambda n=name: self.welcome_action.emit(n))
+        return self._welcome
+
+    @property
+    def welcome_page(self) -> ScrollBody:
+        if self._welcome_page is None:
+            self._welcome_page = ScrollBody(self.welcome)  # its cards scroll on a short screen
+            self.stack.addWidget(self._welcome_page)
+        return self._welcome_page
 
     def reload(self) -> None:
-        generation, scope = self.next_generation(), self._scope
+        generation, scope, path = self.next_generation(), self._scope, self.ctx.store.path
+        self._shown = None  # (until this load arrives, what is on screen may be out of date)
 
-        def work(session: Session, _control: TaskControl) -> tuple:
-            return load_dashboard(session, scope)
+        def work(session: Session, _control: TaskControl) -> Loaded:
+            stamp = dashboard_cache.store_stamp(path) if path is not None and scope is None else None
+            loaded = load_dashboard(session, scope)
+            if path is not None and stamp is not None:
+                dashboard_cache.save(path, stamp, loaded)  # (stamped before reading: a change meanwhile voids it)
+            return loaded
 
-        def done(result: tuple) -> None:
+        def done(result: Loaded) -> None:
             if self.is_current(generation):
                 self._show(*result)
 
         self.ctx.tasks.run(work, store=self.ctx.store, on_success=done, show_progress=False)
         self.attention.reload()
 
+    def preload(self, result: Loaded) -> None:
+        """Show figures computed before the page existed (while the store opened): no load on first showing."""
+        self._stale = False
+        self.attention.reload()
+        if result[2] is not None and result[2] is self.view.figures:  # the adopted view shows them already
+            self._shown = result
+            self.stack.setCurrentWidget(self.view)
+            self.view.setEnabled(True)
+            return
+        self._show(*result)
+
+    def current_default(self) -> Loaded | None:
+        """What is on screen if it is the default scope and no change came since it was loaded."""
+        return self._shown if self._scope is None and not self._stale else None
+
     def _scope_chosen(self, _index: int) -> None:
         self._scope = self.scope.currentData() or ALL
         self.refresh()
 
     def _show(self, choices: list[tuple[str, str]], symbol: str | None, figures: DashboardFigures | None) -> None:
+        self._shown = (choices, symbol, figures)
+        self.view.setEnabled(True)
         if figures is None:
             self.stack.setCurrentWidget(self.welcome_page)
             return
-        self.stack.setCurrentIndex(0)
-        self.scope.blockSignals(True)
-        self.scope.clear()
-        self.scope.addItem(_("All documents"), ALL)
-        for text, value in choices:
-            self.scope.addItem(text, value)
-        self.scope.setCurrentIndex(max(self.scope.findData(symbol or ALL), 0))
-        self.scope.blockSignals(False)
-        self.figures = figures
-        self.subtitle.setText(
-            _("As of {date} · {scope}").format(date=long_date(figures.today), scope=figures.scope or _("all documents"))
-        )
-        self.subtitle.setVisible(True)
-        self._tiles(figures)
-        self._charts(figures)
+        self.stack.setCurrentWidget(self.view)
+        self.view.show_figures(choices, symbol, figures)
 
     def open_target(self, target: Target) -> None:
         """Open the list behind a tile, a bar or a row (a page and its filters, or one record)."""
         key, what = target
         self.ctx.navigate(key, **what)
-
-    def _recommendations(self, **filters: object) -> Target:
-        """The recommendations page, filtered to the dashboard's document and ``filters``."""
-        return "recommendations", {"filters": {"document": self.figures.scope if self.figures else None, **filters}}
-
-    def _tiles(self, f: DashboardFigures) -> None:
-        self.due.set_target(("reports", {}), _("Open the reports"))
-        self.urgent_tile.set_target(self._recommendations(urgent=True), _("List the urgent recommendations"))
-        self.overdue_tile.set_target(
-            ("actions", {"filters": {"overdue": True}}), _("List the actions past their target date")
-        )
-        self.assessed.set_target(
-            self._recommendations(),
-            _("List the recommendations of {scope}").format(scope=f.scope or _("all documents")),
-        )
-        if f.next_report:
-            days = f.next_report.days_left
-            text = (
-                ngettext("{n} day left", "{n} days left", days).format(n=number(days))
-                if days >= 0
-                else ngettext("{n} day late", "{n} days late", -days).format(n=number(-days))
-            )
-            self.due.set(text, long_date(f.next_report.due), DANGER if days < 90 else None)
-        else:
-            self.due.set("—", _("No due date recorded"))
-        assessed = sum(1 for u in f.urgent if u.government_status and u.government_status != "not_assessed")
-        self.urgent_tile.set(number(len(f.urgent)), _("{n} assessed by the government").format(n=number(assessed)))
-        self.overdue_tile.set(
-            number(f.overdue_count), _("planned or ongoing"), DANGER if f.overdue_count else "#2f9e68"
-        )
-        self.assessed.set(
-            f"{number(f.assessed_government)} / {number(f.paragraphs)}",
-            _("government; civil society: {n}").format(n=number(f.assessed_civil_society)),
-        )
-
-    def _charts(self, f: DashboardFigures) -> None:
-        statuses = [s.value for s in ImplementationStatus]
-        status_labels = {s: label(s) for s in statuses}
-        rows = [
-            BarRow(
-                short_cluster(c.cluster) if c.cluster else _("Other paragraphs"),
-                (
-                    tuple(Segment(s, c.government.get(s, 0)) for s in statuses),
-                    tuple(Segment(s, c.civil_society.get(s, 0)) for s in statuses),
-                ),
-                key=c.cluster or NO_CLUSTER,
-            )
-            for c in f.clusters
-        ]
-        sides = (AssessmentSide.GOVERNMENT.value, AssessmentSide.CIVIL_SOCIETY.value)
-        self.clusters.target = lambda row, column, status: self._recommendations(
-            cluster=row.key, status=f"{sides[column]}:{status}"
-        )
-        self.clusters.set_data(
-            rows, STATUS_COLORS, status_labels, columns=(label("government"), label("civil_society"))
-        )
-        self.cluster_card.set_caption(
-            _("Share of recommendations in each status, by cluster: the government's view beside civil society's.")
-        )
-        self.urgent.set_data(
-            (label("government"), label("civil_society")),
-            [
-                MatrixRow(
-                    f"{u.number}. {u.title}",
-                    (u.government_status, u.civil_society_status),
-                    ("recommendations", {"rec_id": u.id}),
-                )
-                for u in f.urgent[:14]
-            ],
-        )
-        action_statuses = [s.value for s in ActionStatus]
-        self.by_actor.set_data(
-            [
-                BarRow(
-                    a.short_name or a.actor,
-                    (tuple(Segment(s, a.by_status.get(s, 0)) for s in action_statuses),),
-                    key=a.actor,
-                )
-                for a in f.actions_by_actor
-            ],
-            ACTION_STATUS_COLORS,
-            {s: label(s) for s in action_statuses},
-        )
-        self.by_actor.target = lambda row, _c, status: ("actions", {"filters": {"actor": row.key, "status": status}})
-        self.overdue.target = lambda row, _c, _s: ("actions", {"action_id": row.key})
-        self.overdue.value_format = _days
-        self.overdue.set_data(
-            [BarRow(o.title, ((Segment("late", o.days_overdue),),), key=o.id) for o in f.overdue],
-            {"late": DANGER},
-            {"late": _("Days past the target date")},
-        )
-        self.overdue_card.set_caption(
-            _("The {shown} most overdue of {total}, by days past their target date").format(
-                shown=number(len(f.overdue)), total=number(f.overdue_count)
-            )
-            if f.overdue_count > len(f.overdue)
-            else ""
-        )
-        self._mechanisms(f)
-        self.trends.set_trends(
-            [Trend(t.name, t.unit, t.points, ("indicators", {"indicator_id": t.id})) for t in f.trends]
-        )
-        for chart in self.charts:
-            chart.setMinimumHeight(chart.sizeHint().height())
-
-    def _mechanisms(self, f: DashboardFigures) -> None:
-        """Every mechanism's recommendations on the State, by cluster: the CRC's beside the UPR's and others'."""
-        self.mechanism_card.setVisible(bool(f.mechanisms))
-        if not f.mechanisms:
-            return
-        names = sorted({m for row in f.mechanisms for m in row.by_mechanism}, key=lambda m: (m != "CRC", m != "UPR", m))
-        colors = {m: SERIES_COLORS[i % len(SERIES_COLORS)] for i, m in enumerate(names)}
-        rows = [
-            BarRow(
-                (short_cluster(c.cluster) if c.cluster else _("Outside the clusters"))
-                if c.placed
-                else _("Not yet placed"),
-                (tuple(Segment(m, c.by_mechanism.get(m, 0)) for m in names),),
-                key=(c.cluster or NO_CLUSTER) if c.placed else None,
-            )
-            for c in f.mechanisms
-        ]
-        # a segment lists that mechanism's recommendations of that cluster (the unplaced: of that mechanism)
-        self.mechanisms.target = lambda row, _c, mechanism: (
-            "recommendations",
-            {"filters": {"treaty": mechanism, **({"cluster": row.key} if row.key else {})}},
-        )
-        self.mechanisms.set_data(rows, colors, {m: m for m in names})
-        self.mechanisms.setMinimumHeight(self.mechanisms.sizeHint().height())
-        self.mechanism_card.set_caption(
-            _(
-                "Recommendations of every mechanism on the State, in the CRC's reporting clusters; "
-                "those of other mechanisms wait under “Not yet placed” until a person confirms their cluster."
-            )
-        )

@@ -49,6 +49,10 @@ from crc_reporter.ui.widgets.tables import RecordTable
 DETAIL_PAUSE_MS = 200
 
 
+#: A paragraph with more linked actions than this has its detail read on a worker when clicked (issue 25).
+DETAIL_ON_WORKER = 10
+
+
 class RecommendationsPage(FilterControls, Page):
     key = "recommendations"
     TITLE = N_("Recommendations")
@@ -288,7 +292,10 @@ class RecommendationsPage(FilterControls, Page):
         rec_id = record.id if isinstance(record, RecommendationRow) else None
         if rec_id is not None and rec_id == self.detail.rec_id():
             return  # the same paragraph selected again after the rows were filtered: its detail is shown already
-        self.detail.show_recommendation(rec_id)
+        if isinstance(record, RecommendationRow) and record.action_count > DETAIL_ON_WORKER:
+            self._load_detail(rec_id)  # its actions and history take long to read: the window must not freeze
+        else:
+            self.detail.show_recommendation(rec_id)  # a few milliseconds: at once, without a blank pane between
 
     def _load_detail(self, rec_id: int | None) -> None:
         """The detail of the row a search made current, loaded on a worker once typing paused.
