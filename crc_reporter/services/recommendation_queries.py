@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select, true
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from crc_reporter.domain.clusters import Cluster
@@ -100,10 +101,13 @@ def plain_rows(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[Any]:
     compiled = stmt.compile(dialect=conn.dialect)
     if compiled.params:
         return list(conn.execute(stmt).all())
+    sql, dbapi_error = str(compiled), conn.dialect.loaded_dbapi.Error
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(str(compiled))
+        cursor.execute(sql)
         return list(cursor.fetchall())
+    except dbapi_error as exc:  # a damaged store fails as it does through SQLAlchemy everywhere else
+        raise DBAPIError.instance(sql, None, exc, dbapi_error) from exc
     finally:
         cursor.close()
 

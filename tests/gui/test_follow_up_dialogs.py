@@ -71,7 +71,9 @@ def test_ask_answer_merge_and_review(
     change = review.model.record(0)
     assert change.state is ChangeState.PROPOSED and change.proposed_by == "sokha"
     review.table.selectRow(0)
+    assert review.selected_ids() == [change.uuid]
     review.approve_selected()
+    assert review.error.text() == ""
     with ctx.store.session() as session:
         assert session.scalar(select(Action.status).where(Action.uuid == change.target_uuid)) == "completed"
         assert pr.list_changes(session)[0].state is ChangeState.APPROVED

@@ -52,7 +52,7 @@ def test_upgrade_from_0012_keeps_the_store_and_adds_the_tables(tmp_path: Path) -
     con.close()
     s = open_store(path, user="u")
     try:
-        assert migrate.current_revision(s.engine) == migrate.head_revision() == "0013"
+        assert migrate.current_revision(s.engine) == migrate.head_revision() >= "0013"
         with s.session() as session:
             assert fu.list_requests(session) == []
             assert fu.open_by_body(session) == []

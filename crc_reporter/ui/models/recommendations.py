@@ -91,6 +91,13 @@ def _short_cluster(row: RecommendationRow) -> str:
     return short_cluster(row.cluster) + ("?" if not row.cluster_confirmed else "")
 
 
+def _number_key(row: RecommendationRow) -> tuple[tuple[int, ...], str]:
+    """Paragraphs by number across documents (12 before 110.45, 110.45 before 110.46), then by document."""
+    parts = (row.label or "").split(".")
+    number = tuple(int(p) for p in parts) if row.label and all(p.isdigit() for p in parts) else (row.number,)
+    return number, row.document
+
+
 class RecommendationTableModel(RecordTableModel[RecommendationRow]):
     COL_DOCUMENT, COL_NUMBER, COL_CLUSTER, COL_TEXT, COL_URGENT = 0, 1, 2, 3, 4
     COL_RESPONSIBLE, COL_GOVERNMENT, COL_CIVIL_SOCIETY, COL_ACTIONS = 5, 6, 7, 8
@@ -107,7 +114,7 @@ class RecommendationTableModel(RecordTableModel[RecommendationRow]):
         Column(
             N_("Para."),
             lambda r: r.label or r.number,  # a UPR recommendation as printed: 110.45
-            sort_key=lambda r: (r.document, r.number),
+            sort_key=_number_key,
             align=RIGHT,
             width=50,
         ),

@@ -120,6 +120,7 @@ class FigureTile(QFrame):
         self.value.setStyleSheet(f"color: {color};" if color else "")
         self.detail.setText(detail)
         self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
+        self.updateGeometry()  # its height follows the new texts' wrapping
 
     def set_target(self, target: object, hint: str) -> None:
         """What a click opens, and the tooltip that says so."""
