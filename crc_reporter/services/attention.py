@@ -125,7 +125,9 @@ def _urgent_without_action(session: Session) -> list[AttentionEntry]:
         )
         if ids:
             target: dict[str, object] = (
-                {"rec_id": ids[0]} if len(ids) == 1 else {"filters": {"document": doc.symbol, "urgent": True}}
+                {"rec_id": ids[0]}
+                if len(ids) == 1
+                else {"filters": {"document": doc.symbol, "urgent": True, "without_action": True}}
             )
             entries.append(
                 AttentionEntry(

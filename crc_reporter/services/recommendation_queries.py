@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, true
+from sqlalchemy import Connection, Select, exists, func, select, true
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -50,6 +50,7 @@ class RecommendationFilter:
     responsible: str | None = None
     recommending_state: str | None = None  # a UPR recommendation's recommending State (issue 22)
     position: str | None = None  # a UPR position: supported, supported_in_part, noted
+    without_action: bool = False  # only paragraphs no action answers yet
     query: str = ""
     ids: Collection[int] | None = None
 
@@ -78,6 +79,8 @@ def _filtered_ids(session: Session, flt: RecommendationFilter) -> Select[Any]:
                 select(responsible_body.c.recommendation_id).join(Actor).where(Actor.name == flt.responsible)
             )
         )
+    if flt.without_action:
+        stmt = stmt.where(~exists().where(ActionLink.recommendation_id == Recommendation.id))
     if flt.position:
         stmt = stmt.where(Recommendation.position == flt.position)
     if flt.recommending_state:  # one State a line: the whole line, never part of a longer name

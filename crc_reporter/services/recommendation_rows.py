@@ -184,6 +184,8 @@ def row_matches(row: RecommendationRow, flt: RecommendationFilter) -> bool:
         return False
     if flt.recommending_state and flt.recommending_state not in row.recommending_states:
         return False
+    if flt.without_action and row.action_count:
+        return False
     return not (flt.responsible and flt.responsible not in row.responsible)
 
 
@@ -216,6 +218,7 @@ def _narrows(flt: RecommendationFilter) -> bool:
         or flt.responsible
         or flt.position
         or flt.recommending_state
+        or flt.without_action
     )
 
 

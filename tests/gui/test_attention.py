@@ -97,3 +97,30 @@ def test_a_dismissed_entry_stays_hidden_for_its_while(qtbot: QtBot, window: Main
     panel.reload()
     idle()
     assert AttentionKind.ACTIONS_OVERDUE in _kinds(panel)
+
+
+def test_urgent_without_action_opens_exactly_those(qtbot: QtBot, window: MainWindow, idle: Idle) -> None:
+    """The entry for several urgent paragraphs with no action opens the list of exactly those; the
+    "No action yet" box, clicked with the mouse, narrows and widens the list again."""
+    from crc_reporter.ui.pages.recommendations import RecommendationsPage
+
+    idle()
+    assert window.store is not None
+    symbol = "CRC/C/XMP/CO/5-6"
+    window.navigate("recommendations", filters={"document": symbol, "urgent": True, "without_action": True})
+    idle()
+    page = window.page("recommendations")
+    assert isinstance(page, RecommendationsPage)
+    assert page.urgent.isChecked() and page.no_action.isChecked()
+
+    def shown() -> list[tuple[bool, int]]:
+        rows = [page.model.record(r) for r in range(page.model.rowCount())]
+        return [(r.urgent, r.action_count) for r in rows if r is not None]
+
+    assert shown() and all(urgent and count == 0 for urgent, count in shown())
+    narrow = len(shown())
+    QTest.mouseClick(page.no_action, Qt.MouseButton.LeftButton, pos=page.no_action.rect().center())
+    idle()
+    assert not page.no_action.isChecked()
+    widened = shown()
+    assert len(widened) > narrow and any(count for _urgent, count in widened)

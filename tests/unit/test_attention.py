@@ -68,6 +68,8 @@ def test_report_due_only_within_twelve_months(demo_store: Store) -> None:
 def test_urgent_recommendations_without_action(demo_store: Store) -> None:
     from sqlalchemy import select
 
+    from crc_reporter.services.recommendation_queries import RecommendationFilter, list_recommendations
+    from crc_reporter.services.recommendation_rows import filter_rows, recommendation_rows
     from crc_reporter.store.models import ActionLink, Document, Recommendation
 
     with demo_store.session() as s:
@@ -80,9 +82,15 @@ def test_urgent_recommendations_without_action(demo_store: Store) -> None:
         assert [(e.document, e.count) for e in entries] == [("CRC/C/XMP/CO/5-6", len(expected))]
         # one paragraph: the entry opens it; more: the urgent list of that document
         target = (
-            {"rec_id": expected[0]} if len(expected) == 1 else {"filters": {"document": doc.symbol, "urgent": True}}
+            {"rec_id": expected[0]}
+            if len(expected) == 1
+            else {"filters": {"document": doc.symbol, "urgent": True, "without_action": True}}
         )
         assert entries[0].target == target
+        # the list it opens holds exactly those paragraphs, from the store and from the page's loaded rows
+        flt = RecommendationFilter(document=doc.symbol, urgent=True, without_action=True)
+        assert [r.id for r in list_recommendations(s, flt)] == expected
+        assert sorted(r.id for r in filter_rows(recommendation_rows(s), flt)) == expected
         # an action linked to it settles it
         for rec_id in expected:
             s.add(ActionLink(action_id=s.scalar(select(ActionLink.action_id).limit(1)), recommendation_id=rec_id))

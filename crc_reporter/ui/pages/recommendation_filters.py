@@ -64,11 +64,15 @@ class FilterControls:
         }
         for combo in self._combos.values():
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.no_action = QCheckBox(_("No action yet"))
+        self.no_action.setToolTip(_("Only the recommendations that no action answers yet"))
+        self.no_action.toggled.connect(self.apply_filters)
+        self._checks = (self.urgent, self.no_action)
         folding = [self.kind, self.tag, self.responsible, self.state, self.position]
         self.filters = FoldingFilterBar(
             [self.treaty, self.document, self.cluster, self.status],
-            [*folding, self.urgent],
-            lambda: sum(1 for c in folding if c.currentIndex() > 0) + int(self.urgent.isChecked()),
+            [*folding, *self._checks],
+            lambda: sum(1 for c in folding if c.currentIndex() > 0) + sum(c.isChecked() for c in self._checks),
             trailing=[self.clear],
         )
         return self.filters
@@ -85,6 +89,7 @@ class FilterControls:
             responsible=self.responsible.currentData(),
             recommending_state=self.state.currentData(),
             position=self.position.currentData(),
+            without_action=self.no_action.isChecked(),
             query=self.search.text().strip(),
         )
         if status:  # "side:status", a string so that findData() can find it again
@@ -100,16 +105,18 @@ class FilterControls:
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.urgent.blockSignals(True)
-        self.urgent.setChecked(False)
-        self.urgent.blockSignals(False)
+        for check in self._checks:
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
         self.search.set_text_now("")
         self.apply_filters()
 
     def set_filters(self, filters: dict[str, object]) -> None:
         """Show the list another page asked for (a dashboard bar: one cluster's paragraphs in one status).
 
-        ``filters`` may name document, cluster, status ("side:status"), kind, tag, responsible, urgent;
+        ``filters`` may name document, cluster, status ("side:status"), kind, tag, responsible, urgent,
+        without_action;
         every other filter is cleared, so the list shows exactly what was asked for."""
         if not self._loaded:
             self._pending_filters = dict(filters)
@@ -124,9 +131,10 @@ class FilterControls:
                 index = combo.count() - 1
             combo.setCurrentIndex(index)
             combo.blockSignals(False)
-        self.urgent.blockSignals(True)
-        self.urgent.setChecked(bool(filters.get("urgent")))
-        self.urgent.blockSignals(False)
+        for check, name in ((self.urgent, "urgent"), (self.no_action, "without_action")):
+            check.blockSignals(True)
+            check.setChecked(bool(filters.get(name)))
+            check.blockSignals(False)
         self.search.set_text_now("")
         self.apply_filters()
 
