@@ -20,6 +20,8 @@ from crc_reporter.ui.dialogs.answer_dialog import AnswerDialog
 from crc_reporter.ui.dialogs.follow_up_dialogs import AskDialog, ReviewDialog, merge_reply_file
 from crc_reporter.ui.main_window import MainWindow
 
+from .mouse import click_row
+
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
@@ -70,7 +72,9 @@ def test_ask_answer_merge_and_review(
     assert review.model.rowCount() == 1 and "1" in review.message.text()
     change = review.model.record(0)
     assert change.state is ChangeState.PROPOSED and change.proposed_by == "sokha"
-    review.table.selectRow(0)
+    review.show()
+    qtbot.waitExposed(review)
+    click_row(review.table, 0)
     assert review.selected_ids() == [change.uuid]
     review.approve_selected()
     assert review.error.text() == ""
